@@ -1,0 +1,43 @@
+# The two commands of the README: `make demo` and `make test`. Both create .venv if absent.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export VIRTUAL_ENV := $(abspath $(VENV))
+# Set by some shells for maturin; it breaks linking of `cargo test`.
+unexport PYO3_BUILD_EXTENSION_MODULE
+
+.PHONY: demo test build rust-test py-test bench lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.tools: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet 'maturin>=1.9.4,<2'
+	touch $@
+
+# Release build of the extension, installed in the venv with the dev extras.
+build: $(VENV)/.tools
+	$(BIN)/maturin develop --release --extras dev --quiet
+
+demo: build
+	$(BIN)/quotelens quotes seeds
+
+rust-test:
+	cargo test --quiet
+
+py-test: build
+	$(BIN)/python -m pytest -q
+
+test: rust-test py-test
+
+bench: build
+	$(BIN)/python benchmarks/bench_extract.py
+
+lint: build
+	cargo fmt --check
+	cargo clippy --all-targets --features python -- -D warnings
+	$(BIN)/ruff check python tests benchmarks
+
+clean:
+	rm -rf $(VENV) target python/quotelens/*.so

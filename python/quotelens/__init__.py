@@ -1,0 +1,32 @@
+"""quotelens: who said what in news articles, and how the same statements are reported
+across articles and sides.
+
+>>> import quotelens
+>>> a = quotelens.Article('“We do not seek confrontation,” the defense secretary said.')
+>>> a.quotes[0].text
+'We do not seek confrontation,'
+"""
+
+from quotelens._core import (
+    Article,
+    Paragraph,
+    Quote,
+    QuotelensError,
+    Sentence,
+    Speaker,
+    __version__,
+    extract_quotes,
+    normalize,
+)
+
+__all__ = [
+    "Article",
+    "Paragraph",
+    "Quote",
+    "QuotelensError",
+    "Sentence",
+    "Speaker",
+    "__version__",
+    "extract_quotes",
+    "normalize",
+]

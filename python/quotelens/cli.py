@@ -1,0 +1,108 @@
+"""Command line: ``quotelens quotes PATH`` prints who said what in each article."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+from quotelens._core import Article
+
+_COLUMNS = ("article", "kind", "speaker", "cue", "side", "text")
+
+
+def _article_paths(path: Path, pattern: str) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.glob(pattern) if p.is_file())
+        if not files:
+            raise SystemExit(f"quotelens: no files matching {pattern!r} in {path}")
+        return files
+    if path.is_file():
+        return [path]
+    raise SystemExit(f"quotelens: {path} does not exist")
+
+
+def _load(paths: Iterable[Path]) -> list[Article]:
+    articles = []
+    for p in paths:
+        try:
+            text = p.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            print(f"quotelens: skipping {p}: {e}", file=sys.stderr)
+            continue
+        articles.append(Article(text, id=p.stem))
+    return articles
+
+
+def _rows(articles: Sequence[Article], all_kinds: bool) -> list[dict[str, str]]:
+    rows = []
+    for a in articles:
+        for q in a.quotes:
+            if not all_kinds and q.kind == "term" and q.speaker is None:
+                continue
+            rows.append(
+                {
+                    "article": a.id or "",
+                    "kind": q.kind,
+                    "speaker": q.speaker or "",
+                    "cue": q.cue or "",
+                    "side": q.side or "",
+                    "text": q.text,
+                }
+            )
+    return rows
+
+
+def _shorten(s: str, width: int) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def _print_table(articles: Sequence[Article], rows: list[dict[str, str]]) -> None:
+    widths = {"kind": 8, "speaker": 24, "cue": 10, "side": 14, "text": 72}
+    by_article: dict[str, list[dict[str, str]]] = {}
+    for r in rows:
+        by_article.setdefault(r["article"], []).append(r)
+    for a in articles:
+        title = a.title or ""
+        print(f"\n== {a.id}: {_shorten(title, 90)}")
+        arows = by_article.get(a.id or "", [])
+        if not arows:
+            print("   (no quotes)")
+            continue
+        head = "   " + " ".join(c.upper().ljust(widths[c]) for c in widths)
+        print(head)
+        for r in arows:
+            print("   " + " ".join(_shorten(r[c], widths[c]).ljust(widths[c]) for c in widths))
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Entry point of the ``quotelens`` command."""
+    parser = argparse.ArgumentParser(prog="quotelens", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    q = sub.add_parser("quotes", help="print who said what in each article")
+    q.add_argument("path", type=Path, help="a text file or a folder of them")
+    q.add_argument("--pattern", default="*.txt", help="file pattern inside a folder")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--all", action="store_true", help="include unattributed terms")
+    args = parser.parse_args(argv)
+
+    articles = _load(_article_paths(args.path, args.pattern))
+    rows = _rows(articles, args.all)
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif args.format == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=_COLUMNS)
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        _print_table(articles, rows)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

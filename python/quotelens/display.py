@@ -1,0 +1,62 @@
+"""HTML views for notebooks: an article with its quotes highlighted by side, speaker on hover."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quotelens._core import Article
+
+# Colour-blind-safe palette (Okabe–Ito), assigned to sides in order of appearance.
+PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+NO_SIDE = "#BBBBBB"
+
+
+def side_colors(sides: "list[Optional[str]]") -> dict[Optional[str], str]:
+    """A stable colour per side, in order of first appearance; ``None`` is grey."""
+    colors: dict[Optional[str], str] = {None: NO_SIDE}
+    for s in sides:
+        if s not in colors:
+            colors[s] = PALETTE[(len(colors) - 1) % len(PALETTE)]
+    return colors
+
+
+def article_html(article: "Article", colors: Optional[dict[Optional[str], str]] = None) -> str:
+    """The article's paragraphs with quotes highlighted and labelled by speaker, as HTML."""
+    text = article.text
+    quotes = sorted(
+        (q for q in article.quotes if q.kind != "term" or q.speaker),
+        key=lambda q: (q.outer_start, -q.outer_end),
+    )
+    colors = colors or side_colors([q.side for q in quotes])
+    parts = []
+    for p in article.paragraphs:
+        pos = p.start
+        chunks = []
+        for q in quotes:
+            if q.outer_start < pos or q.outer_start >= p.end:
+                continue  # nested inside an earlier highlight, or in another paragraph
+            end = min(q.outer_end, p.end)
+            chunks.append(html.escape(text[pos : q.outer_start]))
+            label = q.speaker or "unattributed"
+            tip = f"{label} ({q.side or 'no side'}) {q.cue or ''}".strip()
+            color = colors.get(q.side, NO_SIDE)
+            chunks.append(
+                f'<mark class="ql-quote" title="{html.escape(tip)}" '
+                f'style="background:{color}33;border-bottom:2px solid {color};padding:0 2px">'
+                f"{html.escape(text[q.outer_start:end])}"
+                f'<sup style="font-size:70%;color:#333;margin-left:3px">'
+                f"{html.escape(label)}</sup></mark>"
+            )
+            pos = end
+        chunks.append(html.escape(text[pos : p.end]))
+        style = "" if p.is_body else ' style="color:#888;font-size:85%"'
+        tag = "h3" if p.kind == "title" else "p"
+        parts.append(f"<{tag}{style}>{''.join(chunks)}</{tag}>")
+    legend = " ".join(
+        f'<span style="background:{c}55;padding:0 4px;margin-right:4px">{html.escape(s or "no side")}</span>'
+        for s, c in colors.items()
+        if s is not None or any(q.side is None for q in quotes)
+    )
+    return f'<div class="quotelens-article">{legend and "<div>" + legend + "</div>"}{"".join(parts)}</div>'

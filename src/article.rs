@@ -1,0 +1,265 @@
+//! An analysed article: paragraphs, sentences and quotes with spans in code points of the
+//! original text (what Python indexes with), ready to serialize.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::quotes::{self, QuoteKind, RawQuote};
+use crate::segment::{self, ParaSpan, ParagraphKind, SentSpan};
+use crate::text::{CharSlicer, Normalized};
+
+/// The working state of the pipeline: normalized text and byte spans into it.
+/// Later stages (attribution) read it; nothing here is exposed to users directly.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub norm: Normalized,
+    pub paragraphs: Vec<ParaSpan>,
+    pub sentences: Vec<SentSpan>,
+    pub quotes: Vec<RawQuote>,
+}
+
+impl Doc {
+    pub fn new(text: &str) -> Result<Self> {
+        let norm = Normalized::new(text)?;
+        let paragraphs = segment::paragraphs(norm.text());
+        let sentences = segment::sentences(norm.text(), &paragraphs);
+        let quotes = quotes::extract(&norm, &paragraphs, &sentences);
+        Ok(Doc {
+            norm,
+            paragraphs,
+            sentences,
+            quotes,
+        })
+    }
+
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        self.norm.text()
+    }
+}
+
+/// A paragraph of the article; `kind` says whether it is body text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: ParagraphKind,
+}
+
+/// A sentence of the article, inside paragraph `paragraph`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+    pub is_body: bool,
+}
+
+/// A quote (direct, mixed, term, title) or a piece of reported speech (indirect).
+///
+/// `text == original[start:end]` in code points. Attribution fields are `None` where no speaker
+/// was found (and always for terms the text does not attribute).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    pub paragraph: usize,
+    /// Whether the quote stands in body text (not a caption, heading or credit).
+    pub in_body: bool,
+    /// Span including the quote marks, where there are marks (for highlighting).
+    pub outer_start: usize,
+    pub outer_end: usize,
+    pub speaker: Option<String>,
+    pub speaker_mention: Option<String>,
+    pub speaker_start: Option<usize>,
+    pub speaker_end: Option<usize>,
+    pub cue: Option<String>,
+    pub cue_start: Option<usize>,
+    pub cue_end: Option<usize>,
+    pub cue_category: Option<String>,
+    pub side: Option<String>,
+    pub side_evidence: Option<String>,
+    pub confidence: f64,
+}
+
+/// One entity that speaks (or is mentioned as a possible speaker) in an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The fullest name the article uses.
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub titles: Vec<String>,
+    pub side: Option<String>,
+    pub side_evidence: Option<String>,
+    /// "person", "organization" or "media".
+    pub kind: String,
+    pub mentions: usize,
+    /// Number of quotes attributed to the entity.
+    pub quotes: usize,
+}
+
+/// Article metadata a user may pass.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<String>,
+}
+
+/// An analysed article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub text: String,
+    pub meta: Meta,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    pub speakers: Vec<Speaker>,
+}
+
+impl Quote {
+    /// A quote with the given spans and no attribution.
+    pub fn unattributed(
+        slicer: &CharSlicer,
+        (start, end): (usize, usize),
+        (outer_start, outer_end): (usize, usize),
+        kind: QuoteKind,
+        paragraph: usize,
+        in_body: bool,
+    ) -> Self {
+        Quote {
+            text: slicer.slice(start, end).to_string(),
+            start,
+            end,
+            kind,
+            paragraph,
+            in_body,
+            outer_start,
+            outer_end,
+            speaker: None,
+            speaker_mention: None,
+            speaker_start: None,
+            speaker_end: None,
+            cue: None,
+            cue_start: None,
+            cue_end: None,
+            cue_category: None,
+            side: None,
+            side_evidence: None,
+            confidence: 0.0,
+        }
+    }
+}
+
+/// Quotes of `doc` in original code points, without attribution.
+pub fn raw_quotes(doc: &Doc, slicer: &CharSlicer) -> Vec<Quote> {
+    doc.quotes
+        .iter()
+        .map(|q| {
+            let span = doc.norm.orig_span(q.start, q.end);
+            let o0 = q.open.unwrap_or(q.start);
+            let o1 = q.close.map(|c| c + 1).unwrap_or(q.end);
+            let outer = doc.norm.orig_span(o0, o1);
+            let in_body = doc
+                .paragraphs
+                .get(q.paragraph)
+                .is_some_and(|p| p.kind.is_body());
+            Quote::unattributed(slicer, span, outer, q.kind, q.paragraph, in_body)
+        })
+        .collect()
+}
+
+impl Article {
+    /// Analyse `text`: segment it and extract its quotes.
+    pub fn new(text: &str, meta: Meta) -> Result<Self> {
+        let doc = Doc::new(text)?;
+        Ok(Self::from_doc(text, meta, &doc, None))
+    }
+
+    /// Build the article from an analysed [`Doc`]; `quotes` replaces the raw quotes when given.
+    pub fn from_doc(
+        text: &str,
+        mut meta: Meta,
+        doc: &Doc,
+        attributed: Option<(Vec<Quote>, Vec<Speaker>)>,
+    ) -> Self {
+        let slicer = CharSlicer::new(text);
+        let paragraphs: Vec<Paragraph> = doc
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let (s, e) = doc.norm.orig_span(p.start, p.end);
+                Paragraph {
+                    text: slicer.slice(s, e).to_string(),
+                    start: s,
+                    end: e,
+                    kind: p.kind,
+                }
+            })
+            .collect();
+        let sentences = doc
+            .sentences
+            .iter()
+            .map(|st| {
+                let (s, e) = doc.norm.orig_span(st.start, st.end);
+                Sentence {
+                    text: slicer.slice(s, e).to_string(),
+                    start: s,
+                    end: e,
+                    paragraph: st.paragraph,
+                    is_body: doc.paragraphs[st.paragraph].kind.is_body(),
+                }
+            })
+            .collect();
+        if meta.title.is_none() {
+            meta.title = paragraphs
+                .iter()
+                .find(|p| p.kind == ParagraphKind::Title)
+                .map(|p| p.text.clone());
+        }
+        let (quotes, speakers) =
+            attributed.unwrap_or_else(|| (raw_quotes(doc, &slicer), Vec::new()));
+        Article {
+            text: text.to_string(),
+            meta,
+            paragraphs,
+            sentences,
+            quotes,
+            speakers,
+        }
+    }
+}
+
+/// Extract the quotes of `text` (marks paired, no attribution).
+pub fn extract_quotes(text: &str) -> Result<Vec<Quote>> {
+    let doc = Doc::new(text)?;
+    Ok(raw_quotes(&doc, &CharSlicer::new(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_slice_back() {
+        let t =
+            "Title Line Here\n\n“It\\'s too early,” Kritenbrink said. Japan’s ‘bloc’ «x y z w».";
+        let a = Article::new(t, Meta::default()).unwrap();
+        let sl = CharSlicer::new(t);
+        assert!(!a.quotes.is_empty());
+        for q in &a.quotes {
+            assert_eq!(sl.slice(q.start, q.end), q.text);
+            assert!(q.outer_start <= q.start && q.end <= q.outer_end);
+        }
+        for s in &a.sentences {
+            assert_eq!(sl.slice(s.start, s.end), s.text);
+        }
+        assert_eq!(a.meta.title.as_deref(), Some("Title Line Here"));
+        assert_eq!(a.quotes[0].text, "It\\'s too early,");
+    }
+}

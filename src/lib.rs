@@ -1,0 +1,21 @@
+//! quotelens core: who said what in news text, and how the same statements are reported across
+//! articles and sides.
+//!
+//! Data flows one way: [`text`] (normalization with an offset map) → [`segment`] (paragraphs,
+//! sentences, tokens) → [`quotes`] (mark pairing) → [`article`] (spans in code points of the
+//! original). Only [`python`] (behind the `python` feature) knows PyO3.
+
+pub mod article;
+pub mod error;
+pub mod quotes;
+pub mod segment;
+pub mod text;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use article::{extract_quotes, Article, Meta, Paragraph, Quote, Sentence, Speaker};
+pub use error::{Error, Result};
+pub use quotes::QuoteKind;
+pub use segment::ParagraphKind;
+pub use text::normalize;

@@ -1,0 +1,45 @@
+//! Python bindings: conversions, exceptions and GIL release only. No analysis happens here.
+
+use pyo3::prelude::*;
+
+mod types;
+
+pyo3::create_exception!(
+    quotelens,
+    QuotelensError,
+    pyo3::exceptions::PyValueError,
+    "Base class of quotelens errors; a ValueError, so `except ValueError` still catches it."
+);
+
+/// Map the core error onto the Python exception hierarchy.
+pub(crate) fn to_py(e: crate::Error) -> PyErr {
+    QuotelensError::new_err(e.to_string())
+}
+
+/// Run `f` without the GIL: the one way bindings release it (arguments are extracted first,
+/// results converted after).
+pub(crate) fn detached<T, F>(py: Python<'_>, f: F) -> PyResult<T>
+where
+    F: Send + FnOnce() -> crate::Result<T>,
+    T: Send,
+{
+    py.detach(f).map_err(to_py)
+}
+
+/// The compiled core of quotelens. Use the `quotelens` package, which re-exports it.
+#[pymodule]
+mod _core {
+    #[pymodule_export]
+    use super::types::{
+        py_extract_quotes, py_normalize, PyArticle, PyParagraph, PyQuote, PySentence, PySpeaker,
+    };
+    #[pymodule_export]
+    use super::QuotelensError;
+
+    #[pymodule_init]
+    fn init(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
+        use pyo3::types::PyModuleMethods;
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        Ok(())
+    }
+}

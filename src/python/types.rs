@@ -1,0 +1,517 @@
+//! Frozen Python classes over the core's article types, and the text-layer functions.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyType};
+
+use super::{detached, to_py};
+use crate::article::{Article, Meta, Paragraph, Quote, Sentence, Speaker};
+
+fn trunc(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> PyResult<T> {
+    serde_json::from_str(s).map_err(|e| to_py(crate::Error::Format(format!("state: {e}"))))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> PyResult<String> {
+    serde_json::to_string(v).map_err(|e| to_py(crate::Error::Format(e.to_string())))
+}
+
+/// Pickling for frozen classes: `__reduce__` returns `(cls._from_state, (json,))`.
+fn reduce<'py, T: pyo3::PyClass, S: serde::Serialize>(
+    slf: &Bound<'py, T>,
+    inner: &S,
+) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+    Ok((
+        slf.as_any().get_type().getattr("_from_state")?,
+        (to_json(inner)?,),
+    ))
+}
+
+/// A quote or a piece of reported speech found in a text.
+///
+/// ``text == original[start:end]`` (Python string indices into the text you passed).
+/// ``kind`` is ``"direct"``, ``"mixed"`` (a fragment woven into the reporter's sentence),
+/// ``"term"`` (scare quotes, short quoted terms), ``"title"`` or ``"indirect"``.
+/// Attribution fields are ``None`` when no speaker was found.
+///
+/// >>> import quotelens
+/// >>> text = 'He called it an “Asian NATO.”'
+/// >>> q = quotelens.extract_quotes(text)[0]
+/// >>> q.text, q.kind, text[q.start:q.end] == q.text
+/// ('Asian NATO.', 'term', True)
+#[pyclass(frozen, eq, name = "Quote", module = "quotelens")]
+#[derive(Clone, PartialEq)]
+pub struct PyQuote {
+    pub inner: Quote,
+}
+
+#[pymethods]
+impl PyQuote {
+    #[staticmethod]
+    fn _from_state(state: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_json(state)?,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        reduce(slf, &slf.get().inner)
+    }
+
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    #[getter]
+    fn start(&self) -> usize {
+        self.inner.start
+    }
+    #[getter]
+    fn end(&self) -> usize {
+        self.inner.end
+    }
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.inner.kind.as_str()
+    }
+    #[getter]
+    fn paragraph(&self) -> usize {
+        self.inner.paragraph
+    }
+    #[getter]
+    fn in_body(&self) -> bool {
+        self.inner.in_body
+    }
+    #[getter]
+    fn outer_start(&self) -> usize {
+        self.inner.outer_start
+    }
+    #[getter]
+    fn outer_end(&self) -> usize {
+        self.inner.outer_end
+    }
+    #[getter]
+    fn speaker(&self) -> Option<&str> {
+        self.inner.speaker.as_deref()
+    }
+    #[getter]
+    fn speaker_mention(&self) -> Option<&str> {
+        self.inner.speaker_mention.as_deref()
+    }
+    #[getter]
+    fn speaker_start(&self) -> Option<usize> {
+        self.inner.speaker_start
+    }
+    #[getter]
+    fn speaker_end(&self) -> Option<usize> {
+        self.inner.speaker_end
+    }
+    #[getter]
+    fn cue(&self) -> Option<&str> {
+        self.inner.cue.as_deref()
+    }
+    #[getter]
+    fn cue_start(&self) -> Option<usize> {
+        self.inner.cue_start
+    }
+    #[getter]
+    fn cue_end(&self) -> Option<usize> {
+        self.inner.cue_end
+    }
+    #[getter]
+    fn cue_category(&self) -> Option<&str> {
+        self.inner.cue_category.as_deref()
+    }
+    #[getter]
+    fn side(&self) -> Option<&str> {
+        self.inner.side.as_deref()
+    }
+    #[getter]
+    fn side_evidence(&self) -> Option<&str> {
+        self.inner.side_evidence.as_deref()
+    }
+    #[getter]
+    fn confidence(&self) -> f64 {
+        self.inner.confidence
+    }
+
+    /// The quote as a plain dict (the columns of ``Corpus.quotes()``).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let q = &self.inner;
+        let d = PyDict::new(py);
+        d.set_item("text", &q.text)?;
+        d.set_item("start", q.start)?;
+        d.set_item("end", q.end)?;
+        d.set_item("kind", q.kind.as_str())?;
+        d.set_item("paragraph", q.paragraph)?;
+        d.set_item("in_body", q.in_body)?;
+        d.set_item("speaker", &q.speaker)?;
+        d.set_item("speaker_mention", &q.speaker_mention)?;
+        d.set_item("speaker_start", q.speaker_start)?;
+        d.set_item("speaker_end", q.speaker_end)?;
+        d.set_item("cue", &q.cue)?;
+        d.set_item("cue_start", q.cue_start)?;
+        d.set_item("cue_end", q.cue_end)?;
+        d.set_item("cue_category", &q.cue_category)?;
+        d.set_item("side", &q.side)?;
+        d.set_item("side_evidence", &q.side_evidence)?;
+        d.set_item("confidence", q.confidence)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        let q = &self.inner;
+        let mut s = format!("Quote({:?}, kind={:?}", trunc(&q.text, 40), q.kind.as_str());
+        if let Some(sp) = &q.speaker {
+            s.push_str(&format!(", speaker={sp:?}"));
+        }
+        if let Some(side) = &q.side {
+            s.push_str(&format!(", side={side:?}"));
+        }
+        s.push_str(&format!(", span={}:{})", q.start, q.end));
+        s
+    }
+}
+
+/// A paragraph: ``kind`` is ``"body"`` for running text, otherwise what the line is
+/// (``title``, ``heading``, ``byline``, ``dateline``, ``image``, ``credit``, ``caption``,
+/// ``boilerplate``, ``related``).
+#[pyclass(frozen, eq, name = "Paragraph", module = "quotelens")]
+#[derive(Clone, PartialEq)]
+pub struct PyParagraph {
+    pub inner: Paragraph,
+}
+
+#[pymethods]
+impl PyParagraph {
+    #[staticmethod]
+    fn _from_state(state: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_json(state)?,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        reduce(slf, &slf.get().inner)
+    }
+
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    #[getter]
+    fn start(&self) -> usize {
+        self.inner.start
+    }
+    #[getter]
+    fn end(&self) -> usize {
+        self.inner.end
+    }
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.inner.kind.as_str()
+    }
+    #[getter]
+    fn is_body(&self) -> bool {
+        self.inner.kind.is_body()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Paragraph({:?}, kind={:?}, span={}:{})",
+            trunc(&self.inner.text, 40),
+            self.inner.kind.as_str(),
+            self.inner.start,
+            self.inner.end
+        )
+    }
+}
+
+/// A sentence, inside paragraph number ``paragraph``; ``is_body`` is False in captions, credits…
+#[pyclass(frozen, eq, name = "Sentence", module = "quotelens")]
+#[derive(Clone, PartialEq)]
+pub struct PySentence {
+    pub inner: Sentence,
+}
+
+#[pymethods]
+impl PySentence {
+    #[staticmethod]
+    fn _from_state(state: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_json(state)?,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        reduce(slf, &slf.get().inner)
+    }
+
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    #[getter]
+    fn start(&self) -> usize {
+        self.inner.start
+    }
+    #[getter]
+    fn end(&self) -> usize {
+        self.inner.end
+    }
+    #[getter]
+    fn paragraph(&self) -> usize {
+        self.inner.paragraph
+    }
+    #[getter]
+    fn is_body(&self) -> bool {
+        self.inner.is_body
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Sentence({:?}, span={}:{})",
+            trunc(&self.inner.text, 40),
+            self.inner.start,
+            self.inner.end
+        )
+    }
+}
+
+/// An entity that speaks in an article: canonical ``name`` (the fullest the article uses),
+/// ``aliases``, ``titles``, ``side``, ``kind`` (person, organization, media), ``mentions`` and
+/// the number of ``quotes`` attributed to it.
+#[pyclass(frozen, eq, name = "Speaker", module = "quotelens")]
+#[derive(Clone, PartialEq)]
+pub struct PySpeaker {
+    pub inner: Speaker,
+}
+
+#[pymethods]
+impl PySpeaker {
+    #[staticmethod]
+    fn _from_state(state: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_json(state)?,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        reduce(slf, &slf.get().inner)
+    }
+
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.name
+    }
+    #[getter]
+    fn aliases(&self) -> Vec<String> {
+        self.inner.aliases.clone()
+    }
+    #[getter]
+    fn titles(&self) -> Vec<String> {
+        self.inner.titles.clone()
+    }
+    #[getter]
+    fn side(&self) -> Option<&str> {
+        self.inner.side.as_deref()
+    }
+    #[getter]
+    fn side_evidence(&self) -> Option<&str> {
+        self.inner.side_evidence.as_deref()
+    }
+    #[getter]
+    fn kind(&self) -> &str {
+        &self.inner.kind
+    }
+    #[getter]
+    fn mentions(&self) -> usize {
+        self.inner.mentions
+    }
+    #[getter]
+    fn quotes(&self) -> usize {
+        self.inner.quotes
+    }
+    fn __repr__(&self) -> String {
+        let s = &self.inner;
+        format!(
+            "Speaker({:?}, side={:?}, mentions={}, quotes={})",
+            s.name, s.side, s.mentions, s.quotes
+        )
+    }
+}
+
+/// A news article, analysed on construction: paragraphs, sentences and quotes.
+///
+/// All spans are Python string indices into ``text``.
+///
+/// >>> import quotelens
+/// >>> a = quotelens.Article('“We do not seek confrontation,” the secretary said.', id="a1")
+/// >>> [q.text for q in a.quotes]
+/// ['We do not seek confrontation,']
+/// >>> a.sentences[0].end == len(a.text)
+/// True
+#[pyclass(frozen, name = "Article", module = "quotelens")]
+pub struct PyArticle {
+    pub inner: Arc<Article>,
+}
+
+#[pymethods]
+impl PyArticle {
+    #[new]
+    #[pyo3(signature = (text, *, id=None, title=None, source=None, date=None))]
+    fn new(
+        py: Python<'_>,
+        text: String,
+        id: Option<String>,
+        title: Option<String>,
+        source: Option<String>,
+        date: Option<String>,
+    ) -> PyResult<Self> {
+        let meta = Meta {
+            id,
+            title,
+            source,
+            date,
+        };
+        let a = detached(py, || Article::new(&text, meta))?;
+        Ok(PyArticle { inner: Arc::new(a) })
+    }
+
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    #[getter]
+    fn id(&self) -> Option<&str> {
+        self.inner.meta.id.as_deref()
+    }
+    /// The title passed in, else the article's first line when it reads as a headline.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.inner.meta.title.as_deref()
+    }
+    #[getter]
+    fn source(&self) -> Option<&str> {
+        self.inner.meta.source.as_deref()
+    }
+    #[getter]
+    fn date(&self) -> Option<&str> {
+        self.inner.meta.date.as_deref()
+    }
+    #[getter]
+    fn paragraphs(&self) -> Vec<PyParagraph> {
+        self.inner
+            .paragraphs
+            .iter()
+            .map(|p| PyParagraph { inner: p.clone() })
+            .collect()
+    }
+    #[getter]
+    fn sentences(&self) -> Vec<PySentence> {
+        self.inner
+            .sentences
+            .iter()
+            .map(|s| PySentence { inner: s.clone() })
+            .collect()
+    }
+    #[getter]
+    fn quotes(&self) -> Vec<PyQuote> {
+        self.inner
+            .quotes
+            .iter()
+            .map(|q| PyQuote { inner: q.clone() })
+            .collect()
+    }
+    #[getter]
+    fn speakers(&self) -> Vec<PySpeaker> {
+        self.inner
+            .speakers
+            .iter()
+            .map(|s| PySpeaker { inner: s.clone() })
+            .collect()
+    }
+
+    /// The article and everything found in it as JSON (``Article.from_json`` reads it back).
+    fn to_json(&self) -> PyResult<String> {
+        to_json(&*self.inner)
+    }
+
+    /// Rebuild an article from ``to_json`` output without analysing it again.
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, data: &str) -> PyResult<Self> {
+        let a: Article = from_json(data)?;
+        Ok(PyArticle { inner: Arc::new(a) })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let f = slf.py().get_type::<PyArticle>().getattr("from_json")?;
+        Ok((f, (to_json(&*slf.get().inner)?,)))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyArticle>()
+            .is_ok_and(|o| *o.get().inner == *self.inner)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.text.chars().count()
+    }
+
+    fn __repr__(&self) -> String {
+        let a = &self.inner;
+        let name = a
+            .meta
+            .id
+            .clone()
+            .or_else(|| a.meta.title.as_ref().map(|t| trunc(t, 40)))
+            .unwrap_or_default();
+        format!(
+            "Article({:?}, paragraphs={}, quotes={}, speakers={})",
+            name,
+            a.paragraphs.len(),
+            a.quotes.len(),
+            a.speakers.len()
+        )
+    }
+
+    /// Notebook view: the text with quotes highlighted by side and speaker labels.
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let display = slf.py().import("quotelens.display")?;
+        display.call_method1("article_html", (slf,))?.extract()
+    }
+}
+
+/// Normalize text: NFKC, every quote style folded to ``"`` or ``'``, dashes to ``-``, odd
+/// spaces to a plain space, zero-width characters dropped, scraped ``\'`` and ``\"`` unescaped.
+///
+/// >>> import quotelens
+/// >>> quotelens.normalize("«Non» — it\\'s “fine”\u00a0now")
+/// '"Non" - it\'s "fine" now'
+#[pyfunction]
+#[pyo3(name = "normalize")]
+pub fn py_normalize(py: Python<'_>, text: String) -> PyResult<String> {
+    detached(py, || crate::text::normalize(&text))
+}
+
+/// The quotes of ``text``, by pairing quote marks of every style (no attribution; use
+/// ``Article(text).quotes`` for speakers).
+///
+/// >>> import quotelens
+/// >>> [q.text for q in quotelens.extract_quotes("„Wir lehnen ab“, sagte er, ‘don’t’.")]
+/// ['Wir lehnen ab', 'don’t']
+#[pyfunction]
+#[pyo3(name = "extract_quotes")]
+pub fn py_extract_quotes(py: Python<'_>, text: String) -> PyResult<Vec<PyQuote>> {
+    let qs = detached(py, || crate::article::extract_quotes(&text))?;
+    Ok(qs.into_iter().map(|inner| PyQuote { inner }).collect())
+}

@@ -1,0 +1,771 @@
+//! Paragraphs, sentences and tokens of normalized text, as byte spans.
+//!
+//! Paragraphs are lines (scraped news puts one paragraph per line), with hard-wrapped lines joined
+//! back. Lines that are not body text — titles, headings, bylines, datelines, image file names,
+//! photo credits and captions, share/print boilerplate, "Related stories" lists — are flagged with
+//! a [`ParagraphKind`], never deleted. Sentence splitting knows news abbreviations (U.S., Lt. Gen.,
+//! Sept. 14, No. 2, initials) and quote-final punctuation (`.”`).
+
+use serde::{Deserialize, Serialize};
+
+/// What a paragraph is, so later stages can skip what is not body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphKind {
+    Body,
+    Title,
+    Heading,
+    Byline,
+    Dateline,
+    Image,
+    Credit,
+    Caption,
+    Boilerplate,
+    Related,
+}
+
+impl ParagraphKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphKind::Body => "body",
+            ParagraphKind::Title => "title",
+            ParagraphKind::Heading => "heading",
+            ParagraphKind::Byline => "byline",
+            ParagraphKind::Dateline => "dateline",
+            ParagraphKind::Image => "image",
+            ParagraphKind::Credit => "credit",
+            ParagraphKind::Caption => "caption",
+            ParagraphKind::Boilerplate => "boilerplate",
+            ParagraphKind::Related => "related",
+        }
+    }
+
+    /// Whether the paragraph is running text of the article (body, or a heading inside it).
+    pub fn is_body(self) -> bool {
+        matches!(self, ParagraphKind::Body)
+    }
+}
+
+/// A byte span of the normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParaSpan {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ParagraphKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentSpan {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+}
+
+const TERMINAL: &[char] = &['.', '!', '?', ';'];
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .count()
+}
+
+fn ends_terminal(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', ')', ']', ' ']);
+    t.ends_with(TERMINAL) || t.ends_with("...")
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Lines that are the page around an article, not the article. Matched on short lines only.
+const BOILERPLATE: &[&str] = &[
+    "print friendly",
+    "pdf & email",
+    "no comments",
+    "share this",
+    "share on",
+    "share:",
+    "advertisement",
+    "subscribe",
+    "sign up",
+    "click here",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "follow us",
+    "leave a comment",
+    "comments",
+    "tags:",
+    "skip to",
+    "back to top",
+    "newsletter",
+    "download the app",
+];
+
+const RELATED_HEADERS: &[&str] = &[
+    "related stories",
+    "related articles",
+    "related",
+    "related:",
+    "read more",
+    "read more:",
+    "see also",
+    "more from",
+    "more stories",
+    "recommended",
+    "you may also like",
+    "most read",
+];
+
+const IMAGE_EXT: &[&str] = &[
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".tif", ".tiff", ".bmp",
+];
+
+const AGENCIES: &[&str] = &[
+    "ap",
+    "reuters",
+    "afp",
+    "getty images",
+    "getty",
+    "epa",
+    "bloomberg",
+    "xinhua",
+    "kyodo",
+    "yonhap",
+    "shutterstock",
+    "pool",
+    "efe",
+    "anadolu",
+    "tass",
+    "upi",
+    "dpa",
+    "ansa",
+];
+
+fn is_date_line(lower: &str) -> bool {
+    let words = word_count(lower);
+    if words == 0 || words > 6 {
+        return false;
+    }
+    let has_month = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .any(|w| MONTHS.contains(&w) || WEEKDAYS.contains(&w));
+    let digits: usize = lower.chars().filter(|c| c.is_ascii_digit()).count();
+    let numeric_date = digits >= 6
+        && lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | ' ' | ':'));
+    (has_month && digits >= 1) || numeric_date || (has_month && words <= 2)
+}
+
+fn is_credit_line(line: &str, lower: &str) -> bool {
+    let words = word_count(line);
+    if words == 0 || words > 12 || ends_terminal(line) {
+        return false;
+    }
+    if lower.starts_with("photo")
+        || lower.starts_with("image:")
+        || lower.starts_with("credit:")
+        || lower.starts_with("illustration:")
+        || lower.contains("photo by")
+        || lower.contains("photo credit")
+    {
+        return true;
+    }
+    if let Some((_, agency)) = lower.rsplit_once('/') {
+        let agency = agency.trim().trim_end_matches(')');
+        return AGENCIES.contains(&agency) || agency.ends_with(" images");
+    }
+    false
+}
+
+fn is_caption_line(lower: &str) -> bool {
+    lower.ends_with(')')
+        && (lower.contains("photo via ")
+            || lower.contains("(ap photo")
+            || lower.contains("pool photo")
+            || lower.contains("(photo")
+            || lower.contains("/reuters)")
+            || lower.contains("/afp)")
+            || lower.contains("getty images)")
+            || lower.contains("(reuters")
+            || lower.contains("file photo"))
+}
+
+fn is_boilerplate(lower: &str) -> bool {
+    word_count(lower) <= 8 && BOILERPLATE.iter().any(|b| lower.contains(b))
+        || lower.starts_with("edited by ")
+        || lower.starts_with("reporting by ")
+        || lower.starts_with("additional reporting by ")
+        || lower.starts_with("written by ")
+        || lower.starts_with("translated by ")
+}
+
+fn is_byline(line: &str, lower: &str) -> bool {
+    let w = word_count(line);
+    lower.starts_with("by ")
+        && (2..=12).contains(&w)
+        && line[3..]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase())
+        && !ends_terminal(line)
+}
+
+fn is_image_line(lower: &str) -> bool {
+    let t = lower.trim();
+    !t.contains(' ') && IMAGE_EXT.iter().any(|e| t.ends_with(e))
+}
+
+fn is_heading(line: &str) -> bool {
+    let w = word_count(line);
+    if w == 0 || w > 25 {
+        return false;
+    }
+    let t = line.trim_end();
+    if t.ends_with(':') || t.ends_with(',') {
+        return false;
+    }
+    if t.ends_with('?') {
+        // A question heading is title-cased; a question in the body is a sentence.
+        return title_cased(line);
+    }
+    !ends_terminal(line)
+}
+
+fn title_cased(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    if long.is_empty() {
+        return true;
+    }
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_uppercase())
+        })
+        .count();
+    caps * 10 >= long.len() * 6
+}
+
+/// An all-capitals line above a headline ("SEE IT'S IN THE PLANNING") is a kicker, not the title.
+fn is_kicker(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && word_count(line) >= 2
+}
+
+fn is_place_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ',' | '.' | '-'))
+        })
+}
+
+/// Split normalized text into paragraphs and classify each.
+pub fn paragraphs(text: &str) -> Vec<ParaSpan> {
+    // Lines (trimmed byte spans), with blank lines kept as separators.
+    let mut lines: Vec<Option<Span>> = Vec::new();
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let lead = raw.len() - raw.trim_start().len();
+        let t = raw.trim();
+        if t.is_empty() {
+            lines.push(None);
+        } else {
+            lines.push(Some(Span {
+                start: pos + lead,
+                end: pos + lead + t.len(),
+            }));
+        }
+        pos += raw.len() + 1;
+    }
+    // Join hard-wrapped lines: the next line starts lowercase and this one does not end a sentence.
+    let mut spans: Vec<Span> = Vec::new();
+    let mut prev_joinable = false;
+    for l in lines {
+        match l {
+            None => prev_joinable = false,
+            Some(s) => {
+                let line = &text[s.start..s.end];
+                let starts_lower = line.starts_with(|c: char| c.is_lowercase());
+                if prev_joinable && starts_lower {
+                    if let Some(last) = spans.last_mut() {
+                        last.end = s.end;
+                    }
+                } else {
+                    spans.push(s);
+                }
+                let cur = spans.last().map(|p| &text[p.start..p.end]).unwrap_or("");
+                prev_joinable = word_count(line) >= 8
+                    && !ends_terminal(line)
+                    && !line.ends_with(':')
+                    && !line.ends_with('"')
+                    && word_count(cur) >= 8;
+            }
+        }
+    }
+    classify(text, &spans)
+}
+
+fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
+    let mut out: Vec<ParaSpan> = Vec::with_capacity(spans.len());
+    let mut in_related = false;
+    for (i, s) in spans.iter().enumerate() {
+        let line = &text[s.start..s.end];
+        let lower = line.to_lowercase();
+        let lower = lower.as_str();
+        let prev = out.last().map(|p| p.kind);
+        let mut kind = if is_image_line(lower) {
+            ParagraphKind::Image
+        } else if is_credit_line(line, lower) {
+            ParagraphKind::Credit
+        } else if is_caption_line(lower) {
+            ParagraphKind::Caption
+        } else if RELATED_HEADERS.contains(&lower.trim_end_matches(':').trim()) {
+            in_related = true;
+            ParagraphKind::Related
+        } else if is_boilerplate(lower) {
+            ParagraphKind::Boilerplate
+        } else if is_byline(line, lower) {
+            ParagraphKind::Byline
+        } else if is_date_line(lower)
+            || (is_place_line(line)
+                && matches!(
+                    prev,
+                    Some(ParagraphKind::Byline) | Some(ParagraphKind::Dateline)
+                ))
+        {
+            ParagraphKind::Dateline
+        } else if is_heading(line) {
+            if in_related {
+                ParagraphKind::Related
+            } else if out.iter().all(|p| !p.kind.is_body())
+                && !out.iter().any(|p| p.kind == ParagraphKind::Title)
+                && !is_kicker(line)
+            {
+                ParagraphKind::Title
+            } else {
+                ParagraphKind::Heading
+            }
+        } else {
+            ParagraphKind::Body
+        };
+        if kind == ParagraphKind::Body {
+            in_related = false;
+        }
+        // The line just above a photo credit is that photo's caption.
+        if kind == ParagraphKind::Credit {
+            if let Some(last) = out.last_mut() {
+                if matches!(last.kind, ParagraphKind::Body | ParagraphKind::Heading)
+                    && word_count(&text[last.start..last.end]) <= 80
+                {
+                    last.kind = ParagraphKind::Caption;
+                }
+            }
+        }
+        if kind == ParagraphKind::Heading && i + 1 == spans.len() && word_count(line) <= 3 {
+            kind = ParagraphKind::Boilerplate;
+        }
+        out.push(ParaSpan {
+            start: s.start,
+            end: s.end,
+            kind,
+        });
+    }
+    out
+}
+
+/// Abbreviations that precede a name or number and never end a sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "sen", "rep", "gov",
+    "prof", "rev", "hon", "st", "mt", "ft", "sr", "jr", "gens", "cmdr", "cpl", "pvt", "supt",
+    "insp", "det", "atty", "amb", "pres", "brig", "messrs", "mme", "mlle", "sens", "reps",
+    "lt.col", "vs", "v", "cf", "ca", "approx", "dept", "univ", "assn", "ave", "blvd", "rd", "no",
+    "nos", "vol", "fig", "pp", "art", "para", "ch", "sec", "op", "ed", "eds", "est", "gov't",
+];
+const MONTH_ABBR: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+/// Words that are capitalized mainly because they start a sentence.
+const STARTERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "there",
+    "meanwhile",
+    "however",
+    "yet",
+    "so",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "for",
+    "with",
+    "what",
+    "who",
+    "why",
+    "how",
+    "one",
+    "some",
+    "many",
+    "most",
+    "both",
+    "also",
+    "still",
+    "then",
+    "now",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "officials",
+    "critics",
+    "analysts",
+    "experts",
+];
+
+fn prev_word(text: &str, end: usize) -> &str {
+    let before = &text[..end];
+    let start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '[' | '\'' | '/'))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    &text[start..end]
+}
+
+fn next_word(text: &str, start: usize) -> &str {
+    let after = &text[start..];
+    let after = after.trim_start_matches(['"', '\'', '(', '[']);
+    let end = after
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(after.len());
+    &after[..end]
+}
+
+/// Whether a single period at byte `dot` (followed by space and a capitalized `next`) ends a sentence.
+fn period_ends_sentence(text: &str, dot: usize, next_start: usize) -> bool {
+    let word = prev_word(text, dot);
+    let lower = word.to_lowercase();
+    let next = next_word(text, next_start);
+    let next_lower = next.to_lowercase();
+    let next_is_digit = next.starts_with(|c: char| c.is_ascii_digit());
+    let next_is_starter = STARTERS.contains(&next_lower.as_str());
+    if word.is_empty() {
+        return true;
+    }
+    if TITLES.contains(&lower.as_str()) {
+        // "No. 2", "Gen. Jing": never a boundary; "vs." neither.
+        return false;
+    }
+    if MONTH_ABBR.contains(&lower.as_str()) {
+        return !next_is_digit && next_is_starter;
+    }
+    // An initial: "J. R. Smith", "Lloyd J. Austin".
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    // Dotted acronyms: "U.S.", "a.m.", "D.C." end a sentence only before a typical sentence opener.
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        return next_is_starter;
+    }
+    if matches!(
+        lower.as_str(),
+        "inc" | "corp" | "co" | "ltd" | "etc" | "bros" | "plc" | "llc"
+    ) {
+        return next_is_starter;
+    }
+    true
+}
+
+/// Split each paragraph into sentences.
+pub fn sentences(text: &str, paragraphs: &[ParaSpan]) -> Vec<SentSpan> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let bytes = text.as_bytes();
+        let mut start = p.start;
+        let mut i = p.start;
+        while i < p.end {
+            let b = bytes[i];
+            if b == b'.' || b == b'!' || b == b'?' {
+                let mut j = i;
+                while j < p.end && matches!(bytes[j], b'.' | b'!' | b'?') {
+                    j += 1;
+                }
+                let run = j - i;
+                while j < p.end && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+                    j += 1;
+                }
+                // A boundary needs white space after the punctuation (or the paragraph end).
+                let mut k = j;
+                while k < p.end && bytes[k] == b' ' {
+                    k += 1;
+                }
+                if k == p.end {
+                    break;
+                }
+                if k == j {
+                    i = j.max(i + 1);
+                    continue;
+                }
+                let next = text[k..].chars().next().unwrap_or(' ');
+                let opens = next.is_uppercase()
+                    || next.is_ascii_digit()
+                    || matches!(next, '"' | '\'' | '(' | '[')
+                    || (!next.is_lowercase() && !next.is_ascii_punctuation());
+                let boundary = opens
+                    && if b == b'.' && run == 1 {
+                        period_ends_sentence(text, i, k)
+                    } else {
+                        true
+                    };
+                if boundary {
+                    out.push(SentSpan {
+                        start,
+                        end: j,
+                        paragraph: pi,
+                    });
+                    start = k;
+                }
+                i = k;
+                continue;
+            }
+            i += 1;
+        }
+        if start < p.end {
+            out.push(SentSpan {
+                start,
+                end: p.end,
+                paragraph: pi,
+            });
+        }
+    }
+    out
+}
+
+/// A token of normalized text: a word (letters, digits, inner `'`, `-`, `.` of abbreviations) or
+/// one punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub is_word: bool,
+}
+
+/// Tokenize `text[start..end]`, returning byte spans into `text`.
+pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut e = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    e = j + d.len_utf8();
+                    it.next();
+                } else if matches!(d, '\'' | '-' | '.' | '&') {
+                    // Inner joiner: keep only if a letter or digit follows ("don't", "U.S.", "anti-China").
+                    let after = s[j + 1..].chars().next();
+                    if after.is_some_and(|a| a.is_alphanumeric())
+                        || (d == '.' && s[..j].chars().rev().nth(1) == Some('.'))
+                        || (d == '.'
+                            && s[..j].contains('.')
+                            && s[i..j].chars().filter(|x| x.is_alphabetic()).count() <= 4
+                            && s[i..j].contains('.'))
+                    {
+                        e = j + 1;
+                        it.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                start: start + i,
+                end: start + e,
+                is_word: true,
+            });
+        } else {
+            out.push(Token {
+                start: start + i,
+                end: start + i + c.len_utf8(),
+                is_word: false,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<String> {
+        let p = paragraphs(t);
+        sentences(t, &p)
+            .iter()
+            .map(|s| t[s.start..s.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let s = sents("Lt. Gen. Jing spoke on Sept. 14 about the U.S. Defense Secretary. He left.");
+        assert_eq!(s.len(), 2, "{s:?}");
+        let s = sents("It cost $1.5 billion, No. 2 said. J. R. Smith agreed.");
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn quote_final_period_and_acronym_end() {
+        let s = sents(
+            "\"We do not seek confrontation.\" The U.S. remains invested in the U.S. The end.",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "\"We do not seek confrontation.\"",
+                "The U.S. remains invested in the U.S.",
+                "The end."
+            ]
+        );
+        let s = sents("the alliance of the U.S.. Japan and India agreed.");
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn ellipsis_inside_quote_is_not_a_boundary_before_lowercase() {
+        let s = sents("\"a chess piece ... paving the way,\" it said.");
+        assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn flags_non_body_lines() {
+        let t = "BREAKING NEWS TODAY\nBig Headline Here\nBy Jane Doe for RFA\n2024.09.17\nWashington\nimg-003.jpg\nA man speaks in Tokyo, May 21, 2024.\n Jane Roe/AP\nThe minister said the plan was hasty.\nRelated stories\nUS and China spar over weapons\nPrint Friendly, PDF & Email";
+        let p = paragraphs(t);
+        let kinds: Vec<&str> = p.iter().map(|p| p.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                "heading",
+                "title",
+                "byline",
+                "dateline",
+                "dateline",
+                "image",
+                "caption",
+                "credit",
+                "body",
+                "related",
+                "related",
+                "boilerplate"
+            ]
+        );
+    }
+
+    #[test]
+    fn joins_hard_wrapped_lines() {
+        let t = "The minister told reporters on Tuesday that the country would\nnot join any alliance aimed at China.\nNext paragraph here is short.";
+        let p = paragraphs(t);
+        assert_eq!(p.len(), 2);
+    }
+
+    #[test]
+    fn tokenizes_words_and_punctuation() {
+        let t = "U.S. envoy's anti-China \"plan,\" he said.";
+        let toks: Vec<&str> = tokens(t, 0, t.len())
+            .iter()
+            .map(|k| &t[k.start..k.end])
+            .collect();
+        assert_eq!(
+            toks,
+            vec![
+                "U.S.",
+                "envoy's",
+                "anti-China",
+                "\"",
+                "plan",
+                ",",
+                "\"",
+                "he",
+                "said",
+                "."
+            ]
+        );
+    }
+}

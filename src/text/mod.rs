@@ -1,0 +1,7 @@
+//! The text layer: normalization with an offset map, and byte/code-point conversion.
+
+pub mod normalize;
+pub mod offsets;
+
+pub use normalize::{normalize, Mark, Normalized};
+pub use offsets::{CharIndex, CharSlicer};

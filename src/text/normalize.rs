@@ -1,0 +1,339 @@
+//! Text normalization that remembers where every byte came from.
+//!
+//! News text arrives with curly, straight, low-9, guillemet and CJK quotes, scraped `\'` escapes,
+//! non-breaking and zero-width spaces, and compatibility characters. Later stages want one
+//! spelling of each, but every span they report must point into the text the user passed, so
+//! [`Normalized`] keeps, for each byte of the normalized text, the code-point index of the
+//! original character it came from.
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::error::{Error, Result};
+
+/// A quote mark as it stood in the original text, at a byte position of the normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Byte offset of the folded mark (`"` or `'`) in the normalized text.
+    pub pos: usize,
+    /// The mark as written in the original text (`“`, `»`, `'`, `「`, …).
+    pub ch: char,
+}
+
+/// Normalized text plus the map back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    text: String,
+    /// For each byte of `text`, the code-point index in the original of the character it came from.
+    src: Vec<u32>,
+    /// Length of the original in code points.
+    orig_len: usize,
+    marks: Vec<Mark>,
+}
+
+/// What a single original character becomes.
+enum Fold {
+    Keep,
+    Char(char),
+    Str(&'static str),
+    Delete,
+}
+
+/// Double quote marks of every style we recognise (folded to `"`).
+pub fn is_double_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' // “
+            | '\u{201D}' // ”
+            | '\u{201E}' // „
+            | '\u{201F}' // ‟
+            | '\u{00AB}' // «
+            | '\u{00BB}' // »
+            | '\u{300C}' // 「
+            | '\u{300D}' // 」
+            | '\u{300E}' // 『
+            | '\u{300F}' // 』
+            | '\u{301D}' // 〝
+            | '\u{301E}' // 〞
+            | '\u{301F}' // 〟
+            | '\u{FF02}' // ＂
+            | '\u{2E42}' // ⹂
+    )
+}
+
+/// Single quote marks (and the apostrophes that share their code points), folded to `'`.
+pub fn is_single_quote(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2018}' // ‘
+            | '\u{2019}' // ’
+            | '\u{201A}' // ‚
+            | '\u{201B}' // ‛
+            | '\u{2039}' // ‹
+            | '\u{203A}' // ›
+            | '\u{FF07}' // ＇
+            | '\u{02BC}' // ʼ modifier apostrophe
+    )
+}
+
+fn fold(c: char) -> Fold {
+    if is_double_quote(c) {
+        return if c == '"' {
+            Fold::Keep
+        } else {
+            Fold::Char('"')
+        };
+    }
+    if is_single_quote(c) {
+        return if c == '\'' {
+            Fold::Keep
+        } else {
+            Fold::Char('\'')
+        };
+    }
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+            Fold::Char('-')
+        }
+        '\t'
+        | '\u{0B}'
+        | '\u{0C}'
+        | '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Fold::Char(' '),
+        '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' | '\u{200E}' | '\u{200F}' => Fold::Delete,
+        '\u{2028}' | '\u{0085}' => Fold::Char('\n'),
+        '\u{2029}' => Fold::Str("\n\n"),
+        _ => Fold::Keep,
+    }
+}
+
+fn continues_segment(c: char) -> bool {
+    !c.is_ascii()
+        && (canonical_combining_class(c) != 0
+            || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes)
+}
+
+impl Normalized {
+    /// Normalize `original`: NFKC, quote/dash/space folding, `\'` and `\"` unescaped,
+    /// CR LF to LF, zero-width characters dropped.
+    pub fn new(original: &str) -> Result<Self> {
+        if original.len() > u32::MAX as usize {
+            return Err(Error::TooLarge {
+                arg: "text",
+                message: format!(
+                    "{} bytes is more than the 4 GiB a text may have",
+                    original.len()
+                ),
+            });
+        }
+        let mut out = Normalized {
+            text: String::with_capacity(original.len()),
+            src: Vec::with_capacity(original.len()),
+            orig_len: 0,
+            marks: Vec::new(),
+        };
+        let chars: Vec<char> = original.chars().collect();
+        out.orig_len = chars.len();
+        let mut i = 0;
+        let mut seg = String::new();
+        while i < chars.len() {
+            let c = chars[i];
+            let next = chars.get(i + 1).copied();
+            // Scraped text escapes quotes: `Japan\'s`, `\"Asian NATO\"`.
+            if c == '\\' && matches!(next, Some('\'') | Some('"')) {
+                let q = next.unwrap_or('"');
+                out.marks.push(Mark {
+                    pos: out.text.len(),
+                    ch: q,
+                });
+                out.push(q, i);
+                i += 2;
+                continue;
+            }
+            if c == '\r' {
+                if next != Some('\n') {
+                    out.push('\n', i);
+                }
+                i += 1;
+                continue;
+            }
+            if c.is_ascii() && !next.is_some_and(continues_segment) {
+                if c == '"' || c == '\'' {
+                    out.marks.push(Mark {
+                        pos: out.text.len(),
+                        ch: c,
+                    });
+                } else if c == '\t' || c == '\u{0B}' || c == '\u{0C}' {
+                    out.push(' ', i);
+                    i += 1;
+                    continue;
+                }
+                out.push(c, i);
+                i += 1;
+                continue;
+            }
+            match fold(c) {
+                Fold::Char(f) => {
+                    if f == '"' || f == '\'' {
+                        out.marks.push(Mark {
+                            pos: out.text.len(),
+                            ch: c,
+                        });
+                    }
+                    out.push(f, i);
+                    i += 1;
+                    continue;
+                }
+                Fold::Str(s) => {
+                    for f in s.chars() {
+                        out.push(f, i);
+                    }
+                    i += 1;
+                    continue;
+                }
+                Fold::Delete => {
+                    i += 1;
+                    continue;
+                }
+                Fold::Keep => {}
+            }
+            // A starter plus the combining marks that follow it is normalized as one unit.
+            let mut j = i + 1;
+            while j < chars.len() && continues_segment(chars[j]) {
+                j += 1;
+            }
+            if j == i + 1
+                && (c.is_ascii() || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
+            {
+                out.push(c, i);
+            } else {
+                seg.clear();
+                seg.extend(chars[i..j].iter());
+                for f in seg.nfkc() {
+                    out.push(f, i);
+                }
+            }
+            i = j;
+        }
+        Ok(out)
+    }
+
+    #[inline]
+    fn push(&mut self, c: char, orig: usize) {
+        let before = self.text.len();
+        self.text.push(c);
+        let n = self.text.len() - before;
+        for _ in 0..n {
+            self.src.push(orig as u32);
+        }
+    }
+
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Quote marks (folded in the text) with the character each was in the original.
+    pub fn marks(&self) -> &[Mark] {
+        &self.marks
+    }
+
+    /// Length of the original text in code points.
+    pub fn orig_len(&self) -> usize {
+        self.orig_len
+    }
+
+    /// Original code-point index where the normalized byte `b` starts.
+    pub fn orig_start(&self, b: usize) -> usize {
+        if b >= self.src.len() {
+            self.orig_len
+        } else {
+            self.src[b] as usize
+        }
+    }
+
+    /// Original code-point index just past a span that ends (exclusive) at normalized byte `b`.
+    pub fn orig_end(&self, b: usize) -> usize {
+        if b == 0 {
+            return self.orig_start(0).min(self.orig_len);
+        }
+        if b >= self.src.len() {
+            return self.orig_len;
+        }
+        let last = self.src[b - 1];
+        let mut j = b;
+        // `b` may fall inside the expansion of one original character (`ﬁ` -> `fi`).
+        while j < self.src.len() && self.src[j] == last {
+            j += 1;
+        }
+        if j >= self.src.len() {
+            self.orig_len
+        } else {
+            self.src[j] as usize
+        }
+    }
+
+    /// Original code-point span of the normalized byte span `[b0, b1)`.
+    pub fn orig_span(&self, b0: usize, b1: usize) -> (usize, usize) {
+        let s = self.orig_start(b0);
+        let e = self.orig_end(b1).max(s);
+        (s, e)
+    }
+}
+
+/// Normalize text for display and comparison (NFKC, folded quotes, dashes and spaces).
+pub fn normalize(text: &str) -> Result<String> {
+    Ok(Normalized::new(text)?.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slice(s: &str, a: usize, b: usize) -> String {
+        s.chars().skip(a).take(b - a).collect()
+    }
+
+    #[test]
+    fn folds_quotes_dashes_spaces() {
+        let n = Normalized::new("“Hi” — «Salut» ‚x‘ 「a」\u{00A0}b\u{200B}c").unwrap();
+        assert_eq!(n.text(), "\"Hi\" - \"Salut\" 'x' \"a\" bc");
+        assert_eq!(n.marks().len(), 8);
+        assert_eq!(n.marks()[0].ch, '“');
+    }
+
+    #[test]
+    fn unescapes_scraped_quotes() {
+        let orig = "Japan\\'s \\\"plan\\\"";
+        let n = Normalized::new(orig).unwrap();
+        assert_eq!(n.text(), "Japan's \"plan\"");
+        // "plan" maps back to the original characters.
+        let b0 = n.text().find("plan").unwrap();
+        let (s, e) = n.orig_span(b0, b0 + 4);
+        assert_eq!(slice(orig, s, e), "plan");
+    }
+
+    #[test]
+    fn nfkc_with_offsets() {
+        let orig = "ﬁne e\u{301}tat …";
+        let n = Normalized::new(orig).unwrap();
+        assert_eq!(n.text(), "fine état ...");
+        let b = n.text().find("état").unwrap();
+        let (s, e) = n.orig_span(b, b + "état".len());
+        assert_eq!(slice(orig, s, e), "e\u{301}tat");
+        // A span ending inside an expansion still covers the whole original character.
+        let (s, e) = n.orig_span(0, 1);
+        assert_eq!(slice(orig, s, e), "ﬁ");
+    }
+
+    #[test]
+    fn crlf() {
+        let n = Normalized::new("a\r\nb\rc").unwrap();
+        assert_eq!(n.text(), "a\nb\nc");
+        assert_eq!(n.orig_span(4, 5), (5, 6));
+    }
+}
