@@ -211,6 +211,13 @@ fn is_credit_line(line: &str, lower: &str) -> bool {
     {
         return true;
     }
+    // "Pompeo in Tokyo, via Reuters"
+    if let Some((_, agency)) = lower.rsplit_once(" via ") {
+        let agency = agency.trim().trim_end_matches(')');
+        if AGENCIES.contains(&agency) {
+            return true;
+        }
+    }
     if let Some((_, agency)) = lower.rsplit_once('/') {
         let agency = agency.trim().trim_end_matches(')');
         return AGENCIES.contains(&agency) || agency.ends_with(" images");
@@ -716,7 +723,7 @@ mod tests {
 
     #[test]
     fn flags_non_body_lines() {
-        let t = "BREAKING NEWS TODAY\nBig Headline Here\nBy Jane Doe for RFA\n2024.09.17\nWashington\nimg-003.jpg\nA man speaks in Tokyo, May 21, 2024.\n Jane Roe/AP\nThe minister said the plan was hasty.\nRelated stories\nUS and China spar over weapons\nPrint Friendly, PDF & Email";
+        let t = "BREAKING NEWS TODAY\nBig Headline Here\nBy Jane Doe for RFA\n2024.09.17\nWashington\nimg-003.jpg\nA man speaks in Tokyo, May 21, 2024.\n Jane Roe/AP\nPompeo in Tokyo, via Reuters\nThe minister said the plan was hasty.\nRelated stories\nUS and China spar over weapons\nPrint Friendly, PDF & Email";
         let p = paragraphs(t);
         let kinds: Vec<&str> = p.iter().map(|p| p.kind.as_str()).collect();
         assert_eq!(
@@ -729,6 +736,7 @@ mod tests {
                 "dateline",
                 "image",
                 "caption",
+                "credit",
                 "credit",
                 "body",
                 "related",

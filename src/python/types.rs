@@ -18,6 +18,33 @@ fn trunc(s: &str, n: usize) -> String {
     }
 }
 
+/// Python's own `repr` of a string, so reprs read like Python.
+fn pyrepr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
 fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> PyResult<T> {
     serde_json::from_str(s).map_err(|e| to_py(crate::Error::Format(format!("state: {e}"))))
 }
@@ -171,12 +198,16 @@ impl PyQuote {
 
     fn __repr__(&self) -> String {
         let q = &self.inner;
-        let mut s = format!("Quote({:?}, kind={:?}", trunc(&q.text, 40), q.kind.as_str());
+        let mut s = format!(
+            "Quote({}, kind='{}'",
+            pyrepr(&trunc(&q.text, 40)),
+            q.kind.as_str()
+        );
         if let Some(sp) = &q.speaker {
-            s.push_str(&format!(", speaker={sp:?}"));
+            s.push_str(&format!(", speaker={}", pyrepr(sp)));
         }
         if let Some(side) = &q.side {
-            s.push_str(&format!(", side={side:?}"));
+            s.push_str(&format!(", side={}", pyrepr(side)));
         }
         s.push_str(&format!(", span={}:{})", q.start, q.end));
         s
@@ -227,8 +258,8 @@ impl PyParagraph {
     }
     fn __repr__(&self) -> String {
         format!(
-            "Paragraph({:?}, kind={:?}, span={}:{})",
-            trunc(&self.inner.text, 40),
+            "Paragraph({}, kind='{}', span={}:{})",
+            pyrepr(&trunc(&self.inner.text, 40)),
             self.inner.kind.as_str(),
             self.inner.start,
             self.inner.end
@@ -278,8 +309,8 @@ impl PySentence {
     }
     fn __repr__(&self) -> String {
         format!(
-            "Sentence({:?}, span={}:{})",
-            trunc(&self.inner.text, 40),
+            "Sentence({}, span={}:{})",
+            pyrepr(&trunc(&self.inner.text, 40)),
             self.inner.start,
             self.inner.end
         )
@@ -343,8 +374,14 @@ impl PySpeaker {
     fn __repr__(&self) -> String {
         let s = &self.inner;
         format!(
-            "Speaker({:?}, side={:?}, mentions={}, quotes={})",
-            s.name, s.side, s.mentions, s.quotes
+            "Speaker({}, side={}, mentions={}, quotes={})",
+            pyrepr(&s.name),
+            s.side
+                .as_deref()
+                .map(pyrepr)
+                .unwrap_or_else(|| "None".into()),
+            s.mentions,
+            s.quotes
         )
     }
 }
@@ -476,8 +513,8 @@ impl PyArticle {
             .or_else(|| a.meta.title.as_ref().map(|t| trunc(t, 40)))
             .unwrap_or_default();
         format!(
-            "Article({:?}, paragraphs={}, quotes={}, speakers={})",
-            name,
+            "Article({}, paragraphs={}, quotes={}, speakers={})",
+            pyrepr(&name),
             a.paragraphs.len(),
             a.quotes.len(),
             a.speakers.len()

@@ -180,23 +180,28 @@ fn role(text: &str, m: &Mark) -> Role {
         !is_space_or_none(after) && (is_space_or_none(before) || before.is_some_and(is_open_punct));
     let right_flank =
         !is_space_or_none(before) && (is_space_or_none(after) || after.is_some_and(is_close_punct));
-    match (left_flank, right_flank) {
+    let shape = match m.ch {
+        '“' | '„' | '‟' | '‘' | '‚' | '‛' | '«' | '‹' => Role::Open,
+        // German and Danish open with `»`: with a word right after it, let the stack decide.
+        '»' | '›' if alnum_after => Role::Either,
+        '”' | '’' | '»' | '›' => Role::Close,
+        _ => Role::Either,
+    };
+    let flank = match (left_flank, right_flank) {
         (true, false) => Role::Open,
-        (false, true) => {
-            if fam == Family::Single && alnum_before && !before.is_some_and(|c| c == 's') {
-                // goin' home: an apostrophe unless a single quote is open (decided later).
-                Role::Either
-            } else {
-                Role::Close
-            }
+        (false, true) => Role::Close,
+        _ => Role::Either,
+    };
+    match (flank, shape) {
+        // goin' home: an apostrophe unless a single quote is open (decided by the stack).
+        (Role::Close, _) if fam == Family::Single && alnum_before && before != Some('s') => {
+            Role::Either
         }
-        _ => match m.ch {
-            '“' | '„' | '‟' | '‘' | '‚' | '‛' | '«' | '‹' => Role::Open,
-            // German and Danish open with `»`: with a word right after it, let the stack decide.
-            '»' | '›' if alnum_after => Role::Either,
-            '”' | '’' | '»' | '›' => Role::Close,
-            _ => Role::Either,
-        },
+        (f, Role::Either) => f,
+        (Role::Either, s) => s,
+        (f, s) if f == s => f,
+        // Shape and context disagree (German „…“, French « … », », Danish »…«): the stack decides.
+        _ => Role::Either,
     }
 }
 
@@ -447,6 +452,10 @@ fn push_quote(
     });
 }
 
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
+}
+
 /// Direct, mixed, term or title, from the quote's own shape and what precedes it.
 pub fn classify(text: &str, start: usize, end: usize, open: Option<usize>) -> QuoteKind {
     let s = &text[start..end];
@@ -454,6 +463,9 @@ pub fn classify(text: &str, start: usize, end: usize, open: Option<usize>) -> Qu
         .split_whitespace()
         .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
         .collect();
+    // Chinese and Japanese write without spaces: count two ideographs or kana as a word.
+    let cjk = s.chars().filter(|&c| is_cjk(c)).count();
+    let n_words = words.len() + cjk / 2;
     let first = s.chars().find(|c| c.is_alphanumeric());
     let starts_upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let t = s.trim_end_matches(['"', '\'', ')', ' ']);
@@ -463,11 +475,13 @@ pub fn classify(text: &str, start: usize, end: usize, open: Option<usize>) -> Qu
     let prev = text[..before_pos].trim_end().chars().next_back();
     let embedded = prev.is_some_and(|c| c.is_alphanumeric());
     // A short quote is an utterance only when it stands as one ("“We agree.” he said").
-    let utterance = starts_upper && t.ends_with(['.', '!', '?']) && !embedded;
-    if words.len() <= 3 && !utterance {
+    let utterance = (starts_upper || cjk > 0)
+        && t.ends_with(['.', '!', '?', ',', '。', '！', '？', '，'])
+        && !embedded;
+    if n_words <= 3 && !utterance {
         return QuoteKind::Term;
     }
-    if !ends_punct && words.len() <= 12 && starts_upper {
+    if !ends_punct && n_words <= 12 && starts_upper && cjk == 0 {
         let long: Vec<&&str> = words
             .iter()
             .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)

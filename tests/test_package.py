@@ -1,0 +1,54 @@
+"""The package surface: exports, version, stubs in step with the module, docstring examples."""
+
+import doctest
+import subprocess
+import sys
+import tomllib
+
+import pytest
+
+import quotelens
+from conftest import ROOT
+
+
+def test_all_is_explicit_and_importable():
+    for name in quotelens.__all__:
+        assert hasattr(quotelens, name), name
+
+
+def test_version_matches_cargo():
+    cargo = tomllib.loads((ROOT / "Cargo.toml").read_text())
+    assert quotelens.__version__ == cargo["package"]["version"]
+
+
+def test_errors_are_value_errors():
+    assert issubclass(quotelens.QuotelensError, ValueError)
+
+
+def test_stub_matches_module():
+    r = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "quotelens._core", "--ignore-missing-stub"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def _doc_objects():
+    seen = set()
+    for name in quotelens.__all__:
+        obj = getattr(quotelens, name)
+        if id(obj) in seen or not getattr(obj, "__doc__", None):
+            continue
+        seen.add(id(obj))
+        yield name, obj
+
+
+@pytest.mark.parametrize("name, obj", list(_doc_objects()), ids=lambda x: str(x)[:30])
+def test_docstring_examples_run(name, obj):
+    finder = doctest.DocTestFinder(recurse=False)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for t in finder.find(obj, name, globs={"quotelens": quotelens}):
+        runner.run(t)
+    assert runner.failures == 0
