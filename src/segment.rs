@@ -347,12 +347,10 @@ pub fn paragraphs(text: &str) -> Vec<ParaSpan> {
                 } else {
                     spans.push(s);
                 }
-                let cur = spans.last().map(|p| &text[p.start..p.end]).unwrap_or("");
                 prev_joinable = word_count(line) >= 8
                     && !ends_terminal(line)
                     && !line.ends_with(':')
-                    && !line.ends_with('"')
-                    && word_count(cur) >= 8;
+                    && !line.ends_with('"');
             }
         }
     }
@@ -362,6 +360,7 @@ pub fn paragraphs(text: &str) -> Vec<ParaSpan> {
 fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
     let mut out: Vec<ParaSpan> = Vec::with_capacity(spans.len());
     let mut in_related = false;
+    let (mut seen_body, mut seen_title) = (false, false);
     for (i, s) in spans.iter().enumerate() {
         let line = &text[s.start..s.end];
         let lower = line.to_lowercase();
@@ -391,10 +390,7 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
         } else if is_heading(line) {
             if in_related {
                 ParagraphKind::Related
-            } else if out.iter().all(|p| !p.kind.is_body())
-                && !out.iter().any(|p| p.kind == ParagraphKind::Title)
-                && !is_kicker(line)
-            {
+            } else if !seen_body && !seen_title && !is_kicker(line) {
                 ParagraphKind::Title
             } else {
                 ParagraphKind::Heading
@@ -418,6 +414,8 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
         if kind == ParagraphKind::Heading && i + 1 == spans.len() && word_count(line) <= 3 {
             kind = ParagraphKind::Boilerplate;
         }
+        seen_body |= kind.is_body();
+        seen_title |= kind == ParagraphKind::Title;
         out.push(ParaSpan {
             start: s.start,
             end: s.end,

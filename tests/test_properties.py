@@ -10,7 +10,7 @@ import quotelens
 MARKS = "\"'“”„‟‘’‚‛«»‹›「」『』＂\\"
 news_chars = st.one_of(
     st.sampled_from(list(MARKS + " \n\n.,;:!?-–—…" + "abcdeUSNAT")),
-    st.characters(),
+    st.characters(codec="utf-8"),
 )
 texts = st.one_of(st.text(), st.text(alphabet=news_chars, max_size=300))
 
