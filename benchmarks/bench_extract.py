@@ -48,8 +48,8 @@ def main() -> None:
         ("extract_quotes", quotelens.extract_quotes),
         ("Article", quotelens.Article),
     ]:
-        t_big = best_of(lambda: fn(big), repeat=2)
-        t_small = best_of(lambda: fn(small))
+        t_big = best_of(lambda fn=fn: fn(big), repeat=2)
+        t_small = best_of(lambda fn=fn: fn(small))
         print(
             f"{name:15s} {mb(big) / t_big:8.1f} MB/s   {len(big) / t_big / 1e6:7.1f} Mchar/s"
             f"   ms per MB at 1 MB {t_small * 1e3 / mb(small):6.1f}, at 10 MB"
@@ -64,8 +64,8 @@ def main() -> None:
         ("guillemets «", "« d "),
         ("apostrophe-like '", "x' "),
     ]:
-        t1 = best_of(lambda: quotelens.extract_quotes(unit * 10_000))
-        t2 = best_of(lambda: quotelens.extract_quotes(unit * 100_000))
+        t1 = best_of(lambda unit=unit: quotelens.extract_quotes(unit * 10_000))
+        t2 = best_of(lambda unit=unit: quotelens.extract_quotes(unit * 100_000))
         print(f"  {label:22s} {t1 * 1e3:7.2f} ms  {t2 * 1e3:8.2f} ms  ratio {t2 / t1:5.1f} (linear ≈ 10)")
     one_para = big.replace("\n", " ")
     t = best_of(lambda: quotelens.extract_quotes(one_para), repeat=1)

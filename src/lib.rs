@@ -7,6 +7,8 @@
 
 pub mod article;
 pub mod error;
+pub mod lsh;
+pub mod parallel;
 pub mod quotes;
 pub mod segment;
 pub mod text;

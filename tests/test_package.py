@@ -3,11 +3,10 @@
 import doctest
 import subprocess
 import sys
-import tomllib
 
 import pytest
-
 import quotelens
+import tomllib
 from conftest import ROOT
 
 

@@ -2,10 +2,9 @@
 
 import pickle
 
+import quotelens
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import quotelens
 
 MARKS = "\"'“”„‟‘’‚‛«»‹›「」『』＂\\"
 news_chars = st.one_of(

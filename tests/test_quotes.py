@@ -3,7 +3,6 @@
 import pickle
 
 import pytest
-
 import quotelens
 from conftest import SEEDS, load_json
 

@@ -1,7 +1,10 @@
 //! Python bindings: conversions, exceptions and GIL release only. No analysis happens here.
+// Docstrings here are Python doctests (`>>>` / `...`), not Markdown block quotes.
+#![allow(clippy::doc_lazy_continuation)]
 
 use pyo3::prelude::*;
 
+mod lsh;
 mod types;
 
 pyo3::create_exception!(
@@ -29,6 +32,8 @@ where
 /// The compiled core of quotelens. Use the `quotelens` package, which re-exports it.
 #[pymodule]
 mod _core {
+    #[pymodule_export]
+    use super::lsh::PyMinHashIndex;
     #[pymodule_export]
     use super::types::{
         py_extract_quotes, py_normalize, PyArticle, PyParagraph, PyQuote, PySentence, PySpeaker,

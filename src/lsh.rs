@@ -1,0 +1,443 @@
+//! Sub-quadratic candidate search: MinHash signatures over word or character shingles, and an
+//! LSH index (bands × rows chosen from a target Jaccard threshold) that yields candidate pairs
+//! without comparing all pairs. Candidates are meant to be re-scored with an exact scorer.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// What a text is cut into before hashing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Shingle {
+    /// Word n-grams of lower-cased alphanumeric tokens.
+    Word(usize),
+    /// Character n-grams of the lower-cased text with runs of non-alphanumerics as one space.
+    Char(usize),
+}
+
+/// Parameters of a MinHash LSH index.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LshParams {
+    pub threshold: f64,
+    pub num_perm: usize,
+    pub bands: usize,
+    pub rows: usize,
+    pub shingle: Shingle,
+    pub seed: u64,
+}
+
+#[inline]
+fn mix64(mut z: u64) -> u64 {
+    // splitmix64 finalizer: a fast, well-distributed 64-bit mixer.
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// FNV-1a over bytes, then mixed: the base hash of one shingle.
+#[inline]
+fn hash_bytes(b: &[u8], seed: u64) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+    for &x in b {
+        h ^= x as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    mix64(h)
+}
+
+fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Base hashes of the shingles of `text` (deduplicated).
+pub fn shingle_hashes(text: &str, shingle: Shingle, seed: u64) -> Vec<u64> {
+    let c = clean(text);
+    let mut out = Vec::new();
+    match shingle {
+        Shingle::Word(n) => {
+            let words: Vec<&str> = c.split(' ').filter(|w| !w.is_empty()).collect();
+            if words.is_empty() {
+                return out;
+            }
+            let n = n.max(1).min(words.len());
+            for w in words.windows(n) {
+                let mut h = seed;
+                for x in w {
+                    h = mix64(h ^ hash_bytes(x.as_bytes(), seed));
+                }
+                out.push(h);
+            }
+        }
+        Shingle::Char(n) => {
+            let idx: Vec<usize> = c.char_indices().map(|(i, _)| i).chain([c.len()]).collect();
+            let chars = idx.len() - 1;
+            if chars == 0 {
+                return out;
+            }
+            let n = n.max(1).min(chars);
+            for k in 0..=(chars - n) {
+                out.push(hash_bytes(&c.as_bytes()[idx[k]..idx[k + n]], seed));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The MinHash signature of `text`: for each of `num_perm` hash functions, the minimum over
+/// shingles. An empty text gets an all-`u64::MAX` signature (it matches nothing but itself).
+pub fn signature(text: &str, p: &LshParams) -> Vec<u64> {
+    let hashes = shingle_hashes(text, p.shingle, p.seed);
+    let mut sig = vec![u64::MAX; p.num_perm];
+    for &h in &hashes {
+        for (i, s) in sig.iter_mut().enumerate() {
+            let v = mix64(h ^ PERM_SEEDS[i % PERM_SEEDS.len()].wrapping_mul(i as u64 + 1));
+            if v < *s {
+                *s = v;
+            }
+        }
+    }
+    sig
+}
+
+/// Per-permutation seeds (odd constants); permutation i uses seed[i % 16] * (i + 1).
+const PERM_SEEDS: [u64; 16] = [
+    0x9e37_79b9_7f4a_7c15,
+    0xc2b2_ae3d_27d4_eb4f,
+    0x1656_67b1_9e37_79f9,
+    0x85eb_ca77_c2b2_ae63,
+    0x27d4_eb2f_1656_67c5,
+    0xff51_afd7_ed55_8ccd,
+    0xc4ce_b9fe_1a85_ec53,
+    0x8cb9_2ba7_2f3d_8dd7,
+    0x5851_f42d_4c95_7f2d,
+    0x1405_7b7e_f767_814f,
+    0x2545_f491_4f6c_dd1d,
+    0x9e6c_63d0_676a_9a99,
+    0xd6e8_feb8_6659_fd93,
+    0xa076_1d64_78bd_642f,
+    0xe703_7ed1_a0b4_28db,
+    0x8ebc_6af0_9c88_c6e3,
+];
+
+/// Probability that two texts of Jaccard similarity `s` share at least one band.
+pub fn collision_probability(s: f64, bands: usize, rows: usize) -> f64 {
+    1.0 - (1.0 - s.powi(rows as i32)).powi(bands as i32)
+}
+
+/// Probability with which a pair exactly at the threshold must become a candidate. Pairs above
+/// it collide more often, so recall over all pairs above the threshold is at least this.
+pub const RECALL_AT_THRESHOLD: f64 = 0.95;
+
+/// Bands and rows (bands × rows ≤ num_perm): among the choices under which a pair at
+/// `threshold` collides with probability ≥ `recall`, the one with the fewest expected false
+/// positives below the threshold (candidates are re-scored exactly, so a missed pair costs more
+/// than an extra candidate). Falls back to the highest collision probability.
+pub fn optimal_bands(threshold: f64, num_perm: usize, recall: f64) -> (usize, usize) {
+    let n = 200;
+    let h = threshold / n as f64;
+    let fp = |b: usize, r: usize| {
+        (0..n)
+            .map(|i| collision_probability((i as f64 + 0.5) * h, b, r) * h)
+            .sum::<f64>()
+    };
+    let mut best: Option<(usize, usize, f64)> = None;
+    let mut fallback = (num_perm.max(1), 1, 0.0);
+    for b in 1..=num_perm {
+        for r in 1..=num_perm / b {
+            let p = collision_probability(threshold, b, r);
+            if p > fallback.2 {
+                fallback = (b, r, p);
+            }
+            if p >= recall {
+                let f = fp(b, r);
+                if best.is_none_or(|x| f < x.2) {
+                    best = Some((b, r, f));
+                }
+            }
+        }
+    }
+    best.map(|(b, r, _)| (b, r))
+        .unwrap_or((fallback.0, fallback.1))
+}
+
+impl LshParams {
+    /// Parameters for finding pairs with (estimated) Jaccard similarity ≥ `threshold`.
+    /// False negatives cost more than false positives (candidates are re-scored exactly).
+    pub fn new(threshold: f64, num_perm: usize, shingle: Shingle, seed: u64) -> Result<Self> {
+        if !(threshold > 0.0 && threshold < 1.0) {
+            return Err(Error::invalid(
+                "threshold",
+                format!("must be between 0 and 1 (exclusive), got {threshold}"),
+            ));
+        }
+        if !(8..=1024).contains(&num_perm) {
+            return Err(Error::invalid(
+                "num_perm",
+                format!("must be between 8 and 1024, got {num_perm}"),
+            ));
+        }
+        let n = match shingle {
+            Shingle::Word(n) | Shingle::Char(n) => n,
+        };
+        if n == 0 || n > 32 {
+            return Err(Error::invalid(
+                "n",
+                format!("shingle size must be 1..=32, got {n}"),
+            ));
+        }
+        let (bands, rows) = optimal_bands(threshold, num_perm, RECALL_AT_THRESHOLD);
+        Ok(LshParams {
+            threshold,
+            num_perm,
+            bands,
+            rows,
+            shingle,
+            seed,
+        })
+    }
+
+    /// Band keys of a signature: one 64-bit key per band, tagged with the band number so keys
+    /// of different bands never collide (they can be used as a single shuffle key space).
+    pub fn band_keys(&self, sig: &[u64]) -> Vec<u64> {
+        (0..self.bands)
+            .map(|b| {
+                let mut h = mix64(b as u64 ^ 0x5bd1_e995);
+                for v in &sig[b * self.rows..(b + 1) * self.rows] {
+                    h = mix64(h ^ v);
+                }
+                h
+            })
+            .collect()
+    }
+}
+
+/// Estimated Jaccard similarity of two signatures.
+pub fn estimate(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || a.len() != b.len() {
+        return 0.0;
+    }
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64
+}
+
+/// A MinHash LSH index over texts numbered in the order they were added.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MinHashIndex {
+    pub params: LshParams,
+    signatures: Vec<Vec<u64>>,
+    #[serde(skip)]
+    buckets: Vec<HashMap<u64, Vec<u32>>>,
+}
+
+impl MinHashIndex {
+    pub fn new(params: LshParams) -> Self {
+        MinHashIndex {
+            params,
+            signatures: Vec::new(),
+            buckets: vec![HashMap::new(); params.bands],
+        }
+    }
+
+    /// Rebuild the buckets after deserialization (they are derived from the signatures).
+    pub fn rebuild(&mut self) {
+        let sigs = std::mem::take(&mut self.signatures);
+        self.buckets = vec![HashMap::new(); self.params.bands];
+        self.insert_signatures(sigs);
+    }
+
+    pub fn len(&self) -> usize {
+        self.signatures.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.signatures.is_empty()
+    }
+
+    /// Signatures of `texts`, computed in parallel on the current rayon pool.
+    pub fn signatures_of(&self, texts: &[String]) -> Vec<Vec<u64>> {
+        texts
+            .par_iter()
+            .map(|t| signature(t, &self.params))
+            .collect()
+    }
+
+    fn insert_signatures(&mut self, sigs: Vec<Vec<u64>>) {
+        for sig in sigs {
+            let id = self.signatures.len() as u32;
+            for (b, key) in self.params.band_keys(&sig).into_iter().enumerate() {
+                self.buckets[b].entry(key).or_default().push(id);
+            }
+            self.signatures.push(sig);
+        }
+    }
+
+    /// Add texts; returns the id of the first (ids are consecutive).
+    pub fn add(&mut self, texts: &[String]) -> Result<usize> {
+        let first = self.signatures.len();
+        let sigs = self.signatures_of(texts);
+        self.add_signatures(sigs)?;
+        Ok(first)
+    }
+
+    /// Add precomputed signatures (from [`MinHashIndex::signatures_of`] of this index).
+    pub fn add_signatures(&mut self, sigs: Vec<Vec<u64>>) -> Result<()> {
+        if self.signatures.len() + sigs.len() > u32::MAX as usize {
+            return Err(Error::TooLarge {
+                arg: "texts",
+                message: "an index holds at most 4,294,967,295 texts".into(),
+            });
+        }
+        if sigs.iter().any(|s| s.len() != self.params.num_perm) {
+            return Err(Error::invalid("signatures", "length differs from num_perm"));
+        }
+        self.insert_signatures(sigs);
+        Ok(())
+    }
+
+    /// Ids of indexed texts sharing at least one band with `text`, with estimated Jaccard.
+    pub fn query(&self, text: &str) -> Vec<(u32, f64)> {
+        let sig = signature(text, &self.params);
+        let mut ids: Vec<u32> = Vec::new();
+        for (b, key) in self.params.band_keys(&sig).into_iter().enumerate() {
+            if let Some(v) = self.buckets[b].get(&key) {
+                ids.extend_from_slice(v);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|i| (i, estimate(&sig, &self.signatures[i as usize])))
+            .collect()
+    }
+
+    /// All pairs (i < j) of indexed texts that share a band, each once, sorted.
+    /// `groups`, when given, assigns each text a group; pairs inside one group are left out
+    /// (e.g. two quotes of the same article).
+    pub fn candidate_pairs(&self, groups: Option<&[u32]>) -> Vec<(u32, u32)> {
+        let mut pairs: Vec<(u32, u32)> = self
+            .buckets
+            .par_iter()
+            .flat_map_iter(|band| {
+                let mut local = Vec::new();
+                for ids in band.values() {
+                    for (k, &i) in ids.iter().enumerate() {
+                        for &j in &ids[k + 1..] {
+                            let (a, b) = if i < j { (i, j) } else { (j, i) };
+                            if a != b && groups.is_none_or(|g| g[a as usize] != g[b as usize]) {
+                                local.push((a, b));
+                            }
+                        }
+                    }
+                }
+                local.into_iter()
+            })
+            .collect();
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
+    /// Estimated Jaccard similarity of two indexed texts.
+    pub fn similarity(&self, i: usize, j: usize) -> Option<f64> {
+        Some(estimate(self.signatures.get(i)?, self.signatures.get(j)?))
+    }
+
+    pub fn signature(&self, i: usize) -> Option<&[u64]> {
+        self.signatures.get(i).map(|s| s.as_slice())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(t: f64) -> LshParams {
+        LshParams::new(t, 128, Shingle::Word(1), 1).unwrap()
+    }
+
+    #[test]
+    fn identical_texts_have_identical_signatures() {
+        let p = params(0.5);
+        assert_eq!(
+            signature("We DENIED it, again!", &p),
+            signature("we denied  it again", &p)
+        );
+        assert_ne!(signature("a b c", &p), signature("x y z", &p));
+    }
+
+    #[test]
+    fn estimate_tracks_jaccard() {
+        let p = LshParams::new(0.5, 256, Shingle::Word(1), 7).unwrap();
+        let a = "one two three four five six seven eight nine ten";
+        let b = "one two three four five six seven eight eleven twelve"; // J = 8/12
+        let e = estimate(&signature(a, &p), &signature(b, &p));
+        assert!((e - 8.0 / 12.0).abs() < 0.12, "{e}");
+    }
+
+    #[test]
+    fn bands_follow_threshold() {
+        let (b_lo, r_lo) = optimal_bands(0.3, 128, 0.95);
+        let (b_hi, r_hi) = optimal_bands(0.8, 128, 0.95);
+        assert!(b_lo * r_lo <= 128 && b_hi * r_hi <= 128);
+        assert!(r_hi > r_lo, "higher threshold needs more rows per band");
+        assert!(collision_probability(0.8, b_hi, r_hi) >= 0.95);
+        assert!(collision_probability(0.3, b_lo, r_lo) >= 0.95);
+        assert!(collision_probability(0.3, b_hi, r_hi) < 0.05);
+    }
+
+    #[test]
+    fn finds_near_duplicates_not_strangers() {
+        let mut idx = MinHashIndex::new(params(0.5));
+        let texts: Vec<String> = vec![
+            "we do not seek confrontation in the region with anyone".into(),
+            "the weather in tokyo was mild and sunny on tuesday morning".into(),
+            "we do not seek confrontation in the region, the secretary said".into(),
+            "".into(),
+        ];
+        idx.add(&texts).unwrap();
+        assert_eq!(idx.candidate_pairs(None), vec![(0, 2)]);
+        assert!(idx.candidate_pairs(Some(&[0, 1, 0, 2])).is_empty());
+        let q = idx.query("we do not seek any confrontation in the region");
+        assert!(q.iter().any(|(i, s)| *i == 0 && *s > 0.5));
+        assert!(!q.iter().any(|(i, _)| *i == 1));
+    }
+
+    #[test]
+    fn char_shingles_and_round_trip() {
+        let p = LshParams::new(0.6, 64, Shingle::Char(4), 3).unwrap();
+        let mut idx = MinHashIndex::new(p);
+        idx.add(&["institutionalized".into(), "institutionalised".into()])
+            .unwrap();
+        let json = serde_json::to_string(&idx).unwrap();
+        let mut back: MinHashIndex = serde_json::from_str(&json).unwrap();
+        back.rebuild();
+        assert_eq!(back.candidate_pairs(None), idx.candidate_pairs(None));
+    }
+
+    #[test]
+    fn bad_params() {
+        assert!(LshParams::new(1.0, 128, Shingle::Word(1), 0).is_err());
+        assert!(LshParams::new(0.5, 4, Shingle::Word(1), 0).is_err());
+        assert!(LshParams::new(0.5, 128, Shingle::Char(0), 0).is_err());
+    }
+}
