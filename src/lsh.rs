@@ -105,13 +105,15 @@ pub fn shingle_hashes(text: &str, shingle: Shingle, seed: u64) -> Vec<u64> {
 }
 
 /// The MinHash signature of `text`: for each of `num_perm` hash functions, the minimum over
-/// shingles. An empty text gets an all-`u64::MAX` signature (it matches nothing but itself).
-pub fn signature(text: &str, p: &LshParams) -> Vec<u64> {
+/// shingles. 32-bit minima (as datasketch keeps) halve memory at millions of texts; two distinct
+/// minima collide with probability 2^-32. An empty text gets an all-`u32::MAX` signature.
+pub fn signature(text: &str, p: &LshParams) -> Vec<u32> {
     let hashes = shingle_hashes(text, p.shingle, p.seed);
-    let mut sig = vec![u64::MAX; p.num_perm];
+    let mut sig = vec![u32::MAX; p.num_perm];
     for &h in &hashes {
         for (i, s) in sig.iter_mut().enumerate() {
-            let v = mix64(h ^ PERM_SEEDS[i % PERM_SEEDS.len()].wrapping_mul(i as u64 + 1));
+            let v = (mix64(h ^ PERM_SEEDS[i % PERM_SEEDS.len()].wrapping_mul(i as u64 + 1)) >> 32)
+                as u32;
             if v < *s {
                 *s = v;
             }
@@ -219,12 +221,12 @@ impl LshParams {
 
     /// Band keys of a signature: one 64-bit key per band, tagged with the band number so keys
     /// of different bands never collide (they can be used as a single shuffle key space).
-    pub fn band_keys(&self, sig: &[u64]) -> Vec<u64> {
+    pub fn band_keys(&self, sig: &[u32]) -> Vec<u64> {
         (0..self.bands)
             .map(|b| {
                 let mut h = mix64(b as u64 ^ 0x5bd1_e995);
                 for v in &sig[b * self.rows..(b + 1) * self.rows] {
-                    h = mix64(h ^ v);
+                    h = mix64(h ^ *v as u64);
                 }
                 h
             })
@@ -233,7 +235,7 @@ impl LshParams {
 }
 
 /// Estimated Jaccard similarity of two signatures.
-pub fn estimate(a: &[u64], b: &[u64]) -> f64 {
+pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || a.len() != b.len() {
         return 0.0;
     }
@@ -244,7 +246,7 @@ pub fn estimate(a: &[u64], b: &[u64]) -> f64 {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MinHashIndex {
     pub params: LshParams,
-    signatures: Vec<Vec<u64>>,
+    signatures: Vec<Vec<u32>>,
     #[serde(skip)]
     buckets: Vec<HashMap<u64, Vec<u32>>>,
 }
@@ -274,14 +276,14 @@ impl MinHashIndex {
     }
 
     /// Signatures of `texts`, computed in parallel on the current rayon pool.
-    pub fn signatures_of(&self, texts: &[String]) -> Vec<Vec<u64>> {
+    pub fn signatures_of(&self, texts: &[String]) -> Vec<Vec<u32>> {
         texts
             .par_iter()
             .map(|t| signature(t, &self.params))
             .collect()
     }
 
-    fn insert_signatures(&mut self, sigs: Vec<Vec<u64>>) {
+    fn insert_signatures(&mut self, sigs: Vec<Vec<u32>>) {
         for sig in sigs {
             let id = self.signatures.len() as u32;
             for (b, key) in self.params.band_keys(&sig).into_iter().enumerate() {
@@ -300,7 +302,7 @@ impl MinHashIndex {
     }
 
     /// Add precomputed signatures (from [`MinHashIndex::signatures_of`] of this index).
-    pub fn add_signatures(&mut self, sigs: Vec<Vec<u64>>) -> Result<()> {
+    pub fn add_signatures(&mut self, sigs: Vec<Vec<u32>>) -> Result<()> {
         if self.signatures.len() + sigs.len() > u32::MAX as usize {
             return Err(Error::TooLarge {
                 arg: "texts",
@@ -362,7 +364,7 @@ impl MinHashIndex {
         Some(estimate(self.signatures.get(i)?, self.signatures.get(j)?))
     }
 
-    pub fn signature(&self, i: usize) -> Option<&[u64]> {
+    pub fn signature(&self, i: usize) -> Option<&[u32]> {
         self.signatures.get(i).map(|s| s.as_slice())
     }
 }

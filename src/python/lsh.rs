@@ -12,8 +12,10 @@ use crate::parallel::with_workers;
 /// all pairs. Candidates are re-scored with an exact scorer afterwards.
 ///
 /// ``threshold`` is the Jaccard similarity (of word or character shingles) the bands and rows
-/// are tuned for; ``shingle`` is ``"word"`` (n-grams of words) or ``"char"`` (n-grams of
-/// characters); ``workers`` is the number of threads for signatures (-1 = all cores).
+/// are tuned for: a pair at the threshold becomes a candidate with probability ≥ 0.95.
+/// ``shingle`` is ``"word"`` (n-grams of lower-cased words, ``n`` = 2 by default) or
+/// ``"char"`` (n-grams of characters, ``n`` = 4 by default); ``workers`` is the number of
+/// threads for signatures (-1 = all cores).
 ///
 /// >>> from quotelens.sim import MinHashIndex
 /// >>> index = MinHashIndex(threshold=0.5)
@@ -34,7 +36,8 @@ pub struct PyMinHashIndex {
 
 fn parse_shingle(shingle: &str, n: Option<usize>) -> PyResult<Shingle> {
     match shingle {
-        "word" => Ok(Shingle::Word(n.unwrap_or(1))),
+        // Bigrams: unigram sets of unrelated news sentences overlap too much (common words).
+        "word" => Ok(Shingle::Word(n.unwrap_or(2))),
         "char" => Ok(Shingle::Char(n.unwrap_or(4))),
         other => Err(to_py(crate::Error::invalid(
             "shingle",
