@@ -363,6 +363,17 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
     let (mut seen_body, mut seen_title) = (false, false);
     for (i, s) in spans.iter().enumerate() {
         let line = &text[s.start..s.end];
+        // Every non-body pattern is a short line or a caption ending in ')': long lines are body.
+        if s.end - s.start > 400 && !line.ends_with(')') {
+            in_related = false;
+            seen_body = true;
+            out.push(ParaSpan {
+                start: s.start,
+                end: s.end,
+                kind: ParagraphKind::Body,
+            });
+            continue;
+        }
         let lower = line.to_lowercase();
         let lower = lower.as_str();
         let prev = out.last().map(|p| p.kind);

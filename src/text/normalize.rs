@@ -136,13 +136,35 @@ impl Normalized {
             orig_len: 0,
             marks: Vec::new(),
         };
-        let chars: Vec<char> = original.chars().collect();
-        out.orig_len = chars.len();
-        let mut i = 0;
+        let bytes = original.as_bytes();
+        let n = bytes.len();
+        let mut b = 0usize; // byte offset in the original
+        let mut i = 0usize; // code-point index in the original
         let mut seg = String::new();
-        while i < chars.len() {
-            let c = chars[i];
-            let next = chars.get(i + 1).copied();
+        while b < n {
+            // Fast path: a run of ASCII that normalization leaves alone, copied at once. It stops
+            // before a byte that may start a combining sequence, which the slow path handles.
+            let run = b;
+            while b < n {
+                let x = bytes[b];
+                if x >= 0x80
+                    || matches!(x, b'\\' | b'\r' | b'\t' | 0x0b | 0x0c | b'"' | b'\'')
+                    || (b + 1 < n && bytes[b + 1] >= 0x80)
+                {
+                    break;
+                }
+                b += 1;
+            }
+            if b > run {
+                out.text.push_str(&original[run..b]);
+                out.src.extend((i..i + (b - run)).map(|x| x as u32));
+                i += b - run;
+                continue;
+            }
+            let rest = &original[b..];
+            let mut it = rest.chars();
+            let Some(c) = it.next() else { break };
+            let next = it.next();
             // Scraped text escapes quotes: `Japan\'s`, `\"Asian NATO\"`.
             if c == '\\' && matches!(next, Some('\'') | Some('"')) {
                 let q = next.unwrap_or('"');
@@ -151,6 +173,7 @@ impl Normalized {
                     ch: q,
                 });
                 out.push(q, i);
+                b += 2;
                 i += 2;
                 continue;
             }
@@ -158,6 +181,7 @@ impl Normalized {
                 if next != Some('\n') {
                     out.push('\n', i);
                 }
+                b += 1;
                 i += 1;
                 continue;
             }
@@ -167,12 +191,13 @@ impl Normalized {
                         pos: out.text.len(),
                         ch: c,
                     });
+                    out.push(c, i);
                 } else if c == '\t' || c == '\u{0B}' || c == '\u{0C}' {
                     out.push(' ', i);
-                    i += 1;
-                    continue;
+                } else {
+                    out.push(c, i);
                 }
-                out.push(c, i);
+                b += 1;
                 i += 1;
                 continue;
             }
@@ -185,6 +210,7 @@ impl Normalized {
                         });
                     }
                     out.push(f, i);
+                    b += c.len_utf8();
                     i += 1;
                     continue;
                 }
@@ -192,33 +218,42 @@ impl Normalized {
                     for f in s.chars() {
                         out.push(f, i);
                     }
+                    b += c.len_utf8();
                     i += 1;
                     continue;
                 }
                 Fold::Delete => {
+                    b += c.len_utf8();
                     i += 1;
                     continue;
                 }
                 Fold::Keep => {}
             }
             // A starter plus the combining marks that follow it is normalized as one unit.
-            let mut j = i + 1;
-            while j < chars.len() && continues_segment(chars[j]) {
-                j += 1;
+            let mut seg_bytes = c.len_utf8();
+            let mut seg_chars = 1;
+            for d in rest[seg_bytes..].chars() {
+                if !continues_segment(d) {
+                    break;
+                }
+                seg_bytes += d.len_utf8();
+                seg_chars += 1;
             }
-            if j == i + 1
+            if seg_chars == 1
                 && (c.is_ascii() || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
             {
                 out.push(c, i);
             } else {
                 seg.clear();
-                seg.extend(chars[i..j].iter());
+                seg.push_str(&rest[..seg_bytes]);
                 for f in seg.nfkc() {
                     out.push(f, i);
                 }
             }
-            i = j;
+            b += seg_bytes;
+            i += seg_chars;
         }
+        out.orig_len = i;
         Ok(out)
     }
 
