@@ -1,0 +1,93 @@
+//! Indirect (reported) speech: a cue that no quote used, with a speaker, introduces the reported
+//! clause — "X said (that) …", "X accused Y of …", "X denied …", "X argued that …",
+//! "according to X, …", "… , according to X". The clause becomes a `kind="indirect"` quote.
+
+use super::{Attr, Index, NONE};
+use crate::article::Doc;
+use crate::lexicon::lexicon;
+use super::tokens::Func;
+
+/// Categories whose verbs report speech on their own (stance verbs such as "believe" do not).
+fn reports_speech(category: &str) -> bool {
+    !matches!(category, "view" | "agree" | "add")
+}
+
+/// Indirect quotes: (normalized byte span, attribution), in text order.
+pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, usize), Attr)> {
+    let lx = lexicon();
+    let mut out = Vec::new();
+    let mut covered = 0usize;
+    for ci in 0..ix.cues.len() {
+        let c = ix.cues[ci];
+        if used.get(ci).copied().unwrap_or(true) || c.t0 < covered {
+            continue;
+        }
+        if !reports_speech(lx.category(c.category)) {
+            continue;
+        }
+        let Some(&(s0, s1)) = ix.toks.get(c.t0).and_then(|t| ix.sent_toks.get(&t.sent)) else {
+            continue;
+        };
+        let (who, a, b) = if c.according {
+            let Some(who) = ix.speaker_after(c.t1) else {
+                continue;
+            };
+            let at_start = (s0..c.t0).all(|k| {
+                let t = ix.toks[k];
+                t.word && matches!(t.func, Func::Conj | Func::Aux) || !t.word
+            });
+            if at_start && ix.is_punct(who.b, ",") {
+                (who, who.b + 1, s1)
+            } else if c.t0 > s0 && ix.is_punct(c.t0 - 1, ",") {
+                (who, s0, c.t0 - 1)
+            } else {
+                continue;
+            }
+        } else {
+            // A cue followed by a comma or colon introduces direct speech, not a clause.
+            let next = c.t1;
+            if ix.toks.get(next).is_none_or(|t| !t.word || t.quoted) {
+                continue;
+            }
+            let Some(who) = ix.subject_before(c.t0) else {
+                continue;
+            };
+            let mut a = ix.skip_adverbs(next);
+            let that_within = (a..(a + 7).min(s1)).find(|&k| {
+                let t = ix.toks[k];
+                t.word && t.func == Func::That && !t.quoted
+            });
+            match that_within {
+                Some(k) if c.addressee || k == a => a = k + 1,
+                _ => {}
+            }
+            (who, a, s1)
+        };
+        // Trim trailing punctuation.
+        let mut b = b;
+        while b > a && ix.toks.get(b - 1).is_some_and(|t| !t.word) {
+            b -= 1;
+        }
+        if b <= a || b > ix.toks.len() {
+            continue;
+        }
+        let words = (a..b).filter(|&k| ix.toks[k].word).count();
+        let quoted = (a..b).filter(|&k| ix.toks[k].quoted).count();
+        if words < 3 || quoted * 2 > b - a || ix.toks[a].quoted {
+            continue;
+        }
+        // Stop before a later cue with its own subject ("…, Smith said Jones denied …").
+        let span = (ix.toks[a].s, ix.toks[b - 1].e);
+        covered = b;
+        let _ = NONE;
+        out.push((
+            span,
+            Attr {
+                who,
+                cue: Some(ci),
+                conf: 0.7,
+            },
+        ));
+    }
+    out
+}
