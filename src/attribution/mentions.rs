@@ -200,7 +200,8 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
     let mut last_mod: Option<usize> = None;
     for k in 0..len {
         let t = toks[a + k];
-        if t.lex.title || placey[k] || connector(&lowers[k]) {
+        let after_title = k > 0 && toks[a + k - 1].lex.title;
+        if t.lex.title || placey[k] || (connector(&lowers[k]) && after_title) {
             last_mod = Some(k);
         }
     }
@@ -222,7 +223,16 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         key: String::new(),
         entity: usize::MAX,
     };
-    let suffix_org = ORG_SUFFIXES.contains(&lowers[len - 1].as_str()) && len >= 2;
+    let suffix_org = (ORG_SUFFIXES.contains(&lowers[len - 1].as_str()) && len >= 2)
+        || (ORG_SUFFIXES.contains(&lowers[0].as_str()) && lowers.iter().any(|w| w == "of"));
+    let region = toks[b - 1].lex.region && !toks[a..b].iter().any(|t| t.lex.title);
+    if region && org.is_none() {
+        m.t0 = a;
+        m.kind = Kind::Place;
+        m.key = lowers.join(" ");
+        m.titles.clear();
+        return Some(m);
+    }
     if name0 >= len {
         // No name: an organization, a place, or a bare title.
         if let Some((s0, s1, o)) = org {
@@ -246,7 +256,9 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
     }
     if suffix_org {
         // "Liberal Democratic Party", "China's Institute of War Studies".
-        let first_name = (0..len).find(|&k| !placey[k]).unwrap_or(0);
+        let first_name = (0..len)
+            .find(|&k| !placey[k] && !toks[a + k].lex.title)
+            .unwrap_or(0);
         m.t0 = a + first_name;
         m.kind = Kind::Org;
         m.key = lowers[first_name..].join(" ");
@@ -362,6 +374,18 @@ fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
                     break;
                 }
                 j += 1;
+            }
+            // "Kishida, the former Defense Minister Shigeru Ishiba,": a second name, not a
+            // description of the first.
+            if let Some(end) = m.appos_end {
+                let named = (c + 2..end).any(|q| {
+                    let (x, y) = (toks[q - 1], toks[q]);
+                    x.cap && x.lex.title && y.cap && !y.lex.title && y.func == Func::None
+                        && y.lex.country.is_none()
+                });
+                if named {
+                    m.appos_end = None;
+                }
             }
             if let Some(end) = m.appos_end {
                 let mut ts = collect_titles(text, toks, c + 1, end, buf);

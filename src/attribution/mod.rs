@@ -313,7 +313,11 @@ impl<'a> Index<'a> {
     fn subject_before(&mut self, c: usize) -> Option<Resolved> {
         let mut k = c;
         let mut steps = 0;
-        while k > 0 && steps < 4 && self.skippable(k - 1) && self.same_sentence(k - 1, c) {
+        while k > 0
+            && steps < 4
+            && (self.skippable(k - 1) || self.toks[k - 1].func == Func::Time)
+            && self.same_sentence(k - 1, c)
+        {
             k -= 1;
             steps += 1;
         }
@@ -323,10 +327,27 @@ impl<'a> Index<'a> {
         }
         if self.is_punct(p, ",") {
             // "Ishiba, has argued" / "Kritenbrink, the assistant …, said".
-            if let Some(mi) = self.m_end.get(p.wrapping_sub(1)).copied().filter(|&m| m != NONE) {
-                let m = &self.ms[mi as usize];
+            let pre = self
+                .m_end
+                .get(p.wrapping_sub(1))
+                .copied()
+                .filter(|&m| m != NONE)
+                .map(|m| m as usize);
+            if let Some(mi) = pre {
+                let m = &self.ms[mi];
+                if m.kind == Kind::Person && (m.t1 - m.t0 >= 2 || !m.titles.is_empty()) {
+                    return self.resolved_mention(mi);
+                }
+            }
+            let lo_m = self.ms.partition_point(|m| m.t1 + 30 < p);
+            let hi_m = self.ms.partition_point(|m| m.t1 <= p);
+            if let Some(mi) = (lo_m..hi_m).rev().find(|&j| self.ms[j].appos_end == Some(p)) {
+                return self.resolved_mention(mi);
+            }
+            if let Some(mi) = pre {
+                let m = &self.ms[mi];
                 if matches!(m.kind, Kind::Person | Kind::Org | Kind::Media | Kind::Unknown) {
-                    return self.resolved_mention(mi as usize);
+                    return self.resolved_mention(mi);
                 }
             }
             let lo = p.saturating_sub(30);
@@ -365,7 +386,7 @@ impl<'a> Index<'a> {
                 let m = &self.ms[mi as usize];
                 let after_prep = m.d0 > 0 && self.toks[m.d0 - 1].func == Func::Prep;
                 let before_prep = m.t1 < self.toks.len() && self.toks[m.t1].func == Func::Prep;
-                if matches!(m.kind, Kind::Person | Kind::Org | Kind::Media)
+                if matches!(m.kind, Kind::Person | Kind::Org | Kind::Media | Kind::Pronoun(_))
                     && (!after_prep || self.word(m.d0 - 1) == "in")
                 {
                     return self.resolved_mention(mi as usize).map(|mut r| {
@@ -379,6 +400,7 @@ impl<'a> Index<'a> {
                 j = m.d0;
             } else if !(t.func == Func::Prep
                 || t.func == Func::Time
+                || self.word(j) == "May"
                 || t.func == Func::Det
                 || t.func == Func::Possessive
                 || (t.word && t.s < self.text.len() && self.word(j).starts_with(|ch: char| ch.is_ascii_digit())))
@@ -425,6 +447,16 @@ impl<'a> Index<'a> {
                 break;
             }
             a -= 1;
+        }
+        if det.is_none() {
+            // A bare description must open its clause ("But American officials denied").
+            let opens = a == 0
+                || !self.same_sentence(a - 1, a)
+                || self.toks[a - 1].func == Func::Conj
+                || self.is_punct(a - 1, ",");
+            if !opens {
+                return None;
+            }
         }
         self.resolve_description(a, end, &hw, det.as_deref())
     }
@@ -603,7 +635,7 @@ impl<'a> Index<'a> {
         let start = self.ms.partition_point(|m| m.t0 < from);
         let mut unknown_side: Option<usize> = None;
         for m in self.ms[start..].iter().take(60) {
-            if self.toks[m.t0].para > para + 3 {
+            if self.toks[m.t0].para > para + 6 {
                 break;
             }
             let Some(ent) = self.ents.get(m.entity) else {
@@ -664,6 +696,10 @@ impl<'a> Index<'a> {
         let t = *self.toks.get(k)?;
         if t.para != para || t.quoted {
             return None;
+        }
+        // `“… region.” Kishida stated …`: the quote closed its sentence.
+        if k > 0 && self.toks[k - 1].sent != t.sent {
+            crossed = true;
         }
         let c0 = self.skip_adverbs(k);
         if let Some(ci) = self.cue_at.get(c0).copied().filter(|&c| c != NONE) {

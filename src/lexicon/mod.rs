@@ -3,7 +3,7 @@
 //! organizations with the side they speak for.
 //!
 //! The lists are plain data files next to this module (`verbs.tsv`, `titles.txt`,
-//! `countries.tsv`, `capitals.tsv`, `organizations.tsv`); extend them and rebuild. They are
+//! `countries.tsv`, `capitals.tsv`, `organizations.tsv`, `places.txt`); extend them and rebuild. They are
 //! embedded with `include_str!` and parsed once, on first use.
 
 use std::collections::HashMap;
@@ -14,6 +14,7 @@ const TITLES: &str = include_str!("titles.txt");
 const COUNTRIES: &str = include_str!("countries.tsv");
 const CAPITALS: &str = include_str!("capitals.tsv");
 const ORGANIZATIONS: &str = include_str!("organizations.tsv");
+const PLACES: &str = include_str!("places.txt");
 
 /// What the lexicon knows about one lowercase word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -28,6 +29,8 @@ pub struct WordInfo {
     pub country: Option<u16>,
     /// Country for a one-word capital or seat of government ("Beijing", "Kremlin").
     pub capital: Option<u16>,
+    /// A region or geographic word ("Asia", "Pacific", "Sea").
+    pub region: bool,
 }
 
 /// An outlet or organization from `organizations.tsv`.
@@ -91,6 +94,11 @@ impl Lexicon {
         for line in data_lines(TITLES) {
             for w in line.split_whitespace() {
                 lx.words.entry(w.to_lowercase()).or_default().title = true;
+            }
+        }
+        for line in data_lines(PLACES) {
+            for w in line.split_whitespace() {
+                lx.words.entry(w.to_lowercase()).or_default().region = true;
             }
         }
         for line in data_lines(COUNTRIES) {
@@ -214,6 +222,7 @@ mod tests {
         assert_eq!(lx.word("accused").cue.map(|c| lx.category(c)), Some("accuse"));
         assert!(lx.word("according").cue_head);
         assert!(lx.word("secretary").title);
+        assert!(lx.word("asia").region);
         assert_eq!(lx.word("chinese").country.map(|c| lx.side(c)), Some("China"));
         assert_eq!(lx.word("beijing").capital.map(|c| lx.side(c)), Some("China"));
         assert_eq!(
