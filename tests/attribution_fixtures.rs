@@ -84,7 +84,15 @@ fn score(cases: &[Case]) -> Score {
                 (span, g)
             })
             .collect();
-        for q in a.quotes.iter().filter(|q| speech(q)) {
+        // A quote inside another quote is part of that statement, not a statement of its own.
+        let nested = |q: &Quote| {
+            a.quotes.iter().any(|o| {
+                o.kind != QuoteKind::Indirect
+                    && o.outer_start < q.outer_start
+                    && q.outer_end <= o.outer_end
+            })
+        };
+        for q in a.quotes.iter().filter(|q| speech(q) && !nested(q)) {
             sc.predicted += 1;
             if golds
                 .iter()

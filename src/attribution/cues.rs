@@ -26,7 +26,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
     while i < toks.len() {
         let t = toks[i];
         i += 1;
-        if !t.word || t.quoted || (t.lex.cue.is_none() && !t.lex.cue_head) {
+        if !t.word || t.quoted || !t.body || (t.lex.cue.is_none() && !t.lex.cue_head) {
             continue;
         }
         let at_sentence_start = i < 2 || toks[i - 2].sent != t.sent;

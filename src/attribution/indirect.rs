@@ -9,7 +9,7 @@ use super::tokens::Func;
 
 /// Categories whose verbs report speech on their own (stance verbs such as "believe" do not).
 fn reports_speech(category: &str) -> bool {
-    !matches!(category, "view" | "agree" | "add")
+    !matches!(category, "view" | "agree")
 }
 
 /// Indirect quotes: (normalized byte span, attribution), in text order.
@@ -59,6 +59,8 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
             });
             match that_within {
                 Some(k) if c.addressee || k == a => a = k + 1,
+                // "He added that …" reports speech; "Japan added troops" does not.
+                _ if lx.category(c.category) == "add" => continue,
                 _ => {}
             }
             (who, a, s1)
@@ -73,7 +75,8 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
         }
         let words = (a..b).filter(|&k| ix.toks[k].word).count();
         let quoted = (a..b).filter(|&k| ix.toks[k].quoted).count();
-        if words < 3 || quoted * 2 > b - a || ix.toks[a].quoted {
+        let _ = quoted;
+        if words < 2 || ix.toks[a].quoted {
             continue;
         }
         // Stop before a later cue with its own subject ("…, Smith said Jones denied …").

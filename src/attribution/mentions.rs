@@ -201,7 +201,12 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
     for k in 0..len {
         let t = toks[a + k];
         let after_title = k > 0 && toks[a + k - 1].lex.title;
-        if t.lex.title || placey[k] || (connector(&lowers[k]) && after_title) {
+        // "… for East Asia and Pacific Affairs Daniel Kritenbrink": the portfolio is not the name.
+        let portfolio = k + 1 < len
+            && (t.lex.region
+                || lowers[k] == "affairs"
+                || ORG_SUFFIXES.contains(&lowers[k].as_str()));
+        if t.lex.title || placey[k] || portfolio || (connector(&lowers[k]) && after_title) {
             last_mod = Some(k);
         }
     }
@@ -256,9 +261,7 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
     }
     if suffix_org {
         // "Liberal Democratic Party", "China's Institute of War Studies".
-        let first_name = (0..len)
-            .find(|&k| !placey[k] && !toks[a + k].lex.title)
-            .unwrap_or(0);
+        let first_name = (0..len).find(|&k| !placey[k]).unwrap_or(0);
         m.t0 = a + first_name;
         m.kind = Kind::Org;
         m.key = lowers[first_name..].join(" ");

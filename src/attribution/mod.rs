@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use crate::article::{raw_quotes, Doc, Quote, Speaker};
 use crate::lexicon::lexicon;
 use crate::quotes::QuoteKind;
+use crate::segment::ParagraphKind;
 use crate::text::CharSlicer;
 use cues::Cue;
 use entities::{Entity, EntityKind};
@@ -42,7 +43,11 @@ const DESCRIPTION_HEADS: &[&str] = &[
     "minister", "secretary", "president", "ambassador", "envoy", "general", "commander",
     "chief", "director", "counterpart", "premier", "chancellor", "prosecutors", "police",
     "white", "others", "analysis", "blog", "column", "columnist", "magazine", "broadcaster",
-    "network", "officer", "officers",
+    "network", "officer", "officers", "service", "union", "opposition", "governor", "mayor",
+    "spokespeople", "representatives", "lawyers", "lawyer", "prosecutor", "court", "judge",
+    "regulator", "regulators", "campaigners", "activists", "protesters", "organisers",
+    "organizers", "residents", "witnesses", "authorities", "investigators", "scientists",
+    "economists", "researchers", "coalition", "alliance", "bloc", "group", "team", "club",
 ];
 
 const MEDIA_HEADS: &[&str] = &[
@@ -52,7 +57,8 @@ const MEDIA_HEADS: &[&str] = &[
 
 const ORG_HEADS: &[&str] = &[
     "ministry", "government", "embassy", "agency", "department", "administration", "military",
-    "army", "committee", "commission", "council", "company", "party", "police",
+    "army", "committee", "commission", "council", "company", "party", "police", "service",
+    "union", "opposition", "court", "regulator", "authorities", "coalition", "alliance", "group",
 ];
 
 /// Who a phrase refers to, and the tokens the attribution rests on.
@@ -101,8 +107,15 @@ impl<'a> Index<'a> {
         let text = doc.text();
         let mut toks: Vec<Tok> = Vec::new();
         for (pi, p) in doc.paragraphs.iter().enumerate() {
-            if p.kind.is_body() {
+            // Captions are read for names and sides ("Lt. Gen. Jing Jianfeng", "Japan's former
+            // Defense Minister"), never for speech.
+            let caption = p.kind == ParagraphKind::Caption;
+            if p.kind.is_body() || caption {
+                let from = toks.len();
                 tokens::tokenize(text, p.start, p.end, pi, &mut toks);
+                for t in &mut toks[from..] {
+                    t.body = !caption;
+                }
             }
         }
         // Sentences and quotes are sorted: one sweep each.
@@ -159,7 +172,7 @@ impl<'a> Index<'a> {
             }
         }
         let mut first_tok = vec![usize::MAX; ents.len()];
-        for m in &ms {
+        for m in ms.iter().filter(|m| toks[m.t0].body) {
             if let Some(f) = first_tok.get_mut(m.entity) {
                 *f = (*f).min(m.t0);
             }
@@ -246,6 +259,9 @@ impl<'a> Index<'a> {
             if para > p + 2 {
                 break;
             }
+            if !self.toks[m.t0].body {
+                continue;
+            }
             let e = self.res[j];
             let Some(ent) = self.ents.get(e) else {
                 continue;
@@ -274,10 +290,32 @@ impl<'a> Index<'a> {
         fallback
     }
 
-    /// The entity a mention stands for.
+    /// The entity a mention stands for; a pronoun no name explains may stand for an entity
+    /// introduced by a description ("The union rejected the offer. … they said").
     fn mention_entity(&self, mi: usize) -> Option<usize> {
         let e = *self.res.get(mi)?;
-        (e != usize::MAX).then_some(e)
+        if e != usize::MAX {
+            return Some(e);
+        }
+        let m = self.ms.get(mi)?;
+        let Kind::Pronoun(f) = m.kind else {
+            return None;
+        };
+        let t = self.toks.get(m.t0)?;
+        self.groups
+            .values()
+            .filter(|&&g| {
+                let ft = self.first_tok.get(g).copied().unwrap_or(usize::MAX);
+                let ent = &self.ents[g];
+                let compatible = match f {
+                    Func::He | Func::She => ent.is_person(),
+                    Func::They | Func::It => ent.is_collective(),
+                    _ => false,
+                };
+                compatible && ft < m.t0 && self.toks.get(ft).is_some_and(|x| x.para + 2 >= t.para)
+            })
+            .max_by_key(|&&g| self.first_tok[g])
+            .copied()
     }
 
     fn resolved_mention(&self, mi: usize) -> Option<Resolved> {
@@ -371,6 +409,21 @@ impl<'a> Index<'a> {
         }
         if let Some(mi) = self.m_end.get(p).copied().filter(|&m| m != NONE) {
             return self.resolved_mention(mi as usize);
+        }
+        if self.toks[p].func == Func::Conj && self.word(p) == "and" {
+            // "The opposition called the bill … and vowed to …": the sentence's subject.
+            let (s0, _) = *self.sent_toks.get(&self.toks[p].sent)?;
+            let mut s0 = s0;
+            while self.toks.get(s0).is_some_and(|t| t.func == Func::Conj) {
+                s0 += 1;
+            }
+            if let Some(mi) = self.m_start.get(s0).copied().filter(|&m| m != NONE) {
+                return self.resolved_mention(mi as usize).map(|mut r| {
+                    r.conf *= 0.8;
+                    r
+                });
+            }
+            return self.description_after(s0).filter(|d| d.b <= p);
         }
         if let Some(r) = self.description_before(k) {
             return Some(r);
@@ -587,7 +640,14 @@ impl<'a> Index<'a> {
             }
         }
         // Nobody named: the description itself speaks ("American officials", "experts").
-        let first = if det.is_some() { a + 1 } else { a };
+        let mut first = if det.is_some() { a + 1 } else { a };
+        // "Israel's military": the side is evidence, the name is what follows it.
+        if let Some(k) = (first..b).rev().find(|&k| self.toks[k].func == Func::Possessive) {
+            first = k + 1;
+        }
+        if first >= b {
+            return None;
+        }
         let name = match (self.toks.get(first), self.toks.get(b.wrapping_sub(1))) {
             (Some(x), Some(y)) if x.s <= y.e => self.text.get(x.s..y.e).unwrap_or(""),
             _ => "",
@@ -616,10 +676,11 @@ impl<'a> Index<'a> {
                 self.first_tok.push(a);
                 self.gender.push(0);
                 self.groups.insert(key, self.ents.len() - 1);
+                let last = self.ents.len() - 1;
+                self.ents[last].mentions = 1;
                 self.ents.len() - 1
             }
         };
-        self.ents[e].mentions += 1;
         Some(Resolved {
             entity: e,
             a,
@@ -641,7 +702,11 @@ impl<'a> Index<'a> {
             let Some(ent) = self.ents.get(m.entity) else {
                 continue;
             };
-            if !ent.is_person() || ent.name_tokens < 2 || self.first_tok[m.entity] < from {
+            if !ent.is_person()
+                || ent.name_tokens < 2
+                || self.first_tok[m.entity] < from
+                || !self.toks[m.t0].body
+            {
                 continue;
             }
             match (side, ent.side.as_ref().map(|s| s.0)) {
@@ -662,9 +727,16 @@ impl<'a> Index<'a> {
         while self.skippable(k) {
             k += 1;
         }
-        if let Some(mi) = self.m_start.get(k).copied().filter(|&m| m != NONE) {
-            if !matches!(self.ms[mi as usize].kind, Kind::Pronoun(Func::Rel)) {
-                return self.resolved_mention(mi as usize);
+        for j in [k, k + 1] {
+            if j > k && !self.toks.get(k).is_some_and(|t| t.func == Func::Det) {
+                break;
+            }
+            if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                // "the Nikkei", "the Kyodo news agency": the name, not the description.
+                if !matches!(m.kind, Kind::Pronoun(Func::Rel) | Kind::Place) || j == k {
+                    return self.resolved_mention(mi as usize);
+                }
             }
         }
         self.description_after(k)
@@ -820,6 +892,14 @@ pub fn attribute(
     let mut attrs: Vec<Option<Attr>> = vec![None; n];
     let mut used_cues = vec![false; ix.cues.len()];
     let tok_at = |ix: &Index, b: usize| ix.toks.partition_point(|t| t.s < b);
+    // Descriptions that speak ("The union rejected …") become entities before quotes are read,
+    // so a later "they said" can refer to them.
+    for ci in 0..ix.cues.len() {
+        let c = ix.cues[ci];
+        if !c.according {
+            let _ = ix.subject_before(c.t0);
+        }
+    }
     // Pass 1: a cue next to the quote.
     for (qi, q) in doc.quotes.iter().enumerate() {
         let body = doc.paragraphs.get(q.paragraph).is_some_and(|p| p.kind.is_body());

@@ -54,6 +54,8 @@ pub struct Tok {
     pub func: Func,
     /// Ends in -ly or is a listed adverb: skipped between subject and verb.
     pub adverb: bool,
+    /// In a body paragraph (captions are read for names and sides only).
+    pub body: bool,
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -140,6 +142,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
                 lex: WordInfo::default(),
                 func: Func::None,
                 adverb: false,
+                body: true,
             });
             continue;
         }
@@ -201,6 +204,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
                 lex: WordInfo::default(),
                 func: Func::Possessive,
                 adverb: false,
+                body: true,
             });
         }
     }
@@ -235,6 +239,7 @@ fn push_word(
         lex,
         func,
         adverb,
+        body: true,
     });
 }
 
