@@ -154,6 +154,20 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         .map(|k| lower_into(&text[toks[k].s..toks[k].e], buf).to_string())
         .collect();
     let len = b - a;
+    // "Jing Jianfeng of China": a name followed by its origin, not one long name.
+    if let Some(c) = (1..len).find(|&k| lowers[k] == "of") {
+        let origin = (c + 1..len).all(|k| {
+            let t = toks[a + k];
+            t.lex.country.is_some() || t.lex.capital.is_some() || t.lex.region
+        });
+        let named_before = (0..c).any(|k| {
+            let t = toks[a + k];
+            !t.lex.title && t.lex.country.is_none() && !ORG_SUFFIXES.contains(&lowers[k].as_str())
+        });
+        if origin && named_before && c + 1 < len {
+            return classify_run(text, toks, a, a + c, buf);
+        }
+    }
     // Tokens that are part of a country, capital or known organization.
     let mut placey = vec![false; len];
     let mut side: Option<(u16, usize, usize)> = None;
