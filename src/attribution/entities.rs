@@ -2,8 +2,6 @@
 //! about. "Secretary of State Mike Pompeo", "Pompeo" and "Mike Pompeo" become one entity named
 //! by its fullest mention; titles and side evidence from every mention are pooled.
 
-use std::collections::HashMap;
-
 use super::mentions::{Kind, Mention};
 use super::tokens::Tok;
 
@@ -105,7 +103,8 @@ fn span_text<'a>(text: &'a str, toks: &[Tok], a: usize, b: usize) -> &'a str {
 /// Cluster name mentions into entities (pronouns stay unresolved here).
 pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
     let mut ents: Vec<Entity> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Keyed by (is a person, lowercase key).
+    let mut by_key: crate::lexicon::FxHashMap<(bool, String), usize> = Default::default();
     // Full person names first, so a later (or earlier) bare surname finds them.
     for pass in 0..2 {
         for m in ms.iter_mut() {
@@ -124,19 +123,18 @@ pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
             if name.is_empty() {
                 continue;
             }
-            let key = match m.kind {
-                Kind::Person | Kind::Unknown => format!("p:{}", m.key),
-                _ => format!("o:{}", m.key),
-            };
-            let id = match by_key.get(&key).or_else(|| {
+            let person = matches!(m.kind, Kind::Person | Kind::Unknown);
+            let key = (person, std::mem::take(&mut m.key));
+            let found = by_key.get(&key).copied().or_else(|| {
                 // A bare capitalized word may be a known organization or place.
                 if m.kind == Kind::Unknown {
-                    by_key.get(&format!("o:{}", m.key))
+                    by_key.get(&(false, key.1.clone())).copied()
                 } else {
                     None
                 }
-            }) {
-                Some(&id) => id,
+            });
+            let id = match found {
+                Some(id) => id,
                 None => {
                     ents.push(Entity::new(name, m.t1 - m.t0, kind));
                     by_key.insert(key, ents.len() - 1);

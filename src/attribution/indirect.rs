@@ -25,7 +25,7 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
         if !reports_speech(lx.category(c.category)) {
             continue;
         }
-        let Some(&(s0, s1)) = ix.toks.get(c.t0).and_then(|t| ix.sent_toks.get(&t.sent)) else {
+        let Some(&(s0, s1)) = ix.toks.get(c.t0).and_then(|t| ix.sent_toks.get(t.sent)) else {
             continue;
         };
         let (who, a, b) = if c.according {

@@ -172,10 +172,18 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
     let mut placey = vec![false; len];
     let mut side: Option<(u16, usize, usize)> = None;
     let mut org: Option<(usize, usize, &crate::lexicon::Organization)> = None;
+    let mut joined = String::new();
     for s0 in 0..len {
         for s1 in (s0 + 1..=len.min(s0 + 4)).rev() {
-            let joined = lowers[s0..s1].join(" ");
-            if let Some(o) = lx.organization(&joined) {
+            joined.clear();
+            for (k, w) in lowers[s0..s1].iter().enumerate() {
+                if k > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(w);
+            }
+            let joined = joined.as_str();
+            if let Some(o) = lx.organization(joined) {
                 if org.is_none() {
                     org = Some((s0, s1, o));
                 }
@@ -190,10 +198,10 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
                 break;
             }
             let c = if s1 - s0 == 1 {
-                let w = lx.word(&joined);
+                let w = toks[a + s0].lex;
                 w.country.or(w.capital)
             } else {
-                lx.multi_country(&joined).or(lx.multi_capital(&joined))
+                lx.multi_country(joined).or(lx.multi_capital(joined))
             };
             if let Some(c) = c {
                 for p in placey.iter_mut().take(s1).skip(s0) {

@@ -99,7 +99,7 @@ struct Index<'a> {
     /// Per entity: pronoun gender seen (1 he, 2 she).
     gender: Vec<u8>,
     /// Per sentence index: (first token, end token).
-    sent_toks: HashMap<usize, (usize, usize)>,
+    sent_toks: Vec<(usize, usize)>,
 }
 
 impl<'a> Index<'a> {
@@ -120,7 +120,7 @@ impl<'a> Index<'a> {
         }
         // Sentences and quotes are sorted: one sweep each.
         let mut si = 0;
-        let mut sent_toks: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut sent_toks: Vec<(usize, usize)> = vec![(0, 0); doc.sentences.len()];
         let mut spans: Vec<(usize, usize)> = doc
             .quotes
             .iter()
@@ -140,8 +140,12 @@ impl<'a> Index<'a> {
                 si += 1;
             }
             t.sent = si;
-            let e = sent_toks.entry(si).or_insert((k, k + 1));
-            e.1 = k + 1;
+            if let Some(e) = sent_toks.get_mut(si) {
+                if e.1 == 0 {
+                    e.0 = k;
+                }
+                e.1 = k + 1;
+            }
             while qi < spans.len() && spans[qi].0 <= t.s {
                 reach = reach.max(spans[qi].1);
                 qi += 1;
@@ -412,7 +416,7 @@ impl<'a> Index<'a> {
         }
         if self.toks[p].func == Func::Conj && self.word(p) == "and" {
             // "The opposition called the bill … and vowed to …": the sentence's subject.
-            let (s0, _) = *self.sent_toks.get(&self.toks[p].sent)?;
+            let (s0, _) = *self.sent_toks.get(self.toks[p].sent)?;
             let mut s0 = s0;
             while self.toks.get(s0).is_some_and(|t| t.func == Func::Conj) {
                 s0 += 1;
@@ -575,9 +579,10 @@ impl<'a> Index<'a> {
             let org = ORG_HEADS.contains(&head);
             let mut loose: Option<usize> = None;
             for j in (0..before).rev().take(120) {
-                let Some(e) = self.mention_entity(j) else {
+                let e = self.res[j];
+                if e == usize::MAX {
                     continue;
-                };
+                }
                 let ent = &self.ents[e];
                 let hit = if media {
                     ent.kind == EntityKind::Media

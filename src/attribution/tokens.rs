@@ -1,7 +1,9 @@
 //! Word tokens of the paragraphs attribution reads, tagged once with what the lexicon and a
 //! small closed-class word list know about them, so later passes never re-read the text.
 
-use crate::lexicon::{lexicon, WordInfo};
+use std::sync::OnceLock;
+
+use crate::lexicon::{lexicon, FxHashMap, WordInfo};
 
 /// Closed-class words that matter for finding subjects and clause edges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,7 +71,195 @@ const ADVERBS: &[&str] = &[
     "further", "now", "too", "first", "soon", "just", "earlier", "previously", "recently",
 ];
 
-fn func_of(lower: &str) -> Func {
+const CLOSED_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "our",
+    "my",
+    "your",
+    "in",
+    "on",
+    "at",
+    "to",
+    "of",
+    "for",
+    "from",
+    "with",
+    "by",
+    "about",
+    "against",
+    "over",
+    "under",
+    "after",
+    "before",
+    "during",
+    "into",
+    "than",
+    "as",
+    "via",
+    "amid",
+    "among",
+    "between",
+    "toward",
+    "towards",
+    "without",
+    "within",
+    "while",
+    "when",
+    "since",
+    "until",
+    "because",
+    "despite",
+    "like",
+    "through",
+    "across",
+    "near",
+    "upon",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "also",
+    "later",
+    "then",
+    "still",
+    "repeatedly",
+    "once",
+    "reportedly",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "yet",
+    "so",
+    "that",
+    "whether",
+    "if",
+    "who",
+    "which",
+    "whom",
+    "he",
+    "him",
+    "she",
+    "her",
+    "they",
+    "them",
+    "it",
+    "i",
+    "we",
+    "me",
+    "us_",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "last",
+    "next",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "however",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "still_",
+    "first",
+    "then_",
+    "also_",
+    "instead",
+    "indeed",
+    "recently",
+    "finally",
+    "now",
+    "there",
+    "here",
+    "some",
+    "many",
+    "most",
+    "several",
+    "other",
+    "others",
+    "one",
+    "what",
+    "why",
+    "how",
+    "where",
+    "asked",
+    "yes",
+    "no",
+    "whatever",
+    "whether_",
+    "such",
+    "although",
+    "though",
+    "after_",
+    "factoring",
+    "whilst",
+    "once_",
+    "all",
+    "both",
+    "each",
+    "any",
+    "every",
+    "not_",
+    "last_",
+    "conclusion",
+];
+
+fn func_table(lower: &str) -> Func {
     match lower {
         "the" | "a" | "an" | "his" | "its" | "their" | "this" | "these" | "those" | "our" | "my"
         | "your" => Func::Det,
@@ -104,6 +294,26 @@ fn func_of(lower: &str) -> Func {
         | "each" | "any" | "every" | "not_" | "last_" | "conclusion" => Func::Opener,
         _ => Func::None,
     }
+}
+
+/// Closed-class words and adverbs, looked up with one hash probe per token.
+fn closed_class() -> &'static FxHashMap<&'static str, (Func, bool)> {
+    static TABLE: OnceLock<FxHashMap<&'static str, (Func, bool)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut m: FxHashMap<&'static str, (Func, bool)> = FxHashMap::default();
+        for w in CLOSED_WORDS.iter().chain(ADVERBS) {
+            let f = func_table(w);
+            m.insert(w, (f, ADVERBS.contains(w)));
+        }
+        m
+    })
+}
+
+fn func_of(lower: &str) -> (Func, bool) {
+    closed_class()
+        .get(lower)
+        .copied()
+        .unwrap_or((Func::None, false))
 }
 
 /// Lowercase `w` into `buf` (ASCII fast path) and return it.
@@ -225,9 +435,8 @@ fn push_word(
     let cap = w.starts_with(|c: char| c.is_uppercase());
     let lower = lower_into(w, buf);
     let lex = lx.word(lower);
-    let func = func_of(lower);
-    let adverb = (lower.len() > 4 && lower.ends_with("ly") && lex.cue.is_none())
-        || ADVERBS.contains(&lower);
+    let (func, listed_adverb) = func_of(lower);
+    let adverb = (lower.len() > 4 && lower.ends_with("ly") && lex.cue.is_none()) || listed_adverb;
     out.push(Tok {
         s: start + i,
         e: start + e,

@@ -7,7 +7,43 @@
 //! embedded with `include_str!` and parsed once, on first use.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small, fast, non-cryptographic hasher (FxHash) for short lexicon keys.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 const VERBS: &str = include_str!("verbs.tsv");
 const TITLES: &str = include_str!("titles.txt");
@@ -45,16 +81,18 @@ pub struct Organization {
 /// The parsed lexicon.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: HashMap<String, WordInfo>,
+    words: FxHashMap<String, WordInfo>,
     /// Multi-word cues: first word → (rest of the words, category).
-    multi_cues: HashMap<String, Vec<(Vec<String>, u8)>>,
+    multi_cues: FxHashMap<String, Vec<(Vec<String>, u8)>>,
     /// Multi-word country names and nationalities ("south korea", "united states").
-    multi_countries: HashMap<String, u16>,
+    multi_countries: FxHashMap<String, u16>,
     /// Multi-word capitals ("white house", "new delhi").
-    multi_capitals: HashMap<String, u16>,
-    orgs: HashMap<String, Organization>,
+    multi_capitals: FxHashMap<String, u16>,
+    orgs: FxHashMap<String, Organization>,
     categories: Vec<String>,
     sides: Vec<String>,
+    /// Length of the longest one-word key, so long words skip the lookup.
+    longest_word: usize,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -66,13 +104,14 @@ fn data_lines(s: &str) -> impl Iterator<Item = &str> {
 impl Lexicon {
     fn parse() -> Self {
         let mut lx = Lexicon {
-            words: HashMap::new(),
-            multi_cues: HashMap::new(),
-            multi_countries: HashMap::new(),
-            multi_capitals: HashMap::new(),
-            orgs: HashMap::new(),
+            words: FxHashMap::default(),
+            multi_cues: FxHashMap::default(),
+            multi_countries: FxHashMap::default(),
+            multi_capitals: FxHashMap::default(),
+            orgs: FxHashMap::default(),
             categories: Vec::new(),
             sides: Vec::new(),
+            longest_word: 0,
         };
         for line in data_lines(VERBS) {
             let Some((cat, forms)) = line.split_once('\t') else {
@@ -136,6 +175,7 @@ impl Lexicon {
             lx.orgs
                 .insert(name.trim().to_lowercase(), Organization { side, media });
         }
+        lx.longest_word = lx.words.keys().map(String::len).max().unwrap_or(0);
         lx
     }
 
@@ -162,6 +202,9 @@ impl Lexicon {
 
     /// What the lexicon knows about a lowercase word.
     pub fn word(&self, lower: &str) -> WordInfo {
+        if lower.len() > self.longest_word {
+            return WordInfo::default();
+        }
         self.words.get(lower).copied().unwrap_or_default()
     }
 
