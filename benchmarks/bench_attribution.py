@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
 import quotelens
 
@@ -58,7 +58,9 @@ def evaluate(cases: list[dict[str, Any]]) -> dict[str, float]:
             q
             for q in preds
             if not any(
-                o.kind != "indirect" and o.outer_start < q.outer_start and q.outer_end <= o.outer_end
+                o.kind != "indirect"
+                and o.outer_start < q.outer_start
+                and q.outer_end <= o.outer_end
                 for o in a.quotes
             )
         ]
@@ -89,7 +91,7 @@ def throughput(fn: Callable[[str], object], texts: list[str], rounds: int = 7) -
     return chars / best / 1e6
 
 
-def textacy_quotes() -> Optional[Callable[[str], object]]:
+def textacy_quotes() -> Callable[[str], object] | None:
     try:
         import spacy  # type: ignore[import-not-found]
         from textacy.extract import triples  # type: ignore[import-not-found]

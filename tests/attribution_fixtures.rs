@@ -37,7 +37,11 @@ fn load(file: &str) -> Vec<Case> {
             let strs = |k: &str| -> Vec<String> {
                 v.get(k)
                     .and_then(Value::as_array)
-                    .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|x| x.as_str().map(String::from))
+                            .collect()
+                    })
                     .unwrap_or_default()
             };
             Case {
@@ -56,7 +60,11 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 }
 
 fn speech(q: &Quote) -> bool {
-    q.in_body && matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed | QuoteKind::Indirect)
+    q.in_body
+        && matches!(
+            q.kind,
+            QuoteKind::Direct | QuoteKind::Mixed | QuoteKind::Indirect
+        )
 }
 
 #[derive(Default, Debug)]
@@ -140,10 +148,16 @@ fn score(cases: &[Case]) -> Score {
             }
         }
         for t in c.terms.iter().chain(&c.unattributed) {
-            for q in a.quotes.iter().filter(|q| q.text == *t && q.speaker.is_some()) {
+            for q in a
+                .quotes
+                .iter()
+                .filter(|q| q.text == *t && q.speaker.is_some())
+            {
                 sc.term_violations += 1;
-                sc.failures
-                    .push(format!("{}: term attributed {:?} -> {:?}", c.id, q.text, q.speaker));
+                sc.failures.push(format!(
+                    "{}: term attributed {:?} -> {:?}",
+                    c.id, q.text, q.speaker
+                ));
             }
         }
         // The invariant: every span slices back.
@@ -151,7 +165,9 @@ fn score(cases: &[Case]) -> Score {
         let sl = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
         for q in &a.quotes {
             assert_eq!(sl(q.start, q.end), q.text);
-            if let (Some(s), Some(e), Some(m)) = (q.speaker_start, q.speaker_end, &q.speaker_mention) {
+            if let (Some(s), Some(e), Some(m)) =
+                (q.speaker_start, q.speaker_end, &q.speaker_mention)
+            {
                 assert_eq!(&sl(s, e), m);
             }
             if let (Some(s), Some(e), Some(m)) = (q.cue_start, q.cue_end, &q.cue) {
@@ -166,7 +182,10 @@ fn report(name: &str, sc: &Score) -> (f64, f64, f64) {
     let p = sc.predicted_ok as f64 / sc.predicted.max(1) as f64;
     let r = sc.found as f64 / sc.gold.max(1) as f64;
     let acc = sc.speaker_ok as f64 / sc.found.max(1) as f64;
-    eprintln!("{name}: P={p:.3} R={r:.3} speaker accuracy={acc:.3} ({} gold)", sc.gold);
+    eprintln!(
+        "{name}: P={p:.3} R={r:.3} speaker accuracy={acc:.3} ({} gold)",
+        sc.gold
+    );
     for f in &sc.failures {
         eprintln!("  {f}");
     }
@@ -194,15 +213,13 @@ fn seeds_every_long_quote_attributed_to_its_full_name() {
                 .iter()
                 .find(|q| q.kind != QuoteKind::Indirect && overlap(s, (q.start, q.end)) > 0)
                 .unwrap_or_else(|| panic!("{}: quote not found: {t}", c.id));
-            assert_eq!(
-                q.speaker.as_deref(),
-                g["speaker"].as_str(),
-                "{}: {t}",
-                c.id
-            );
+            assert_eq!(q.speaker.as_deref(), g["speaker"].as_str(), "{}: {t}", c.id);
         }
     }
-    assert!(r >= 0.85 && acc >= 0.85, "recall {r}, speaker accuracy {acc}");
+    assert!(
+        r >= 0.85 && acc >= 0.85,
+        "recall {r}, speaker accuracy {acc}"
+    );
 }
 
 #[test]

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import pytest
+import quotelens
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import quotelens
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "attribution"
@@ -35,7 +34,7 @@ def _locate(text: str, needle: str) -> tuple[int, int]:
     return i, i + len(needle)
 
 
-def _quote_at(a: quotelens.Article, span: tuple[int, int]) -> Optional[quotelens.Quote]:
+def _quote_at(a: quotelens.Article, span: tuple[int, int]) -> quotelens.Quote | None:
     best = None
     need = (span[1] - span[0]) * 0.3
     for q in a.quotes:
@@ -174,10 +173,51 @@ def test_seeds_every_long_quote_attributed() -> None:
 
 _news_words = st.sampled_from(
     [
-        "“", "”", "\"", "'", "‘", "’", "«", "»", ",", ".", ":", " ", "\n", "he", "she", "said",
-        "told", "according", "to", "the", "a", "Nikkei", "Lt.", "Gen.", "Jing", "U.S.", "China's",
-        "Beijing", "minister", "who", "accused", "of", "that", "denied", "é", "ﬁ", "\u00a0",
-        "\u200b", "Mike", "Pompeo", "—", "editorial", "and", "argued", "spokesperson",
+        "“",
+        "”",
+        '"',
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        ",",
+        ".",
+        ":",
+        " ",
+        "\n",
+        "he",
+        "she",
+        "said",
+        "told",
+        "according",
+        "to",
+        "the",
+        "a",
+        "Nikkei",
+        "Lt.",
+        "Gen.",
+        "Jing",
+        "U.S.",
+        "China's",
+        "Beijing",
+        "minister",
+        "who",
+        "accused",
+        "of",
+        "that",
+        "denied",
+        "é",
+        "ﬁ",
+        "\u00a0",
+        "\u200b",
+        "Mike",
+        "Pompeo",
+        "—",
+        "editorial",
+        "and",
+        "argued",
+        "spokesperson",
     ]
 )
 

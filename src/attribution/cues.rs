@@ -62,9 +62,27 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
             if let Some(cat) = t.lex.cue {
                 let addressee = matches!(
                     lw.as_str(),
-                    "tell" | "tells" | "told" | "telling" | "ask" | "asks" | "asked" | "asking"
-                        | "urge" | "urges" | "urged" | "warn" | "warns" | "warned" | "accuse"
-                        | "accuses" | "accused" | "accusing" | "blamed" | "blame" | "blames"
+                    "tell"
+                        | "tells"
+                        | "told"
+                        | "telling"
+                        | "ask"
+                        | "asks"
+                        | "asked"
+                        | "asking"
+                        | "urge"
+                        | "urges"
+                        | "urged"
+                        | "warn"
+                        | "warns"
+                        | "warned"
+                        | "accuse"
+                        | "accuses"
+                        | "accused"
+                        | "accusing"
+                        | "blamed"
+                        | "blame"
+                        | "blames"
                 );
                 found = Some(Cue {
                     t0: i - 1,

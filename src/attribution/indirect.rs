@@ -2,10 +2,10 @@
 //! clause — "X said (that) …", "X accused Y of …", "X denied …", "X argued that …",
 //! "according to X, …", "… , according to X". The clause becomes a `kind="indirect"` quote.
 
+use super::tokens::Func;
 use super::{Attr, Index, NONE};
 use crate::article::Doc;
 use crate::lexicon::lexicon;
-use super::tokens::Func;
 
 /// Categories whose verbs report speech on their own (stance verbs such as "believe" do not).
 fn reports_speech(category: &str) -> bool {
@@ -34,7 +34,7 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
             };
             let at_start = (s0..c.t0).all(|k| {
                 let t = ix.toks[k];
-                t.word && matches!(t.func, Func::Conj | Func::Aux) || !t.word
+                !t.word || matches!(t.func, Func::Conj | Func::Aux)
             });
             if at_start && ix.is_punct(who.b, ",") {
                 (who, who.b + 1, s1)

@@ -45,14 +45,67 @@ pub struct Mention {
 }
 
 const ORG_SUFFIXES: &[&str] = &[
-    "department", "ministry", "party", "times", "post", "journal", "news", "agency", "service",
-    "council", "commission", "institute", "center", "centre", "organization", "organisation",
-    "office", "bank", "fund", "army", "navy", "force", "forces", "committee", "association",
-    "union", "group", "university", "court", "administration", "government", "daily", "herald",
-    "tribune", "press", "review", "club", "corporation", "company", "foundation", "parliament",
-    "congress", "senate", "embassy", "command", "network", "times,", "guard", "alliance",
-    "federation", "league", "bureau", "staff", "assembly", "cabinet", "treaty", "dialogue",
-    "summit", "forum", "partnership", "conference",
+    "department",
+    "ministry",
+    "party",
+    "times",
+    "post",
+    "journal",
+    "news",
+    "agency",
+    "service",
+    "council",
+    "commission",
+    "institute",
+    "center",
+    "centre",
+    "organization",
+    "organisation",
+    "office",
+    "bank",
+    "fund",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "committee",
+    "association",
+    "union",
+    "group",
+    "university",
+    "court",
+    "administration",
+    "government",
+    "daily",
+    "herald",
+    "tribune",
+    "press",
+    "review",
+    "club",
+    "corporation",
+    "company",
+    "foundation",
+    "parliament",
+    "congress",
+    "senate",
+    "embassy",
+    "command",
+    "network",
+    "times,",
+    "guard",
+    "alliance",
+    "federation",
+    "league",
+    "bureau",
+    "staff",
+    "assembly",
+    "cabinet",
+    "treaty",
+    "dialogue",
+    "summit",
+    "forum",
+    "partnership",
+    "conference",
 ];
 
 /// Words that look like names in a capitalized run but join its parts.
@@ -64,7 +117,8 @@ fn connector(lower: &str) -> bool {
 }
 
 fn is_month_may(text: &str, toks: &[Tok], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| text.get(t.s..t.e) == Some("May"))
+    toks.get(i)
+        .is_some_and(|t| text.get(t.s..t.e) == Some("May"))
         && toks.get(i + 1).is_some_and(|n| {
             text.get(n.s..n.e)
                 .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
@@ -94,7 +148,10 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        if matches!(t.func, Func::He | Func::She | Func::They | Func::It | Func::Rel) {
+        if matches!(
+            t.func,
+            Func::He | Func::She | Func::They | Func::It | Func::Rel
+        ) {
             let lw = lower_into(&text[t.s..t.e], &mut buf);
             // Object and possessive forms do not speak ("told him", "her plan").
             if !matches!(lw, "him" | "them" | "her" | "which" | "whom") {
@@ -287,8 +344,10 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         m.t0 = a + first_name;
         m.kind = Kind::Org;
         m.key = lowers[first_name..].join(" ");
-        let media = ["times", "post", "journal", "news", "daily", "herald", "tribune", "press"]
-            .contains(&lowers[len - 1].as_str());
+        let media = [
+            "times", "post", "journal", "news", "daily", "herald", "tribune", "press",
+        ]
+        .contains(&lowers[len - 1].as_str());
         if media {
             m.kind = Kind::Media;
         }
@@ -353,7 +412,10 @@ fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
             // "Ambassador to Japan", "Secretary of State": only right after a title.
             toks.get(k.wrapping_sub(2)).is_some_and(|q| q.lex.title) && k >= 2
         } else {
-            matches!(p.func, Func::None | Func::Det | Func::He | Func::She | Func::Time)
+            matches!(
+                p.func,
+                Func::None | Func::Det | Func::He | Func::She | Func::Time
+            )
         };
         if !ok {
             break;
@@ -381,7 +443,10 @@ fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
     }
     // Apposition: ", the assistant U.S. secretary of state for East Asia and the Pacific,".
     let c = m.t1;
-    if toks.get(c).is_some_and(|t| !t.word && text.get(t.s..t.e) == Some(",")) {
+    if toks
+        .get(c)
+        .is_some_and(|t| !t.word && text.get(t.s..t.e) == Some(","))
+    {
         let first = toks.get(c + 1);
         let opens = first.is_some_and(|f| {
             f.word && (f.func == Func::Det || f.lex.title || f.lex.country.is_some())
@@ -405,7 +470,11 @@ fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
             if let Some(end) = m.appos_end {
                 let named = (c + 2..end).any(|q| {
                     let (x, y) = (toks[q - 1], toks[q]);
-                    x.cap && x.lex.title && y.cap && !y.lex.title && y.func == Func::None
+                    x.cap
+                        && x.lex.title
+                        && y.cap
+                        && !y.lex.title
+                        && y.func == Func::None
                         && y.lex.country.is_none()
                 });
                 if named {
@@ -441,7 +510,10 @@ fn mark_subjects(toks: &[Tok], ms: &mut [Mention]) {
             last_sent = sent;
         }
         let mut k = m.appos_end.map_or(m.t1, |e| e + 1);
-        while toks.get(k).is_some_and(|t| t.word && (t.func == Func::Aux || t.adverb)) {
+        while toks
+            .get(k)
+            .is_some_and(|t| t.word && (t.func == Func::Aux || t.adverb))
+        {
             k += 1;
         }
         if toks.get(k).is_some_and(|t| t.lex.cue.is_some()) {
@@ -498,7 +570,8 @@ mod tests {
 
     #[test]
     fn apposition() {
-        let v = ms("Daniel Kritenbrink, the assistant U.S. secretary of state for East Asia, said so.");
+        let v =
+            ms("Daniel Kritenbrink, the assistant U.S. secretary of state for East Asia, said so.");
         assert_eq!(v[0].0, "Daniel Kritenbrink");
         assert_eq!(v[0].3.as_deref(), Some("United States"));
         assert!(v[0].2.iter().any(|t| t.contains("secretary of state")));

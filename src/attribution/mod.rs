@@ -34,31 +34,149 @@ const NONE: u32 = u32::MAX;
 
 /// Nouns that head a description able to speak ("the ministry", "American officials").
 const DESCRIPTION_HEADS: &[&str] = &[
-    "official", "officials", "spokesperson", "spokesman", "spokeswoman", "editorial",
-    "newspaper", "paper", "daily", "outlet", "report", "statement", "ministry", "government",
-    "embassy", "agency", "department", "administration", "military", "army", "leader",
-    "leaders", "expert", "experts", "analyst", "analysts", "critics", "observers", "sources",
-    "source", "commentary", "article", "diplomat", "diplomats", "committee", "commission",
-    "council", "company", "party", "researcher", "researchers", "lawmaker", "lawmakers",
-    "minister", "secretary", "president", "ambassador", "envoy", "general", "commander",
-    "chief", "director", "counterpart", "premier", "chancellor", "prosecutors", "police",
-    "white", "others", "analysis", "blog", "column", "columnist", "magazine", "broadcaster",
-    "network", "officer", "officers", "service", "union", "opposition", "governor", "mayor",
-    "spokespeople", "representatives", "lawyers", "lawyer", "prosecutor", "court", "judge",
-    "regulator", "regulators", "campaigners", "activists", "protesters", "organisers",
-    "organizers", "residents", "witnesses", "authorities", "investigators", "scientists",
-    "economists", "researchers", "coalition", "alliance", "bloc", "group", "team", "club",
+    "official",
+    "officials",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "editorial",
+    "newspaper",
+    "paper",
+    "daily",
+    "outlet",
+    "report",
+    "statement",
+    "ministry",
+    "government",
+    "embassy",
+    "agency",
+    "department",
+    "administration",
+    "military",
+    "army",
+    "leader",
+    "leaders",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "critics",
+    "observers",
+    "sources",
+    "source",
+    "commentary",
+    "article",
+    "diplomat",
+    "diplomats",
+    "committee",
+    "commission",
+    "council",
+    "company",
+    "party",
+    "researcher",
+    "researchers",
+    "lawmaker",
+    "lawmakers",
+    "minister",
+    "secretary",
+    "president",
+    "ambassador",
+    "envoy",
+    "general",
+    "commander",
+    "chief",
+    "director",
+    "counterpart",
+    "premier",
+    "chancellor",
+    "prosecutors",
+    "police",
+    "white",
+    "others",
+    "analysis",
+    "blog",
+    "column",
+    "columnist",
+    "magazine",
+    "broadcaster",
+    "network",
+    "officer",
+    "officers",
+    "service",
+    "union",
+    "opposition",
+    "governor",
+    "mayor",
+    "spokespeople",
+    "representatives",
+    "lawyers",
+    "lawyer",
+    "prosecutor",
+    "court",
+    "judge",
+    "regulator",
+    "regulators",
+    "campaigners",
+    "activists",
+    "protesters",
+    "organisers",
+    "organizers",
+    "residents",
+    "witnesses",
+    "authorities",
+    "investigators",
+    "scientists",
+    "economists",
+    "researchers",
+    "coalition",
+    "alliance",
+    "bloc",
+    "group",
+    "team",
+    "club",
 ];
 
 const MEDIA_HEADS: &[&str] = &[
-    "editorial", "newspaper", "paper", "daily", "outlet", "report", "commentary", "article",
-    "analysis", "blog", "column", "magazine", "broadcaster", "network",
+    "editorial",
+    "newspaper",
+    "paper",
+    "daily",
+    "outlet",
+    "report",
+    "commentary",
+    "article",
+    "analysis",
+    "blog",
+    "column",
+    "magazine",
+    "broadcaster",
+    "network",
 ];
 
 const ORG_HEADS: &[&str] = &[
-    "ministry", "government", "embassy", "agency", "department", "administration", "military",
-    "army", "committee", "commission", "council", "company", "party", "police", "service",
-    "union", "opposition", "court", "regulator", "authorities", "coalition", "alliance", "group",
+    "ministry",
+    "government",
+    "embassy",
+    "agency",
+    "department",
+    "administration",
+    "military",
+    "army",
+    "committee",
+    "commission",
+    "council",
+    "company",
+    "party",
+    "police",
+    "service",
+    "union",
+    "opposition",
+    "court",
+    "regulator",
+    "authorities",
+    "coalition",
+    "alliance",
+    "group",
 ];
 
 /// Who a phrase refers to, and the tokens the attribution rests on.
@@ -125,12 +243,7 @@ impl<'a> Index<'a> {
             .quotes
             .iter()
             .filter(|q| q.depth == 0)
-            .map(|q| {
-                (
-                    q.open.unwrap_or(q.start),
-                    q.close.map_or(q.end, |c| c + 1),
-                )
-            })
+            .map(|q| (q.open.unwrap_or(q.start), q.close.map_or(q.end, |c| c + 1)))
             .collect();
         spans.sort_unstable();
         let mut qi = 0;
@@ -383,12 +496,18 @@ impl<'a> Index<'a> {
             }
             let lo_m = self.ms.partition_point(|m| m.t1 + 30 < p);
             let hi_m = self.ms.partition_point(|m| m.t1 <= p);
-            if let Some(mi) = (lo_m..hi_m).rev().find(|&j| self.ms[j].appos_end == Some(p)) {
+            if let Some(mi) = (lo_m..hi_m)
+                .rev()
+                .find(|&j| self.ms[j].appos_end == Some(p))
+            {
                 return self.resolved_mention(mi);
             }
             if let Some(mi) = pre {
                 let m = &self.ms[mi];
-                if matches!(m.kind, Kind::Person | Kind::Org | Kind::Media | Kind::Unknown) {
+                if matches!(
+                    m.kind,
+                    Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
+                ) {
                     return self.resolved_mention(mi);
                 }
             }
@@ -401,8 +520,10 @@ impl<'a> Index<'a> {
                     let mi = self.m_end[j - 1];
                     if mi != NONE {
                         let m = &self.ms[mi as usize];
-                        if matches!(m.kind, Kind::Person | Kind::Org | Kind::Media | Kind::Unknown)
-                            && m.appos_end.is_none_or(|e| e == p || e == j)
+                        if matches!(
+                            m.kind,
+                            Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
+                        ) && m.appos_end.is_none_or(|e| e == p || e == j)
                         {
                             return self.resolved_mention(mi as usize);
                         }
@@ -443,8 +564,10 @@ impl<'a> Index<'a> {
                 let m = &self.ms[mi as usize];
                 let after_prep = m.d0 > 0 && self.toks[m.d0 - 1].func == Func::Prep;
                 let before_prep = m.t1 < self.toks.len() && self.toks[m.t1].func == Func::Prep;
-                if matches!(m.kind, Kind::Person | Kind::Org | Kind::Media | Kind::Pronoun(_))
-                    && (!after_prep || self.word(m.d0 - 1) == "in")
+                if matches!(
+                    m.kind,
+                    Kind::Person | Kind::Org | Kind::Media | Kind::Pronoun(_)
+                ) && (!after_prep || self.word(m.d0 - 1) == "in")
                 {
                     return self.resolved_mention(mi as usize).map(|mut r| {
                         r.conf *= 0.8;
@@ -460,7 +583,9 @@ impl<'a> Index<'a> {
                 || self.word(j) == "May"
                 || t.func == Func::Det
                 || t.func == Func::Possessive
-                || (t.word && t.s < self.text.len() && self.word(j).starts_with(|ch: char| ch.is_ascii_digit())))
+                || (t.word
+                    && t.s < self.text.len()
+                    && self.word(j).starts_with(|ch: char| ch.is_ascii_digit())))
             {
                 return None;
             }
@@ -566,7 +691,10 @@ impl<'a> Index<'a> {
             let t = self.toks[k];
             t.lex.country.or(t.lex.capital).map(|s| (s, k))
         });
-        let definite = matches!(det, Some("the") | Some("this") | Some("its") | Some("their"));
+        let definite = matches!(
+            det,
+            Some("the") | Some("this") | Some("its") | Some("their")
+        );
         let indefinite = matches!(det, Some("a") | Some("an"));
         let plural = head.ends_with('s') && !head.ends_with("ss");
         let before = self
@@ -587,8 +715,7 @@ impl<'a> Index<'a> {
                 let hit = if media {
                     ent.kind == EntityKind::Media
                 } else if org {
-                    ent.kind == EntityKind::Organization
-                        && ent.name.to_lowercase().contains(head)
+                    ent.kind == EntityKind::Organization && ent.name.to_lowercase().contains(head)
                 } else {
                     ent.is_person()
                         && (ent.titles.iter().any(|t| t.split(' ').any(|w| w == head))
@@ -647,7 +774,10 @@ impl<'a> Index<'a> {
         // Nobody named: the description itself speaks ("American officials", "experts").
         let mut first = if det.is_some() { a + 1 } else { a };
         // "Israel's military": the side is evidence, the name is what follows it.
-        if let Some(k) = (first..b).rev().find(|&k| self.toks[k].func == Func::Possessive) {
+        if let Some(k) = (first..b)
+            .rev()
+            .find(|&k| self.toks[k].func == Func::Possessive)
+        {
             first = k + 1;
         }
         if first >= b {
@@ -907,13 +1037,19 @@ pub fn attribute(
     }
     // Pass 1: a cue next to the quote.
     for (qi, q) in doc.quotes.iter().enumerate() {
-        let body = doc.paragraphs.get(q.paragraph).is_some_and(|p| p.kind.is_body());
+        let body = doc
+            .paragraphs
+            .get(q.paragraph)
+            .is_some_and(|p| p.kind.is_body());
         if q.depth != 0 || !body || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed) {
             continue;
         }
         let open = tok_at(&ix, q.open.unwrap_or(q.start));
         let after = tok_at(&ix, q.close.map_or(q.end, |c| c + 1));
-        let end_para = ix.toks.get(after.saturating_sub(1)).map_or(q.paragraph, |t| t.para);
+        let end_para = ix
+            .toks
+            .get(after.saturating_sub(1))
+            .map_or(q.paragraph, |t| t.para);
         let ends_comma = doc.text()[q.start..q.end].trim_end().ends_with(',');
         let right = ix.right(after, end_para);
         let a = match right {
@@ -944,7 +1080,10 @@ pub fn attribute(
     }
     let mut last: Option<(usize, Attr)> = None;
     for (qi, q) in doc.quotes.iter().enumerate() {
-        let body = doc.paragraphs.get(q.paragraph).is_some_and(|p| p.kind.is_body());
+        let body = doc
+            .paragraphs
+            .get(q.paragraph)
+            .is_some_and(|p| p.kind.is_body());
         if q.depth != 0 || !body || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed) {
             continue;
         }

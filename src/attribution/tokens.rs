@@ -67,8 +67,26 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 const ADVERBS: &[&str] = &[
-    "also", "later", "then", "still", "even", "again", "once", "often", "long", "never", "already",
-    "further", "now", "too", "first", "soon", "just", "earlier", "previously", "recently",
+    "also",
+    "later",
+    "then",
+    "still",
+    "even",
+    "again",
+    "once",
+    "often",
+    "long",
+    "never",
+    "already",
+    "further",
+    "now",
+    "too",
+    "first",
+    "soon",
+    "just",
+    "earlier",
+    "previously",
+    "recently",
 ];
 
 const CLOSED_WORDS: &[&str] = &[
@@ -261,16 +279,17 @@ const CLOSED_WORDS: &[&str] = &[
 
 fn func_table(lower: &str) -> Func {
     match lower {
-        "the" | "a" | "an" | "his" | "its" | "their" | "this" | "these" | "those" | "our" | "my"
-        | "your" => Func::Det,
+        "the" | "a" | "an" | "his" | "its" | "their" | "this" | "these" | "those" | "our"
+        | "my" | "your" => Func::Det,
         "in" | "on" | "at" | "to" | "of" | "for" | "from" | "with" | "by" | "about" | "against"
         | "over" | "under" | "after" | "before" | "during" | "into" | "than" | "as" | "via"
         | "amid" | "among" | "between" | "toward" | "towards" | "without" | "within" | "while"
         | "when" | "since" | "until" | "because" | "despite" | "like" | "through" | "across"
         | "near" | "upon" => Func::Prep,
-        "has" | "have" | "had" | "is" | "was" | "were" | "are" | "be" | "been" | "will" | "would"
-        | "could" | "should" | "can" | "may" | "might" | "must" | "do" | "does" | "did" | "not"
-        | "also" | "later" | "then" | "still" | "repeatedly" | "once" | "reportedly" => Func::Aux,
+        "has" | "have" | "had" | "is" | "was" | "were" | "are" | "be" | "been" | "will"
+        | "would" | "could" | "should" | "can" | "may" | "might" | "must" | "do" | "does"
+        | "did" | "not" | "also" | "later" | "then" | "still" | "repeatedly" | "once"
+        | "reportedly" => Func::Aux,
         "and" | "but" | "or" | "nor" | "yet" | "so" => Func::Conj,
         "that" | "whether" | "if" => Func::That,
         "who" | "which" | "whom" => Func::Rel,
@@ -371,7 +390,8 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
                         // Possessive 's: split it off ("Japan's" -> "Japan" "'s").
                         let rest = &s[j + 1..];
                         let after2 = rest.chars().nth(1);
-                        if rest.starts_with(['s', 'S']) && !after2.is_some_and(char::is_alphanumeric)
+                        if rest.starts_with(['s', 'S'])
+                            && !after2.is_some_and(char::is_alphanumeric)
                         {
                             possessive = true;
                             break;
@@ -467,8 +487,18 @@ mod tests {
         assert_eq!(
             words("Lt. Gen. Jing said the U.S. and Japan's anti-China plan."),
             vec![
-                "Lt.", "Gen.", "Jing", "said", "the", "U.S.", "and", "Japan", "'s", "anti-China",
-                "plan", "."
+                "Lt.",
+                "Gen.",
+                "Jing",
+                "said",
+                "the",
+                "U.S.",
+                "and",
+                "Japan",
+                "'s",
+                "anti-China",
+                "plan",
+                "."
             ]
         );
         assert_eq!(words("don't é's ''"), vec!["don't", "é", "'s", "'", "'"]);

@@ -262,12 +262,21 @@ mod tests {
         let lx = lexicon();
         let said = lx.word("said");
         assert_eq!(said.cue.map(|c| lx.category(c)), Some("say"));
-        assert_eq!(lx.word("accused").cue.map(|c| lx.category(c)), Some("accuse"));
+        assert_eq!(
+            lx.word("accused").cue.map(|c| lx.category(c)),
+            Some("accuse")
+        );
         assert!(lx.word("according").cue_head);
         assert!(lx.word("secretary").title);
         assert!(lx.word("asia").region);
-        assert_eq!(lx.word("chinese").country.map(|c| lx.side(c)), Some("China"));
-        assert_eq!(lx.word("beijing").capital.map(|c| lx.side(c)), Some("China"));
+        assert_eq!(
+            lx.word("chinese").country.map(|c| lx.side(c)),
+            Some("China")
+        );
+        assert_eq!(
+            lx.word("beijing").capital.map(|c| lx.side(c)),
+            Some("China")
+        );
         assert_eq!(
             lx.multi_country("south korea").map(|c| lx.side(c)),
             Some("South Korea")

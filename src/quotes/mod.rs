@@ -183,7 +183,7 @@ fn role(text: &str, m: &Mark) -> Role {
     match (left_flank, right_flank) {
         (true, false) => Role::Open,
         (false, true) => {
-            if fam == Family::Single && alnum_before && !before.is_some_and(|c| c == 's') {
+            if fam == Family::Single && alnum_before && before.is_none_or(|c| c != 's') {
                 // goin' home: an apostrophe unless a single quote is open (decided later).
                 Role::Either
             } else {
