@@ -65,8 +65,32 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
             }
             (who, a, s1)
         };
-        // Trim trailing punctuation.
+        // "… moving NATO into Asia with Johnson saying: “…”": the clause ends where another
+        // speaker's cue for a quote begins (and before that speaker).
         let mut b = b;
+        if let Some(k) = (a..b).find(|&k| {
+            let ci = ix.cue_at.get(k).copied().unwrap_or(NONE);
+            ci != NONE && used.get(ci as usize).copied().unwrap_or(false)
+        }) {
+            let mut cut = k;
+            if let Some(mi) = cut
+                .checked_sub(1)
+                .and_then(|p| ix.m_end.get(p))
+                .copied()
+                .filter(|&m| m != NONE)
+            {
+                cut = ix.ms[mi as usize].d0;
+            }
+            while cut > a
+                && ix.toks.get(cut - 1).is_some_and(|t| {
+                    !t.word || matches!(t.func, Func::Prep | Func::Conj | Func::Det)
+                })
+            {
+                cut -= 1;
+            }
+            b = cut;
+        }
+        // Trim trailing punctuation.
         while b > a && ix.toks.get(b - 1).is_some_and(|t| !t.word) {
             b -= 1;
         }
@@ -82,7 +106,6 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
         // Stop before a later cue with its own subject ("…, Smith said Jones denied …").
         let span = (ix.toks[a].s, ix.toks[b - 1].e);
         covered = b;
-        let _ = NONE;
         out.push((
             span,
             Attr {

@@ -40,6 +40,8 @@ pub struct Mention {
     pub subjectish: bool,
     /// Lowercase key the entity clustering uses (surname, organization name, place).
     pub key: String,
+    /// Gender signalled by a given name or honorific (1 male, 2 female, 0 unknown).
+    pub gender: u8,
     /// Entity index, filled by clustering.
     pub entity: usize,
 }
@@ -165,6 +167,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
                     appos_end: None,
                     subjectish: false,
                     key: String::new(),
+                    gender: 0,
                     entity: usize::MAX,
                 });
             }
@@ -305,6 +308,7 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         appos_end: None,
         subjectish: false,
         key: String::new(),
+        gender: 0,
         entity: usize::MAX,
     };
     let suffix_org = (ORG_SUFFIXES.contains(&lowers[len - 1].as_str()) && len >= 2)
@@ -361,6 +365,16 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         Kind::Unknown
     };
     m.key = lowers[len - 1].clone();
+    if name_len >= 2 {
+        m.gender = toks[a + name0].lex.gender;
+    }
+    for k in 0..name0 {
+        match lowers[k].as_str() {
+            "mr" | "mr." | "sir" | "king" | "prince" => m.gender = 1,
+            "mrs" | "mrs." | "ms" | "ms." | "dame" | "queen" | "princess" => m.gender = 2,
+            _ => {}
+        }
+    }
     if m.kind == Kind::Person || m.kind == Kind::Unknown {
         describe(text, toks, &mut m, buf);
     }
@@ -499,6 +513,10 @@ fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
     }
 }
 
+fn is_number(t: &Tok) -> bool {
+    t.word && t.digit
+}
+
 /// Mark mentions that stand as a sentence's subject (first in the sentence or right before a
 /// reporting verb): pronouns prefer them.
 fn mark_subjects(toks: &[Tok], ms: &mut [Mention]) {
@@ -509,10 +527,17 @@ fn mark_subjects(toks: &[Tok], ms: &mut [Mention]) {
             m.subjectish = true;
             last_sent = sent;
         }
+        // Over adverbs and a short prepositional tail: "Global Times on May 7 expressed".
         let mut k = m.appos_end.map_or(m.t1, |e| e + 1);
-        while toks
-            .get(k)
-            .is_some_and(|t| t.word && (t.func == Func::Aux || t.adverb))
+        let limit = k + 6;
+        while k < limit
+            && toks.get(k).is_some_and(|t| {
+                t.word
+                    && !t.quoted
+                    && (matches!(t.func, Func::Aux | Func::Time | Func::Prep | Func::Det)
+                        || t.adverb
+                        || is_number(t))
+            })
         {
             k += 1;
         }

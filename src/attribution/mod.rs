@@ -294,7 +294,14 @@ impl<'a> Index<'a> {
                 *f = (*f).min(m.t0);
             }
         }
-        let gender = vec![0u8; ents.len()];
+        let mut gender = vec![0u8; ents.len()];
+        for m in &ms {
+            if let Some(g) = gender.get_mut(m.entity) {
+                if *g == 0 {
+                    *g = m.gender;
+                }
+            }
+        }
         let res = ms.iter().map(|m| m.entity).collect();
         let mut ix = Index {
             text,
@@ -334,6 +341,7 @@ impl<'a> Index<'a> {
             };
             let r = match f {
                 Func::Rel => self.relative_antecedent(mi),
+                Func::It if self.pleonastic(mi) => None,
                 _ => self.antecedent(mi, f),
             };
             if let Some(e) = r {
@@ -349,6 +357,15 @@ impl<'a> Index<'a> {
                 }
             }
         }
+    }
+
+    /// "It is now clear that …": an "it" that refers to nothing.
+    fn pleonastic(&self, mi: usize) -> bool {
+        let k = self.ms[mi].t1;
+        matches!(
+            self.word(k),
+            "is" | "was" | "seems" | "seemed" | "appears" | "appeared" | "remains" | "'s"
+        ) || (self.toks.get(k).is_some_and(|t| t.func == Func::Possessive))
     }
 
     /// "Fumio Kishida, who announced": the name right before "who".
@@ -386,17 +403,19 @@ impl<'a> Index<'a> {
             let ok = match f {
                 Func::He | Func::She => {
                     let g = self.gender.get(e).copied().unwrap_or(0);
-                    ent.is_person()
-                        && !(f == Func::He && g == 2)
-                        && !(f == Func::She && g == 1)
-                        && m.kind != Kind::Unknown
-                        || (ent.is_person() && m.kind == Kind::Unknown && ent.name_tokens >= 2)
-                        || (ent.is_person() && matches!(m.kind, Kind::Pronoun(_)))
+                    let gender_ok = !(f == Func::He && g == 2) && !(f == Func::She && g == 1);
+                    let named = m.kind != Kind::Unknown || ent.name_tokens >= 2;
+                    ent.is_person() && gender_ok && named
                 }
                 Func::They | Func::It => ent.is_collective(),
                 _ => false,
             };
-            if !ok {
+            // "they" does not continue a chain of "it" (nor the reverse).
+            let chain_ok = match m.kind {
+                Kind::Pronoun(g) => g == f || matches!((f, g), (Func::He | Func::She, Func::Rel)),
+                _ => true,
+            };
+            if !ok || !chain_ok {
                 continue;
             }
             if m.subjectish {
@@ -600,7 +619,8 @@ impl<'a> Index<'a> {
         let head = end.checked_sub(1)?;
         let mut buf = String::new();
         let ht = self.toks[head];
-        if !ht.word || ht.cap || ht.quoted {
+        let sentence_start = head == 0 || !self.same_sentence(head - 1, head);
+        if !ht.word || (ht.cap && !sentence_start) || ht.quoted {
             return None;
         }
         let hw = lower_into(self.word(head), &mut buf).to_string();
@@ -1195,4 +1215,30 @@ pub fn attribute(
         })
         .collect();
     (quotes, speakers)
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn dump_mentions() {
+        let f = std::env::var("DBG_FILE").unwrap();
+        let t = std::fs::read_to_string(f).unwrap();
+        let doc = Doc::new(&t).unwrap();
+        let ix = Index::build(&doc);
+        for (k, m) in ix.ms.iter().enumerate() {
+            let name = &ix.text[ix.toks[m.t0].s..ix.toks[m.t1 - 1].e];
+            let e = ix.res[k];
+            eprintln!(
+                "{k} p{} s{} {:?} {name:?} subj={} -> {:?}",
+                ix.toks[m.t0].para,
+                ix.toks[m.t0].sent,
+                m.kind,
+                m.subjectish,
+                ix.ents.get(e).map(|x| &x.name)
+            );
+        }
+    }
 }

@@ -58,6 +58,8 @@ pub struct Tok {
     pub adverb: bool,
     /// In a body paragraph (captions are read for names and sides only).
     pub body: bool,
+    /// Starts with a digit ("7", "2024", "G20" does not).
+    pub digit: bool,
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -372,6 +374,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
                 func: Func::None,
                 adverb: false,
                 body: true,
+                digit: false,
             });
             continue;
         }
@@ -435,6 +438,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
                 func: Func::Possessive,
                 adverb: false,
                 body: true,
+                digit: false,
             });
         }
     }
@@ -469,6 +473,7 @@ fn push_word(
         func,
         adverb,
         body: true,
+        digit: w.starts_with(|c: char| c.is_ascii_digit()),
     });
 }
 

@@ -3,7 +3,8 @@
 //! organizations with the side they speak for.
 //!
 //! The lists are plain data files next to this module (`verbs.tsv`, `titles.txt`,
-//! `countries.tsv`, `capitals.tsv`, `organizations.tsv`, `places.txt`); extend them and rebuild. They are
+//! `countries.tsv`, `capitals.tsv`, `organizations.tsv`, `places.txt`,
+//! `given_names.tsv`); extend them and rebuild. They are
 //! embedded with `include_str!` and parsed once, on first use.
 
 use std::collections::HashMap;
@@ -51,6 +52,7 @@ const COUNTRIES: &str = include_str!("countries.tsv");
 const CAPITALS: &str = include_str!("capitals.tsv");
 const ORGANIZATIONS: &str = include_str!("organizations.tsv");
 const PLACES: &str = include_str!("places.txt");
+const GIVEN_NAMES: &str = include_str!("given_names.tsv");
 
 /// What the lexicon knows about one lowercase word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -67,6 +69,8 @@ pub struct WordInfo {
     pub capital: Option<u16>,
     /// A region or geographic word ("Asia", "Pacific", "Sea").
     pub region: bool,
+    /// Given name usually borne by men (1) or women (2); 0 when unknown.
+    pub gender: u8,
 }
 
 /// An outlet or organization from `organizations.tsv`.
@@ -132,7 +136,21 @@ impl Lexicon {
         }
         for line in data_lines(TITLES) {
             for w in line.split_whitespace() {
-                lx.words.entry(w.to_lowercase()).or_default().title = true;
+                let w = w.to_lowercase();
+                // Plural titles ("the two Prime Ministers") are titles too.
+                if w.chars().all(char::is_alphabetic) && !w.ends_with('s') {
+                    lx.words.entry(format!("{w}s")).or_default().title = true;
+                }
+                lx.words.entry(w).or_default().title = true;
+            }
+        }
+        for line in data_lines(GIVEN_NAMES) {
+            if let Some((g, names)) = line.split_once('\t') {
+                let female = g.trim() == "female";
+                for n in names.split_whitespace() {
+                    let e = lx.words.entry(n.to_lowercase()).or_default();
+                    e.gender = if female { 2 } else { 1 };
+                }
             }
         }
         for line in data_lines(PLACES) {
