@@ -368,8 +368,8 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
     if name_len >= 2 {
         m.gender = toks[a + name0].lex.gender;
     }
-    for k in 0..name0 {
-        match lowers[k].as_str() {
+    for w in lowers.iter().take(name0) {
+        match w.as_str() {
             "mr" | "mr." | "sir" | "king" | "prince" => m.gender = 1,
             "mrs" | "mrs." | "ms" | "ms." | "dame" | "queen" | "princess" => m.gender = 2,
             _ => {}

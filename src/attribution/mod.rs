@@ -403,7 +403,7 @@ impl<'a> Index<'a> {
             let ok = match f {
                 Func::He | Func::She => {
                     let g = self.gender.get(e).copied().unwrap_or(0);
-                    let gender_ok = !(f == Func::He && g == 2) && !(f == Func::She && g == 1);
+                    let gender_ok = !(f == Func::He && g == 2 || f == Func::She && g == 1);
                     let named = m.kind != Kind::Unknown || ent.name_tokens >= 2;
                     ent.is_person() && gender_ok && named
                 }
