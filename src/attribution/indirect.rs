@@ -9,7 +9,7 @@ use crate::lexicon::lexicon;
 
 /// Categories whose verbs report speech on their own (stance verbs such as "believe" do not).
 fn reports_speech(category: &str) -> bool {
-    !matches!(category, "view" | "agree")
+    !matches!(category, "view" | "agree" | "describe")
 }
 
 /// Indirect quotes: (normalized byte span, attribution), in text order.

@@ -342,9 +342,20 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         }
         return Some(m);
     }
+    if let Some((0, s1, o)) = org {
+        if s1 == len {
+            // The whole run is a known outlet or organization ("Washington Post").
+            m.t0 = a;
+            m.kind = if o.media { Kind::Media } else { Kind::Org };
+            m.key = lowers.join(" ");
+            m.titles.clear();
+            return Some(m);
+        }
+    }
     if suffix_org {
         // "Liberal Democratic Party", "China's Institute of War Studies".
-        let first_name = (0..len).find(|&k| !placey[k]).unwrap_or(0);
+        // "European Commission", "Japan Coast Guard": the demonym is part of the name.
+        let first_name = 0;
         m.t0 = a + first_name;
         m.kind = Kind::Org;
         m.key = lowers[first_name..].join(" ");

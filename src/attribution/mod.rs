@@ -639,10 +639,11 @@ impl<'a> Index<'a> {
                 a -= 1;
                 break;
             }
+            let first_of_sentence = a - 1 == 0 || !self.same_sentence(a - 2, a - 1);
             let ok = (t.word
                 && t.func == Func::None
                 && t.lex.cue.is_none()
-                && (!t.cap || t.lex.country.is_some() || t.lex.title))
+                && (!t.cap || t.lex.country.is_some() || t.lex.title || first_of_sentence))
                 || t.func == Func::Possessive
                 || (t.word && t.cap && t.lex.country.is_some());
             if !ok {
@@ -677,7 +678,7 @@ impl<'a> Index<'a> {
         let mut last_head: Option<usize> = None;
         while k < self.toks.len() && k - a < 7 {
             let t = self.toks[k];
-            if !t.word || t.quoted || !self.same_sentence(k, a) {
+            if (!t.word && t.func != Func::Possessive) || t.quoted || !self.same_sentence(k, a) {
                 break;
             }
             let lw = lower_into(self.word(k), &mut buf).to_string();
@@ -691,6 +692,36 @@ impl<'a> Index<'a> {
         }
         let h = last_head?;
         let hw = lower_into(self.word(h), &mut buf).to_string();
+        // "a statement from the Philippine Coast Guard", "a spokesman for the ministry".
+        if matches!(
+            hw.as_str(),
+            "statement"
+                | "report"
+                | "spokesperson"
+                | "spokesman"
+                | "spokeswoman"
+                | "source"
+                | "sources"
+                | "official"
+                | "officials"
+        ) && matches!(self.word(h + 1), "from" | "by" | "of" | "for" | "at")
+        {
+            let mut j = h + 2;
+            if self.toks.get(j).is_some_and(|t| t.func == Func::Det) {
+                j += 1;
+            }
+            let spokes = matches!(
+                hw.as_str(),
+                "spokesperson" | "spokesman" | "spokeswoman" | "official" | "officials"
+            );
+            if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                if matches!(m.kind, Kind::Org | Kind::Media) || (m.kind == Kind::Person && !spokes)
+                {
+                    return self.resolved_mention(mi as usize);
+                }
+            }
+        }
         self.resolve_description(a, h + 1, &hw, det.as_deref())
     }
 
@@ -949,7 +980,18 @@ impl<'a> Index<'a> {
             return None;
         }
         // A speaker then a cue.
-        let who = if let Some(mi) = self.m_start.get(k).copied().filter(|&m| m != NONE) {
+        let named = self.m_start.get(k).copied().filter(|&m| {
+            m != NONE && {
+                let mm = &self.ms[m as usize];
+                // "Egypt's foreign minister": a possessive modifier, not the speaker.
+                mm.kind != Kind::Place
+                    && self
+                        .toks
+                        .get(mm.t1)
+                        .is_none_or(|t| t.func != Func::Possessive)
+            }
+        });
+        let who = if let Some(mi) = named {
             let m = &self.ms[mi as usize];
             let after = m.appos_end.map_or(m.t1, |e| e + 1);
             Some((self.resolved_mention(mi as usize)?, after))
@@ -957,7 +999,20 @@ impl<'a> Index<'a> {
             let d = self.description_after(k)?;
             Some((d, d.b))
         };
-        let (who, after) = who?;
+        let (mut who, mut after) = who?;
+        // "Egypt's foreign minister, Badr Abdelatty, said": the name in apposition.
+        if self.is_punct(after, ",") {
+            if let Some(mi) = self.m_start.get(after + 1).copied().filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                if m.kind == Kind::Person && self.is_punct(m.t1, ",") {
+                    let next = m.t1 + 1;
+                    if let Some(r) = self.resolved_mention(mi as usize) {
+                        who = r;
+                        after = next;
+                    }
+                }
+            }
+        }
         let c = self.skip_adverbs(after);
         let ci = self.cue_at.get(c).copied().filter(|&c| c != NONE)?;
         Some((
@@ -1046,6 +1101,7 @@ pub fn attribute(
     let n = doc.quotes.len();
     let mut attrs: Vec<Option<Attr>> = vec![None; n];
     let mut used_cues = vec![false; ix.cues.len()];
+    let mut promoted = vec![false; n];
     let tok_at = |ix: &Index, b: usize| ix.toks.partition_point(|t| t.s < b);
     // Descriptions that speak ("The union rejected …") become entities before quotes are read,
     // so a later "they said" can refer to them.
@@ -1061,7 +1117,29 @@ pub fn attribute(
             .paragraphs
             .get(q.paragraph)
             .is_some_and(|p| p.kind.is_body());
-        if q.depth != 0 || !body || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed) {
+        if q.depth != 0 || !body {
+            continue;
+        }
+        if q.kind == QuoteKind::Term {
+            // A short quote the text attributes (`“We lost everything,” said X`) is speech.
+            let after = tok_at(&ix, q.close.map_or(q.end, |c| c + 1));
+            let comma = doc.text()[q.start..q.end].trim_end().ends_with(',');
+            let opens = q.open.is_some_and(|o| {
+                let before = doc.text()[..o].trim_end();
+                before.is_empty() || before.ends_with(['.', ':', '!', '?'])
+            });
+            if comma && opens {
+                if let Some((a, false)) = ix.right(after, q.paragraph) {
+                    if let Some(c) = a.cue {
+                        used_cues[c] = true;
+                    }
+                    attrs[qi] = Some(a);
+                    promoted[qi] = true;
+                }
+            }
+            continue;
+        }
+        if !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed) {
             continue;
         }
         let open = tok_at(&ix, q.open.unwrap_or(q.start));
@@ -1162,6 +1240,9 @@ pub fn attribute(
     for (qi, q) in quotes.iter_mut().enumerate() {
         if let Some(a) = attrs.get(qi).copied().flatten() {
             fill(&mut ix, q, &a);
+            if promoted.get(qi).copied().unwrap_or(false) {
+                q.kind = QuoteKind::Direct;
+            }
         }
     }
     for (span, a) in &indirect {
@@ -1215,30 +1296,4 @@ pub fn attribute(
         })
         .collect();
     (quotes, speakers)
-}
-
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-
-    #[test]
-    #[ignore]
-    fn dump_mentions() {
-        let f = std::env::var("DBG_FILE").unwrap();
-        let t = std::fs::read_to_string(f).unwrap();
-        let doc = Doc::new(&t).unwrap();
-        let ix = Index::build(&doc);
-        for (k, m) in ix.ms.iter().enumerate() {
-            let name = &ix.text[ix.toks[m.t0].s..ix.toks[m.t1 - 1].e];
-            let e = ix.res[k];
-            eprintln!(
-                "{k} p{} s{} {:?} {name:?} subj={} -> {:?}",
-                ix.toks[m.t0].para,
-                ix.toks[m.t0].sent,
-                m.kind,
-                m.subjectish,
-                ix.ents.get(e).map(|x| &x.name)
-            );
-        }
-    }
 }
