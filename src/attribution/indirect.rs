@@ -117,3 +117,41 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Doc;
+    use crate::attribution::attribute;
+    use crate::quotes::QuoteKind;
+
+    fn indirect(t: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let doc = Doc::new(t).unwrap();
+        attribute(&doc, t, &[])
+            .0
+            .into_iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| (q.text, q.speaker, q.cue_category))
+            .collect()
+    }
+
+    #[test]
+    fn reported_clauses() {
+        let v = indirect("Russia accused Ukraine of shelling the plant. Police Chief Ana Ruiz said two officers were hurt.");
+        assert_eq!(v[0].0, "Ukraine of shelling the plant");
+        assert_eq!(v[0].2.as_deref(), Some("accuse"));
+        assert_eq!(v[1].0, "two officers were hurt");
+        assert_eq!(v[1].1.as_deref(), Some("Ana Ruiz"));
+        let v = indirect("According to the Pentagon, more than 3,000 troops will take part.");
+        assert_eq!(v[0].0, "more than 3,000 troops will take part");
+        assert_eq!(v[0].1.as_deref(), Some("Pentagon"));
+        let v = indirect("The deal is off, according to Reuters.");
+        assert_eq!(v[0].0, "The deal is off");
+    }
+
+    #[test]
+    fn stance_verbs_and_direct_speech_are_not_indirect() {
+        assert!(indirect("Many believe that the plan will fail soon.").is_empty());
+        assert!(indirect("He said: “We will not stop now.”").is_empty());
+        assert!(indirect("Japan added troops to the island garrison.").is_empty());
+    }
+}

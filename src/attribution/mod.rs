@@ -1277,9 +1277,11 @@ pub fn attribute(
         .ents
         .iter()
         .filter(|e| {
+            // People and outlets the article presents, not every capitalized phrase.
             e.quotes > 0
-                || (e.kind == EntityKind::Person && (e.name_tokens >= 2 || !e.titles.is_empty()))
-                || matches!(e.kind, EntityKind::Organization | EntityKind::Media)
+                || (e.kind == EntityKind::Person && (!e.titles.is_empty() || e.side.is_some()))
+                || (e.kind == EntityKind::Media)
+                || (e.kind == EntityKind::Organization && e.side.is_some())
         })
         .map(|e| {
             let (side, side_evidence) = sides::of(e);
@@ -1296,4 +1298,103 @@ pub fn attribute(
         })
         .collect();
     (quotes, speakers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(t: &str) -> (Vec<Quote>, Vec<Speaker>) {
+        let doc = Doc::new(t).unwrap();
+        attribute(&doc, t, &[])
+    }
+
+    fn speaker_of(qs: &[Quote], start: &str) -> Option<String> {
+        qs.iter()
+            .find(|q| q.text.starts_with(start))
+            .and_then(|q| q.speaker.clone())
+    }
+
+    #[test]
+    fn right_left_inverted_and_continuation() {
+        let (qs, _) = run(
+            "“We will win this,” Mike Pompeo said. “And soon, very soon.”\n\
+             The minister said: “Nothing has changed at all.”\n\
+             “It is a trap for everyone,” said Lt. Gen. Jing Jianfeng.",
+        );
+        assert_eq!(
+            speaker_of(&qs, "We will win").as_deref(),
+            Some("Mike Pompeo")
+        );
+        assert_eq!(speaker_of(&qs, "And soon").as_deref(), Some("Mike Pompeo"));
+        assert_eq!(speaker_of(&qs, "Nothing has").as_deref(), Some("minister"));
+        assert_eq!(
+            speaker_of(&qs, "It is a trap").as_deref(),
+            Some("Jing Jianfeng")
+        );
+    }
+
+    #[test]
+    fn pronoun_prefers_subject_and_respects_gender() {
+        let (qs, _) = run(
+            "Senator Mark Hill met Governor Dan Price. “We need help now,” he said.\n\
+             Mary Stone and Tom Baines spoke. “We kept our word,” she said.",
+        );
+        assert_eq!(speaker_of(&qs, "We need").as_deref(), Some("Mark Hill"));
+        assert_eq!(speaker_of(&qs, "We kept").as_deref(), Some("Mary Stone"));
+    }
+
+    #[test]
+    fn speakers_list_aliases_titles_sides() {
+        let (_, sp) = run(
+            "Secretary of State Mike Pompeo spoke. “We see it every single day,” Pompeo \
+             said. Japan's Nikkei newspaper agreed.",
+        );
+        let p = sp.iter().find(|s| s.name == "Mike Pompeo").unwrap();
+        assert_eq!(p.quotes, 1);
+        assert!(p.aliases.iter().any(|a| a == "Pompeo"));
+        assert_eq!(p.titles, vec!["secretary of state".to_string()]);
+        let n = sp.iter().find(|s| s.name == "Nikkei").unwrap();
+        assert_eq!(
+            (n.kind.as_str(), n.side.as_deref()),
+            ("media", Some("Japan"))
+        );
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        // A deterministic stream of awkward characters: quotes, marks, multi-byte letters.
+        let alphabet: Vec<char> =
+            "“”\"'‘’«» ,.:;!?\nHeSaidtold Ééßﬁ中文\u{200b}\u{a0}-—()Lt.Gen.U.S.'s"
+                .chars()
+                .collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for len in [0usize, 1, 2, 5, 17, 64, 300] {
+            for _ in 0..60 {
+                let t: String = (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        alphabet[(x % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                let Ok(doc) = Doc::new(&t) else { continue };
+                let sl = CharSlicer::new(&t);
+                let (qs, _) = attribute(&doc, &t, &[("he".into(), "X".into())]);
+                for q in qs {
+                    assert_eq!(sl.slice(q.start, q.end), q.text);
+                    if let (Some(a), Some(b), Some(m)) =
+                        (q.speaker_start, q.speaker_end, q.speaker_mention.as_deref())
+                    {
+                        assert_eq!(sl.slice(a, b), m);
+                    }
+                    if let (Some(a), Some(b), Some(c)) = (q.cue_start, q.cue_end, q.cue.as_deref())
+                    {
+                        assert_eq!(sl.slice(a, b), c);
+                    }
+                }
+            }
+        }
+    }
 }
