@@ -177,8 +177,14 @@ pub fn raw_quotes(doc: &Doc, slicer: &CharSlicer) -> Vec<Quote> {
 impl Article {
     /// Analyse `text`: segment it and extract its quotes.
     pub fn new(text: &str, meta: Meta) -> Result<Self> {
+        Self::with_sides(text, meta, &[])
+    }
+
+    /// Analyse `text` with user side overrides (`("Kritenbrink", "United States")`).
+    pub fn with_sides(text: &str, meta: Meta, sides: &[(String, String)]) -> Result<Self> {
         let doc = Doc::new(text)?;
-        Ok(Self::from_doc(text, meta, &doc, None))
+        let attributed = crate::attribution::attribute(&doc, text, sides);
+        Ok(Self::from_doc(text, meta, &doc, Some(attributed)))
     }
 
     /// Build the article from an analysed [`Doc`]; `quotes` replaces the raw quotes when given.

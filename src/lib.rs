@@ -6,7 +6,9 @@
 //! original). Only [`python`] (behind the `python` feature) knows PyO3.
 
 pub mod article;
+pub mod attribution;
 pub mod error;
+pub mod lexicon;
 pub mod lsh;
 pub mod parallel;
 pub mod quotes;

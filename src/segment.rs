@@ -211,13 +211,6 @@ fn is_credit_line(line: &str, lower: &str) -> bool {
     {
         return true;
     }
-    // "Pompeo in Tokyo, via Reuters"
-    if let Some((_, agency)) = lower.rsplit_once(" via ") {
-        let agency = agency.trim().trim_end_matches(')');
-        if AGENCIES.contains(&agency) {
-            return true;
-        }
-    }
     if let Some((_, agency)) = lower.rsplit_once('/') {
         let agency = agency.trim().trim_end_matches(')');
         return AGENCIES.contains(&agency) || agency.ends_with(" images");
@@ -226,6 +219,12 @@ fn is_credit_line(line: &str, lower: &str) -> bool {
 }
 
 fn is_caption_line(lower: &str) -> bool {
+    // "Pompeo in Tokyo, via Reuters": a short caption carrying its own credit.
+    if let Some((_, agency)) = lower.rsplit_once(" via ") {
+        if word_count(lower) <= 15 && AGENCIES.contains(&agency.trim().trim_end_matches(')')) {
+            return true;
+        }
+    }
     lower.ends_with(')')
         && (lower.contains("photo via ")
             || lower.contains("(ap photo")
@@ -415,8 +414,11 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
         // The line just above a photo credit is that photo's caption.
         if kind == ParagraphKind::Credit {
             if let Some(last) = out.last_mut() {
+                let above = &text[last.start..last.end];
+                // Quoted speech is body text, not a caption.
                 if matches!(last.kind, ParagraphKind::Body | ParagraphKind::Heading)
-                    && word_count(&text[last.start..last.end]) <= 80
+                    && word_count(above) <= 60
+                    && !above.contains('"')
                 {
                     last.kind = ParagraphKind::Caption;
                 }
@@ -746,7 +748,7 @@ mod tests {
                 "image",
                 "caption",
                 "credit",
-                "credit",
+                "caption",
                 "body",
                 "related",
                 "related",

@@ -122,6 +122,7 @@ class Article:
         title: Optional[str] = None,
         source: Optional[str] = None,
         date: Optional[str] = None,
+        sides: Optional[dict[str, str]] = None,
     ) -> Article: ...
     @property
     def text(self) -> str: ...

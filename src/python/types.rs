@@ -386,9 +386,10 @@ impl PySpeaker {
     }
 }
 
-/// A news article, analysed on construction: paragraphs, sentences and quotes.
+/// A news article, analysed on construction: paragraphs, sentences, quotes with their speakers.
 ///
-/// All spans are Python string indices into ``text``.
+/// All spans are Python string indices into ``text``. ``sides`` overrides the side of a speaker
+/// by name, alias or last name (``sides={"Kritenbrink": "United States"}``).
 ///
 /// >>> import quotelens
 /// >>> a = quotelens.Article('“We do not seek confrontation,” the secretary said.', id="a1")
@@ -396,6 +397,11 @@ impl PySpeaker {
 /// ['We do not seek confrontation,']
 /// >>> a.sentences[0].end == len(a.text)
 /// True
+/// >>> b = quotelens.Article('“We do not seek confrontation,” said Lloyd Austin.',
+/// ...                       sides={"Austin": "United States"})
+/// >>> q = b.quotes[0]
+/// >>> q.speaker, q.cue, q.cue_category, q.side
+/// ('Lloyd Austin', 'said', 'say', 'United States')
 #[pyclass(frozen, name = "Article", module = "quotelens")]
 pub struct PyArticle {
     pub inner: Arc<Article>,
@@ -404,7 +410,8 @@ pub struct PyArticle {
 #[pymethods]
 impl PyArticle {
     #[new]
-    #[pyo3(signature = (text, *, id=None, title=None, source=None, date=None))]
+    #[pyo3(signature = (text, *, id=None, title=None, source=None, date=None, sides=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         text: String,
@@ -412,6 +419,7 @@ impl PyArticle {
         title: Option<String>,
         source: Option<String>,
         date: Option<String>,
+        sides: Option<std::collections::HashMap<String, String>>,
     ) -> PyResult<Self> {
         let meta = Meta {
             id,
@@ -419,7 +427,9 @@ impl PyArticle {
             source,
             date,
         };
-        let a = detached(py, || Article::new(&text, meta))?;
+        let mut sides: Vec<(String, String)> = sides.unwrap_or_default().into_iter().collect();
+        sides.sort();
+        let a = detached(py, || Article::with_sides(&text, meta, &sides))?;
         Ok(PyArticle { inner: Arc::new(a) })
     }
 

@@ -1,0 +1,134 @@
+//! Reporting cues: the verbs and phrases ("said", "accused", "according to", "went on") that
+//! tie speech to a speaker, each with a category from the lexicon.
+
+use super::tokens::{lower_into, Func, Tok};
+use crate::lexicon::lexicon;
+
+/// A cue as a token span with its category index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub t0: usize,
+    pub t1: usize,
+    pub category: u8,
+    /// "according to": the speaker follows the cue.
+    pub according: bool,
+    /// tell/ask/urge/warn: an addressee may follow the verb.
+    pub addressee: bool,
+}
+
+/// Every cue outside quotes, in text order.
+pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
+    let lx = lexicon();
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let mut buf2 = String::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        i += 1;
+        if !t.word || t.quoted || !t.body || (t.lex.cue.is_none() && !t.lex.cue_head) {
+            continue;
+        }
+        let at_sentence_start = i < 2 || toks[i - 2].sent != t.sent;
+        // "State Department", "the claims", "his comments": names and nouns, not verbs.
+        if t.cap && !at_sentence_start {
+            continue;
+        }
+        if i >= 2 && toks[i - 2].word && toks[i - 2].func == Func::Det {
+            continue;
+        }
+        let lw = lower_into(&text[t.s..t.e], &mut buf).to_string();
+        let mut found: Option<Cue> = None;
+        if t.lex.cue_head {
+            for (rest, cat) in lx.multi_cues(&lw) {
+                let ok = rest.iter().enumerate().all(|(k, w)| {
+                    toks.get(i + k).is_some_and(|n| {
+                        n.word && !n.quoted && lower_into(&text[n.s..n.e], &mut buf2) == w
+                    })
+                });
+                if ok {
+                    found = Some(Cue {
+                        t0: i - 1,
+                        t1: i + rest.len(),
+                        category: *cat,
+                        according: lw == "according",
+                        addressee: false,
+                    });
+                    break;
+                }
+            }
+        }
+        if found.is_none() {
+            if let Some(cat) = t.lex.cue {
+                let addressee = matches!(
+                    lw.as_str(),
+                    "tell"
+                        | "tells"
+                        | "told"
+                        | "telling"
+                        | "ask"
+                        | "asks"
+                        | "asked"
+                        | "asking"
+                        | "urge"
+                        | "urges"
+                        | "urged"
+                        | "warn"
+                        | "warns"
+                        | "warned"
+                        | "accuse"
+                        | "accuses"
+                        | "accused"
+                        | "accusing"
+                        | "blamed"
+                        | "blame"
+                        | "blames"
+                );
+                found = Some(Cue {
+                    t0: i - 1,
+                    t1: i,
+                    category: cat,
+                    according: false,
+                    addressee,
+                });
+            }
+        }
+        if let Some(c) = found {
+            i = c.t1;
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    #[test]
+    fn cues_and_categories() {
+        let t = "He said, according to Nikkei, that the State Department accused his comments and went on.";
+        let mut toks = Vec::new();
+        tokenize(t, 0, t.len(), 0, &mut toks);
+        let lx = lexicon();
+        let cs: Vec<(String, &str)> = find(t, &toks)
+            .iter()
+            .map(|c| {
+                (
+                    t[toks[c.t0].s..toks[c.t1 - 1].e].to_string(),
+                    lx.category(c.category),
+                )
+            })
+            .collect();
+        assert_eq!(
+            cs,
+            vec![
+                ("said".to_string(), "say"),
+                ("according to".to_string(), "say"),
+                ("accused".to_string(), "accuse"),
+                ("went on".to_string(), "say"),
+            ]
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! Entities: mentions clustered into the people, organizations and places an article talks
+//! about. "Secretary of State Mike Pompeo", "Pompeo" and "Mike Pompeo" become one entity named
+//! by its fullest mention; titles and side evidence from every mention are pooled.
+
+use super::mentions::{Kind, Mention};
+use super::tokens::Tok;
+
+/// The kind of an entity, as `Speaker.kind` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Media,
+    /// A country or capital speaking as a metonym ("Beijing", "China").
+    Place,
+    /// A group named by a description ("American officials", "experts").
+    Group,
+}
+
+impl EntityKind {
+    /// The string `Speaker.kind` carries.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization | EntityKind::Place | EntityKind::Group => "organization",
+            EntityKind::Media => "media",
+        }
+    }
+}
+
+/// One entity of an article.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// The fullest name the article uses.
+    pub name: String,
+    /// Token count of `name` (the fullest wins).
+    pub name_tokens: usize,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub titles: Vec<String>,
+    /// Side index and evidence text.
+    pub side: Option<(u16, String)>,
+    /// Side given by the user, which wins over evidence.
+    pub side_override: Option<String>,
+    pub mentions: usize,
+    pub quotes: usize,
+    /// Lowercase heads of descriptions joined to the entity ("official", "leader").
+    pub description_heads: Vec<String>,
+}
+
+impl Entity {
+    /// A new entity named `name`.
+    pub fn new(name: &str, tokens: usize, kind: EntityKind) -> Self {
+        Entity {
+            name: name.to_string(),
+            name_tokens: tokens,
+            kind,
+            aliases: Vec::new(),
+            titles: Vec::new(),
+            side: None,
+            side_override: None,
+            mentions: 0,
+            quotes: 0,
+            description_heads: Vec::new(),
+        }
+    }
+
+    /// Add a surface form to the aliases once.
+    pub fn add_alias(&mut self, a: &str) {
+        if !a.is_empty() && !self.aliases.iter().any(|x| x == a) {
+            self.aliases.push(a.to_string());
+        }
+    }
+
+    /// Add a title once.
+    pub fn add_title(&mut self, t: &str) {
+        if !t.is_empty() && !self.titles.iter().any(|x| x == t) {
+            self.titles.push(t.to_string());
+        }
+    }
+
+    /// Whether the entity can be "he"/"she".
+    pub fn is_person(&self) -> bool {
+        self.kind == EntityKind::Person
+    }
+
+    /// Whether the entity can be "it"/"they" or an outlet description.
+    pub fn is_collective(&self) -> bool {
+        matches!(
+            self.kind,
+            EntityKind::Organization | EntityKind::Media | EntityKind::Group
+        )
+    }
+}
+
+fn span_text<'a>(text: &'a str, toks: &[Tok], a: usize, b: usize) -> &'a str {
+    match (toks.get(a), b.checked_sub(1).and_then(|k| toks.get(k))) {
+        (Some(x), Some(y)) if x.s <= y.e => text.get(x.s..y.e).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// Cluster name mentions into entities (pronouns stay unresolved here).
+pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
+    let mut ents: Vec<Entity> = Vec::new();
+    // Keyed by (is a person, lowercase key).
+    let mut by_key: crate::lexicon::FxHashMap<(bool, String), usize> = Default::default();
+    // Full person names first, so a later (or earlier) bare surname finds them.
+    for pass in 0..2 {
+        for m in ms.iter_mut() {
+            let first_pass = matches!(m.kind, Kind::Person | Kind::Org | Kind::Media);
+            if (pass == 0) != first_pass || matches!(m.kind, Kind::Pronoun(_)) {
+                continue;
+            }
+            let kind = match m.kind {
+                Kind::Person | Kind::Unknown => EntityKind::Person,
+                Kind::Org => EntityKind::Organization,
+                Kind::Media => EntityKind::Media,
+                Kind::Place => EntityKind::Place,
+                Kind::Pronoun(_) => continue,
+            };
+            let name = span_text(text, toks, m.t0, m.t1);
+            if name.is_empty() {
+                continue;
+            }
+            let person = matches!(m.kind, Kind::Person | Kind::Unknown);
+            let key = (person, std::mem::take(&mut m.key));
+            let found = by_key.get(&key).copied().or_else(|| {
+                // A bare capitalized word may be a known organization or place.
+                if m.kind == Kind::Unknown {
+                    by_key.get(&(false, key.1.clone())).copied()
+                } else {
+                    None
+                }
+            });
+            let id = match found {
+                Some(id) => id,
+                None => {
+                    ents.push(Entity::new(name, m.t1 - m.t0, kind));
+                    by_key.insert(key, ents.len() - 1);
+                    ents.len() - 1
+                }
+            };
+            let e = &mut ents[id];
+            if m.t1 - m.t0 > e.name_tokens {
+                e.name = name.to_string();
+                e.name_tokens = m.t1 - m.t0;
+            }
+            if m.kind == Kind::Person && e.kind == EntityKind::Place {
+                e.kind = EntityKind::Person;
+            }
+            e.add_alias(name);
+            let full = span_text(text, toks, m.d0, m.t1);
+            if full != name {
+                e.add_alias(full);
+            }
+            for t in &m.titles {
+                e.add_title(t);
+            }
+            if e.side.is_none() {
+                if let Some((s, a, b)) = m.side {
+                    e.side = Some((s, span_text(text, toks, a, b).to_string()));
+                }
+            }
+            e.mentions += 1;
+            m.entity = id;
+        }
+    }
+    ents
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::mentions;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    #[test]
+    fn surname_joins_full_name() {
+        let t = "Pompeo said so. Secretary of State Mike Pompeo left. Mike Pompeo smiled. Global Times and the Global Times agreed.";
+        let mut toks = Vec::new();
+        tokenize(t, 0, t.len(), 0, &mut toks);
+        let mut ms = mentions::find(t, &toks);
+        let ents = cluster(t, &toks, &mut ms);
+        let p = ents.iter().find(|e| e.name == "Mike Pompeo").unwrap();
+        assert_eq!(p.mentions, 3);
+        assert!(p.titles.contains(&"secretary of state".to_string()));
+        assert!(p.aliases.contains(&"Pompeo".to_string()));
+        let g = ents.iter().find(|e| e.name == "Global Times").unwrap();
+        assert_eq!(g.mentions, 2);
+        assert_eq!(g.kind, EntityKind::Media);
+    }
+}

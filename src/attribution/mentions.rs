@@ -1,0 +1,615 @@
+//! Mentions of possible speakers, found once per article in a single pass over the tokens:
+//! names (with titles and ranks peeled off and kept), organizations and outlets, places used as
+//! metonyms, and pronouns. Each name mention also records the words around it that say which
+//! side it speaks for ("U.S. Defense Secretary", "Japan's former …", ", the assistant U.S.
+//! secretary of state …,").
+
+use super::tokens::{lower_into, Func, Tok};
+use crate::lexicon::lexicon;
+
+/// What a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Person,
+    Org,
+    Media,
+    /// A country or capital ("China", "Beijing"): a speaker only as a metonym.
+    Place,
+    /// A capitalized name the article does not otherwise explain ("Pompeo").
+    Unknown,
+    /// he, she, they, it, who.
+    Pronoun(Func),
+}
+
+/// One mention, as token indices.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The name (or pronoun) tokens `[t0, t1)`.
+    pub t0: usize,
+    pub t1: usize,
+    /// First token of the whole mention including titles and pre-modifiers.
+    pub d0: usize,
+    pub kind: Kind,
+    /// Titles and ranks, lowercase ("defense secretary", "lt. gen.").
+    pub titles: Vec<String>,
+    /// Side index and the token span of the evidence.
+    pub side: Option<(u16, usize, usize)>,
+    /// Token index of the comma that closes an apposition after the name.
+    pub appos_end: Option<usize>,
+    /// First mention of its sentence, or directly followed by a reporting verb.
+    pub subjectish: bool,
+    /// Lowercase key the entity clustering uses (surname, organization name, place).
+    pub key: String,
+    /// Gender signalled by a given name or honorific (1 male, 2 female, 0 unknown).
+    pub gender: u8,
+    /// Entity index, filled by clustering.
+    pub entity: usize,
+}
+
+const ORG_SUFFIXES: &[&str] = &[
+    "department",
+    "ministry",
+    "party",
+    "times",
+    "post",
+    "journal",
+    "news",
+    "agency",
+    "service",
+    "council",
+    "commission",
+    "institute",
+    "center",
+    "centre",
+    "organization",
+    "organisation",
+    "office",
+    "bank",
+    "fund",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "committee",
+    "association",
+    "union",
+    "group",
+    "university",
+    "court",
+    "administration",
+    "government",
+    "daily",
+    "herald",
+    "tribune",
+    "press",
+    "review",
+    "club",
+    "corporation",
+    "company",
+    "foundation",
+    "parliament",
+    "congress",
+    "senate",
+    "embassy",
+    "command",
+    "network",
+    "times,",
+    "guard",
+    "alliance",
+    "federation",
+    "league",
+    "bureau",
+    "staff",
+    "assembly",
+    "cabinet",
+    "treaty",
+    "dialogue",
+    "summit",
+    "forum",
+    "partnership",
+    "conference",
+];
+
+/// Words that look like names in a capitalized run but join its parts.
+fn connector(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "da" | "del" | "la" | "le" | "du"
+    )
+}
+
+fn is_month_may(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| text.get(t.s..t.e) == Some("May"))
+        && toks.get(i + 1).is_some_and(|n| {
+            text.get(n.s..n.e)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        })
+}
+
+/// Can token `i` be part of a capitalized name run?
+fn name_token(text: &str, toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    t.word
+        && t.cap
+        && !t.quoted
+        && t.lex.cue.is_none()
+        && matches!(t.func, Func::None)
+        && !is_month_may(text, toks, i)
+}
+
+/// Find every mention in `toks` (the body tokens of one article).
+pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut buf = String::new();
+    let mut i = 0;
+    let n = toks.len();
+    while i < n {
+        let t = toks[i];
+        if !t.word || t.quoted {
+            i += 1;
+            continue;
+        }
+        if matches!(
+            t.func,
+            Func::He | Func::She | Func::They | Func::It | Func::Rel
+        ) {
+            let lw = lower_into(&text[t.s..t.e], &mut buf);
+            // Object and possessive forms do not speak ("told him", "her plan").
+            if !matches!(lw, "him" | "them" | "her" | "which" | "whom") {
+                out.push(Mention {
+                    t0: i,
+                    t1: i + 1,
+                    d0: i,
+                    kind: Kind::Pronoun(t.func),
+                    titles: Vec::new(),
+                    side: None,
+                    appos_end: None,
+                    subjectish: false,
+                    key: String::new(),
+                    gender: 0,
+                    entity: usize::MAX,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if !name_token(text, toks, i) && !(t.cap && (t.lex.title || t.lex.country.is_some())) {
+            i += 1;
+            continue;
+        }
+        // The capitalized run [a, b).
+        let a = i;
+        let mut b = i + 1;
+        while b < n {
+            let nt = toks[b];
+            if nt.s != toks[b - 1].e && !nt.word {
+                break;
+            }
+            if name_token(text, toks, b) || (nt.word && nt.cap && !nt.quoted && nt.lex.title) {
+                b += 1;
+            } else if nt.word
+                && !nt.quoted
+                && connector(lower_into(&text[nt.s..nt.e], &mut buf))
+                && name_token(text, toks, b + 1)
+            {
+                b += 2;
+            } else {
+                break;
+            }
+        }
+        i = b;
+        if let Some(m) = classify_run(text, toks, a, b, &mut buf) {
+            out.push(m);
+        }
+    }
+    mark_subjects(toks, &mut out);
+    out
+}
+
+/// Turn the capitalized run `[a, b)` into a mention, or nothing for a bare title or a date.
+fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) -> Option<Mention> {
+    let lx = lexicon();
+    let lowers: Vec<String> = (a..b)
+        .map(|k| lower_into(&text[toks[k].s..toks[k].e], buf).to_string())
+        .collect();
+    let len = b - a;
+    // "Jing Jianfeng of China": a name followed by its origin, not one long name.
+    if let Some(c) = (1..len).find(|&k| lowers[k] == "of") {
+        let origin = (c + 1..len).all(|k| {
+            let t = toks[a + k];
+            t.lex.country.is_some() || t.lex.capital.is_some() || t.lex.region
+        });
+        let named_before = (0..c).any(|k| {
+            let t = toks[a + k];
+            !t.lex.title && t.lex.country.is_none() && !ORG_SUFFIXES.contains(&lowers[k].as_str())
+        });
+        if origin && named_before && c + 1 < len {
+            return classify_run(text, toks, a, a + c, buf);
+        }
+    }
+    // Tokens that are part of a country, capital or known organization.
+    let mut placey = vec![false; len];
+    let mut side: Option<(u16, usize, usize)> = None;
+    let mut org: Option<(usize, usize, &crate::lexicon::Organization)> = None;
+    let mut joined = String::new();
+    for s0 in 0..len {
+        for s1 in (s0 + 1..=len.min(s0 + 4)).rev() {
+            joined.clear();
+            for (k, w) in lowers[s0..s1].iter().enumerate() {
+                if k > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(w);
+            }
+            let joined = joined.as_str();
+            if let Some(o) = lx.organization(joined) {
+                if org.is_none() {
+                    org = Some((s0, s1, o));
+                }
+                for p in placey.iter_mut().take(s1).skip(s0) {
+                    *p = true;
+                }
+                if side.is_none() {
+                    if let Some(si) = o.side {
+                        side = Some((si, a + s0, a + s1));
+                    }
+                }
+                break;
+            }
+            let c = if s1 - s0 == 1 {
+                let w = toks[a + s0].lex;
+                w.country.or(w.capital)
+            } else {
+                lx.multi_country(joined).or(lx.multi_capital(joined))
+            };
+            if let Some(c) = c {
+                for p in placey.iter_mut().take(s1).skip(s0) {
+                    *p = true;
+                }
+                let after_prep = (a + s0)
+                    .checked_sub(1)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|p| p.func == Func::Prep);
+                if side.is_none() && !after_prep {
+                    side = Some((c, a + s0, a + s1));
+                }
+                break;
+            }
+        }
+    }
+    // The name is what follows the last title, country or organization word.
+    let mut last_mod: Option<usize> = None;
+    for k in 0..len {
+        let t = toks[a + k];
+        let after_title = k > 0 && toks[a + k - 1].lex.title;
+        // "… for East Asia and Pacific Affairs Daniel Kritenbrink": the portfolio is not the name.
+        let portfolio = k + 1 < len
+            && (t.lex.region
+                || lowers[k] == "affairs"
+                || ORG_SUFFIXES.contains(&lowers[k].as_str()));
+        if t.lex.title || placey[k] || portfolio || (connector(&lowers[k]) && after_title) {
+            last_mod = Some(k);
+        }
+    }
+    let name0 = last_mod.map_or(0, |k| k + 1);
+    let all_time = (a..b).all(|k| toks[k].func == Func::Time);
+    if all_time {
+        return None;
+    }
+    let titles = collect_titles(text, toks, a, a + name0, buf);
+    let mut m = Mention {
+        t0: a + name0,
+        t1: b,
+        d0: a,
+        kind: Kind::Unknown,
+        titles,
+        side,
+        appos_end: None,
+        subjectish: false,
+        key: String::new(),
+        gender: 0,
+        entity: usize::MAX,
+    };
+    let suffix_org = (ORG_SUFFIXES.contains(&lowers[len - 1].as_str()) && len >= 2)
+        || (ORG_SUFFIXES.contains(&lowers[0].as_str()) && lowers.iter().any(|w| w == "of"));
+    let region = toks[b - 1].lex.region && !toks[a..b].iter().any(|t| t.lex.title);
+    if region && org.is_none() {
+        m.t0 = a;
+        m.kind = Kind::Place;
+        m.key = lowers.join(" ");
+        m.titles.clear();
+        return Some(m);
+    }
+    if name0 >= len {
+        // No name: an organization, a place, or a bare title.
+        if let Some((s0, s1, o)) = org {
+            m.t0 = a + s0;
+            m.t1 = a + s1;
+            m.kind = if o.media { Kind::Media } else { Kind::Org };
+            m.key = lowers[s0..s1].join(" ");
+            m.side = o.side.map(|s| (s, a + s0, a + s1));
+        } else if placey.iter().all(|p| *p) {
+            m.t0 = a;
+            m.kind = Kind::Place;
+            m.key = lowers.join(" ");
+        } else if suffix_org {
+            m.t0 = a;
+            m.kind = Kind::Org;
+            m.key = lowers.join(" ");
+        } else {
+            return None;
+        }
+        return Some(m);
+    }
+    if let Some((0, s1, o)) = org {
+        if s1 == len {
+            // The whole run is a known outlet or organization ("Washington Post").
+            m.t0 = a;
+            m.kind = if o.media { Kind::Media } else { Kind::Org };
+            m.key = lowers.join(" ");
+            m.titles.clear();
+            return Some(m);
+        }
+    }
+    if suffix_org {
+        // "Liberal Democratic Party", "China's Institute of War Studies".
+        // "European Commission", "Japan Coast Guard": the demonym is part of the name.
+        let first_name = 0;
+        m.t0 = a + first_name;
+        m.kind = Kind::Org;
+        m.key = lowers[first_name..].join(" ");
+        let media = [
+            "times", "post", "journal", "news", "daily", "herald", "tribune", "press",
+        ]
+        .contains(&lowers[len - 1].as_str());
+        if media {
+            m.kind = Kind::Media;
+        }
+        return Some(m);
+    }
+    let name_len = len - name0;
+    let has_title = name0 > 0 && (a..a + name0).any(|k| toks[k].lex.title);
+    m.kind = if name_len >= 2 || has_title {
+        Kind::Person
+    } else {
+        Kind::Unknown
+    };
+    m.key = lowers[len - 1].clone();
+    if name_len >= 2 {
+        m.gender = toks[a + name0].lex.gender;
+    }
+    for w in lowers.iter().take(name0) {
+        match w.as_str() {
+            "mr" | "mr." | "sir" | "king" | "prince" => m.gender = 1,
+            "mrs" | "mrs." | "ms" | "ms." | "dame" | "queen" | "princess" => m.gender = 2,
+            _ => {}
+        }
+    }
+    if m.kind == Kind::Person || m.kind == Kind::Unknown {
+        describe(text, toks, &mut m, buf);
+    }
+    Some(m)
+}
+
+/// Maximal runs of title words (with "of" inside), lowercase, joined by spaces.
+fn collect_titles(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for k in a..b {
+        let t = toks[k];
+        let lw = lower_into(&text[t.s..t.e], buf);
+        if t.word && t.lex.title {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(lw);
+        } else if lw == "of" && !cur.is_empty() && toks.get(k + 1).is_some_and(|n| n.lex.title) {
+            cur.push_str(" of");
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Titles and side from the words before a person's name ("his British counterpart",
+/// "the 67-year-old former Defense Minister") and from an apposition after it.
+fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
+    // Backwards over lowercase modifiers, possessives and title runs, at most 8 tokens.
+    let mut k = m.d0;
+    let mut steps = 0;
+    while k > 0 && steps < 8 {
+        let p = toks[k - 1];
+        if p.quoted || p.sent != toks[m.d0].sent {
+            break;
+        }
+        let ok = if p.func == Func::Possessive {
+            true
+        } else if !p.word {
+            text.get(p.s..p.e) == Some("-")
+        } else if p.lex.cue.is_some() || p.lex.cue_head {
+            false
+        } else if p.func == Func::Prep {
+            // "Ambassador to Japan", "Secretary of State": only right after a title.
+            toks.get(k.wrapping_sub(2)).is_some_and(|q| q.lex.title) && k >= 2
+        } else {
+            matches!(
+                p.func,
+                Func::None | Func::Det | Func::He | Func::She | Func::Time
+            )
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+        steps += 1;
+        if p.func == Func::Det && p.word {
+            break;
+        }
+    }
+    let pre0 = k;
+    for j in pre0..m.d0 {
+        let t = toks[j];
+        let after_prep = j > 0 && toks[j - 1].func == Func::Prep;
+        if m.side.is_none() && !after_prep {
+            if let Some(c) = t.lex.country.or(t.lex.capital) {
+                m.side = Some((c, j, j + 1));
+            }
+        }
+    }
+    if pre0 < m.d0 {
+        let mut more = collect_titles(text, toks, pre0, m.d0, buf);
+        m.titles.append(&mut more);
+        m.d0 = pre0;
+    }
+    // Apposition: ", the assistant U.S. secretary of state for East Asia and the Pacific,".
+    let c = m.t1;
+    if toks
+        .get(c)
+        .is_some_and(|t| !t.word && text.get(t.s..t.e) == Some(","))
+    {
+        let first = toks.get(c + 1);
+        let opens = first.is_some_and(|f| {
+            f.word && (f.func == Func::Det || f.lex.title || f.lex.country.is_some())
+        });
+        if opens {
+            let mut j = c + 1;
+            let limit = (c + 25).min(toks.len());
+            while j < limit {
+                let t = toks[j];
+                if t.quoted || t.sent != toks[c].sent || t.lex.cue.is_some() {
+                    break;
+                }
+                if !t.word && matches!(text.get(t.s..t.e), Some(",") | Some(";")) {
+                    m.appos_end = Some(j);
+                    break;
+                }
+                j += 1;
+            }
+            // "Kishida, the former Defense Minister Shigeru Ishiba,": a second name, not a
+            // description of the first.
+            if let Some(end) = m.appos_end {
+                let named = (c + 2..end).any(|q| {
+                    let (x, y) = (toks[q - 1], toks[q]);
+                    x.cap
+                        && x.lex.title
+                        && y.cap
+                        && !y.lex.title
+                        && y.func == Func::None
+                        && y.lex.country.is_none()
+                });
+                if named {
+                    m.appos_end = None;
+                }
+            }
+            if let Some(end) = m.appos_end {
+                let mut ts = collect_titles(text, toks, c + 1, end, buf);
+                m.titles.append(&mut ts);
+                if m.side.is_none() {
+                    for q in c + 1..end {
+                        let t = toks[q];
+                        let after_prep = toks[q - 1].func == Func::Prep;
+                        if let Some(s) = t.lex.country.filter(|_| !after_prep) {
+                            m.side = Some((s, q, q + 1));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn is_number(t: &Tok) -> bool {
+    t.word && t.digit
+}
+
+/// Mark mentions that stand as a sentence's subject (first in the sentence or right before a
+/// reporting verb): pronouns prefer them.
+fn mark_subjects(toks: &[Tok], ms: &mut [Mention]) {
+    let mut last_sent = usize::MAX;
+    for m in ms.iter_mut() {
+        let sent = toks[m.t0].sent;
+        if sent != last_sent {
+            m.subjectish = true;
+            last_sent = sent;
+        }
+        // Over adverbs and a short prepositional tail: "Global Times on May 7 expressed".
+        let mut k = m.appos_end.map_or(m.t1, |e| e + 1);
+        let limit = k + 6;
+        while k < limit
+            && toks.get(k).is_some_and(|t| {
+                t.word
+                    && !t.quoted
+                    && (matches!(t.func, Func::Aux | Func::Time | Func::Prep | Func::Det)
+                        || t.adverb
+                        || is_number(t))
+            })
+        {
+            k += 1;
+        }
+        if toks.get(k).is_some_and(|t| t.lex.cue.is_some()) {
+            m.subjectish = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn ms(t: &str) -> Vec<(String, Kind, Vec<String>, Option<String>)> {
+        let mut toks = Vec::new();
+        tokenize(t, 0, t.len(), 0, &mut toks);
+        let lx = lexicon();
+        find(t, &toks)
+            .into_iter()
+            .filter(|m| m.kind != Kind::Place)
+            .map(|m| {
+                (
+                    t[toks[m.t0].s..toks[m.t1 - 1].e].to_string(),
+                    m.kind,
+                    m.titles.clone(),
+                    m.side.map(|s| lx.side(s.0).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_titles_sides() {
+        let v = ms("U.S. Defense Secretary Lloyd Austin met Japan's former Defense Minister Shigeru Ishiba and his British counterpart Boris Johnson");
+        assert_eq!(v[0].0, "Lloyd Austin");
+        assert_eq!(v[0].1, Kind::Person);
+        assert_eq!(v[0].2, vec!["defense secretary"]);
+        assert_eq!(v[0].3.as_deref(), Some("United States"));
+        assert_eq!(v[1].0, "Shigeru Ishiba");
+        assert_eq!(v[1].3.as_deref(), Some("Japan"));
+        assert_eq!(v[2].0, "Boris Johnson");
+        assert_eq!(v[2].3.as_deref(), Some("United Kingdom"));
+        assert!(v[2].2.contains(&"counterpart".to_string()));
+    }
+
+    #[test]
+    fn orgs_places_pronouns() {
+        let v = ms("An editorial in China's Global Times on May 7 said Beijing and he agreed with NATO Secretary-General Mark Rutte.");
+        let names: Vec<&str> = v.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, vec!["Global Times", "he", "Mark Rutte"]);
+        assert_eq!(v[0].1, Kind::Media);
+        assert_eq!(v[2].3.as_deref(), Some("NATO"));
+    }
+
+    #[test]
+    fn apposition() {
+        let v =
+            ms("Daniel Kritenbrink, the assistant U.S. secretary of state for East Asia, said so.");
+        assert_eq!(v[0].0, "Daniel Kritenbrink");
+        assert_eq!(v[0].3.as_deref(), Some("United States"));
+        assert!(v[0].2.iter().any(|t| t.contains("secretary of state")));
+    }
+}

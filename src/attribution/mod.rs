@@ -1,0 +1,1400 @@
+//! Speaker attribution: who said each quote, through which cue, for which side.
+//!
+//! One pass builds an index of the article — tagged tokens of the body paragraphs
+//! ([`tokens`]), mentions of people, organizations, outlets and places ([`mentions`]),
+//! entities clustered from them ([`entities`]) and reporting cues ([`cues`]). Each quote then
+//! looks only at its neighbourhood: a cue and speaker right after it (`“…,” Kritenbrink said`,
+//! `“…,” said Lt. Gen. Jing`), a speaker and cue before it (`Kishida stated that “…”`, `with
+//! Johnson saying: “…”`), the sentence after it, a quote it shares a sentence with, or the quote
+//! before it (continuations). Pronouns and descriptions ("he", "the defense secretary", "a top
+//! Chinese military leader") are resolved against the mention index, indirect speech is found
+//! from the cues no quote used ([`indirect`]), and sides come from [`sides`]. Every step is
+//! bounded by a small window, so the whole stage is linear in the article length.
+
+pub mod cues;
+pub mod entities;
+pub mod indirect;
+pub mod mentions;
+pub mod sides;
+pub mod tokens;
+
+use std::collections::HashMap;
+
+use crate::article::{raw_quotes, Doc, Quote, Speaker};
+use crate::lexicon::lexicon;
+use crate::quotes::QuoteKind;
+use crate::segment::ParagraphKind;
+use crate::text::CharSlicer;
+use cues::Cue;
+use entities::{Entity, EntityKind};
+use mentions::{Kind, Mention};
+use tokens::{lower_into, Func, Tok};
+
+const NONE: u32 = u32::MAX;
+
+/// Nouns that head a description able to speak ("the ministry", "American officials").
+const DESCRIPTION_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "editorial",
+    "newspaper",
+    "paper",
+    "daily",
+    "outlet",
+    "report",
+    "statement",
+    "ministry",
+    "government",
+    "embassy",
+    "agency",
+    "department",
+    "administration",
+    "military",
+    "army",
+    "leader",
+    "leaders",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "critics",
+    "observers",
+    "sources",
+    "source",
+    "commentary",
+    "article",
+    "diplomat",
+    "diplomats",
+    "committee",
+    "commission",
+    "council",
+    "company",
+    "party",
+    "researcher",
+    "researchers",
+    "lawmaker",
+    "lawmakers",
+    "minister",
+    "secretary",
+    "president",
+    "ambassador",
+    "envoy",
+    "general",
+    "commander",
+    "chief",
+    "director",
+    "counterpart",
+    "premier",
+    "chancellor",
+    "prosecutors",
+    "police",
+    "white",
+    "others",
+    "analysis",
+    "blog",
+    "column",
+    "columnist",
+    "magazine",
+    "broadcaster",
+    "network",
+    "officer",
+    "officers",
+    "service",
+    "union",
+    "opposition",
+    "governor",
+    "mayor",
+    "spokespeople",
+    "representatives",
+    "lawyers",
+    "lawyer",
+    "prosecutor",
+    "court",
+    "judge",
+    "regulator",
+    "regulators",
+    "campaigners",
+    "activists",
+    "protesters",
+    "organisers",
+    "organizers",
+    "residents",
+    "witnesses",
+    "authorities",
+    "investigators",
+    "scientists",
+    "economists",
+    "researchers",
+    "coalition",
+    "alliance",
+    "bloc",
+    "group",
+    "team",
+    "club",
+];
+
+const MEDIA_HEADS: &[&str] = &[
+    "editorial",
+    "newspaper",
+    "paper",
+    "daily",
+    "outlet",
+    "report",
+    "commentary",
+    "article",
+    "analysis",
+    "blog",
+    "column",
+    "magazine",
+    "broadcaster",
+    "network",
+];
+
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "government",
+    "embassy",
+    "agency",
+    "department",
+    "administration",
+    "military",
+    "army",
+    "committee",
+    "commission",
+    "council",
+    "company",
+    "party",
+    "police",
+    "service",
+    "union",
+    "opposition",
+    "court",
+    "regulator",
+    "authorities",
+    "coalition",
+    "alliance",
+    "group",
+];
+
+/// Who a phrase refers to, and the tokens the attribution rests on.
+#[derive(Debug, Clone, Copy)]
+struct Resolved {
+    entity: usize,
+    a: usize,
+    b: usize,
+    /// How sure the resolution is (a name is surer than a pronoun).
+    conf: f64,
+}
+
+/// The attribution of one quote.
+#[derive(Debug, Clone, Copy)]
+struct Attr {
+    who: Resolved,
+    cue: Option<usize>,
+    conf: f64,
+}
+
+/// Everything attribution reads, built once per article.
+struct Index<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    ms: Vec<Mention>,
+    ents: Vec<Entity>,
+    cues: Vec<Cue>,
+    /// Per token: mention whose name ends at it / starts at it (d0 or t0), cue starting at it.
+    m_end: Vec<u32>,
+    m_start: Vec<u32>,
+    cue_at: Vec<u32>,
+    /// Per mention: the entity a pronoun resolved to.
+    res: Vec<usize>,
+    /// Entities created for descriptions, by lowercase text.
+    groups: HashMap<String, usize>,
+    /// Per entity: first token where it is named.
+    first_tok: Vec<usize>,
+    /// Per entity: pronoun gender seen (1 he, 2 she).
+    gender: Vec<u8>,
+    /// Per sentence index: (first token, end token).
+    sent_toks: Vec<(usize, usize)>,
+}
+
+impl<'a> Index<'a> {
+    fn build(doc: &'a Doc) -> Self {
+        let text = doc.text();
+        let mut toks: Vec<Tok> = Vec::new();
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
+            // Captions are read for names and sides ("Lt. Gen. Jing Jianfeng", "Japan's former
+            // Defense Minister"), never for speech.
+            let caption = p.kind == ParagraphKind::Caption;
+            if p.kind.is_body() || caption {
+                let from = toks.len();
+                tokens::tokenize(text, p.start, p.end, pi, &mut toks);
+                for t in &mut toks[from..] {
+                    t.body = !caption;
+                }
+            }
+        }
+        // Sentences and quotes are sorted: one sweep each.
+        let mut si = 0;
+        let mut sent_toks: Vec<(usize, usize)> = vec![(0, 0); doc.sentences.len()];
+        let mut spans: Vec<(usize, usize)> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(|q| (q.open.unwrap_or(q.start), q.close.map_or(q.end, |c| c + 1)))
+            .collect();
+        spans.sort_unstable();
+        let mut qi = 0;
+        let mut reach = 0usize;
+        for (k, t) in toks.iter_mut().enumerate() {
+            while si + 1 < doc.sentences.len() && doc.sentences[si].end <= t.s {
+                si += 1;
+            }
+            t.sent = si;
+            if let Some(e) = sent_toks.get_mut(si) {
+                if e.1 == 0 {
+                    e.0 = k;
+                }
+                e.1 = k + 1;
+            }
+            while qi < spans.len() && spans[qi].0 <= t.s {
+                reach = reach.max(spans[qi].1);
+                qi += 1;
+            }
+            t.quoted = t.s < reach;
+        }
+        let mut ms = mentions::find(text, &toks);
+        let ents = entities::cluster(text, &toks, &mut ms);
+        let cues = cues::find(text, &toks);
+        let n = toks.len();
+        let mut m_end = vec![NONE; n];
+        let mut m_start = vec![NONE; n];
+        for (k, m) in ms.iter().enumerate() {
+            if let Some(x) = m_end.get_mut(m.t1.wrapping_sub(1)) {
+                *x = k as u32;
+            }
+            if let Some(x) = m_start.get_mut(m.d0) {
+                *x = k as u32;
+            }
+            if let Some(x) = m_start.get_mut(m.t0) {
+                *x = k as u32;
+            }
+        }
+        let mut cue_at = vec![NONE; n];
+        for (k, c) in cues.iter().enumerate() {
+            if let Some(x) = cue_at.get_mut(c.t0) {
+                *x = k as u32;
+            }
+        }
+        let mut first_tok = vec![usize::MAX; ents.len()];
+        for m in ms.iter().filter(|m| toks[m.t0].body) {
+            if let Some(f) = first_tok.get_mut(m.entity) {
+                *f = (*f).min(m.t0);
+            }
+        }
+        let mut gender = vec![0u8; ents.len()];
+        for m in &ms {
+            if let Some(g) = gender.get_mut(m.entity) {
+                if *g == 0 {
+                    *g = m.gender;
+                }
+            }
+        }
+        let res = ms.iter().map(|m| m.entity).collect();
+        let mut ix = Index {
+            text,
+            toks,
+            ms,
+            ents,
+            cues,
+            m_end,
+            m_start,
+            cue_at,
+            res,
+            groups: HashMap::new(),
+            first_tok,
+            gender,
+            sent_toks,
+        };
+        ix.resolve_pronouns();
+        ix
+    }
+
+    fn word(&self, k: usize) -> &'a str {
+        self.toks
+            .get(k)
+            .and_then(|t| self.text.get(t.s..t.e))
+            .unwrap_or("")
+    }
+
+    fn is_punct(&self, k: usize, p: &str) -> bool {
+        self.toks.get(k).is_some_and(|t| !t.word) && self.word(k) == p
+    }
+
+    /// Resolve every pronoun once, in text order, so chains of "he" follow each other.
+    fn resolve_pronouns(&mut self) {
+        for mi in 0..self.ms.len() {
+            let Kind::Pronoun(f) = self.ms[mi].kind else {
+                continue;
+            };
+            let r = match f {
+                Func::Rel => self.relative_antecedent(mi),
+                Func::It if self.pleonastic(mi) => None,
+                _ => self.antecedent(mi, f),
+            };
+            if let Some(e) = r {
+                self.res[mi] = e;
+                if let Some(g) = self.gender.get_mut(e) {
+                    if *g == 0 {
+                        *g = match f {
+                            Func::He => 1,
+                            Func::She => 2,
+                            _ => 0,
+                        };
+                    }
+                }
+            }
+        }
+    }
+
+    /// "It is now clear that …": an "it" that refers to nothing.
+    fn pleonastic(&self, mi: usize) -> bool {
+        let k = self.ms[mi].t1;
+        matches!(
+            self.word(k),
+            "is" | "was" | "seems" | "seemed" | "appears" | "appeared" | "remains" | "'s"
+        ) || (self.toks.get(k).is_some_and(|t| t.func == Func::Possessive))
+    }
+
+    /// "Fumio Kishida, who announced": the name right before "who".
+    fn relative_antecedent(&self, mi: usize) -> Option<usize> {
+        let t0 = self.ms[mi].t0;
+        let mut k = t0.checked_sub(1)?;
+        if self.is_punct(k, ",") {
+            k = k.checked_sub(1)?;
+        }
+        let m = *self.m_end.get(k)?;
+        if m == NONE {
+            return None;
+        }
+        let e = self.res[m as usize];
+        (e != usize::MAX).then_some(e)
+    }
+
+    /// The nearest earlier compatible entity for a pronoun, preferring sentence subjects.
+    fn antecedent(&self, mi: usize, f: Func) -> Option<usize> {
+        let para = self.toks[self.ms[mi].t0].para;
+        let mut fallback: Option<usize> = None;
+        for j in (0..mi).rev().take(40) {
+            let m = &self.ms[j];
+            let p = self.toks[m.t0].para;
+            if para > p + 2 {
+                break;
+            }
+            if !self.toks[m.t0].body {
+                continue;
+            }
+            let e = self.res[j];
+            let Some(ent) = self.ents.get(e) else {
+                continue;
+            };
+            let ok = match f {
+                Func::He | Func::She => {
+                    let g = self.gender.get(e).copied().unwrap_or(0);
+                    let gender_ok = !(f == Func::He && g == 2 || f == Func::She && g == 1);
+                    let named = m.kind != Kind::Unknown || ent.name_tokens >= 2;
+                    ent.is_person() && gender_ok && named
+                }
+                Func::They | Func::It => ent.is_collective(),
+                _ => false,
+            };
+            // "they" does not continue a chain of "it" (nor the reverse).
+            let chain_ok = match m.kind {
+                Kind::Pronoun(g) => g == f || matches!((f, g), (Func::He | Func::She, Func::Rel)),
+                _ => true,
+            };
+            if !ok || !chain_ok {
+                continue;
+            }
+            if m.subjectish {
+                return Some(e);
+            }
+            fallback.get_or_insert(e);
+        }
+        fallback
+    }
+
+    /// The entity a mention stands for; a pronoun no name explains may stand for an entity
+    /// introduced by a description ("The union rejected the offer. … they said").
+    fn mention_entity(&self, mi: usize) -> Option<usize> {
+        let e = *self.res.get(mi)?;
+        if e != usize::MAX {
+            return Some(e);
+        }
+        let m = self.ms.get(mi)?;
+        let Kind::Pronoun(f) = m.kind else {
+            return None;
+        };
+        let t = self.toks.get(m.t0)?;
+        self.groups
+            .values()
+            .filter(|&&g| {
+                let ft = self.first_tok.get(g).copied().unwrap_or(usize::MAX);
+                let ent = &self.ents[g];
+                let compatible = match f {
+                    Func::He | Func::She => ent.is_person(),
+                    Func::They | Func::It => ent.is_collective(),
+                    _ => false,
+                };
+                compatible && ft < m.t0 && self.toks.get(ft).is_some_and(|x| x.para + 2 >= t.para)
+            })
+            .max_by_key(|&&g| self.first_tok[g])
+            .copied()
+    }
+
+    fn resolved_mention(&self, mi: usize) -> Option<Resolved> {
+        let e = self.mention_entity(mi)?;
+        let m = &self.ms[mi];
+        let conf = match m.kind {
+            Kind::Pronoun(_) => 0.85,
+            Kind::Place => 0.8,
+            _ => 1.0,
+        };
+        Some(Resolved {
+            entity: e,
+            a: m.t0,
+            b: m.t1,
+            conf,
+        })
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => x.sent == y.sent,
+            _ => false,
+        }
+    }
+
+    fn skippable(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| t.word && !t.quoted && (t.func == Func::Aux || t.adverb))
+    }
+
+    /// The subject of the cue starting at token `c`.
+    fn subject_before(&mut self, c: usize) -> Option<Resolved> {
+        let mut k = c;
+        let mut steps = 0;
+        while k > 0
+            && steps < 4
+            && (self.skippable(k - 1) || self.toks[k - 1].func == Func::Time)
+            && self.same_sentence(k - 1, c)
+        {
+            k -= 1;
+            steps += 1;
+        }
+        let p = k.checked_sub(1)?;
+        if !self.same_sentence(p, c) || self.toks[p].quoted {
+            return None;
+        }
+        if self.is_punct(p, ",") {
+            // "Ishiba, has argued" / "Kritenbrink, the assistant …, said".
+            let pre = self
+                .m_end
+                .get(p.wrapping_sub(1))
+                .copied()
+                .filter(|&m| m != NONE)
+                .map(|m| m as usize);
+            if let Some(mi) = pre {
+                let m = &self.ms[mi];
+                if m.kind == Kind::Person && (m.t1 - m.t0 >= 2 || !m.titles.is_empty()) {
+                    return self.resolved_mention(mi);
+                }
+            }
+            let lo_m = self.ms.partition_point(|m| m.t1 + 30 < p);
+            let hi_m = self.ms.partition_point(|m| m.t1 <= p);
+            if let Some(mi) = (lo_m..hi_m)
+                .rev()
+                .find(|&j| self.ms[j].appos_end == Some(p))
+            {
+                return self.resolved_mention(mi);
+            }
+            if let Some(mi) = pre {
+                let m = &self.ms[mi];
+                if matches!(
+                    m.kind,
+                    Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
+                ) {
+                    return self.resolved_mention(mi);
+                }
+            }
+            let lo = p.saturating_sub(30);
+            for j in (lo..p).rev() {
+                if !self.same_sentence(j, c) || self.toks[j].quoted {
+                    break;
+                }
+                if self.is_punct(j, ",") && j > 0 {
+                    let mi = self.m_end[j - 1];
+                    if mi != NONE {
+                        let m = &self.ms[mi as usize];
+                        if matches!(
+                            m.kind,
+                            Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
+                        ) && m.appos_end.is_none_or(|e| e == p || e == j)
+                        {
+                            return self.resolved_mention(mi as usize);
+                        }
+                    }
+                }
+            }
+            return None;
+        }
+        if let Some(mi) = self.m_end.get(p).copied().filter(|&m| m != NONE) {
+            return self.resolved_mention(mi as usize);
+        }
+        if self.toks[p].func == Func::Conj && self.word(p) == "and" {
+            // "The opposition called the bill … and vowed to …": the sentence's subject.
+            let (s0, _) = *self.sent_toks.get(self.toks[p].sent)?;
+            let mut s0 = s0;
+            while self.toks.get(s0).is_some_and(|t| t.func == Func::Conj) {
+                s0 += 1;
+            }
+            if let Some(mi) = self.m_start.get(s0).copied().filter(|&m| m != NONE) {
+                return self.resolved_mention(mi as usize).map(|mut r| {
+                    r.conf *= 0.8;
+                    r
+                });
+            }
+            return self.description_after(s0).filter(|d| d.b <= p);
+        }
+        if let Some(r) = self.description_before(k) {
+            return Some(r);
+        }
+        // "An editorial in China's Global Times on May 7 expressed": over a prepositional tail.
+        let mut j = p;
+        for _ in 0..10 {
+            let t = self.toks[j];
+            if t.quoted || !self.same_sentence(j, c) {
+                return None;
+            }
+            if let Some(mi) = Some(self.m_end[j]).filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                let after_prep = m.d0 > 0 && self.toks[m.d0 - 1].func == Func::Prep;
+                let before_prep = m.t1 < self.toks.len() && self.toks[m.t1].func == Func::Prep;
+                if matches!(
+                    m.kind,
+                    Kind::Person | Kind::Org | Kind::Media | Kind::Pronoun(_)
+                ) && (!after_prep || self.word(m.d0 - 1) == "in")
+                {
+                    return self.resolved_mention(mi as usize).map(|mut r| {
+                        r.conf *= 0.8;
+                        r
+                    });
+                }
+                if !(after_prep || before_prep || m.kind == Kind::Place) {
+                    return None;
+                }
+                j = m.d0;
+            } else if !(t.func == Func::Prep
+                || t.func == Func::Time
+                || self.word(j) == "May"
+                || t.func == Func::Det
+                || t.func == Func::Possessive
+                || (t.word
+                    && t.s < self.text.len()
+                    && self.word(j).starts_with(|ch: char| ch.is_ascii_digit())))
+            {
+                return None;
+            }
+            j = j.checked_sub(1)?;
+        }
+        None
+    }
+
+    /// A description ending just before token `end` ("the defense secretary", "American
+    /// officials", "a top Chinese military leader"), resolved to an entity.
+    fn description_before(&mut self, end: usize) -> Option<Resolved> {
+        let head = end.checked_sub(1)?;
+        let mut buf = String::new();
+        let ht = self.toks[head];
+        let sentence_start = head == 0 || !self.same_sentence(head - 1, head);
+        if !ht.word || (ht.cap && !sentence_start) || ht.quoted {
+            return None;
+        }
+        let hw = lower_into(self.word(head), &mut buf).to_string();
+        if !DESCRIPTION_HEADS.contains(&hw.as_str()) && !ht.lex.title {
+            return None;
+        }
+        let mut a = head;
+        let mut det: Option<String> = None;
+        while a > 0 && head - a < 6 {
+            let t = self.toks[a - 1];
+            if t.quoted || !self.same_sentence(a - 1, head) {
+                break;
+            }
+            if t.word && t.func == Func::Det {
+                det = Some(lower_into(self.word(a - 1), &mut buf).to_string());
+                a -= 1;
+                break;
+            }
+            let first_of_sentence = a - 1 == 0 || !self.same_sentence(a - 2, a - 1);
+            let ok = (t.word
+                && t.func == Func::None
+                && t.lex.cue.is_none()
+                && (!t.cap || t.lex.country.is_some() || t.lex.title || first_of_sentence))
+                || t.func == Func::Possessive
+                || (t.word && t.cap && t.lex.country.is_some());
+            if !ok {
+                break;
+            }
+            a -= 1;
+        }
+        if det.is_none() {
+            // A bare description must open its clause ("But American officials denied").
+            let opens = a == 0
+                || !self.same_sentence(a - 1, a)
+                || self.toks[a - 1].func == Func::Conj
+                || self.is_punct(a - 1, ",");
+            if !opens {
+                return None;
+            }
+        }
+        self.resolve_description(a, end, &hw, det.as_deref())
+    }
+
+    /// A description starting at token `a` ("said the ministry", "according to experts").
+    fn description_after(&mut self, a: usize) -> Option<Resolved> {
+        let mut buf = String::new();
+        let mut k = a;
+        let first = self.toks.get(a)?;
+        let det = if first.word && first.func == Func::Det {
+            k += 1;
+            Some(lower_into(self.word(a), &mut buf).to_string())
+        } else {
+            None
+        };
+        let mut last_head: Option<usize> = None;
+        while k < self.toks.len() && k - a < 7 {
+            let t = self.toks[k];
+            if (!t.word && t.func != Func::Possessive) || t.quoted || !self.same_sentence(k, a) {
+                break;
+            }
+            let lw = lower_into(self.word(k), &mut buf).to_string();
+            if t.func != Func::None && t.func != Func::Possessive {
+                break;
+            }
+            if DESCRIPTION_HEADS.contains(&lw.as_str()) || t.lex.title {
+                last_head = Some(k);
+            }
+            k += 1;
+        }
+        let h = last_head?;
+        let hw = lower_into(self.word(h), &mut buf).to_string();
+        // "a statement from the Philippine Coast Guard", "a spokesman for the ministry".
+        if matches!(
+            hw.as_str(),
+            "statement"
+                | "report"
+                | "spokesperson"
+                | "spokesman"
+                | "spokeswoman"
+                | "source"
+                | "sources"
+                | "official"
+                | "officials"
+        ) && matches!(self.word(h + 1), "from" | "by" | "of" | "for" | "at")
+        {
+            let mut j = h + 2;
+            if self.toks.get(j).is_some_and(|t| t.func == Func::Det) {
+                j += 1;
+            }
+            let spokes = matches!(
+                hw.as_str(),
+                "spokesperson" | "spokesman" | "spokeswoman" | "official" | "officials"
+            );
+            if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                if matches!(m.kind, Kind::Org | Kind::Media) || (m.kind == Kind::Person && !spokes)
+                {
+                    return self.resolved_mention(mi as usize);
+                }
+            }
+        }
+        self.resolve_description(a, h + 1, &hw, det.as_deref())
+    }
+
+    fn resolve_description(
+        &mut self,
+        a: usize,
+        b: usize,
+        head: &str,
+        det: Option<&str>,
+    ) -> Option<Resolved> {
+        let lx = lexicon();
+        let mut buf = String::new();
+        let mods: Vec<String> = (a..b.saturating_sub(1))
+            .filter(|&k| self.toks[k].word && self.toks[k].func == Func::None)
+            .map(|k| lower_into(self.word(k), &mut buf).to_string())
+            .collect();
+        let side = (a..b).find_map(|k| {
+            let t = self.toks[k];
+            t.lex.country.or(t.lex.capital).map(|s| (s, k))
+        });
+        let definite = matches!(
+            det,
+            Some("the") | Some("this") | Some("its") | Some("their")
+        );
+        let indefinite = matches!(det, Some("a") | Some("an"));
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        let before = self
+            .m_end
+            .get(a)
+            .map(|_| self.ms.partition_point(|m| m.t1 <= a))
+            .unwrap_or(0);
+        if definite || (det.is_some() && !indefinite && !plural) {
+            let media = MEDIA_HEADS.contains(&head);
+            let org = ORG_HEADS.contains(&head);
+            let mut loose: Option<usize> = None;
+            for j in (0..before).rev().take(120) {
+                let e = self.res[j];
+                if e == usize::MAX {
+                    continue;
+                }
+                let ent = &self.ents[e];
+                let hit = if media {
+                    ent.kind == EntityKind::Media
+                } else if org {
+                    ent.kind == EntityKind::Organization && ent.name.to_lowercase().contains(head)
+                } else {
+                    ent.is_person()
+                        && (ent.titles.iter().any(|t| t.split(' ').any(|w| w == head))
+                            || ent.description_heads.iter().any(|h| h == head))
+                };
+                if hit {
+                    let full = mods.iter().all(|m| {
+                        ent.titles.iter().any(|t| t.contains(m.as_str()))
+                            || lx.word(m).country.is_some()
+                            || !lx.word(m).title
+                    });
+                    if full {
+                        return Some(Resolved {
+                            entity: e,
+                            a,
+                            b,
+                            conf: 0.85,
+                        });
+                    }
+                    loose.get_or_insert(e);
+                }
+                if org && loose.is_none() && ent.kind == EntityKind::Organization {
+                    loose = Some(e);
+                }
+            }
+            if let Some(e) = loose {
+                return Some(Resolved {
+                    entity: e,
+                    a,
+                    b,
+                    conf: 0.7,
+                });
+            }
+        }
+        if indefinite && !plural {
+            // A forward description: "a top Chinese military leader … Lt. Gen. Jing Jianfeng said".
+            if let Some(e) = self.forward_name(b, side.map(|s| s.0)) {
+                let ent = &mut self.ents[e];
+                if !ent.description_heads.iter().any(|h| h == head) {
+                    ent.description_heads.push(head.to_string());
+                }
+                if ent.side.is_none() {
+                    if let Some((s, k)) = side {
+                        let ev = self.word(k).to_string();
+                        self.ents[e].side = Some((s, ev));
+                    }
+                }
+                return Some(Resolved {
+                    entity: e,
+                    a,
+                    b,
+                    conf: 0.75,
+                });
+            }
+        }
+        // Nobody named: the description itself speaks ("American officials", "experts").
+        let mut first = if det.is_some() { a + 1 } else { a };
+        // "Israel's military": the side is evidence, the name is what follows it.
+        if let Some(k) = (first..b)
+            .rev()
+            .find(|&k| self.toks[k].func == Func::Possessive)
+        {
+            first = k + 1;
+        }
+        if first >= b {
+            return None;
+        }
+        let name = match (self.toks.get(first), self.toks.get(b.wrapping_sub(1))) {
+            (Some(x), Some(y)) if x.s <= y.e => self.text.get(x.s..y.e).unwrap_or(""),
+            _ => "",
+        }
+        .to_string();
+        if name.is_empty() {
+            return None;
+        }
+        let key = name.to_lowercase();
+        let e = match self.groups.get(&key) {
+            Some(&e) => e,
+            None => {
+                let kind = if MEDIA_HEADS.contains(&head) {
+                    EntityKind::Media
+                } else if plural || ORG_HEADS.contains(&head) {
+                    EntityKind::Group
+                } else {
+                    EntityKind::Person
+                };
+                let mut ent = Entity::new(&name, b - first, kind);
+                ent.description_heads.push(head.to_string());
+                if let Some((s, k)) = side {
+                    ent.side = Some((s, self.word(k).to_string()));
+                }
+                self.ents.push(ent);
+                self.first_tok.push(a);
+                self.gender.push(0);
+                self.groups.insert(key, self.ents.len() - 1);
+                let last = self.ents.len() - 1;
+                self.ents[last].mentions = 1;
+                self.ents.len() - 1
+            }
+        };
+        Some(Resolved {
+            entity: e,
+            a,
+            b,
+            conf: 0.6,
+        })
+    }
+
+    /// The next person named for the first time within three paragraphs after token `from`,
+    /// preferring one whose side matches.
+    fn forward_name(&self, from: usize, side: Option<u16>) -> Option<usize> {
+        let para = self.toks.get(from.saturating_sub(1))?.para;
+        let start = self.ms.partition_point(|m| m.t0 < from);
+        let mut unknown_side: Option<usize> = None;
+        for m in self.ms[start..].iter().take(60) {
+            if self.toks[m.t0].para > para + 6 {
+                break;
+            }
+            let Some(ent) = self.ents.get(m.entity) else {
+                continue;
+            };
+            if !ent.is_person()
+                || ent.name_tokens < 2
+                || self.first_tok[m.entity] < from
+                || !self.toks[m.t0].body
+            {
+                continue;
+            }
+            match (side, ent.side.as_ref().map(|s| s.0)) {
+                (Some(a), Some(b)) if a == b => return Some(m.entity),
+                (None, _) => return Some(m.entity),
+                (Some(_), None) => {
+                    unknown_side.get_or_insert(m.entity);
+                }
+                _ => {}
+            }
+        }
+        unknown_side
+    }
+
+    /// The speaker right after token `a` ("said Lieutenant Gen. Jing", "said the ministry").
+    fn speaker_after(&mut self, a: usize) -> Option<Resolved> {
+        let mut k = a;
+        while self.skippable(k) {
+            k += 1;
+        }
+        for j in [k, k + 1] {
+            if j > k && !self.toks.get(k).is_some_and(|t| t.func == Func::Det) {
+                break;
+            }
+            if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                // "the Nikkei", "the Kyodo news agency": the name, not the description.
+                if !matches!(m.kind, Kind::Pronoun(Func::Rel) | Kind::Place) || j == k {
+                    return self.resolved_mention(mi as usize);
+                }
+            }
+        }
+        self.description_after(k)
+    }
+
+    /// The first token after `k` that is not an adverb or auxiliary.
+    fn skip_adverbs(&self, mut k: usize) -> usize {
+        while self.skippable(k) || self.toks.get(k).is_some_and(|t| t.func == Func::Time) {
+            k += 1;
+        }
+        k
+    }
+
+    /// `“…,” he said` / `“…,” said X` / `“…,” according to X`, starting at token `k`.
+    fn right(&mut self, k: usize, para: usize) -> Option<(Attr, bool)> {
+        let mut k = k;
+        let mut crossed = false;
+        while let Some(t) = self.toks.get(k) {
+            if t.para != para || t.word || t.quoted {
+                break;
+            }
+            match self.word(k) {
+                "." | "!" | "?" => crossed = true,
+                "," | "-" | "—" | "–" | ")" => {}
+                _ => return None,
+            }
+            k += 1;
+        }
+        let t = *self.toks.get(k)?;
+        if t.para != para || t.quoted {
+            return None;
+        }
+        // `“… region.” Kishida stated …`: the quote closed its sentence.
+        if k > 0 && self.toks[k - 1].sent != t.sent {
+            crossed = true;
+        }
+        let c0 = self.skip_adverbs(k);
+        if let Some(ci) = self.cue_at.get(c0).copied().filter(|&c| c != NONE) {
+            let cue = self.cues[ci as usize];
+            if crossed && !cue.according {
+                return None;
+            }
+            if !cue.addressee || cue.according {
+                if let Some(who) = self.speaker_after(cue.t1) {
+                    return Some((
+                        Attr {
+                            who,
+                            cue: Some(ci as usize),
+                            conf: if cue.according { 0.85 } else { 0.95 },
+                        },
+                        crossed,
+                    ));
+                }
+            }
+            return None;
+        }
+        // A speaker then a cue.
+        let named = self.m_start.get(k).copied().filter(|&m| {
+            m != NONE && {
+                let mm = &self.ms[m as usize];
+                // "Egypt's foreign minister": a possessive modifier, not the speaker.
+                mm.kind != Kind::Place
+                    && self
+                        .toks
+                        .get(mm.t1)
+                        .is_none_or(|t| t.func != Func::Possessive)
+            }
+        });
+        let who = if let Some(mi) = named {
+            let m = &self.ms[mi as usize];
+            let after = m.appos_end.map_or(m.t1, |e| e + 1);
+            Some((self.resolved_mention(mi as usize)?, after))
+        } else {
+            let d = self.description_after(k)?;
+            Some((d, d.b))
+        };
+        let (mut who, mut after) = who?;
+        // "Egypt's foreign minister, Badr Abdelatty, said": the name in apposition.
+        if self.is_punct(after, ",") {
+            if let Some(mi) = self.m_start.get(after + 1).copied().filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                if m.kind == Kind::Person && self.is_punct(m.t1, ",") {
+                    let next = m.t1 + 1;
+                    if let Some(r) = self.resolved_mention(mi as usize) {
+                        who = r;
+                        after = next;
+                    }
+                }
+            }
+        }
+        let c = self.skip_adverbs(after);
+        let ci = self.cue_at.get(c).copied().filter(|&c| c != NONE)?;
+        Some((
+            Attr {
+                who,
+                cue: Some(ci as usize),
+                conf: if crossed { 0.7 } else { 0.95 },
+            },
+            crossed,
+        ))
+    }
+
+    /// `Kishida stated that “…”`, `with Johnson saying: “…”`, `X responded that … “…”`:
+    /// the nearest cue before the quote (in its sentence, or a sentence ending in a colon).
+    fn left(&mut self, open: usize) -> Option<Attr> {
+        let first = open.checked_sub(1)?;
+        let sent = self.toks.get(open).map(|t| t.sent)?;
+        let mut k = first;
+        let mut allowed_sent = sent;
+        if self.toks[k].sent != sent && self.is_punct(k, ":") {
+            allowed_sent = self.toks[k].sent;
+        }
+        let mut tried = 0;
+        for _ in 0..35 {
+            let t = self.toks[k];
+            if t.sent != allowed_sent && t.sent != sent {
+                break;
+            }
+            if t.quoted {
+                break;
+            }
+            if let Some(ci) = Some(self.cue_at[k]).filter(|&c| c != NONE) {
+                let cue = self.cues[ci as usize];
+                let who = if cue.according {
+                    self.speaker_after(cue.t1)
+                } else {
+                    self.subject_before(cue.t0)
+                };
+                if let Some(who) = who {
+                    return Some(Attr {
+                        who,
+                        cue: Some(ci as usize),
+                        conf: 0.85,
+                    });
+                }
+                tried += 1;
+                if tried >= 2 {
+                    break;
+                }
+            }
+            k = k.checked_sub(1)?;
+        }
+        None
+    }
+}
+
+/// Side override from the user: `{"Kritenbrink": "United States"}` matches an entity by name,
+/// alias or last name, case-insensitively.
+fn apply_overrides(ents: &mut [Entity], overrides: &[(String, String)]) {
+    for (k, v) in overrides {
+        let k = k.trim().to_lowercase();
+        for e in ents.iter_mut() {
+            let name = e.name.to_lowercase();
+            let hit = name == k
+                || name.rsplit(' ').next() == Some(k.as_str())
+                || e.aliases.iter().any(|a| a.to_lowercase() == k);
+            if hit {
+                e.side_override = Some(v.clone());
+            }
+        }
+    }
+}
+
+/// Attribute the quotes of `doc`: fills speaker, cue, side and confidence, adds indirect
+/// speech, and lists the speakers. `original` is the text the user passed; `overrides` maps
+/// names to sides.
+pub fn attribute(
+    doc: &Doc,
+    original: &str,
+    overrides: &[(String, String)],
+) -> (Vec<Quote>, Vec<Speaker>) {
+    let slicer = CharSlicer::new(original);
+    let mut quotes = raw_quotes(doc, &slicer);
+    let mut ix = Index::build(doc);
+    let lx = lexicon();
+    let n = doc.quotes.len();
+    let mut attrs: Vec<Option<Attr>> = vec![None; n];
+    let mut used_cues = vec![false; ix.cues.len()];
+    let mut promoted = vec![false; n];
+    let tok_at = |ix: &Index, b: usize| ix.toks.partition_point(|t| t.s < b);
+    // Descriptions that speak ("The union rejected …") become entities before quotes are read,
+    // so a later "they said" can refer to them.
+    for ci in 0..ix.cues.len() {
+        let c = ix.cues[ci];
+        if !c.according {
+            let _ = ix.subject_before(c.t0);
+        }
+    }
+    // Pass 1: a cue next to the quote.
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        let body = doc
+            .paragraphs
+            .get(q.paragraph)
+            .is_some_and(|p| p.kind.is_body());
+        if q.depth != 0 || !body {
+            continue;
+        }
+        if q.kind == QuoteKind::Term {
+            // A short quote the text attributes (`“We lost everything,” said X`) is speech.
+            let after = tok_at(&ix, q.close.map_or(q.end, |c| c + 1));
+            let comma = doc.text()[q.start..q.end].trim_end().ends_with(',');
+            let opens = q.open.is_some_and(|o| {
+                let before = doc.text()[..o].trim_end();
+                before.is_empty() || before.ends_with(['.', ':', '!', '?'])
+            });
+            if comma && opens {
+                if let Some((a, false)) = ix.right(after, q.paragraph) {
+                    if let Some(c) = a.cue {
+                        used_cues[c] = true;
+                    }
+                    attrs[qi] = Some(a);
+                    promoted[qi] = true;
+                }
+            }
+            continue;
+        }
+        if !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed) {
+            continue;
+        }
+        let open = tok_at(&ix, q.open.unwrap_or(q.start));
+        let after = tok_at(&ix, q.close.map_or(q.end, |c| c + 1));
+        let end_para = ix
+            .toks
+            .get(after.saturating_sub(1))
+            .map_or(q.paragraph, |t| t.para);
+        let ends_comma = doc.text()[q.start..q.end].trim_end().ends_with(',');
+        let right = ix.right(after, end_para);
+        let a = match right {
+            Some((a, false)) => Some(a),
+            _ => {
+                let l = ix.left(open);
+                match (l, right) {
+                    (Some(l), _) => Some(l),
+                    (None, Some((r, true))) if !ends_comma => Some(r),
+                    _ => None,
+                }
+            }
+        };
+        if let Some(a) = a {
+            if let Some(c) = a.cue {
+                used_cues[c] = true;
+            }
+            attrs[qi] = Some(a);
+        }
+    }
+    // Pass 2: a quote sharing a sentence with an attributed one, then continuations.
+    let mut by_sentence: HashMap<usize, Attr> = HashMap::new();
+    let sent_of = |b: usize| doc.sentences.partition_point(|s| s.end <= b);
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        if let Some(a) = attrs[qi] {
+            by_sentence.entry(sent_of(q.start)).or_insert(a);
+        }
+    }
+    let mut last: Option<(usize, Attr)> = None;
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        let body = doc
+            .paragraphs
+            .get(q.paragraph)
+            .is_some_and(|p| p.kind.is_body());
+        if q.depth != 0 || !body || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed) {
+            continue;
+        }
+        if attrs[qi].is_none() {
+            if let Some(a) = by_sentence.get(&sent_of(q.start)) {
+                attrs[qi] = Some(Attr {
+                    conf: a.conf * 0.75,
+                    ..*a
+                });
+            } else if let Some((lp, la)) = last {
+                let close_enough = q.paragraph <= lp + 1
+                    && (q.paragraph..=lp + 1)
+                        .all(|p| doc.paragraphs.get(p).is_some_and(|x| x.kind.is_body()))
+                    || q.paragraph == lp;
+                if q.kind == QuoteKind::Direct && close_enough {
+                    attrs[qi] = Some(Attr {
+                        conf: la.conf * 0.6,
+                        cue: None,
+                        ..la
+                    });
+                }
+            }
+        }
+        if let Some(a) = attrs[qi] {
+            last = Some((q.paragraph, a));
+        }
+    }
+    // Indirect speech from the cues no quote used.
+    let indirect = indirect::find(&mut ix, &used_cues, doc);
+    // Fill the quotes.
+    let fill = |ix: &mut Index, q: &mut Quote, a: &Attr| {
+        let e = a.who.entity;
+        if let Some(ent) = ix.ents.get_mut(e) {
+            ent.quotes += 1;
+        }
+        let text = doc.text();
+        let (ma, mb) = (ix.toks[a.who.a].s, ix.toks[a.who.b.saturating_sub(1)].e);
+        let (s, en) = doc.norm.orig_span(ma, mb.max(ma));
+        q.speaker_start = Some(s);
+        q.speaker_end = Some(en);
+        q.speaker_mention = Some(slicer.slice(s, en).to_string());
+        if let Some(ci) = a.cue {
+            let c = ix.cues[ci];
+            let (ca, cb) = (ix.toks[c.t0].s, ix.toks[c.t1.saturating_sub(1)].e);
+            let (s, en) = doc.norm.orig_span(ca, cb.max(ca));
+            q.cue_start = Some(s);
+            q.cue_end = Some(en);
+            q.cue = Some(slicer.slice(s, en).to_string());
+            q.cue_category = Some(lx.category(c.category).to_string());
+        }
+        let _ = text;
+        q.confidence = (a.conf * a.who.conf).clamp(0.0, 1.0);
+        q.speaker = ix.ents.get(e).map(|x| x.name.clone());
+    };
+    // raw_quotes keeps doc.quotes order.
+    for (qi, q) in quotes.iter_mut().enumerate() {
+        if let Some(a) = attrs.get(qi).copied().flatten() {
+            fill(&mut ix, q, &a);
+            if promoted.get(qi).copied().unwrap_or(false) {
+                q.kind = QuoteKind::Direct;
+            }
+        }
+    }
+    for (span, a) in &indirect {
+        let (s, e) = doc.norm.orig_span(span.0, span.1);
+        let mut q = Quote::unattributed(
+            &slicer,
+            (s, e),
+            (s, e),
+            QuoteKind::Indirect,
+            ix.toks.get(a.who.a).map_or(0, |t| t.para),
+            true,
+        );
+        fill(&mut ix, &mut q, a);
+        quotes.push(q);
+    }
+    apply_overrides(&mut ix.ents, overrides);
+    sides::assign(&mut ix.ents);
+    let attrs_entity: Vec<Option<usize>> = attrs
+        .iter()
+        .map(|a| a.map(|a| a.who.entity))
+        .chain(indirect.iter().map(|(_, a)| Some(a.who.entity)))
+        .collect();
+    for (q, e) in quotes.iter_mut().zip(attrs_entity) {
+        if let Some(ent) = e.and_then(|e| ix.ents.get(e)) {
+            let (side, ev) = sides::of(ent);
+            q.side = side;
+            q.side_evidence = ev;
+        }
+    }
+    quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
+    let speakers = ix
+        .ents
+        .iter()
+        .filter(|e| {
+            // People and outlets the article presents, not every capitalized phrase.
+            e.quotes > 0
+                || (e.kind == EntityKind::Person && (!e.titles.is_empty() || e.side.is_some()))
+                || (e.kind == EntityKind::Media)
+                || (e.kind == EntityKind::Organization && e.side.is_some())
+        })
+        .map(|e| {
+            let (side, side_evidence) = sides::of(e);
+            Speaker {
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                titles: e.titles.clone(),
+                side,
+                side_evidence,
+                kind: e.kind.as_str().to_string(),
+                mentions: e.mentions,
+                quotes: e.quotes,
+            }
+        })
+        .collect();
+    (quotes, speakers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(t: &str) -> (Vec<Quote>, Vec<Speaker>) {
+        let doc = Doc::new(t).unwrap();
+        attribute(&doc, t, &[])
+    }
+
+    fn speaker_of(qs: &[Quote], start: &str) -> Option<String> {
+        qs.iter()
+            .find(|q| q.text.starts_with(start))
+            .and_then(|q| q.speaker.clone())
+    }
+
+    #[test]
+    fn right_left_inverted_and_continuation() {
+        let (qs, _) = run(
+            "“We will win this,” Mike Pompeo said. “And soon, very soon.”\n\
+             The minister said: “Nothing has changed at all.”\n\
+             “It is a trap for everyone,” said Lt. Gen. Jing Jianfeng.",
+        );
+        assert_eq!(
+            speaker_of(&qs, "We will win").as_deref(),
+            Some("Mike Pompeo")
+        );
+        assert_eq!(speaker_of(&qs, "And soon").as_deref(), Some("Mike Pompeo"));
+        assert_eq!(speaker_of(&qs, "Nothing has").as_deref(), Some("minister"));
+        assert_eq!(
+            speaker_of(&qs, "It is a trap").as_deref(),
+            Some("Jing Jianfeng")
+        );
+    }
+
+    #[test]
+    fn pronoun_prefers_subject_and_respects_gender() {
+        let (qs, _) = run(
+            "Senator Mark Hill met Governor Dan Price. “We need help now,” he said.\n\
+             Mary Stone and Tom Baines spoke. “We kept our word,” she said.",
+        );
+        assert_eq!(speaker_of(&qs, "We need").as_deref(), Some("Mark Hill"));
+        assert_eq!(speaker_of(&qs, "We kept").as_deref(), Some("Mary Stone"));
+    }
+
+    #[test]
+    fn speakers_list_aliases_titles_sides() {
+        let (_, sp) = run(
+            "Secretary of State Mike Pompeo spoke. “We see it every single day,” Pompeo \
+             said. Japan's Nikkei newspaper agreed.",
+        );
+        let p = sp.iter().find(|s| s.name == "Mike Pompeo").unwrap();
+        assert_eq!(p.quotes, 1);
+        assert!(p.aliases.iter().any(|a| a == "Pompeo"));
+        assert_eq!(p.titles, vec!["secretary of state".to_string()]);
+        let n = sp.iter().find(|s| s.name == "Nikkei").unwrap();
+        assert_eq!(
+            (n.kind.as_str(), n.side.as_deref()),
+            ("media", Some("Japan"))
+        );
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        // A deterministic stream of awkward characters: quotes, marks, multi-byte letters.
+        let alphabet: Vec<char> =
+            "“”\"'‘’«» ,.:;!?\nHeSaidtold Ééßﬁ中文\u{200b}\u{a0}-—()Lt.Gen.U.S.'s"
+                .chars()
+                .collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for len in [0usize, 1, 2, 5, 17, 64, 300] {
+            for _ in 0..60 {
+                let t: String = (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        alphabet[(x % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                let Ok(doc) = Doc::new(&t) else { continue };
+                let sl = CharSlicer::new(&t);
+                let (qs, _) = attribute(&doc, &t, &[("he".into(), "X".into())]);
+                for q in qs {
+                    assert_eq!(sl.slice(q.start, q.end), q.text);
+                    if let (Some(a), Some(b), Some(m)) =
+                        (q.speaker_start, q.speaker_end, q.speaker_mention.as_deref())
+                    {
+                        assert_eq!(sl.slice(a, b), m);
+                    }
+                    if let (Some(a), Some(b), Some(c)) = (q.cue_start, q.cue_end, q.cue.as_deref())
+                    {
+                        assert_eq!(sl.slice(a, b), c);
+                    }
+                }
+            }
+        }
+    }
+}

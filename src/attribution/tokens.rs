@@ -1,0 +1,512 @@
+//! Word tokens of the paragraphs attribution reads, tagged once with what the lexicon and a
+//! small closed-class word list know about them, so later passes never re-read the text.
+
+use std::sync::OnceLock;
+
+use crate::lexicon::{lexicon, FxHashMap, WordInfo};
+
+/// Closed-class words that matter for finding subjects and clause edges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Func {
+    #[default]
+    None,
+    /// the, a, an, his, her, its, their, this
+    Det,
+    /// in, on, at, to, of, for, …
+    Prep,
+    /// has, was, will, also, later, … (skipped between a subject and its verb)
+    Aux,
+    /// and, but, or
+    Conj,
+    /// that, whether, if (clause openers)
+    That,
+    /// who, which
+    Rel,
+    /// he, him, his (masculine singular person)
+    He,
+    /// she, her
+    She,
+    /// they, them
+    They,
+    /// it
+    It,
+    /// I, we (first person)
+    First,
+    /// Months, weekdays, today, yesterday, …
+    Time,
+    /// Capitalized words that open sentences but never names (However, Meanwhile, …).
+    Opener,
+    /// Possessive `'s` split off a word.
+    Possessive,
+}
+
+/// A token: a word or one punctuation character, as a byte span of the normalized text.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub word: bool,
+    /// Starts with an uppercase letter (or is a digit-led word such as "G20").
+    pub cap: bool,
+    /// Inside (or is a mark of) a quote.
+    pub quoted: bool,
+    pub sent: usize,
+    pub para: usize,
+    pub lex: WordInfo,
+    pub func: Func,
+    /// Ends in -ly or is a listed adverb: skipped between subject and verb.
+    pub adverb: bool,
+    /// In a body paragraph (captions are read for names and sides only).
+    pub body: bool,
+    /// Starts with a digit ("7", "2024", "G20" does not).
+    pub digit: bool,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "lt", "gen", "col", "sen", "rep", "dr", "mr", "mrs", "ms", "st", "gov", "sgt", "capt", "maj",
+    "adm", "prof", "jr", "sr", "mt", "no", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
+    "vs", "inc", "corp", "co", "ft", "brig", "cmdr", "lieut", "supt", "insp",
+];
+
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "still",
+    "even",
+    "again",
+    "once",
+    "often",
+    "long",
+    "never",
+    "already",
+    "further",
+    "now",
+    "too",
+    "first",
+    "soon",
+    "just",
+    "earlier",
+    "previously",
+    "recently",
+];
+
+const CLOSED_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "our",
+    "my",
+    "your",
+    "in",
+    "on",
+    "at",
+    "to",
+    "of",
+    "for",
+    "from",
+    "with",
+    "by",
+    "about",
+    "against",
+    "over",
+    "under",
+    "after",
+    "before",
+    "during",
+    "into",
+    "than",
+    "as",
+    "via",
+    "amid",
+    "among",
+    "between",
+    "toward",
+    "towards",
+    "without",
+    "within",
+    "while",
+    "when",
+    "since",
+    "until",
+    "because",
+    "despite",
+    "like",
+    "through",
+    "across",
+    "near",
+    "upon",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "also",
+    "later",
+    "then",
+    "still",
+    "repeatedly",
+    "once",
+    "reportedly",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "yet",
+    "so",
+    "that",
+    "whether",
+    "if",
+    "who",
+    "which",
+    "whom",
+    "he",
+    "him",
+    "she",
+    "her",
+    "they",
+    "them",
+    "it",
+    "i",
+    "we",
+    "me",
+    "us_",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "last",
+    "next",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "however",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "still_",
+    "first",
+    "then_",
+    "also_",
+    "instead",
+    "indeed",
+    "recently",
+    "finally",
+    "now",
+    "there",
+    "here",
+    "some",
+    "many",
+    "most",
+    "several",
+    "other",
+    "others",
+    "one",
+    "what",
+    "why",
+    "how",
+    "where",
+    "asked",
+    "yes",
+    "no",
+    "whatever",
+    "whether_",
+    "such",
+    "although",
+    "though",
+    "after_",
+    "factoring",
+    "whilst",
+    "once_",
+    "all",
+    "both",
+    "each",
+    "any",
+    "every",
+    "not_",
+    "last_",
+    "conclusion",
+];
+
+fn func_table(lower: &str) -> Func {
+    match lower {
+        "the" | "a" | "an" | "his" | "its" | "their" | "this" | "these" | "those" | "our"
+        | "my" | "your" => Func::Det,
+        "in" | "on" | "at" | "to" | "of" | "for" | "from" | "with" | "by" | "about" | "against"
+        | "over" | "under" | "after" | "before" | "during" | "into" | "than" | "as" | "via"
+        | "amid" | "among" | "between" | "toward" | "towards" | "without" | "within" | "while"
+        | "when" | "since" | "until" | "because" | "despite" | "like" | "through" | "across"
+        | "near" | "upon" => Func::Prep,
+        "has" | "have" | "had" | "is" | "was" | "were" | "are" | "be" | "been" | "will"
+        | "would" | "could" | "should" | "can" | "may" | "might" | "must" | "do" | "does"
+        | "did" | "not" | "also" | "later" | "then" | "still" | "repeatedly" | "once"
+        | "reportedly" => Func::Aux,
+        "and" | "but" | "or" | "nor" | "yet" | "so" => Func::Conj,
+        "that" | "whether" | "if" => Func::That,
+        "who" | "which" | "whom" => Func::Rel,
+        "he" | "him" => Func::He,
+        "she" | "her" => Func::She,
+        "they" | "them" => Func::They,
+        "it" => Func::It,
+        "i" | "we" | "me" | "us_" => Func::First,
+        "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
+        | "october" | "november" | "december" | "jan." | "feb." | "aug." | "sept." | "oct."
+        | "nov." | "dec." | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
+        | "saturday" | "sunday" | "today" | "yesterday" | "tomorrow" | "tonight" | "week"
+        | "month" | "year" | "last" | "next" | "morning" | "afternoon" | "evening" | "night" => {
+            Func::Time
+        }
+        "however" | "meanwhile" | "moreover" | "furthermore" | "still_" | "first" | "then_"
+        | "also_" | "instead" | "indeed" | "recently" | "finally" | "now" | "there" | "here"
+        | "some" | "many" | "most" | "several" | "other" | "others" | "one" | "what" | "why"
+        | "how" | "where" | "asked" | "yes" | "no" | "whatever" | "whether_" | "such"
+        | "although" | "though" | "after_" | "factoring" | "whilst" | "once_" | "all" | "both"
+        | "each" | "any" | "every" | "not_" | "last_" | "conclusion" => Func::Opener,
+        _ => Func::None,
+    }
+}
+
+/// Closed-class words and adverbs, looked up with one hash probe per token.
+fn closed_class() -> &'static FxHashMap<&'static str, (Func, bool)> {
+    static TABLE: OnceLock<FxHashMap<&'static str, (Func, bool)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut m: FxHashMap<&'static str, (Func, bool)> = FxHashMap::default();
+        for w in CLOSED_WORDS.iter().chain(ADVERBS) {
+            let f = func_table(w);
+            m.insert(w, (f, ADVERBS.contains(w)));
+        }
+        m
+    })
+}
+
+fn func_of(lower: &str) -> (Func, bool) {
+    closed_class()
+        .get(lower)
+        .copied()
+        .unwrap_or((Func::None, false))
+}
+
+/// Lowercase `w` into `buf` (ASCII fast path) and return it.
+pub fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    buf.as_str()
+}
+
+/// Tokenize `text[start..end]` (one paragraph) into `out`, tagging every word.
+pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec<Tok>) {
+    let lx = lexicon();
+    let Some(s) = text.get(start..end) else {
+        return;
+    };
+    let mut buf = String::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Tok {
+                s: start + i,
+                e: start + i + c.len_utf8(),
+                word: false,
+                cap: false,
+                quoted: false,
+                sent: 0,
+                para,
+                lex: WordInfo::default(),
+                func: Func::None,
+                adverb: false,
+                body: true,
+                digit: false,
+            });
+            continue;
+        }
+        let mut e = i + c.len_utf8();
+        let mut possessive = false;
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                e = j + d.len_utf8();
+                it.next();
+                continue;
+            }
+            if matches!(d, '\'' | '-' | '.' | '&') {
+                let after = s[j + 1..].chars().next();
+                if after.is_some_and(char::is_alphanumeric) {
+                    if d == '\'' {
+                        // Possessive 's: split it off ("Japan's" -> "Japan" "'s").
+                        let rest = &s[j + 1..];
+                        let after2 = rest.chars().nth(1);
+                        if rest.starts_with(['s', 'S'])
+                            && !after2.is_some_and(char::is_alphanumeric)
+                        {
+                            possessive = true;
+                            break;
+                        }
+                    }
+                    e = j + 1;
+                    it.next();
+                    continue;
+                }
+                if d == '.' {
+                    // Abbreviation or initial: keep the period ("Lt.", "U.S.", "J.").
+                    let w = &s[i..j];
+                    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                    let dotted = w.contains('.');
+                    let abbr = w.len() <= 5
+                        && ABBREVIATIONS.contains(&lower_into(w, &mut buf))
+                        && w.starts_with(|c: char| c.is_uppercase());
+                    if dotted || abbr || (letters == 1 && w.starts_with(|c: char| c.is_uppercase()))
+                    {
+                        e = j + 1;
+                        it.next();
+                    }
+                }
+            }
+            break;
+        }
+        push_word(s, start, i, e, para, lx, &mut buf, out);
+        if possessive {
+            // The apostrophe and the s.
+            let (j, _) = it.next().unwrap_or((e, '\''));
+            let k = it.next().map(|(k, ch)| k + ch.len_utf8()).unwrap_or(j + 1);
+            out.push(Tok {
+                s: start + j,
+                e: start + k.min(s.len()),
+                word: false,
+                cap: false,
+                quoted: false,
+                sent: 0,
+                para,
+                lex: WordInfo::default(),
+                func: Func::Possessive,
+                adverb: false,
+                body: true,
+                digit: false,
+            });
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_word(
+    s: &str,
+    start: usize,
+    i: usize,
+    e: usize,
+    para: usize,
+    lx: &crate::lexicon::Lexicon,
+    buf: &mut String,
+    out: &mut Vec<Tok>,
+) {
+    let w = &s[i..e];
+    let cap = w.starts_with(|c: char| c.is_uppercase());
+    let lower = lower_into(w, buf);
+    let lex = lx.word(lower);
+    let (func, listed_adverb) = func_of(lower);
+    let adverb = (lower.len() > 4 && lower.ends_with("ly") && lex.cue.is_none()) || listed_adverb;
+    out.push(Tok {
+        s: start + i,
+        e: start + e,
+        word: true,
+        cap,
+        quoted: false,
+        sent: 0,
+        para,
+        lex,
+        func,
+        adverb,
+        body: true,
+        digit: w.starts_with(|c: char| c.is_ascii_digit()),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        tokenize(t, 0, t.len(), 0, &mut v);
+        v.iter().map(|k| t[k.s..k.e].to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_possessives_and_joiners() {
+        assert_eq!(
+            words("Lt. Gen. Jing said the U.S. and Japan's anti-China plan."),
+            vec![
+                "Lt.",
+                "Gen.",
+                "Jing",
+                "said",
+                "the",
+                "U.S.",
+                "and",
+                "Japan",
+                "'s",
+                "anti-China",
+                "plan",
+                "."
+            ]
+        );
+        assert_eq!(words("don't é's ''"), vec!["don't", "é", "'s", "'", "'"]);
+        assert!(words("").is_empty());
+    }
+}

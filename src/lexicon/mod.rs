@@ -1,0 +1,308 @@
+//! Word lists the attribution stage reads: reporting verbs with categories, titles and ranks,
+//! nationality adjectives and country names, capitals used as metonyms, and outlets and
+//! organizations with the side they speak for.
+//!
+//! The lists are plain data files next to this module (`verbs.tsv`, `titles.txt`,
+//! `countries.tsv`, `capitals.tsv`, `organizations.tsv`, `places.txt`,
+//! `given_names.tsv`); extend them and rebuild. They are
+//! embedded with `include_str!` and parsed once, on first use.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A small, fast, non-cryptographic hasher (FxHash) for short lexicon keys.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+const VERBS: &str = include_str!("verbs.tsv");
+const TITLES: &str = include_str!("titles.txt");
+const COUNTRIES: &str = include_str!("countries.tsv");
+const CAPITALS: &str = include_str!("capitals.tsv");
+const ORGANIZATIONS: &str = include_str!("organizations.tsv");
+const PLACES: &str = include_str!("places.txt");
+const GIVEN_NAMES: &str = include_str!("given_names.tsv");
+
+/// What the lexicon knows about one lowercase word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Category index (into [`Lexicon::categories`]) when the word is a one-word reporting verb.
+    pub cue: Option<u8>,
+    /// The word starts a multi-word cue ("according to", "called for").
+    pub cue_head: bool,
+    /// A title, rank or role word ("secretary", "gen.", "spokesperson").
+    pub title: bool,
+    /// Country (index into [`Lexicon::sides`]) for a one-word nationality or country name.
+    pub country: Option<u16>,
+    /// Country for a one-word capital or seat of government ("Beijing", "Kremlin").
+    pub capital: Option<u16>,
+    /// A region or geographic word ("Asia", "Pacific", "Sea").
+    pub region: bool,
+    /// Given name usually borne by men (1) or women (2); 0 when unknown.
+    pub gender: u8,
+}
+
+/// An outlet or organization from `organizations.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organization {
+    /// Side index, when the outlet speaks for a country or alliance.
+    pub side: Option<u16>,
+    /// "media" or "organization".
+    pub media: bool,
+}
+
+/// The parsed lexicon.
+#[derive(Debug)]
+pub struct Lexicon {
+    words: FxHashMap<String, WordInfo>,
+    /// Multi-word cues: first word → (rest of the words, category).
+    multi_cues: FxHashMap<String, Vec<(Vec<String>, u8)>>,
+    /// Multi-word country names and nationalities ("south korea", "united states").
+    multi_countries: FxHashMap<String, u16>,
+    /// Multi-word capitals ("white house", "new delhi").
+    multi_capitals: FxHashMap<String, u16>,
+    orgs: FxHashMap<String, Organization>,
+    categories: Vec<String>,
+    sides: Vec<String>,
+    /// Length of the longest one-word key, so long words skip the lookup.
+    longest_word: usize,
+}
+
+fn data_lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    fn parse() -> Self {
+        let mut lx = Lexicon {
+            words: FxHashMap::default(),
+            multi_cues: FxHashMap::default(),
+            multi_countries: FxHashMap::default(),
+            multi_capitals: FxHashMap::default(),
+            orgs: FxHashMap::default(),
+            categories: Vec::new(),
+            sides: Vec::new(),
+            longest_word: 0,
+        };
+        for line in data_lines(VERBS) {
+            let Some((cat, forms)) = line.split_once('\t') else {
+                continue;
+            };
+            let ci = lx.category_index(cat.trim());
+            for f in forms.split_whitespace() {
+                let f = f.to_lowercase();
+                if f.contains('_') {
+                    let mut parts: Vec<String> = f.split('_').map(str::to_string).collect();
+                    let head = parts.remove(0);
+                    lx.words.entry(head.clone()).or_default().cue_head = true;
+                    lx.multi_cues.entry(head).or_default().push((parts, ci));
+                } else {
+                    lx.words.entry(f).or_default().cue = Some(ci);
+                }
+            }
+        }
+        for line in data_lines(TITLES) {
+            for w in line.split_whitespace() {
+                let w = w.to_lowercase();
+                // Plural titles ("the two Prime Ministers") are titles too.
+                if w.chars().all(char::is_alphabetic) && !w.ends_with('s') {
+                    lx.words.entry(format!("{w}s")).or_default().title = true;
+                }
+                lx.words.entry(w).or_default().title = true;
+            }
+        }
+        for line in data_lines(GIVEN_NAMES) {
+            if let Some((g, names)) = line.split_once('\t') {
+                let female = g.trim() == "female";
+                for n in names.split_whitespace() {
+                    let e = lx.words.entry(n.to_lowercase()).or_default();
+                    e.gender = if female { 2 } else { 1 };
+                }
+            }
+        }
+        for line in data_lines(PLACES) {
+            for w in line.split_whitespace() {
+                lx.words.entry(w.to_lowercase()).or_default().region = true;
+            }
+        }
+        for line in data_lines(COUNTRIES) {
+            if let Some((k, c)) = line.split_once('\t') {
+                let si = lx.side_index(c.trim());
+                let k = k.trim().to_lowercase();
+                if k.contains(' ') {
+                    lx.multi_countries.insert(k, si);
+                } else {
+                    lx.words.entry(k).or_default().country = Some(si);
+                }
+            }
+        }
+        for line in data_lines(CAPITALS) {
+            if let Some((k, c)) = line.split_once('\t') {
+                let si = lx.side_index(c.trim());
+                let k = k.trim().to_lowercase();
+                if k.contains(' ') {
+                    lx.multi_capitals.insert(k, si);
+                } else {
+                    lx.words.entry(k).or_default().capital = Some(si);
+                }
+            }
+        }
+        for line in data_lines(ORGANIZATIONS) {
+            let mut cols = line.split('\t');
+            let (Some(name), side, kind) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            let side = side
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| lx.side_index(s));
+            let media = kind.is_some_and(|k| k.trim() == "media");
+            lx.orgs
+                .insert(name.trim().to_lowercase(), Organization { side, media });
+        }
+        lx.longest_word = lx.words.keys().map(String::len).max().unwrap_or(0);
+        lx
+    }
+
+    fn category_index(&mut self, c: &str) -> u8 {
+        match self.categories.iter().position(|x| x == c) {
+            Some(i) => i as u8,
+            None => {
+                self.categories.push(c.to_string());
+                (self.categories.len() - 1) as u8
+            }
+        }
+    }
+
+    /// Index of side `s`, adding it when new (used while parsing and for user overrides).
+    fn side_index(&mut self, s: &str) -> u16 {
+        match self.sides.iter().position(|x| x == s) {
+            Some(i) => i as u16,
+            None => {
+                self.sides.push(s.to_string());
+                (self.sides.len() - 1) as u16
+            }
+        }
+    }
+
+    /// What the lexicon knows about a lowercase word.
+    pub fn word(&self, lower: &str) -> WordInfo {
+        if lower.len() > self.longest_word {
+            return WordInfo::default();
+        }
+        self.words.get(lower).copied().unwrap_or_default()
+    }
+
+    /// Multi-word cues starting with the lowercase word `head`.
+    pub fn multi_cues(&self, head: &str) -> &[(Vec<String>, u8)] {
+        self.multi_cues.get(head).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Country of a multi-word lowercase name ("south korea", "south korean").
+    pub fn multi_country(&self, lower: &str) -> Option<u16> {
+        self.multi_countries.get(lower).copied()
+    }
+
+    /// Country of a multi-word capital ("white house").
+    pub fn multi_capital(&self, lower: &str) -> Option<u16> {
+        self.multi_capitals.get(lower).copied()
+    }
+
+    /// The outlet or organization named by a lowercase name.
+    pub fn organization(&self, lower: &str) -> Option<&Organization> {
+        self.orgs.get(lower)
+    }
+
+    /// Name of cue category `i` ("say", "accuse", …).
+    pub fn category(&self, i: u8) -> &str {
+        self.categories
+            .get(i as usize)
+            .map(String::as_str)
+            .unwrap_or("say")
+    }
+
+    /// Name of side `i` ("United States", "NATO", …).
+    pub fn side(&self, i: u16) -> &str {
+        self.sides.get(i as usize).map(String::as_str).unwrap_or("")
+    }
+
+    /// Index of the category named `c`, if the lexicon has it.
+    pub fn category_named(&self, c: &str) -> Option<u8> {
+        self.categories.iter().position(|x| x == c).map(|i| i as u8)
+    }
+}
+
+/// The lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::parse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_file() {
+        let lx = lexicon();
+        let said = lx.word("said");
+        assert_eq!(said.cue.map(|c| lx.category(c)), Some("say"));
+        assert_eq!(
+            lx.word("accused").cue.map(|c| lx.category(c)),
+            Some("accuse")
+        );
+        assert!(lx.word("according").cue_head);
+        assert!(lx.word("secretary").title);
+        assert!(lx.word("asia").region);
+        assert_eq!(
+            lx.word("chinese").country.map(|c| lx.side(c)),
+            Some("China")
+        );
+        assert_eq!(
+            lx.word("beijing").capital.map(|c| lx.side(c)),
+            Some("China")
+        );
+        assert_eq!(
+            lx.multi_country("south korea").map(|c| lx.side(c)),
+            Some("South Korea")
+        );
+        let gt = lx.organization("global times").unwrap();
+        assert!(gt.media);
+        assert_eq!(gt.side.map(|s| lx.side(s)), Some("China"));
+        assert_eq!(lx.category(250), "say");
+        assert_eq!(lx.side(9999), "");
+    }
+}

@@ -1,0 +1,237 @@
+"""Speaker attribution: behaviour users rely on, the shared annotated fixtures, and the span
+invariant on arbitrary text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import quotelens
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "attribution"
+
+
+def _cases(name: str) -> list[dict[str, Any]]:
+    cases = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            case = json.loads(line)
+            if "file" in case:
+                case["text"] = (ROOT / case["file"]).read_text(encoding="utf-8")
+            cases.append(case)
+    return cases
+
+
+def _locate(text: str, needle: str) -> tuple[int, int]:
+    flat = "".join(" " if c.isspace() else c for c in text)
+    i = flat.find(needle)
+    assert i >= 0, needle
+    return i, i + len(needle)
+
+
+def _quote_at(a: quotelens.Article, span: tuple[int, int]) -> quotelens.Quote | None:
+    best = None
+    need = (span[1] - span[0]) * 0.3
+    for q in a.quotes:
+        if q.kind not in ("direct", "mixed", "indirect") or not q.in_body:
+            continue
+        ov = min(q.end, span[1]) - max(q.start, span[0])
+        if ov >= need and (best is None or ov > min(best.end, span[1]) - max(best.start, span[0])):
+            best = q
+    return best
+
+
+def _by_text(a: quotelens.Article, start: str) -> quotelens.Quote:
+    return next(q for q in a.quotes if q.text.startswith(start))
+
+
+def test_quote_cue_speaker_with_title_kept_out_of_name() -> None:
+    a = quotelens.Article("“We will hold the line,” said Lt. Gen. Jing Jianfeng of China.")
+    q = a.quotes[0]
+    assert (q.speaker, q.cue, q.cue_category) == ("Jing Jianfeng", "said", "say")
+    assert a.text[q.speaker_start : q.speaker_end] == q.speaker_mention
+    assert a.text[q.cue_start : q.cue_end] == "said"
+    assert 0.0 < q.confidence <= 1.0
+
+
+def test_pronoun_and_split_quote_resolve_to_full_name() -> None:
+    a = quotelens.Article(
+        "Daniel Kritenbrink, the assistant U.S. secretary of state, spoke on Tuesday.\n"
+        "“Maybe one final comment,” he said, “we look forward to working with whoever wins.”"
+    )
+    first, second = [q for q in a.quotes if q.kind == "direct"]
+    assert first.speaker == second.speaker == "Daniel Kritenbrink"
+    assert first.speaker_mention == "he"
+    assert first.side == "United States"
+    assert first.side_evidence == "U.S."
+
+
+def test_definite_description_and_speakers_list() -> None:
+    a = quotelens.Article(
+        "U.S. Defense Secretary Lloyd Austin visited Tokyo. Later, the defense secretary "
+        "said, “We do not seek confrontation.” Austin left on Friday."
+    )
+    q = _by_text(a, "We do not seek")
+    assert q.speaker == "Lloyd Austin"
+    assert q.speaker_mention == "the defense secretary"
+    sp = next(s for s in a.speakers if s.name == "Lloyd Austin")
+    assert sp.kind == "person"
+    assert "Austin" in sp.aliases
+    assert "defense secretary" in sp.titles
+    assert sp.side == "United States"
+    assert sp.quotes == 1
+
+
+def test_media_and_according_to() -> None:
+    a = quotelens.Article(
+        "The pact will “enable faster deployment of troops,” according to Nikkei. An editorial "
+        "in China’s Global Times said the pact was “a dangerous step toward bloc politics.”"
+    )
+    q = _by_text(a, "enable faster")
+    assert (q.speaker, q.cue, q.side) == ("Nikkei", "according to", "Japan")
+    q = _by_text(a, "a dangerous step")
+    assert q.speaker == "Global Times"
+    assert q.side == "China"
+    assert next(s for s in a.speakers if s.name == "Global Times").kind == "media"
+
+
+def test_terms_stay_unattributed() -> None:
+    a = quotelens.Article(
+        "Critics call the plan an “Asian NATO” and a “fabric” of alliances, the minister said."
+    )
+    for q in a.quotes:
+        if q.kind == "term":
+            assert q.speaker is None and q.cue is None and q.side is None
+
+
+def test_indirect_speech() -> None:
+    a = quotelens.Article(
+        "A top Chinese military leader accused the United States of building an Asian NATO.\n"
+        "Lieutenant Gen. Jing Jianfeng spoke at the Shangri-La Dialogue."
+    )
+    ind = [q for q in a.quotes if q.kind == "indirect"]
+    assert len(ind) == 1
+    q = ind[0]
+    assert q.text == "the United States of building an Asian NATO"
+    assert (q.speaker, q.cue_category, q.side) == ("Jing Jianfeng", "accuse", "China")
+    assert a.text[q.start : q.end] == q.text
+
+
+def test_side_override() -> None:
+    text = "“We agree with every word of it,” Kritenbrink said. Daniel Kritenbrink left."
+    assert quotelens.Article(text).quotes[0].side is None
+    a = quotelens.Article(text, sides={"Kritenbrink": "United States"})
+    assert a.quotes[0].side == "United States"
+    assert a.speakers[0].side == "United States"
+    with pytest.raises(TypeError):
+        quotelens.Article(text, sides={"Kritenbrink": 3})  # type: ignore[dict-item]
+
+
+def test_capital_as_metonym_and_pickle_roundtrip() -> None:
+    import pickle
+
+    a = quotelens.Article("Beijing has warned that Taiwan is a red line for China.")
+    q = a.quotes[0]
+    assert (q.kind, q.speaker, q.side) == ("indirect", "Beijing", "China")
+    assert pickle.loads(pickle.dumps(a)) == a
+
+
+@pytest.mark.parametrize("name", ["seeds.jsonl", "passages.jsonl", "heldout.jsonl"])
+def test_annotated_set(name: str) -> None:
+    gold = found = right = 0
+    for case in _cases(name):
+        a = quotelens.Article(case["text"])
+        for g in case["quotes"]:
+            gold += 1
+            q = _quote_at(a, _locate(case["text"], g["text"]))
+            if q is None:
+                continue
+            found += 1
+            right += (q.speaker or "").lower() == (g["speaker"] or "").lower()
+        for t in case.get("terms", []):
+            for q in a.quotes:
+                if q.text == t:
+                    assert q.speaker is None, (case["id"], t)
+    assert found / gold >= 0.9
+    assert right / found >= 0.9
+
+
+def test_seeds_every_long_quote_attributed() -> None:
+    for case in _cases("seeds.jsonl"):
+        a = quotelens.Article(case["text"])
+        for g in case["quotes"]:
+            if g["kind"] == "indirect" or len(g["text"].split()) < 4:
+                continue
+            q = _quote_at(a, _locate(case["text"], g["text"]))
+            assert q is not None and q.speaker == g["speaker"], (case["id"], g["text"])
+
+
+_news_words = st.sampled_from(
+    [
+        "“",
+        "”",
+        '"',
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        ",",
+        ".",
+        ":",
+        " ",
+        "\n",
+        "he",
+        "she",
+        "said",
+        "told",
+        "according",
+        "to",
+        "the",
+        "a",
+        "Nikkei",
+        "Lt.",
+        "Gen.",
+        "Jing",
+        "U.S.",
+        "China's",
+        "Beijing",
+        "minister",
+        "who",
+        "accused",
+        "of",
+        "that",
+        "denied",
+        "é",
+        "ﬁ",
+        "\u00a0",
+        "\u200b",
+        "Mike",
+        "Pompeo",
+        "—",
+        "editorial",
+        "and",
+        "argued",
+        "spokesperson",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_news_words, st.text(max_size=3)), max_size=60))
+def test_spans_slice_back_on_arbitrary_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    a = quotelens.Article(text)
+    for q in a.quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker_start is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker_mention
+            assert q.speaker is not None
+        if q.cue_start is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
+        assert 0.0 <= q.confidence <= 1.0
