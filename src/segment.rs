@@ -70,9 +70,28 @@ pub struct SentSpan {
 const TERMINAL: &[char] = &['.', '!', '?', ';'];
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
-        .count()
+    words_upto(s, usize::MAX)
+}
+
+/// Whitespace-separated words that contain a letter or digit, counting at most `limit`.
+fn words_upto(s: &str, limit: usize) -> usize {
+    let (mut n, mut in_word, mut alnum) = (0, false, false);
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if in_word && alnum {
+                n += 1;
+                if n >= limit {
+                    return n;
+                }
+            }
+            in_word = false;
+            alnum = false;
+        } else {
+            in_word = true;
+            alnum |= c.is_alphanumeric();
+        }
+    }
+    n + usize::from(in_word && alnum)
 }
 
 fn ends_terminal(s: &str) -> bool {
@@ -181,8 +200,7 @@ const AGENCIES: &[&str] = &[
     "ansa",
 ];
 
-fn is_date_line(lower: &str) -> bool {
-    let words = word_count(lower);
+fn is_date_line(lower: &str, words: usize) -> bool {
     if words == 0 || words > 6 {
         return false;
     }
@@ -197,8 +215,7 @@ fn is_date_line(lower: &str) -> bool {
     (has_month && digits >= 1) || numeric_date || (has_month && words <= 2)
 }
 
-fn is_credit_line(line: &str, lower: &str) -> bool {
-    let words = word_count(line);
+fn is_credit_line(line: &str, lower: &str, words: usize) -> bool {
     if words == 0 || words > 12 || ends_terminal(line) {
         return false;
     }
@@ -218,10 +235,10 @@ fn is_credit_line(line: &str, lower: &str) -> bool {
     false
 }
 
-fn is_caption_line(lower: &str) -> bool {
+fn is_caption_line(lower: &str, words: usize) -> bool {
     // "Pompeo in Tokyo, via Reuters": a short caption carrying its own credit.
     if let Some((_, agency)) = lower.rsplit_once(" via ") {
-        if word_count(lower) <= 15 && AGENCIES.contains(&agency.trim().trim_end_matches(')')) {
+        if words <= 15 && AGENCIES.contains(&agency.trim().trim_end_matches(')')) {
             return true;
         }
     }
@@ -237,8 +254,8 @@ fn is_caption_line(lower: &str) -> bool {
             || lower.contains("file photo"))
 }
 
-fn is_boilerplate(lower: &str) -> bool {
-    word_count(lower) <= 8 && BOILERPLATE.iter().any(|b| lower.contains(b))
+fn is_boilerplate(lower: &str, words: usize) -> bool {
+    words <= 8 && BOILERPLATE.iter().any(|b| lower.contains(b))
         || lower.starts_with("edited by ")
         || lower.starts_with("reporting by ")
         || lower.starts_with("additional reporting by ")
@@ -246,8 +263,7 @@ fn is_boilerplate(lower: &str) -> bool {
         || lower.starts_with("translated by ")
 }
 
-fn is_byline(line: &str, lower: &str) -> bool {
-    let w = word_count(line);
+fn is_byline(line: &str, lower: &str, w: usize) -> bool {
     lower.starts_with("by ")
         && (2..=12).contains(&w)
         && line[3..]
@@ -261,8 +277,7 @@ fn is_image_line(lower: &str) -> bool {
     !t.contains(' ') && IMAGE_EXT.iter().any(|e| t.ends_with(e))
 }
 
-fn is_heading(line: &str) -> bool {
-    let w = word_count(line);
+fn is_heading(line: &str, w: usize) -> bool {
     if w == 0 || w > 25 {
         return false;
     }
@@ -296,9 +311,9 @@ fn title_cased(line: &str) -> bool {
 }
 
 /// An all-capitals line above a headline ("SEE IT'S IN THE PLANNING") is a kicker, not the title.
-fn is_kicker(line: &str) -> bool {
+fn is_kicker(line: &str, words: usize) -> bool {
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && word_count(line) >= 2
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && words >= 2
 }
 
 fn is_place_line(line: &str) -> bool {
@@ -346,10 +361,10 @@ pub fn paragraphs(text: &str) -> Vec<ParaSpan> {
                 } else {
                     spans.push(s);
                 }
-                prev_joinable = word_count(line) >= 8
-                    && !ends_terminal(line)
+                prev_joinable = !ends_terminal(line)
                     && !line.ends_with(':')
-                    && !line.ends_with('"');
+                    && !line.ends_with('"')
+                    && words_upto(line, 8) >= 8;
             }
         }
     }
@@ -362,8 +377,9 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
     let (mut seen_body, mut seen_title) = (false, false);
     for (i, s) in spans.iter().enumerate() {
         let line = &text[s.start..s.end];
-        // Every non-body pattern is a short line or a caption ending in ')': long lines are body.
-        if s.end - s.start > 400 && !line.ends_with(')') {
+        // Every non-body pattern is a line of at most 25 words or a caption ending in ')'.
+        let words = words_upto(line, 26);
+        if words > 25 && !line.ends_with(')') {
             in_related = false;
             seen_body = true;
             out.push(ParaSpan {
@@ -376,20 +392,21 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
         let lower = line.to_lowercase();
         let lower = lower.as_str();
         let prev = out.last().map(|p| p.kind);
+        let words = if words > 25 { word_count(line) } else { words };
         let mut kind = if is_image_line(lower) {
             ParagraphKind::Image
-        } else if is_credit_line(line, lower) {
+        } else if is_credit_line(line, lower, words) {
             ParagraphKind::Credit
-        } else if is_caption_line(lower) {
+        } else if is_caption_line(lower, words) {
             ParagraphKind::Caption
         } else if RELATED_HEADERS.contains(&lower.trim_end_matches(':').trim()) {
             in_related = true;
             ParagraphKind::Related
-        } else if is_boilerplate(lower) {
+        } else if is_boilerplate(lower, words) {
             ParagraphKind::Boilerplate
-        } else if is_byline(line, lower) {
+        } else if is_byline(line, lower, words) {
             ParagraphKind::Byline
-        } else if is_date_line(lower)
+        } else if is_date_line(lower, words)
             || (is_place_line(line)
                 && matches!(
                     prev,
@@ -397,10 +414,10 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
                 ))
         {
             ParagraphKind::Dateline
-        } else if is_heading(line) {
+        } else if is_heading(line, words) {
             if in_related {
                 ParagraphKind::Related
-            } else if !seen_body && !seen_title && !is_kicker(line) {
+            } else if !seen_body && !seen_title && !is_kicker(line, words) {
                 ParagraphKind::Title
             } else {
                 ParagraphKind::Heading
@@ -424,7 +441,7 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
                 }
             }
         }
-        if kind == ParagraphKind::Heading && i + 1 == spans.len() && word_count(line) <= 3 {
+        if kind == ParagraphKind::Heading && i + 1 == spans.len() && words <= 3 {
             kind = ParagraphKind::Boilerplate;
         }
         seen_body |= kind.is_body();
