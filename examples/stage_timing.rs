@@ -55,8 +55,8 @@ fn main() {
         rate(t_conv)
     );
     println!(
-        "Article    {:7.1} Mchar/s (all stages + conversion; {} quotes)",
+        "Article    {:7.1} Mchar/s (all stages, attribution, conversion; {} quotes)",
         rate(t_all),
-        a.quotes.len()
+        a2.quotes.len()
     );
 }
