@@ -33,7 +33,7 @@ fn main() {
     let doc = quotelens::article::Doc::new(&text).unwrap();
     let t_doc = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let a = quotelens::Article::from_doc(&text, Default::default(), &doc, None);
+    let raw = quotelens::Article::from_doc(&text, Default::default(), &doc, None);
     let t_conv = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let a2 = quotelens::Article::new(&text, Default::default()).unwrap();
@@ -51,8 +51,9 @@ fn main() {
     println!("quotes     {:7.1} Mchar/s", rate(t_quote));
     println!("Doc::new   {:7.1} Mchar/s", rate(t_doc));
     println!(
-        "from_doc   {:7.1} Mchar/s (spans to code points, texts)",
-        rate(t_conv)
+        "from_doc   {:7.1} Mchar/s (spans to code points, texts; {} raw quotes)",
+        rate(t_conv),
+        raw.quotes.len()
     );
     println!(
         "Article    {:7.1} Mchar/s (all stages, attribution, conversion; {} quotes)",
