@@ -1,0 +1,285 @@
+"""Run quotelens over corpora larger than one machine with Dask (``pip install quotelens[dask]``).
+
+The same code runs on a laptop (``dask.distributed.LocalCluster``) and on a cluster (``Client(
+"tcp://scheduler:8786")``); results are ordinary dask DataFrames, so ``.to_parquet(path)`` writes
+them out without collecting them on the client.
+
+* :func:`quotes` — extraction and attribution per partition, one row per quote.
+* :func:`bad_rows` — the rows :func:`quotes` cannot read (missing or non-string text).
+* :func:`quote_matches` — the same quote in different articles: MinHash band keys are the
+  shuffle key, so candidate pairs are generated and scored in parallel on the cluster.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping, Optional
+
+import pandas as pd
+
+from quotelens._core import Article, MinHashIndex, QuotelensError
+
+try:
+    import dask.bag as db
+    import dask.dataframe as dd
+except ImportError as e:  # pragma: no cover - exercised only without the extra
+    raise ImportError("quotelens.dask needs dask: pip install 'quotelens[dask]'") from e
+
+__all__ = ["QUOTE_COLUMNS", "bad_rows", "quote_matches", "quotes", "quotes_frame"]
+
+#: Columns of a quote table, the same as ``Corpus.quotes()``.
+QUOTE_COLUMNS: dict[str, str] = {
+    "article": "string",
+    "speaker": "string",
+    "side": "string",
+    "cue": "string",
+    "cue_category": "string",
+    "kind": "string",
+    "text": "string",
+    "start": "int64",
+    "end": "int64",
+    "confidence": "float64",
+    "paragraph": "int64",
+    "in_body": "bool",
+    "speaker_mention": "string",
+    "speaker_start": "Int64",
+    "speaker_end": "Int64",
+    "cue_start": "Int64",
+    "cue_end": "Int64",
+    "side_evidence": "string",
+}
+
+MATCH_COLUMNS: dict[str, str] = {
+    "article_a": "string",
+    "start_a": "int64",
+    "end_a": "int64",
+    "speaker_a": "string",
+    "side_a": "string",
+    "text_a": "string",
+    "article_b": "string",
+    "start_b": "int64",
+    "end_b": "int64",
+    "speaker_b": "string",
+    "side_b": "string",
+    "text_b": "string",
+    "score": "float64",
+}
+
+
+def _empty(columns: Mapping[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
+
+
+def quotes_frame(articles: Iterable[Article]) -> pd.DataFrame:
+    """A pandas quote table (:data:`QUOTE_COLUMNS`) for analysed articles.
+
+    >>> import quotelens
+    >>> from quotelens.dask import quotes_frame
+    >>> df = quotes_frame([quotelens.Article("“We agree,” she said.", id="a1")])
+    >>> df[["article", "text", "kind"]].values.tolist()
+    [['a1', 'We agree,', 'direct']]
+    """
+    rows = []
+    for a in articles:
+        for q in a.quotes:
+            d = q.to_dict()
+            d["article"] = a.id
+            rows.append(d)
+    if not rows:
+        return _empty(QUOTE_COLUMNS)
+    return pd.DataFrame.from_records(rows, columns=list(QUOTE_COLUMNS)).astype(QUOTE_COLUMNS)
+
+
+def _row_problem(text: Any) -> Optional[str]:
+    if pd.api.types.is_scalar(text) and pd.isna(text):
+        return "missing text"
+    if not isinstance(text, str):
+        return f"text is {type(text).__name__}, not str"
+    return None
+
+
+def _analyse(
+    records: Iterable[tuple[Any, Any]], sides: Optional[dict[str, str]], errors: str
+) -> list[Article]:
+    out = []
+    for rid, text in records:
+        problem = _row_problem(text)
+        if problem:
+            if errors == "raise":
+                raise QuotelensError(f"article {rid!r}: {problem} (use errors='skip' to skip it)")
+            continue
+        out.append(Article(text, id=None if rid is None else str(rid), sides=sides))
+    return out
+
+
+def _frame_partition(
+    pdf: pd.DataFrame, text: str, id: Optional[str], sides: Optional[dict[str, str]], errors: str
+) -> pd.DataFrame:
+    ids = pdf[id] if id is not None else pdf.index
+    return quotes_frame(_analyse(zip(ids, pdf[text]), sides, errors))
+
+
+def _bag_records(items: Iterable[Any], text: str, id: str) -> list[tuple[Any, Any]]:
+    recs = []
+    for k, item in enumerate(items):
+        if isinstance(item, Mapping):
+            recs.append((item.get(id, k), item.get(text)))
+        else:
+            recs.append((k, item))
+    return recs
+
+
+def _check(articles: Any, text: str, id: Optional[str], errors: str) -> None:
+    if errors not in ("raise", "skip"):
+        raise QuotelensError(f"errors: must be 'raise' or 'skip', got {errors!r}")
+    if isinstance(articles, dd.DataFrame):
+        if text not in articles.columns:
+            raise QuotelensError(
+                f"text: no column {text!r} in the articles; columns are {list(articles.columns)}"
+            )
+        if id is not None and id not in articles.columns:
+            raise QuotelensError(
+                f"id: no column {id!r} in the articles; columns are {list(articles.columns)}"
+            )
+    elif not isinstance(articles, db.Bag):
+        raise TypeError(
+            f"articles: expected a dask DataFrame or Bag, got {type(articles).__name__}"
+        )
+
+
+def quotes(
+    articles: Any,
+    *,
+    text: str = "text",
+    id: Optional[str] = "id",
+    sides: Optional[dict[str, str]] = None,
+    errors: str = "raise",
+) -> dd.DataFrame:
+    """Quotes of every article, one row per quote (:data:`QUOTE_COLUMNS`), as a lazy dask
+    DataFrame. ``articles`` is a dask DataFrame with a ``text`` column (and an ``id`` column,
+    else the index is the id) or a dask Bag of strings or dicts. ``errors="skip"`` leaves out
+    rows whose text is missing or not a string (see :func:`bad_rows`); the default raises,
+    naming the article. Empty partitions give no rows.
+    """
+    _check(articles, text, id, errors)
+    if isinstance(articles, db.Bag):
+        parts = [_bag_partition(p, text, id or "id", sides, errors) for p in articles.to_delayed()]
+        return dd.from_delayed(parts, meta=_empty(QUOTE_COLUMNS), verify_meta=False)
+    return articles.map_partitions(
+        _frame_partition, text, id, sides, errors, meta=_empty(QUOTE_COLUMNS)
+    )
+
+
+def _bag_partition(part: Any, text: str, id: str, sides: Any, errors: str) -> Any:
+    from dask import delayed
+
+    return delayed(
+        lambda items: quotes_frame(_analyse(_bag_records(items, text, id), sides, errors))
+    )(part)
+
+
+def bad_rows(
+    articles: dd.DataFrame, *, text: str = "text", id: Optional[str] = "id"
+) -> dd.DataFrame:
+    """Rows of a dask DataFrame that :func:`quotes` cannot read: ``article`` and ``problem``."""
+    _check(articles, text, id, "raise")
+
+    def part(pdf: pd.DataFrame) -> pd.DataFrame:
+        ids = pdf[id] if id is not None else pdf.index
+        rows = [(str(i), p) for i, t in zip(ids, pdf[text]) if (p := _row_problem(t))]
+        return pd.DataFrame(rows, columns=["article", "problem"]).astype("string")
+
+    meta = pd.DataFrame(
+        {"article": pd.Series(dtype="string"), "problem": pd.Series(dtype="string")}
+    )
+    return articles.map_partitions(part, meta=meta)
+
+
+def _band_rows(pdf: pd.DataFrame, params: dict[str, Any]) -> pd.DataFrame:
+    index = MinHashIndex(**params)
+    rows = []
+    for r in pdf.itertuples(index=False):
+        for key in index.band_keys(r.text):
+            rows.append((key, r.article, r.start, r.end, r.speaker, r.side, r.text))
+    return pd.DataFrame(
+        rows, columns=["band", "article", "start", "end", "speaker", "side", "text"]
+    ).astype({"band": "uint64", "start": "int64", "end": "int64"})
+
+
+def _pairs_in_bands(
+    pdf: pd.DataFrame, scorer: Callable[[str, str], float], threshold: float
+) -> pd.DataFrame:
+    out = []
+    for _, g in pdf.groupby("band", sort=False):
+        if len(g) < 2:
+            continue
+        recs = list(g.itertuples(index=False))
+        for i in range(len(recs)):
+            for j in range(i + 1, len(recs)):
+                a, b = recs[i], recs[j]
+                if a.article == b.article:
+                    continue
+                if (a.article, a.start) > (b.article, b.start):
+                    a, b = b, a
+                out.append((a, b))
+    rows = []
+    seen = set()
+    for a, b in out:
+        key = (a.article, a.start, a.end, b.article, b.start, b.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        score = float(scorer(a.text, b.text))
+        if score >= threshold:
+            rows.append(
+                (a.article, a.start, a.end, a.speaker, a.side, a.text)
+                + (b.article, b.start, b.end, b.speaker, b.side, b.text, score)
+            )
+    if not rows:
+        return _empty(MATCH_COLUMNS)
+    return pd.DataFrame(rows, columns=list(MATCH_COLUMNS)).astype(MATCH_COLUMNS)
+
+
+def quote_matches(
+    quotes: dd.DataFrame,
+    *,
+    threshold: float = 80.0,
+    scorer: Optional[Callable[[str, str], float]] = None,
+    lsh_threshold: float = 0.5,
+    num_perm: int = 128,
+    kinds: tuple[str, ...] = ("direct", "mixed", "indirect"),
+) -> dd.DataFrame:
+    """Pairs of quotes from different articles that say the same thing, scored ≥ ``threshold``
+    (0–100) by ``scorer`` (default ``quotelens.sim.token_set_ratio``).
+
+    Each quote's MinHash band keys become rows; shuffling on the key brings candidates to the
+    same partition, where pairs are formed and scored. Only pairs that share a band are scored
+    (see :class:`quotelens.sim.MinHashIndex` for the recall this gives). A pair found in several
+    bands is kept once.
+    """
+    if not isinstance(quotes, dd.DataFrame):
+        raise TypeError(f"quotes: expected a dask DataFrame, got {type(quotes).__name__}")
+    missing = {"article", "text", "start", "end", "kind", "speaker", "side"} - set(quotes.columns)
+    if missing:
+        raise QuotelensError(f"quotes: missing columns {sorted(missing)}")
+    if scorer is None:
+        from quotelens.sim import token_set_ratio as scorer  # noqa: N813
+    params = {"threshold": lsh_threshold, "num_perm": num_perm}
+    MinHashIndex(**params)  # validate here, not on a worker
+    selected = quotes[quotes["kind"].isin(list(kinds))]
+    band_meta = pd.DataFrame(
+        {
+            "band": pd.Series(dtype="uint64"),
+            "article": pd.Series(dtype="string"),
+            "start": pd.Series(dtype="int64"),
+            "end": pd.Series(dtype="int64"),
+            "speaker": pd.Series(dtype="string"),
+            "side": pd.Series(dtype="string"),
+            "text": pd.Series(dtype="string"),
+        }
+    )
+    bands = selected.map_partitions(_band_rows, params, meta=band_meta)
+    shuffled = bands.shuffle("band")
+    pairs = shuffled.map_partitions(_pairs_in_bands, scorer, threshold, meta=_empty(MATCH_COLUMNS))
+    return pairs.drop_duplicates(
+        subset=["article_a", "start_a", "end_a", "article_b", "start_b", "end_b"]
+    )
