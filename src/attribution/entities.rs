@@ -5,6 +5,9 @@
 use super::mentions::{Kind, Mention};
 use super::tokens::Tok;
 
+/// Most aliases or titles kept per entity.
+const MAX_VARIANTS: usize = 24;
+
 /// The kind of an entity, as `Speaker.kind` reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
@@ -67,14 +70,19 @@ impl Entity {
 
     /// Add a surface form to the aliases once.
     pub fn add_alias(&mut self, a: &str) {
-        if !a.is_empty() && !self.aliases.iter().any(|x| x == a) {
+        // Bounded, so a name repeated with endless variants stays linear.
+        if self.aliases.len() < MAX_VARIANTS
+            && !a.is_empty()
+            && !self.aliases.iter().any(|x| x == a)
+        {
             self.aliases.push(a.to_string());
         }
     }
 
     /// Add a title once.
     pub fn add_title(&mut self, t: &str) {
-        if !t.is_empty() && !self.titles.iter().any(|x| x == t) {
+        if self.titles.len() < MAX_VARIANTS && !t.is_empty() && !self.titles.iter().any(|x| x == t)
+        {
             self.titles.push(t.to_string());
         }
     }

@@ -114,7 +114,23 @@ const ORG_SUFFIXES: &[&str] = &[
 fn connector(lower: &str) -> bool {
     matches!(
         lower,
-        "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "da" | "del" | "la" | "le" | "du"
+        "of" | "for"
+            | "de"
+            | "al"
+            | "bin"
+            | "van"
+            | "von"
+            | "da"
+            | "del"
+            | "la"
+            | "le"
+            | "du"
+            | "der"
+            | "den"
+            | "dos"
+            | "das"
+            | "di"
+            | "ter"
     )
 }
 
@@ -194,6 +210,17 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
                 && name_token(text, toks, b + 1)
             {
                 b += 2;
+            } else if nt.word
+                && !nt.quoted
+                && !nt.cap
+                && connector(lower_into(&text[nt.s..nt.e], &mut buf))
+                && toks
+                    .get(b + 1)
+                    .is_some_and(|x| x.word && connector(lower_into(&text[x.s..x.e], &mut buf)))
+                && name_token(text, toks, b + 2)
+            {
+                // "Ursula von der Leyen", "Charles de la Roche".
+                b += 3;
             } else {
                 break;
             }
@@ -602,6 +629,12 @@ mod tests {
         assert_eq!(names, vec!["Global Times", "he", "Mark Rutte"]);
         assert_eq!(v[0].1, Kind::Media);
         assert_eq!(v[2].3.as_deref(), Some("NATO"));
+    }
+
+    #[test]
+    fn particles_in_names() {
+        let v = ms("European Commission President Ursula von der Leyen spoke.");
+        assert_eq!(v.last().unwrap().0, "Ursula von der Leyen");
     }
 
     #[test]

@@ -210,8 +210,9 @@ struct Index<'a> {
     cue_at: Vec<u32>,
     /// Per mention: the entity a pronoun resolved to.
     res: Vec<usize>,
-    /// Entities created for descriptions, by lowercase text.
+    /// Entities created for descriptions, by lowercase text, and in order of creation.
     groups: HashMap<String, usize>,
+    group_order: Vec<usize>,
     /// Per entity: first token where it is named.
     first_tok: Vec<usize>,
     /// Per entity: pronoun gender seen (1 he, 2 she).
@@ -314,6 +315,7 @@ impl<'a> Index<'a> {
             cue_at,
             res,
             groups: HashMap::new(),
+            group_order: Vec::new(),
             first_tok,
             gender,
             sent_toks,
@@ -438,8 +440,10 @@ impl<'a> Index<'a> {
             return None;
         };
         let t = self.toks.get(m.t0)?;
-        self.groups
-            .values()
+        self.group_order
+            .iter()
+            .rev()
+            .take(48)
             .filter(|&&g| {
                 let ft = self.first_tok.get(g).copied().unwrap_or(usize::MAX);
                 let ent = &self.ents[g];
@@ -862,6 +866,7 @@ impl<'a> Index<'a> {
                 self.first_tok.push(a);
                 self.gender.push(0);
                 self.groups.insert(key, self.ents.len() - 1);
+                self.group_order.push(self.ents.len() - 1);
                 let last = self.ents.len() - 1;
                 self.ents[last].mentions = 1;
                 self.ents.len() - 1
