@@ -1068,9 +1068,48 @@ impl<'a> Index<'a> {
                     break;
                 }
             }
-            k = k.checked_sub(1)?;
+            match k.checked_sub(1) {
+                Some(j) => k = j,
+                None => break,
+            }
         }
-        None
+        self.colon_subject(first)
+    }
+
+    /// `The ministry issued a brief statement on Friday: “…”`: a quote introduced by a colon,
+    /// with no reporting verb, belongs to the subject of the introducing sentence.
+    fn colon_subject(&mut self, colon: usize) -> Option<Attr> {
+        if !self.is_punct(colon, ":") || self.toks[colon].quoted {
+            return None;
+        }
+        let (mut s0, _) = *self.sent_toks.get(self.toks[colon].sent)?;
+        while self
+            .toks
+            .get(s0)
+            .is_some_and(|t| t.word && matches!(t.func, Func::Conj | Func::Opener))
+        {
+            s0 += 1;
+        }
+        if s0 >= colon {
+            return None;
+        }
+        let who = match self.m_start.get(s0).copied().filter(|&m| m != NONE) {
+            Some(mi) if !matches!(self.ms[mi as usize].kind, Kind::Place | Kind::Unknown) => {
+                self.resolved_mention(mi as usize)
+            }
+            Some(mi) if matches!(self.ms[mi as usize].kind, Kind::Unknown) => {
+                // A bare capitalized word counts only when it names a known person.
+                let r = self.resolved_mention(mi as usize)?;
+                (self.ents[r.entity].name_tokens >= 2).then_some(r)
+            }
+            Some(_) => None,
+            None => self.description_after(s0).filter(|d| d.b <= colon),
+        }?;
+        Some(Attr {
+            who,
+            cue: None,
+            conf: 0.6,
+        })
     }
 }
 
