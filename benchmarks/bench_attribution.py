@@ -106,13 +106,18 @@ def textacy_quotes() -> Callable[[str], object] | None:
 
 def main() -> None:
     print("Attribution on the annotated set (30% character overlap)")
-    for name in ("seeds.jsonl", "passages.jsonl", "heldout.jsonl"):
+    for name in ("seeds.jsonl", "passages.jsonl", "heldout.jsonl", "heldout2.jsonl"):
         m = evaluate(load(name))
         print(
             f"  {name:16} gold={m['gold']:3d}  P={m['P']:.3f}  R={m['R']:.3f}  "
             f"F1={m['F1']:.3f}  speaker accuracy={m['speaker_acc']:.3f}"
         )
-    m = evaluate(load("seeds.jsonl") + load("passages.jsonl") + load("heldout.jsonl"))
+    m = evaluate(
+        load("seeds.jsonl")
+        + load("passages.jsonl")
+        + load("heldout.jsonl")
+        + load("heldout2.jsonl")
+    )
     print(
         f"  {'all':16} gold={m['gold']:3d}  P={m['P']:.3f}  R={m['R']:.3f}  "
         f"F1={m['F1']:.3f}  speaker accuracy={m['speaker_acc']:.3f}"

@@ -141,7 +141,9 @@ def test_capital_as_metonym_and_pickle_roundtrip() -> None:
     assert pickle.loads(pickle.dumps(a)) == a
 
 
-@pytest.mark.parametrize("name", ["seeds.jsonl", "passages.jsonl", "heldout.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["seeds.jsonl", "passages.jsonl", "heldout.jsonl", "heldout2.jsonl"]
+)
 def test_annotated_set(name: str) -> None:
     gold = found = right = 0
     for case in _cases(name):

@@ -503,6 +503,12 @@ impl<'a> Index<'a> {
         if !self.same_sentence(p, c) || self.toks[p].quoted {
             return None;
         }
+        if self.is_punct(p, ",") && self.word(c).ends_with("ing") {
+            // "The IMF cut its forecast, warning that …": the sentence's subject.
+            if let Some(r) = self.sentence_subject(p) {
+                return Some(r);
+            }
+        }
         if self.is_punct(p, ",") {
             // "Ishiba, has argued" / "Kritenbrink, the assistant …, said".
             let pre = self
@@ -560,18 +566,7 @@ impl<'a> Index<'a> {
         }
         if self.toks[p].func == Func::Conj && self.word(p) == "and" {
             // "The opposition called the bill … and vowed to …": the sentence's subject.
-            let (s0, _) = *self.sent_toks.get(self.toks[p].sent)?;
-            let mut s0 = s0;
-            while self.toks.get(s0).is_some_and(|t| t.func == Func::Conj) {
-                s0 += 1;
-            }
-            if let Some(mi) = self.m_start.get(s0).copied().filter(|&m| m != NONE) {
-                return self.resolved_mention(mi as usize).map(|mut r| {
-                    r.conf *= 0.8;
-                    r
-                });
-            }
-            return self.description_after(s0).filter(|d| d.b <= p);
+            return self.sentence_subject(p);
         }
         if let Some(r) = self.description_before(k) {
             return Some(r);
@@ -615,6 +610,35 @@ impl<'a> Index<'a> {
             j = j.checked_sub(1)?;
         }
         None
+    }
+
+    /// The subject at the start of the sentence holding token `limit` (a name, possibly after
+    /// "The", or a description), when it ends before `limit`.
+    fn sentence_subject(&mut self, limit: usize) -> Option<Resolved> {
+        let (mut s0, _) = *self.sent_toks.get(self.toks.get(limit)?.sent)?;
+        while self
+            .toks
+            .get(s0)
+            .is_some_and(|t| t.word && matches!(t.func, Func::Conj | Func::Opener))
+        {
+            s0 += 1;
+        }
+        for j in [s0, s0 + 1] {
+            if j > s0 && !self.toks.get(s0).is_some_and(|t| t.func == Func::Det) {
+                break;
+            }
+            if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                // A sentence-initial place is a metonym ("Beijing called … and vowed …").
+                if m.t1 <= limit {
+                    return self.resolved_mention(mi as usize).map(|mut r| {
+                        r.conf *= 0.8;
+                        r
+                    });
+                }
+            }
+        }
+        self.description_after(s0).filter(|d| d.b <= limit)
     }
 
     /// A description ending just before token `end` ("the defense secretary", "American
