@@ -395,6 +395,10 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         }
         return Some(m);
     }
+    if toks[b - 1].lex.region {
+        // "Secretary of State for East Asia": a portfolio, not a name.
+        return None;
+    }
     let name_len = len - name0;
     let has_title = name0 > 0 && (a..a + name0).any(|k| toks[k].lex.title);
     m.kind = if name_len >= 2 || has_title {

@@ -1344,13 +1344,22 @@ pub fn attribute(
     let speakers = ix
         .ents
         .iter()
-        .filter(|e| {
-            // People and outlets the article presents, not every capitalized phrase.
+        .enumerate()
+        .filter(|(i, e)| {
+            // People and outlets the body presents, not every capitalized phrase or caption.
+            let in_body = ix.first_tok.get(*i).is_some_and(|&t| t != usize::MAX);
             e.quotes > 0
-                || (e.kind == EntityKind::Person && (!e.titles.is_empty() || e.side.is_some()))
-                || (e.kind == EntityKind::Media)
-                || (e.kind == EntityKind::Organization && e.side.is_some())
+                || in_body
+                    && match e.kind {
+                        EntityKind::Person => {
+                            e.name_tokens >= 2 && (!e.titles.is_empty() || e.side.is_some())
+                        }
+                        EntityKind::Media => true,
+                        EntityKind::Organization => e.side.is_some(),
+                        _ => false,
+                    }
         })
+        .map(|(_, e)| e)
         .map(|e| {
             let (side, side_evidence) = sides::of(e);
             Speaker {
