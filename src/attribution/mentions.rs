@@ -338,8 +338,10 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         gender: 0,
         entity: usize::MAX,
     };
+    // "Center of Excellence", "Institute of War Studies": an organization's name.
     let suffix_org = (ORG_SUFFIXES.contains(&lowers[len - 1].as_str()) && len >= 2)
-        || (ORG_SUFFIXES.contains(&lowers[0].as_str()) && lowers.iter().any(|w| w == "of"));
+        || (ORG_SUFFIXES.contains(&lowers[0].as_str()) && lowers.iter().any(|w| w == "of"))
+        || (name0 > 0 && name0 < len && connector(&lowers[name0]));
     let region = toks[b - 1].lex.region && !toks[a..b].iter().any(|t| t.lex.title);
     if region && org.is_none() {
         m.t0 = a;
@@ -350,6 +352,7 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
     }
     if name0 >= len {
         // No name: an organization, a place, or a bare title.
+        m.titles.clear();
         if let Some((s0, s1, o)) = org {
             m.t0 = a + s0;
             m.t1 = a + s1;
@@ -380,6 +383,7 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         }
     }
     if suffix_org {
+        m.titles.clear();
         // "Liberal Democratic Party", "China's Institute of War Studies".
         // "European Commission", "Japan Coast Guard": the demonym is part of the name.
         let first_name = 0;
