@@ -644,17 +644,28 @@ impl<'a> Index<'a> {
     /// A description ending just before token `end` ("the defense secretary", "American
     /// officials", "a top Chinese military leader"), resolved to an entity.
     fn description_before(&mut self, end: usize) -> Option<Resolved> {
-        let head = end.checked_sub(1)?;
+        let mut head = end.checked_sub(1)?;
         let mut buf = String::new();
-        let ht = self.toks[head];
-        let sentence_start = head == 0 || !self.same_sentence(head - 1, head);
-        if !ht.word || (ht.cap && !sentence_start) || ht.quoted {
-            return None;
+        let is_head = |ix: &Self, k: usize, buf: &mut String| -> bool {
+            let t = ix.toks[k];
+            let sentence_start = k == 0 || !ix.same_sentence(k - 1, k);
+            t.word
+                && !t.quoted
+                && (!t.cap || sentence_start)
+                && (DESCRIPTION_HEADS.contains(&lower_into(ix.word(k), buf)) || t.lex.title)
+        };
+        if !is_head(self, head, &mut buf) {
+            // "Critics of the law say": the head before an "of" phrase.
+            let of = (head.saturating_sub(4)..head).rev().find(|&j| {
+                self.word(j) == "of"
+                    && (j..=head).all(|k| self.same_sentence(k, head) && !self.toks[k].quoted)
+            })?;
+            head = of.checked_sub(1)?;
+            if !is_head(self, head, &mut buf) {
+                return None;
+            }
         }
         let hw = lower_into(self.word(head), &mut buf).to_string();
-        if !DESCRIPTION_HEADS.contains(&hw.as_str()) && !ht.lex.title {
-            return None;
-        }
         let mut a = head;
         let mut det: Option<String> = None;
         while a > 0 && head - a < 6 {
