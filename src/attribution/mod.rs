@@ -210,6 +210,8 @@ struct Index<'a> {
     cue_at: Vec<u32>,
     /// Per mention: the entity a pronoun resolved to.
     res: Vec<usize>,
+    /// Per cue: its subject, once looked for.
+    subjects: Vec<Option<Option<Resolved>>>,
     /// Entities created for descriptions, by lowercase text, and in order of creation.
     groups: HashMap<String, usize>,
     group_order: Vec<usize>,
@@ -304,6 +306,7 @@ impl<'a> Index<'a> {
             }
         }
         let res = ms.iter().map(|m| m.entity).collect();
+        let n_cues = cues.len();
         let mut ix = Index {
             text,
             toks,
@@ -314,6 +317,7 @@ impl<'a> Index<'a> {
             m_start,
             cue_at,
             res,
+            subjects: vec![None; n_cues],
             groups: HashMap::new(),
             group_order: Vec::new(),
             first_tok,
@@ -489,6 +493,19 @@ impl<'a> Index<'a> {
 
     /// The subject of the cue starting at token `c`.
     fn subject_before(&mut self, c: usize) -> Option<Resolved> {
+        // Each cue's subject is found once (the pre-pass, quotes and indirect speech all ask).
+        let ci = self.cue_at.get(c).copied().unwrap_or(NONE);
+        if let Some(Some(r)) = self.subjects.get(ci as usize) {
+            return *r;
+        }
+        let r = self.find_subject(c);
+        if let Some(slot) = self.subjects.get_mut(ci as usize) {
+            *slot = Some(r);
+        }
+        r
+    }
+
+    fn find_subject(&mut self, c: usize) -> Option<Resolved> {
         let mut k = c;
         let mut steps = 0;
         while k > 0
