@@ -210,6 +210,10 @@ struct Index<'a> {
     cue_at: Vec<u32>,
     /// Per mention: the entity a pronoun resolved to.
     res: Vec<usize>,
+    /// Compact copies for binary searches (token starts, mention starts and ends).
+    tok_s: Vec<u32>,
+    ms_t0: Vec<u32>,
+    ms_t1: Vec<u32>,
     /// Per cue: its subject, once looked for.
     subjects: Vec<Option<Option<Resolved>>>,
     /// Entities created for descriptions, by lowercase text, and in order of creation.
@@ -307,6 +311,9 @@ impl<'a> Index<'a> {
         }
         let res = ms.iter().map(|m| m.entity).collect();
         let n_cues = cues.len();
+        let tok_s = toks.iter().map(|t| t.s as u32).collect();
+        let ms_t0 = ms.iter().map(|m| m.t0 as u32).collect();
+        let ms_t1 = ms.iter().map(|m| m.t1 as u32).collect();
         let mut ix = Index {
             text,
             toks,
@@ -317,6 +324,9 @@ impl<'a> Index<'a> {
             m_start,
             cue_at,
             res,
+            tok_s,
+            ms_t0,
+            ms_t1,
             subjects: vec![None; n_cues],
             groups: HashMap::new(),
             group_order: Vec::new(),
@@ -540,8 +550,8 @@ impl<'a> Index<'a> {
                     return self.resolved_mention(mi);
                 }
             }
-            let lo_m = self.ms.partition_point(|m| m.t1 + 30 < p);
-            let hi_m = self.ms.partition_point(|m| m.t1 <= p);
+            let lo_m = self.ms_t1.partition_point(|&t1| t1 as usize + 30 < p);
+            let hi_m = self.ms_t1.partition_point(|&t1| t1 as usize <= p);
             if let Some(mi) = (lo_m..hi_m)
                 .rev()
                 .find(|&j| self.ms[j].appos_end == Some(p))
@@ -807,7 +817,7 @@ impl<'a> Index<'a> {
         let before = self
             .m_end
             .get(a)
-            .map(|_| self.ms.partition_point(|m| m.t1 <= a))
+            .map(|_| self.ms_t1.partition_point(|&t1| t1 as usize <= a))
             .unwrap_or(0);
         if definite || (det.is_some() && !indefinite && !plural) {
             let media = MEDIA_HEADS.contains(&head);
@@ -936,7 +946,7 @@ impl<'a> Index<'a> {
     /// preferring one whose side matches.
     fn forward_name(&self, from: usize, side: Option<u16>) -> Option<usize> {
         let para = self.toks.get(from.saturating_sub(1))?.para;
-        let start = self.ms.partition_point(|m| m.t0 < from);
+        let start = self.ms_t0.partition_point(|&t0| (t0 as usize) < from);
         let mut unknown_side: Option<usize> = None;
         for m in self.ms[start..].iter().take(60) {
             if self.toks[m.t0].para > para + 6 {
@@ -1198,7 +1208,7 @@ pub fn attribute(
     let mut attrs: Vec<Option<Attr>> = vec![None; n];
     let mut used_cues = vec![false; ix.cues.len()];
     let mut promoted = vec![false; n];
-    let tok_at = |ix: &Index, b: usize| ix.toks.partition_point(|t| t.s < b);
+    let tok_at = |ix: &Index, b: usize| ix.tok_s.partition_point(|&s| (s as usize) < b);
     // Descriptions that speak ("The union rejected …") become entities before quotes are read,
     // so a later "they said" can refer to them.
     for ci in 0..ix.cues.len() {
