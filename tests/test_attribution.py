@@ -3,6 +3,7 @@ invariant on arbitrary text."""
 
 from __future__ import annotations
 
+import doctest
 import json
 from pathlib import Path
 from typing import Any
@@ -237,3 +238,11 @@ def test_spans_slice_back_on_arbitrary_text(parts: list[str]) -> None:
         if q.cue_start is not None:
             assert text[q.cue_start : q.cue_end] == q.cue
         assert 0.0 <= q.confidence <= 1.0
+
+
+def test_article_docstring_example_runs() -> None:
+    doc = quotelens.Article.__doc__ or ""
+    test = doctest.DocTestParser().get_doctest(doc, {"quotelens": quotelens}, "Article", None, 0)
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert test.examples and runner.failures == 0
