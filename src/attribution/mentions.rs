@@ -487,6 +487,33 @@ fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
         }
     }
     let pre0 = k;
+    // "The European Union's trade chief, Maros Sefcovic": the description before the comma.
+    if pre0 == m.d0 && m.side.is_none() && pre0 >= 2 {
+        let comma = pre0 - 1;
+        if toks[comma].sent == toks[m.d0].sent
+            && !toks[comma].word
+            && text.get(toks[comma].s..toks[comma].e) == Some(",")
+        {
+            let lo = comma.saturating_sub(6);
+            for j in (lo..comma).rev() {
+                let t = toks[j];
+                if t.sent != toks[comma].sent || t.quoted || t.lex.cue.is_some() {
+                    break;
+                }
+                if !t.word && t.func != Func::Possessive {
+                    break;
+                }
+                let after_prep = j > 0 && toks[j - 1].func == Func::Prep;
+                if let Some(c) = t.lex.country.or(t.lex.capital).filter(|_| !after_prep) {
+                    let titled = (j + 1..comma).any(|q| toks[q].lex.title);
+                    if titled {
+                        m.side = Some((c, j, j + 1));
+                    }
+                    break;
+                }
+            }
+        }
+    }
     for j in pre0..m.d0 {
         let t = toks[j];
         let after_prep = j > 0 && toks[j - 1].func == Func::Prep;
