@@ -5,6 +5,9 @@
 use super::mentions::{Kind, Mention};
 use super::tokens::Tok;
 
+/// Most aliases or titles kept per entity.
+const MAX_VARIANTS: usize = 24;
+
 /// The kind of an entity, as `Speaker.kind` reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
@@ -67,14 +70,19 @@ impl Entity {
 
     /// Add a surface form to the aliases once.
     pub fn add_alias(&mut self, a: &str) {
-        if !a.is_empty() && !self.aliases.iter().any(|x| x == a) {
+        // Bounded, so a name repeated with endless variants stays linear.
+        if self.aliases.len() < MAX_VARIANTS
+            && !a.is_empty()
+            && !self.aliases.iter().any(|x| x == a)
+        {
             self.aliases.push(a.to_string());
         }
     }
 
     /// Add a title once.
     pub fn add_title(&mut self, t: &str) {
-        if !t.is_empty() && !self.titles.iter().any(|x| x == t) {
+        if self.titles.len() < MAX_VARIANTS && !t.is_empty() && !self.titles.iter().any(|x| x == t)
+        {
             self.titles.push(t.to_string());
         }
     }
@@ -105,6 +113,8 @@ pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
     let mut ents: Vec<Entity> = Vec::new();
     // Keyed by (is a person, lowercase key).
     let mut by_key: crate::lexicon::FxHashMap<(bool, String), usize> = Default::default();
+    // Full person names by their first word, for family-name-first names.
+    let mut by_first: crate::lexicon::FxHashMap<String, usize> = Default::default();
     // Full person names first, so a later (or earlier) bare surname finds them.
     for pass in 0..2 {
         for m in ms.iter_mut() {
@@ -126,9 +136,13 @@ pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
             let person = matches!(m.kind, Kind::Person | Kind::Unknown);
             let key = (person, std::mem::take(&mut m.key));
             let found = by_key.get(&key).copied().or_else(|| {
-                // A bare capitalized word may be a known organization or place.
+                // A bare capitalized word may be a known organization or place, or the family
+                // name that comes first ("Lee" for Lee Jae-myung, "Dong" for Dong Jun).
                 if m.kind == Kind::Unknown {
-                    by_key.get(&(false, key.1.clone())).copied()
+                    by_key
+                        .get(&(false, key.1.clone()))
+                        .or_else(|| by_first.get(key.1.as_str()))
+                        .copied()
                 } else {
                     None
                 }
@@ -164,6 +178,12 @@ pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
             }
             e.mentions += 1;
             m.entity = id;
+            if pass == 0 && m.kind == Kind::Person && m.t1 - m.t0 >= 2 {
+                if let Some(t) = toks.get(m.t0) {
+                    let first = text.get(t.s..t.e).unwrap_or("").to_lowercase();
+                    by_first.entry(first).or_insert(id);
+                }
+            }
         }
     }
     ents

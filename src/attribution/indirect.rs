@@ -7,6 +7,9 @@ use super::{Attr, Index, NONE};
 use crate::article::Doc;
 use crate::lexicon::lexicon;
 
+/// Longest reported clause, in tokens.
+const MAX_CLAUSE: usize = 120;
+
 /// Categories whose verbs report speech on their own (stance verbs such as "believe" do not).
 fn reports_speech(category: &str) -> bool {
     !matches!(category, "view" | "agree" | "describe")
@@ -32,10 +35,11 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
             let Some(who) = ix.speaker_after(c.t1) else {
                 continue;
             };
-            let at_start = (s0..c.t0).all(|k| {
-                let t = ix.toks[k];
-                !t.word || matches!(t.func, Func::Conj | Func::Aux)
-            });
+            let at_start = c.t0 - s0.min(c.t0) <= 3
+                && (s0..c.t0).all(|k| {
+                    let t = ix.toks[k];
+                    !t.word || matches!(t.func, Func::Conj | Func::Aux)
+                });
             if at_start && ix.is_punct(who.b, ",") {
                 (who, who.b + 1, s1)
             } else if c.t0 > s0 && ix.is_punct(c.t0 - 1, ",") {
@@ -53,6 +57,12 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
                 continue;
             };
             let mut a = ix.skip_adverbs(next);
+            // "said on Friday (that) he would …": the time phrase is not reported.
+            while ix.toks.get(a).is_some_and(|t| t.func == Func::Prep)
+                && ix.toks.get(a + 1).is_some_and(|t| t.func == Func::Time)
+            {
+                a = ix.skip_adverbs(a + 1);
+            }
             let that_within = (a..(a + 7).min(s1)).find(|&k| {
                 let t = ix.toks[k];
                 t.word && t.func == Func::That && !t.quoted
@@ -65,6 +75,8 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
             }
             (who, a, s1)
         };
+        // A reported clause is a sentence's worth of words, never more (keeps run-on text linear).
+        let b = b.min(a + MAX_CLAUSE);
         // "… moving NATO into Asia with Johnson saying: “…”": the clause ends where another
         // speaker's cue for a quote begins (and before that speaker).
         let mut b = b;
