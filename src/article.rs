@@ -183,18 +183,28 @@ impl Article {
     /// Analyse `text` with user side overrides (`("Kritenbrink", "United States")`).
     pub fn with_sides(text: &str, meta: Meta, sides: &[(String, String)]) -> Result<Self> {
         let doc = Doc::new(text)?;
-        let attributed = crate::attribution::attribute(&doc, text, sides);
-        Ok(Self::from_doc(text, meta, &doc, Some(attributed)))
+        let slicer = CharSlicer::new(text);
+        let attributed = crate::attribution::attribute(&doc, &slicer, sides);
+        Ok(Self::build(&slicer, meta, &doc, Some(attributed)))
     }
 
     /// Build the article from an analysed [`Doc`]; `quotes` replaces the raw quotes when given.
     pub fn from_doc(
         text: &str,
+        meta: Meta,
+        doc: &Doc,
+        attributed: Option<(Vec<Quote>, Vec<Speaker>)>,
+    ) -> Self {
+        Self::build(&CharSlicer::new(text), meta, doc, attributed)
+    }
+
+    fn build(
+        slicer: &CharSlicer,
         mut meta: Meta,
         doc: &Doc,
         attributed: Option<(Vec<Quote>, Vec<Speaker>)>,
     ) -> Self {
-        let slicer = CharSlicer::new(text);
+        let text = slicer.text();
         let paragraphs: Vec<Paragraph> = doc
             .paragraphs
             .iter()
@@ -229,7 +239,7 @@ impl Article {
                 .map(|p| p.text.clone());
         }
         let (quotes, speakers) =
-            attributed.unwrap_or_else(|| (raw_quotes(doc, &slicer), Vec::new()));
+            attributed.unwrap_or_else(|| (raw_quotes(doc, slicer), Vec::new()));
         Article {
             text: text.to_string(),
             meta,

@@ -138,7 +138,7 @@ mod tests {
 
     fn indirect(t: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let doc = Doc::new(t).unwrap();
-        attribute(&doc, t, &[])
+        attribute(&doc, &crate::text::CharSlicer::new(t), &[])
             .0
             .into_iter()
             .filter(|q| q.kind == QuoteKind::Indirect)

@@ -1197,11 +1197,10 @@ fn apply_overrides(ents: &mut [Entity], overrides: &[(String, String)]) {
 /// names to sides.
 pub fn attribute(
     doc: &Doc,
-    original: &str,
+    slicer: &CharSlicer,
     overrides: &[(String, String)],
 ) -> (Vec<Quote>, Vec<Speaker>) {
-    let slicer = CharSlicer::new(original);
-    let mut quotes = raw_quotes(doc, &slicer);
+    let mut quotes = raw_quotes(doc, slicer);
     let mut ix = Index::build(doc);
     let lx = lexicon();
     let n = doc.quotes.len();
@@ -1354,7 +1353,7 @@ pub fn attribute(
     for (span, a) in &indirect {
         let (s, e) = doc.norm.orig_span(span.0, span.1);
         let mut q = Quote::unattributed(
-            &slicer,
+            slicer,
             (s, e),
             (s, e),
             QuoteKind::Indirect,
@@ -1421,7 +1420,7 @@ mod tests {
 
     fn run(t: &str) -> (Vec<Quote>, Vec<Speaker>) {
         let doc = Doc::new(t).unwrap();
-        attribute(&doc, t, &[])
+        attribute(&doc, &CharSlicer::new(t), &[])
     }
 
     fn speaker_of(qs: &[Quote], start: &str) -> Option<String> {
@@ -1496,7 +1495,7 @@ mod tests {
                     .collect();
                 let Ok(doc) = Doc::new(&t) else { continue };
                 let sl = CharSlicer::new(&t);
-                let (qs, _) = attribute(&doc, &t, &[("he".into(), "X".into())]);
+                let (qs, _) = attribute(&doc, &CharSlicer::new(&t), &[("he".into(), "X".into())]);
                 for q in qs {
                     assert_eq!(sl.slice(q.start, q.end), q.text);
                     if let (Some(a), Some(b), Some(m)) =

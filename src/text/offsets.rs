@@ -50,34 +50,76 @@ impl CharIndex {
     }
 }
 
-/// Slices a `&str` by code-point indices in O(1) after an O(n) build (nothing stored for ASCII).
+/// Slices a `&str` by code-point indices: O(n) byte scan to build, then O(1) per lookup
+/// (a checkpoint every [`CHECKPOINT`] code points, stepped from by UTF-8 lead bytes).
+/// Nothing is stored for ASCII text.
 #[derive(Debug, Clone)]
 pub struct CharSlicer<'a> {
     text: &'a str,
-    /// `bytes[i]` = byte offset of code point `i`; one extra entry for the end.
-    bytes: Option<Vec<u32>>,
+    /// Byte offset of code point `k * CHECKPOINT`; `None` for ASCII text.
+    marks: Option<Vec<u32>>,
+}
+
+/// Code points between two stored byte offsets of a [`CharSlicer`].
+pub const CHECKPOINT: usize = 32;
+
+#[inline]
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 impl<'a> CharSlicer<'a> {
     pub fn new(text: &'a str) -> Self {
         if text.is_ascii() {
-            return CharSlicer { text, bytes: None };
+            return CharSlicer { text, marks: None };
         }
-        let mut bytes: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
-        bytes.push(text.len() as u32);
+        let mut marks = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut n = 0usize;
+        for (b, &x) in text.as_bytes().iter().enumerate() {
+            if x & 0xC0 != 0x80 {
+                if n % CHECKPOINT == 0 {
+                    marks.push(b as u32);
+                }
+                n += 1;
+            }
+        }
         CharSlicer {
             text,
-            bytes: Some(bytes),
+            marks: Some(marks),
         }
     }
 
     /// Byte offset of code point `i` (clamped to the end).
     #[inline]
     pub fn byte(&self, i: usize) -> usize {
-        match &self.bytes {
-            None => i.min(self.text.len()),
-            Some(b) => b[i.min(b.len() - 1)] as usize,
+        let len = self.text.len();
+        match &self.marks {
+            None => i.min(len),
+            Some(marks) => {
+                let Some(&m) = marks.get(i / CHECKPOINT) else {
+                    return len;
+                };
+                let bytes = self.text.as_bytes();
+                let mut b = m as usize;
+                for _ in 0..i % CHECKPOINT {
+                    if b >= len {
+                        return len;
+                    }
+                    b += utf8_width(bytes[b]);
+                }
+                b.min(len)
+            }
         }
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     /// `text[start:end]` in Python's sense.
@@ -109,5 +151,13 @@ mod tests {
         let sl = CharSlicer::new("né “x”");
         assert_eq!(sl.slice(3, 5), "“x");
         assert_eq!(sl.slice(4, 99), "x”");
+        // Across checkpoints, against a per-character reference.
+        let t: String = "aé“x”😀b".repeat(40);
+        let sl = CharSlicer::new(&t);
+        let offsets: Vec<usize> = t.char_indices().map(|(b, _)| b).chain([t.len()]).collect();
+        for (i, &b) in offsets.iter().enumerate() {
+            assert_eq!(sl.byte(i), b, "code point {i}");
+        }
+        assert_eq!(sl.byte(offsets.len() + 5), t.len());
     }
 }
