@@ -9,6 +9,7 @@ pub mod article;
 pub mod error;
 pub mod quotes;
 pub mod segment;
+pub mod sim;
 pub mod text;
 
 #[cfg(feature = "python")]
