@@ -13,6 +13,7 @@ pub mod lsh;
 pub mod parallel;
 pub mod quotes;
 pub mod segment;
+pub mod sim;
 pub mod text;
 
 #[cfg(feature = "python")]

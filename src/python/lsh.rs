@@ -8,6 +8,9 @@ use super::{detached, to_py};
 use crate::lsh::{self, LshParams, Shingle};
 use crate::parallel::with_workers;
 
+/// Two aligned int64 arrays (first ids, second ids).
+type PairArrays<'py> = (Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<i64>>);
+
 /// MinHash signatures with an LSH index: candidate pairs of similar texts without comparing
 /// all pairs. Candidates are re-scored with an exact scorer afterwards.
 ///
@@ -25,9 +28,6 @@ use crate::parallel::with_workers;
 /// range(0, 3)
 /// >>> [a.tolist() for a in index.candidate_pairs()]
 /// [[0], [2]]
-/// Two aligned int64 arrays (first ids, second ids).
-type PairArrays<'py> = (Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<i64>>);
-
 #[pyclass(name = "MinHashIndex", module = "quotelens.sim")]
 pub struct PyMinHashIndex {
     inner: lsh::MinHashIndex,

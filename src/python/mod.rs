@@ -5,6 +5,7 @@
 use pyo3::prelude::*;
 
 mod lsh;
+mod sim;
 mod types;
 
 pyo3::create_exception!(
@@ -34,6 +35,13 @@ where
 mod _core {
     #[pymodule_export]
     use super::lsh::PyMinHashIndex;
+    #[pymodule_export]
+    use super::sim::{
+        py_cdist, py_compare, py_default_process, py_extract, py_jaccard, py_jaro_winkler,
+        py_levenshtein, py_locate, py_partial_ratio, py_ratio, py_statement, py_token_ratio,
+        py_token_set_ratio, py_token_sort_ratio, py_top_k, py_wratio, PyAlignment,
+        PyStatementMatch, PyStatementScorer,
+    };
     #[pymodule_export]
     use super::types::{
         py_extract_quotes, py_normalize, PyArticle, PyParagraph, PyQuote, PySentence, PySpeaker,
