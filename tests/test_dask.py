@@ -88,11 +88,12 @@ def test_empty_partitions(client):
 
 
 def test_distributed_matches_equal_local_lsh(client, articles):
-    from rapidfuzz import fuzz
+    from quotelens.sim import token_set_ratio
 
     quotes = local_quotes(articles)
     ddf = dd.from_pandas(quotes, npartitions=3)
-    got = qd.quote_matches(ddf, threshold=70, scorer=fuzz.token_set_ratio).compute()
+    # The default scorer (quotelens.sim.token_set_ratio) travels to the worker processes.
+    got = qd.quote_matches(ddf, threshold=70).compute()
 
     # Single machine: the LSH index over the same quotes, pairs across articles.
     sel = quotes[quotes["kind"].isin(["direct", "mixed", "indirect"])].reset_index(drop=True)
@@ -105,7 +106,7 @@ def test_distributed_matches_equal_local_lsh(client, articles):
         ra, rb = sel.iloc[a], sel.iloc[b]
         if (ra.article, ra.start) > (rb.article, rb.start):
             ra, rb = rb, ra
-        if fuzz.token_set_ratio(ra.text, rb.text) >= 70:
+        if token_set_ratio(ra.text, rb.text) >= 70:
             expected.add((ra.article, ra.start, ra.end, rb.article, rb.start, rb.end))
     found = set(
         got[["article_a", "start_a", "end_a", "article_b", "start_b", "end_b"]].itertuples(
