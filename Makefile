@@ -22,6 +22,7 @@ build: $(VENV)/.tools
 
 demo: build
 	$(BIN)/quotelens quotes seeds
+	$(BIN)/quotelens report seeds -o report.html
 
 rust-test:
 	cargo test --quiet
