@@ -11,6 +11,7 @@ pub mod error;
 pub mod lexicon;
 pub mod quotes;
 pub mod segment;
+pub mod sim;
 pub mod text;
 
 #[cfg(feature = "python")]

@@ -7,6 +7,7 @@ across articles and sides.
 'We do not seek confrontation,'
 """
 
+from quotelens import sim
 from quotelens._core import (
     Article,
     Paragraph,
@@ -31,4 +32,5 @@ __all__ = [
     "__version__",
     "extract_quotes",
     "normalize",
+    "sim",
 ]

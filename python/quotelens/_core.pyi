@@ -1,6 +1,8 @@
 """Type stubs for the compiled core (checked against it by ``mypy.stubtest`` in the tests)."""
 
-from typing import Any, Optional
+from typing import Any, Optional, final
+
+from typing_extensions import disjoint_base
 
 __version__: str
 
@@ -144,3 +146,85 @@ class Article:
 
 def normalize(text: str) -> str: ...
 def extract_quotes(text: str) -> list[Quote]: ...
+
+# Similarity (quotelens.sim re-exports these with documentation).
+def ratio(
+    s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
+) -> float: ...
+def partial_ratio(
+    s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
+) -> float: ...
+def token_sort_ratio(
+    s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
+) -> float: ...
+def token_set_ratio(
+    s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
+) -> float: ...
+def token_ratio(
+    s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
+) -> float: ...
+def WRatio(
+    s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
+) -> float: ...
+def jaro_winkler(
+    s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
+) -> float: ...
+def levenshtein(
+    s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
+) -> float: ...
+def jaccard(
+    s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
+) -> float: ...
+def default_process(s: str, *, strip_accents: bool = False) -> str: ...
+def _cdist(
+    queries: Any,
+    choices: Any,
+    scorer: Any,
+    process: bool,
+    score_cutoff: Optional[float],
+    workers: int,
+) -> Any: ...
+def _top_k(
+    queries: Any,
+    choices: Any,
+    k: int,
+    scorer: Any,
+    process: bool,
+    score_cutoff: Optional[float],
+    workers: int,
+) -> tuple[Any, Any, Any]: ...
+def _extract(
+    query: str,
+    choices: Any,
+    scorer: Any,
+    limit: Optional[int],
+    process: bool,
+    score_cutoff: Optional[float],
+    workers: int,
+) -> list[tuple[int, float]]: ...
+
+@final
+@disjoint_base
+class StatementMatch:
+    @property
+    def score(self) -> float: ...
+    @property
+    def polarity(self) -> str: ...
+    @property
+    def cues_a(self) -> list[str]: ...
+    @property
+    def cues_b(self) -> list[str]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+@disjoint_base
+class StatementScorer:
+    def __new__(cls, corpus_texts: Any = None, *, idf: Any = None) -> StatementScorer: ...
+    def score(self, a: str, b: str) -> float: ...
+    def compare(self, a: str, b: str) -> StatementMatch: ...
+    def __call__(
+        self, s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
+    ) -> float: ...
+
+def statement(a: str, b: str, *, idf: Optional[dict[str, float]] = None) -> float: ...
+def compare(a: str, b: str) -> StatementMatch: ...

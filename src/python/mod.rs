@@ -2,6 +2,7 @@
 
 use pyo3::prelude::*;
 
+mod sim;
 mod types;
 
 pyo3::create_exception!(
@@ -29,6 +30,13 @@ where
 /// The compiled core of quotelens. Use the `quotelens` package, which re-exports it.
 #[pymodule]
 mod _core {
+    #[pymodule_export]
+    use super::sim::{
+        py_cdist, py_compare, py_default_process, py_extract, py_jaccard, py_jaro_winkler,
+        py_levenshtein, py_partial_ratio, py_ratio, py_statement, py_token_ratio,
+        py_token_set_ratio, py_token_sort_ratio, py_top_k, py_wratio, PyStatementMatch,
+        PyStatementScorer,
+    };
     #[pymodule_export]
     use super::types::{
         py_extract_quotes, py_normalize, PyArticle, PyParagraph, PyQuote, PySentence, PySpeaker,

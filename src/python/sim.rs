@@ -1,0 +1,498 @@
+//! Bindings of `crate::sim`: argument extraction, GIL release, numpy conversion.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use numpy::{PyArray1, PyArrayMethods};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyString, PyTuple};
+
+use super::detached;
+use crate::sim::{self, Metric, Scorer, StatementScorer};
+
+fn type_name(o: &Bound<'_, PyAny>) -> String {
+    o.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into())
+}
+
+/// `o` as a str, or a TypeError naming the argument.
+fn as_str(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<String> {
+    match o.cast::<PyString>() {
+        Ok(s) => Ok(s.to_cow()?.into_owned()),
+        Err(_) => Err(PyTypeError::new_err(format!(
+            "{arg} must be str, not {}",
+            type_name(o)
+        ))),
+    }
+}
+
+/// A list (or any iterable that is not a str) of str, or a TypeError naming the argument
+/// and the index of the first bad element.
+pub(crate) fn str_list(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<String>> {
+    if o.is_instance_of::<PyString>() || o.is_none() {
+        return Err(PyTypeError::new_err(format!(
+            "{arg} must be a list of str, not {}",
+            type_name(o)
+        )));
+    }
+    let it = o.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!("{arg} must be a list of str, not {}", type_name(o)))
+    })?;
+    let mut out = Vec::new();
+    for (i, x) in it.enumerate() {
+        out.push(as_str(&x?, &format!("{arg}[{i}]"))?);
+    }
+    Ok(out)
+}
+
+/// How a processor argument applies: not at all, the built-in one, or a Python callable.
+enum Proc<'py> {
+    None,
+    Default,
+    Call(Bound<'py, PyAny>),
+}
+
+fn proc_of<'py>(p: Option<&Bound<'py, PyAny>>) -> PyResult<Proc<'py>> {
+    Ok(match p {
+        None => Proc::None,
+        Some(p) if p.is_none() => Proc::None,
+        Some(p) if p.is_instance_of::<pyo3::types::PyBool>() => {
+            if p.is_truthy()? {
+                Proc::Default
+            } else {
+                Proc::None
+            }
+        }
+        Some(p) if p.is_callable() => Proc::Call(p.clone()),
+        Some(p) => {
+            return Err(PyTypeError::new_err(format!(
+                "processor must be None, True or a callable, not {}",
+                type_name(p)
+            )))
+        }
+    })
+}
+
+fn processed(s: &Bound<'_, PyAny>, arg: &str, p: &Proc<'_>) -> PyResult<Vec<char>> {
+    Ok(match p {
+        Proc::None => as_str(s, arg)?.chars().collect(),
+        Proc::Default => sim::default_process(&as_str(s, arg)?, false)
+            .chars()
+            .collect(),
+        Proc::Call(f) => as_str(&f.call1((s,))?, &format!("processor({arg})"))?
+            .chars()
+            .collect(),
+    })
+}
+
+fn run_scorer(
+    py: Python<'_>,
+    scorer: Scorer,
+    s1: &Bound<'_, PyAny>,
+    s2: &Bound<'_, PyAny>,
+    processor: Option<&Bound<'_, PyAny>>,
+    score_cutoff: Option<f64>,
+) -> PyResult<f64> {
+    let p = proc_of(processor)?;
+    let a = processed(s1, "s1", &p)?;
+    let b = processed(s2, "s2", &p)?;
+    let cutoff = score_cutoff.unwrap_or(0.0);
+    // Release the GIL only when the pair is long enough for it to pay off.
+    if a.len() + b.len() > 4096 {
+        detached(py, || Ok(scorer.score(&a, &b, cutoff)))
+    } else {
+        Ok(scorer.score(&a, &b, cutoff))
+    }
+}
+
+macro_rules! scorer_fn {
+    ($fname:ident, $pyname:literal, $variant:expr, $doc:literal) => {
+        #[doc = $doc]
+        #[pyfunction]
+        #[pyo3(name = $pyname, signature = (s1, s2, *, processor = None, score_cutoff = None))]
+        pub fn $fname(
+            py: Python<'_>,
+            s1: &Bound<'_, PyAny>,
+            s2: &Bound<'_, PyAny>,
+            processor: Option<&Bound<'_, PyAny>>,
+            score_cutoff: Option<f64>,
+        ) -> PyResult<f64> {
+            run_scorer(py, $variant, s1, s2, processor, score_cutoff)
+        }
+    };
+}
+
+scorer_fn!(
+    py_ratio,
+    "ratio",
+    Scorer::Ratio,
+    "Normalized Indel similarity (RapidFuzz ``fuzz.ratio``), 0–100.\n\n\
+     >>> from quotelens.sim import ratio\n>>> round(ratio(\"this is a test\", \"this is a test!\"), 2)\n96.55"
+);
+scorer_fn!(
+    py_partial_ratio,
+    "partial_ratio",
+    Scorer::PartialRatio,
+    "Best ``ratio`` of the shorter string against any window of the longer one (RapidFuzz \
+     ``fuzz.partial_ratio``).\n\n>>> from quotelens.sim import partial_ratio\n\
+     >>> partial_ratio(\"this is a test\", \"this is a test!\")\n100.0"
+);
+scorer_fn!(
+    py_token_sort_ratio,
+    "token_sort_ratio",
+    Scorer::TokenSortRatio,
+    "``ratio`` of the strings with their words sorted (RapidFuzz ``fuzz.token_sort_ratio``).\n\n\
+     >>> from quotelens.sim import token_sort_ratio\n\
+     >>> token_sort_ratio(\"fuzzy wuzzy was a bear\", \"wuzzy fuzzy was a bear\")\n100.0"
+);
+scorer_fn!(
+    py_token_set_ratio,
+    "token_set_ratio",
+    Scorer::TokenSetRatio,
+    "Compares the shared words and the differences (RapidFuzz ``fuzz.token_set_ratio``).\n\n\
+     >>> from quotelens.sim import token_set_ratio\n\
+     >>> token_set_ratio(\"fuzzy was a bear\", \"fuzzy fuzzy was a bear\")\n100.0"
+);
+scorer_fn!(
+    py_token_ratio,
+    "token_ratio",
+    Scorer::TokenRatio,
+    "The better of ``token_sort_ratio`` and ``token_set_ratio`` (RapidFuzz ``fuzz.token_ratio``).\n\n\
+     >>> from quotelens.sim import token_ratio\n\
+     >>> token_ratio(\"fuzzy was a bear\", \"bear was a fuzzy\")\n100.0"
+);
+scorer_fn!(
+    py_wratio,
+    "WRatio",
+    Scorer::WRatio,
+    "Weighted mix of ratio, token and partial ratios by length difference (RapidFuzz \
+     ``fuzz.WRatio``).\n\n>>> from quotelens.sim import WRatio\n\
+     >>> round(WRatio(\"this is a test\", \"this is a new test!!!\"), 1)\n85.5"
+);
+scorer_fn!(
+    py_jaro_winkler,
+    "jaro_winkler",
+    Scorer::JaroWinkler,
+    "Jaro-Winkler similarity × 100 (RapidFuzz ``JaroWinkler.normalized_similarity``); good for \
+     short names.\n\n>>> from quotelens.sim import jaro_winkler\n\
+     >>> round(jaro_winkler(\"Lloyd Austin\", \"Lloyd J. Austin\"), 2)\n96.0"
+);
+scorer_fn!(
+    py_levenshtein,
+    "levenshtein",
+    Scorer::Levenshtein,
+    "Normalized Levenshtein similarity × 100 (RapidFuzz ``Levenshtein.normalized_similarity``).\n\n\
+     >>> from quotelens.sim import levenshtein\n>>> levenshtein(\"kitten\", \"sitting\") // 1\n57.0"
+);
+scorer_fn!(
+    py_jaccard,
+    "jaccard",
+    Scorer::Jaccard,
+    "Jaccard similarity of the two sets of whitespace-separated words × 100 (100 for two empty \
+     strings).\n\n>>> from quotelens.sim import jaccard\n\
+     >>> jaccard(\"we seek no confrontation\", \"we seek confrontation\")\n75.0"
+);
+
+/// Unicode-aware preprocessing: NFKC, case folding, quote and dash folding, every run of
+/// punctuation, symbols and spaces to one space, trimmed; ``strip_accents`` also removes
+/// diacritics. Pass ``processor=True`` (or this function) to any scorer to use it.
+///
+/// >>> from quotelens.sim import default_process
+/// >>> default_process("  “Don’t” — SAID Straße!! ")
+/// 'don t said strasse'
+/// >>> default_process("Zürich Café", strip_accents=True)
+/// 'zurich cafe'
+#[pyfunction]
+#[pyo3(name = "default_process", signature = (s, *, strip_accents = false))]
+pub fn py_default_process(s: &Bound<'_, PyAny>, strip_accents: bool) -> PyResult<String> {
+    Ok(sim::default_process(&as_str(s, "s")?, strip_accents))
+}
+
+fn metric_of(scorer: &Bound<'_, PyAny>) -> PyResult<Metric> {
+    if let Ok(s) = scorer.cast::<PyStatementScorer>() {
+        return Ok(Metric::Statement(s.get().inner.clone()));
+    }
+    let name: String = scorer.extract().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "scorer must be a quotelens scorer name, not {}",
+            type_name(scorer)
+        ))
+    })?;
+    Ok(Metric::Builtin(
+        Scorer::from_name(&name).map_err(super::to_py)?,
+    ))
+}
+
+/// Dense score matrix (native scorers only; use ``quotelens.sim.cdist``).
+#[pyfunction]
+#[pyo3(name = "_cdist", signature = (queries, choices, scorer, process, score_cutoff, workers))]
+pub fn py_cdist<'py>(
+    py: Python<'py>,
+    queries: &Bound<'py, PyAny>,
+    choices: &Bound<'py, PyAny>,
+    scorer: &Bound<'py, PyAny>,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let q = str_list(queries, "queries")?;
+    let c = str_list(choices, "choices")?;
+    let metric = metric_of(scorer)?;
+    let (n, m) = (q.len(), c.len());
+    let out = detached(py, || {
+        sim::cdist(&q, &c, &metric, process, score_cutoff, workers)
+    })?;
+    Ok(PyArray1::from_vec(py, out).reshape([n, m])?.into_any())
+}
+
+/// Sparse best matches (native scorers only; use ``quotelens.sim.top_k``).
+#[pyfunction]
+#[pyo3(name = "_top_k", signature = (queries, choices, k, scorer, process, score_cutoff, workers))]
+#[allow(clippy::too_many_arguments)]
+pub fn py_top_k<'py>(
+    py: Python<'py>,
+    queries: &Bound<'py, PyAny>,
+    choices: &Bound<'py, PyAny>,
+    k: i64,
+    scorer: &Bound<'py, PyAny>,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> PyResult<Bound<'py, PyTuple>> {
+    if k <= 0 {
+        return Err(super::to_py(crate::Error::invalid(
+            "k",
+            format!("must be at least 1, got {k}"),
+        )));
+    }
+    let q = str_list(queries, "queries")?;
+    let c = str_list(choices, "choices")?;
+    let metric = metric_of(scorer)?;
+    let r = detached(py, || {
+        sim::top_k(&q, &c, k as usize, &metric, process, score_cutoff, workers)
+    })?;
+    PyTuple::new(
+        py,
+        [
+            PyArray1::from_vec(py, r.query).into_any(),
+            PyArray1::from_vec(py, r.choice).into_any(),
+            PyArray1::from_vec(py, r.score).into_any(),
+        ],
+    )
+}
+
+/// One query against many (native scorers only; use ``quotelens.sim.extract``).
+#[pyfunction]
+#[pyo3(name = "_extract", signature = (query, choices, scorer, limit, process, score_cutoff, workers))]
+#[allow(clippy::too_many_arguments)]
+pub fn py_extract<'py>(
+    py: Python<'py>,
+    query: &Bound<'py, PyAny>,
+    choices: &Bound<'py, PyAny>,
+    scorer: &Bound<'py, PyAny>,
+    limit: Option<i64>,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> PyResult<Vec<(usize, f64)>> {
+    let q = as_str(query, "query")?;
+    let c = str_list(choices, "choices")?;
+    let metric = metric_of(scorer)?;
+    let limit = match limit {
+        None => None,
+        Some(l) if l <= 0 => {
+            return Err(super::to_py(crate::Error::invalid(
+                "limit",
+                format!("must be at least 1 or None, got {l}"),
+            )))
+        }
+        Some(l) => Some(l as usize),
+    };
+    detached(py, || {
+        sim::extract(&q, &c, limit, &metric, process, score_cutoff, workers)
+    })
+}
+
+/// Whether two statements match, and whether one denies what the other says.
+///
+/// ``polarity`` is ``"opposite"`` when exactly one side negates or denies; ``cues_a`` and
+/// ``cues_b`` are the negation / denial cues found in each sentence.
+///
+/// >>> from quotelens.sim import compare
+/// >>> m = compare("The US is deploying troops.", "The US is not deploying troops.")
+/// >>> m.polarity, m.cues_b, m.score > 90
+/// ('opposite', ['not'], True)
+#[pyclass(frozen, eq, name = "StatementMatch", module = "quotelens")]
+#[derive(Clone, PartialEq)]
+pub struct PyStatementMatch {
+    inner: sim::StatementMatch,
+}
+
+#[pymethods]
+impl PyStatementMatch {
+    #[getter]
+    fn score(&self) -> f64 {
+        self.inner.score
+    }
+    #[getter]
+    fn polarity(&self) -> &'static str {
+        if self.inner.opposite {
+            "opposite"
+        } else {
+            "same"
+        }
+    }
+    #[getter]
+    fn cues_a(&self) -> Vec<String> {
+        self.inner.cues_a.clone()
+    }
+    #[getter]
+    fn cues_b(&self) -> Vec<String> {
+        self.inner.cues_b.clone()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "StatementMatch(score={:.1}, polarity={:?}, cues_a={:?}, cues_b={:?})",
+            self.inner.score,
+            self.polarity(),
+            self.inner.cues_a,
+            self.inner.cues_b
+        )
+    }
+}
+
+/// A statement scorer with corpus statistics: IDF weights fitted on ``corpus_texts`` (or
+/// given as ``idf``, a mapping word → weight). Usable as ``scorer=`` in ``cdist``, ``top_k``
+/// and ``extract`` (natively, in parallel) and callable like a RapidFuzz scorer.
+///
+/// >>> from quotelens.sim import StatementScorer
+/// >>> s = StatementScorer(["Troops were deployed.", "Talks resumed.", "Troops left."])
+/// >>> s.score("Troops were deployed on Friday.", "On Friday troops were deployed.") > 95
+/// True
+/// >>> s.compare("Talks resumed.", "Talks never resumed.").polarity
+/// 'opposite'
+#[pyclass(frozen, name = "StatementScorer", module = "quotelens")]
+pub struct PyStatementScorer {
+    inner: Arc<StatementScorer>,
+}
+
+fn idf_map(idf: Option<&Bound<'_, PyAny>>) -> PyResult<Option<HashMap<String, f64>>> {
+    match idf {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => o.extract::<HashMap<String, f64>>().map(Some).map_err(|_| {
+            PyTypeError::new_err(format!(
+                "idf must be a dict of str to float, not {}",
+                type_name(o)
+            ))
+        }),
+    }
+}
+
+#[pymethods]
+impl PyStatementScorer {
+    #[new]
+    #[pyo3(signature = (corpus_texts = None, *, idf = None))]
+    fn new(
+        py: Python<'_>,
+        corpus_texts: Option<&Bound<'_, PyAny>>,
+        idf: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let idf = idf_map(idf)?;
+        let texts = match corpus_texts {
+            Some(t) if !t.is_none() => Some(str_list(t, "corpus_texts")?),
+            _ => None,
+        };
+        let inner = detached(py, || {
+            Ok(match (texts, idf) {
+                (_, Some(m)) => StatementScorer::with_idf(&m),
+                (Some(t), None) => StatementScorer::fit(&t),
+                (None, None) => StatementScorer::new(),
+            })
+        })?;
+        Ok(Self {
+            inner: Arc::new(inner),
+        })
+    }
+
+    /// Similarity of two statements, 0–100 (polarity ignored; see ``compare``).
+    fn score(&self, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<f64> {
+        Ok(self.inner.score(&as_str(a, "a")?, &as_str(b, "b")?))
+    }
+
+    /// Score, polarity and cues of two statements.
+    fn compare(&self, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<PyStatementMatch> {
+        Ok(PyStatementMatch {
+            inner: self.inner.compare(&as_str(a, "a")?, &as_str(b, "b")?),
+        })
+    }
+
+    /// RapidFuzz scorer protocol: ``scorer(s1, s2, *, processor=None, score_cutoff=None)``.
+    #[pyo3(signature = (s1, s2, *, processor = None, score_cutoff = None))]
+    fn __call__(
+        &self,
+        s1: &Bound<'_, PyAny>,
+        s2: &Bound<'_, PyAny>,
+        processor: Option<&Bound<'_, PyAny>>,
+        score_cutoff: Option<f64>,
+    ) -> PyResult<f64> {
+        let p = proc_of(processor)?;
+        let a: String = processed(s1, "s1", &p)?.into_iter().collect();
+        let b: String = processed(s2, "s2", &p)?.into_iter().collect();
+        let s = self.inner.score(&a, &b);
+        Ok(if s >= score_cutoff.unwrap_or(0.0) {
+            s
+        } else {
+            0.0
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        "StatementScorer(...)".to_string()
+    }
+}
+
+/// Are ``a`` and ``b`` the same claim? 0–100: IDF-weighted overlap of content words with
+/// soft matching of inflections and spelling variants, agreement of numbers ("1,000" =
+/// "one thousand") and names; attribution wording ("X said" / "according to X") does not
+/// count. ``idf`` (word → weight) replaces the built-in weights. Negation does not lower the
+/// score: use ``compare`` to tell a claim from its denial.
+///
+/// >>> from quotelens.sim import statement
+/// >>> statement("Officials said 1,000 troops would deploy.",
+/// ...           "According to officials, one thousand troops will deploy.") > 80
+/// True
+#[pyfunction]
+#[pyo3(name = "statement", signature = (a, b, *, idf = None))]
+pub fn py_statement(
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+    idf: Option<&Bound<'_, PyAny>>,
+) -> PyResult<f64> {
+    let (a, b) = (as_str(a, "a")?, as_str(b, "b")?);
+    Ok(match idf_map(idf)? {
+        Some(m) => StatementScorer::with_idf(&m).score(&a, &b),
+        None => default_statement().score(&a, &b),
+    })
+}
+
+fn default_statement() -> &'static StatementScorer {
+    static S: std::sync::OnceLock<StatementScorer> = std::sync::OnceLock::new();
+    S.get_or_init(StatementScorer::new)
+}
+
+/// Score, polarity (``"same"`` / ``"opposite"``) and negation cues of two statements.
+///
+/// >>> from quotelens.sim import compare
+/// >>> compare("We seek confrontation.", "We do not seek confrontation.").polarity
+/// 'opposite'
+#[pyfunction]
+#[pyo3(name = "compare")]
+pub fn py_compare(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<PyStatementMatch> {
+    Ok(PyStatementMatch {
+        inner: default_statement().compare(&as_str(a, "a")?, &as_str(b, "b")?),
+    })
+}

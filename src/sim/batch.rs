@@ -1,0 +1,466 @@
+//! Many-against-many scoring: dense [`cdist`], sparse [`top_k`] and one-against-many
+//! [`extract`]. Every string is preprocessed once (processor, token sorting), every query's
+//! bit vectors are built once per row, rows run on a rayon pool of `workers` threads.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::fuzz::{self, Pattern};
+use super::process::default_process;
+use super::statement::{PreparedStatement, StatementScorer};
+use super::Scorer;
+use crate::error::{Error, Result};
+
+/// What a batch scores with: a built-in string scorer or a fitted statement scorer.
+#[derive(Debug, Clone)]
+pub enum Metric {
+    Builtin(Scorer),
+    Statement(Arc<StatementScorer>),
+}
+
+/// A string prepared once for its metric.
+struct Prep {
+    /// Characters the scorer compares (sorted-token form for token_sort_ratio / token_ratio).
+    key: Vec<char>,
+    /// Processed characters (WRatio, token_ratio's set part).
+    chars: Vec<char>,
+    /// Sorted whitespace tokens (token_set_ratio, token_ratio, jaccard).
+    tokens: Vec<Vec<char>>,
+    statement: Option<PreparedStatement>,
+}
+
+fn prepare(s: &str, metric: &Metric, process: bool) -> Prep {
+    let chars: Vec<char> = if process {
+        default_process(s, false).chars().collect()
+    } else {
+        s.chars().collect()
+    };
+    let mut p = Prep {
+        key: Vec::new(),
+        chars: Vec::new(),
+        tokens: Vec::new(),
+        statement: None,
+    };
+    let tokens = |c: &[char]| -> Vec<Vec<char>> {
+        fuzz::sorted_tokens(c)
+            .into_iter()
+            .map(|t| t.to_vec())
+            .collect()
+    };
+    match metric {
+        Metric::Statement(m) => p.statement = Some(m.prepare(s)),
+        Metric::Builtin(sc) => match sc {
+            Scorer::TokenSortRatio => p.key = fuzz::join(&fuzz::sorted_tokens(&chars)),
+            Scorer::TokenSetRatio | Scorer::Jaccard => p.tokens = tokens(&chars),
+            Scorer::TokenRatio => {
+                p.key = fuzz::join(&fuzz::sorted_tokens(&chars));
+                p.tokens = tokens(&chars);
+            }
+            Scorer::WRatio => p.chars = chars,
+            _ => p.key = chars,
+        },
+    }
+    p
+}
+
+fn slices(t: &[Vec<char>]) -> Vec<&[char]> {
+    t.iter().map(|x| x.as_slice()).collect()
+}
+
+/// Scores one query against choices; holds what is built once per query.
+struct Row<'a> {
+    metric: &'a Metric,
+    q: &'a Prep,
+    pat: Option<Pattern>,
+}
+
+impl<'a> Row<'a> {
+    fn new(metric: &'a Metric, q: &'a Prep) -> Self {
+        let pat = match metric {
+            Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio | Scorer::PartialRatio) => {
+                Some(Pattern::new(&q.key))
+            }
+            _ => None,
+        };
+        Row { metric, q, pat }
+    }
+
+    #[inline]
+    fn score(&self, c: &Prep, cutoff: f64) -> f64 {
+        let q = self.q;
+        match self.metric {
+            Metric::Statement(m) => match (&q.statement, &c.statement) {
+                (Some(a), Some(b)) => cut(m.score_prepared(a, b), cutoff),
+                _ => 0.0,
+            },
+            Metric::Builtin(sc) => match sc {
+                Scorer::Ratio | Scorer::TokenSortRatio => match &self.pat {
+                    Some(p) => p.ratio(&c.key, cutoff),
+                    None => fuzz::ratio(&q.key, &c.key, cutoff),
+                },
+                Scorer::PartialRatio => {
+                    fuzz::partial_ratio_pat(&q.key, &c.key, self.pat.as_ref(), None, cutoff)
+                }
+                Scorer::TokenSetRatio => {
+                    fuzz::token_set_from_tokens(&slices(&q.tokens), &slices(&c.tokens), cutoff)
+                }
+                Scorer::Jaccard => {
+                    fuzz::jaccard_tokens(&slices(&q.tokens), &slices(&c.tokens), cutoff)
+                }
+                Scorer::TokenRatio => {
+                    let set =
+                        fuzz::token_set_from_tokens(&slices(&q.tokens), &slices(&c.tokens), cutoff);
+                    if set == 100.0 {
+                        return 100.0;
+                    }
+                    let sort = fuzz::ratio(&q.key, &c.key, cutoff.max(set));
+                    cut(set.max(sort), cutoff)
+                }
+                Scorer::WRatio => fuzz::wratio(&q.chars, &c.chars, cutoff),
+                other => other.score(&q.key, &c.key, cutoff),
+            },
+        }
+    }
+}
+
+#[inline]
+fn cut(s: f64, cutoff: f64) -> f64 {
+    if s >= cutoff {
+        s
+    } else {
+        0.0
+    }
+}
+
+/// A rayon pool of `workers` threads (-1: one per core).
+fn pool(workers: i64) -> Result<rayon::ThreadPool> {
+    let n = match workers {
+        -1 => std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
+        w if w >= 1 => w as usize,
+        _ => {
+            return Err(Error::invalid(
+                "workers",
+                format!("must be a positive number of threads or -1 (all cores), got {workers}"),
+            ))
+        }
+    };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build()
+        .map_err(|e| Error::invalid("workers", e.to_string()))
+}
+
+fn check_cutoff(cutoff: Option<f64>) -> Result<f64> {
+    match cutoff {
+        None => Ok(0.0),
+        Some(c) if c.is_nan() => Err(Error::invalid("score_cutoff", "must be a number, got NaN")),
+        Some(c) => Ok(c),
+    }
+}
+
+/// Bytes of memory the system can still give, when known (Linux `MemAvailable`).
+fn available_memory() -> Option<u64> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+fn prepare_all(strings: &[String], metric: &Metric, process: bool) -> Vec<Prep> {
+    strings
+        .par_iter()
+        .map(|s| prepare(s, metric, process))
+        .collect()
+}
+
+/// Dense `len(queries) × len(choices)` score matrix, row-major, as f32.
+///
+/// Refuses (instead of aborting on allocation) a matrix larger than the available memory.
+pub fn cdist(
+    queries: &[String],
+    choices: &[String],
+    metric: &Metric,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> Result<Vec<f32>> {
+    let cutoff = check_cutoff(score_cutoff)?;
+    let (n, m) = (queries.len(), choices.len());
+    let bytes = (n as u128) * (m as u128) * 4;
+    let limit = available_memory().unwrap_or(u64::MAX / 2) as u128;
+    if bytes > limit || bytes > isize::MAX as u128 {
+        return Err(Error::TooLarge {
+            arg: "cdist",
+            message: format!(
+                "a dense {n} x {m} float32 matrix needs {:.1} GB but only {:.1} GB of memory is \
+                 available; use top_k(queries, choices, k) for a sparse result",
+                bytes as f64 / 1e9,
+                limit as f64 / 1e9
+            ),
+        });
+    }
+    let pool = pool(workers)?;
+    pool.install(|| {
+        let qs = prepare_all(queries, metric, process);
+        let cs = prepare_all(choices, metric, process);
+        let mut out = vec![0f32; n * m];
+        if m > 0 {
+            out.par_chunks_mut(m)
+                .zip(qs.par_iter())
+                .for_each(|(row, q)| {
+                    let r = Row::new(metric, q);
+                    for (o, c) in row.iter_mut().zip(&cs) {
+                        *o = r.score(c, cutoff) as f32;
+                    }
+                });
+        }
+        Ok(out)
+    })
+}
+
+/// Sparse best matches: parallel arrays sorted by query, then descending score (ties by
+/// ascending choice index).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TopK {
+    pub query: Vec<i64>,
+    pub choice: Vec<i64>,
+    pub score: Vec<f32>,
+}
+
+#[derive(Clone, Copy)]
+struct Cand {
+    score: f64,
+    idx: u32,
+}
+
+/// Heap order: the *worst* candidate is the greatest, so it sits on top of the max-heap.
+impl Ord for Cand {
+    fn cmp(&self, o: &Self) -> Ordering {
+        o.score
+            .total_cmp(&self.score)
+            .then_with(|| self.idx.cmp(&o.idx))
+    }
+}
+impl PartialOrd for Cand {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl PartialEq for Cand {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Cand {}
+
+fn push_best(heap: &mut BinaryHeap<Cand>, c: Cand, k: usize) {
+    if heap.len() < k {
+        heap.push(c);
+    } else if let Some(top) = heap.peek() {
+        if c < *top {
+            heap.pop();
+            heap.push(c);
+        }
+    }
+}
+
+const CHUNK: usize = 2048;
+
+fn best_of_chunk(row: &Row<'_>, cs: &[Prep], offset: usize, k: usize, cutoff: f64) -> Vec<Cand> {
+    let mut heap: BinaryHeap<Cand> = BinaryHeap::with_capacity(k + 1);
+    for (j, c) in cs.iter().enumerate() {
+        // Once k candidates are held, only a better score matters: pass it as the cutoff so
+        // the scorer can stop early.
+        let eff = match heap.peek() {
+            Some(top) if heap.len() == k => cutoff.max(top.score),
+            _ => cutoff,
+        };
+        let s = row.score(c, eff);
+        if s < cutoff {
+            continue;
+        }
+        push_best(
+            &mut heap,
+            Cand {
+                score: s,
+                idx: (offset + j) as u32,
+            },
+            k,
+        );
+    }
+    heap.into_vec()
+}
+
+fn best_of_row(row: &Row<'_>, cs: &[Prep], k: usize, cutoff: f64, split: bool) -> Vec<Cand> {
+    let mut all: Vec<Cand> = if split && cs.len() > CHUNK {
+        cs.par_chunks(CHUNK)
+            .enumerate()
+            .map(|(i, chunk)| best_of_chunk(row, chunk, i * CHUNK, k, cutoff))
+            .reduce(Vec::new, |mut a, b| {
+                a.extend(b);
+                a
+            })
+    } else {
+        best_of_chunk(row, cs, 0, k, cutoff)
+    };
+    all.sort_unstable();
+    all.truncate(k);
+    all
+}
+
+/// The `k` best candidates of every query, best first.
+#[allow(clippy::too_many_arguments)]
+fn best(
+    queries: &[String],
+    choices: &[String],
+    k: usize,
+    metric: &Metric,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> Result<Vec<Vec<Cand>>> {
+    if k == 0 {
+        return Err(Error::invalid("k", "must be at least 1"));
+    }
+    if choices.len() > u32::MAX as usize {
+        return Err(Error::TooLarge {
+            arg: "choices",
+            message: "more than 2**32 choices".into(),
+        });
+    }
+    let cutoff = check_cutoff(score_cutoff)?;
+    let pool = pool(workers)?;
+    let threads = pool.current_num_threads();
+    Ok(pool.install(|| {
+        let qs = prepare_all(queries, metric, process);
+        let cs = prepare_all(choices, metric, process);
+        // Few queries: parallelize inside each row instead of across rows.
+        let split = qs.len() < 4 * threads;
+        qs.par_iter()
+            .map(|q| best_of_row(&Row::new(metric, q), &cs, k, cutoff, split))
+            .collect()
+    }))
+}
+
+/// The `k` best choices of every query (fewer when `score_cutoff` leaves fewer).
+pub fn top_k(
+    queries: &[String],
+    choices: &[String],
+    k: usize,
+    metric: &Metric,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> Result<TopK> {
+    let rows = best(queries, choices, k, metric, process, score_cutoff, workers)?;
+    let total: usize = rows.iter().map(|r| r.len()).sum();
+    let mut out = TopK {
+        query: Vec::with_capacity(total),
+        choice: Vec::with_capacity(total),
+        score: Vec::with_capacity(total),
+    };
+    for (i, r) in rows.into_iter().enumerate() {
+        for c in r {
+            out.query.push(i as i64);
+            out.choice.push(c.idx as i64);
+            out.score.push(c.score as f32);
+        }
+    }
+    Ok(out)
+}
+
+/// The best `limit` choices (all when `None`) for one query: `(choice index, score)`, best first.
+pub fn extract(
+    query: &str,
+    choices: &[String],
+    limit: Option<usize>,
+    metric: &Metric,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> Result<Vec<(usize, f64)>> {
+    if choices.is_empty() {
+        return Ok(Vec::new());
+    }
+    let k = limit.unwrap_or(choices.len()).min(choices.len());
+    if k == 0 {
+        return Err(Error::invalid(
+            "limit",
+            "must be at least 1 (or None for all)",
+        ));
+    }
+    let rows = best(
+        &[query.to_string()],
+        choices,
+        k,
+        metric,
+        process,
+        score_cutoff,
+        workers,
+    )?;
+    Ok(rows
+        .into_iter()
+        .flatten()
+        .map(|c| (c.idx as usize, c.score))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strs(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn cdist_and_top_k_agree_with_pairwise_scores() {
+        let q = strs(&["the minister said no", "talks resume in geneva", ""]);
+        let c = strs(&[
+            "talks will resume in Geneva",
+            "the minister did not say",
+            "no",
+            "minister said no the",
+        ]);
+        for sc in [
+            Scorer::Ratio,
+            Scorer::PartialRatio,
+            Scorer::TokenSortRatio,
+            Scorer::TokenSetRatio,
+            Scorer::TokenRatio,
+            Scorer::WRatio,
+            Scorer::Jaccard,
+            Scorer::Levenshtein,
+            Scorer::JaroWinkler,
+        ] {
+            let m = Metric::Builtin(sc);
+            let d = cdist(&q, &c, &m, true, None, 2).unwrap();
+            for (i, a) in q.iter().enumerate() {
+                for (j, b) in c.iter().enumerate() {
+                    let want = super::super::score(sc, a, b, true, None) as f32;
+                    assert!((d[i * c.len() + j] - want).abs() < 1e-4, "{sc:?} {a} {b}");
+                }
+            }
+            let t = top_k(&q, &c, 2, &m, true, None, -1).unwrap();
+            assert_eq!(t.query, vec![0, 0, 1, 1, 2, 2]);
+            for w in 0..t.query.len() {
+                let (i, j) = (t.query[w] as usize, t.choice[w] as usize);
+                assert_eq!(t.score[w], d[i * c.len() + j]);
+            }
+        }
+    }
+
+    #[test]
+    fn bad_arguments_are_errors() {
+        let m = Metric::Builtin(Scorer::Ratio);
+        let q = strs(&["a"]);
+        assert!(top_k(&q, &q, 0, &m, false, None, 1).is_err());
+        assert!(cdist(&q, &q, &m, false, None, 0).is_err());
+        assert!(cdist(&q, &q, &m, false, Some(f64::NAN), 1).is_err());
+    }
+}

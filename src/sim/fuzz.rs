@@ -1,0 +1,638 @@
+//! RapidFuzz-compatible scorers on code-point slices, built on a bit-parallel LCS
+//! (Hyyrö / Allison–Dix): `Indel = len1 + len2 - 2·LCS`, 64 characters per machine word.
+//!
+//! The algorithms (including partial_ratio's window search and the token decompositions)
+//! follow RapidFuzz 3.x so scores agree with it; tests compare against the installed package.
+
+use std::collections::HashMap;
+
+/// Bit vectors of one string (the "pattern"): for every character, the positions where it
+/// occurs. Built once per query and reused for every choice.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    words: usize,
+    len: usize,
+    /// `256 * words` rows for Latin-1 characters, then one zero row, then other characters.
+    rows: Vec<u64>,
+    other: HashMap<char, usize>,
+}
+
+const LATIN1: usize = 256;
+
+impl Pattern {
+    /// Bit vectors for `s`.
+    pub fn new(s: &[char]) -> Self {
+        let words = s.len().div_ceil(64).max(1);
+        let mut rows = vec![0u64; (LATIN1 + 1) * words];
+        let mut other: HashMap<char, usize> = HashMap::new();
+        for (i, &c) in s.iter().enumerate() {
+            let base = if (c as u32) < LATIN1 as u32 {
+                c as usize * words
+            } else {
+                let next = rows.len();
+                let b = *other.entry(c).or_insert(next);
+                if b == next {
+                    rows.resize(next + words, 0);
+                }
+                b
+            };
+            rows[base + i / 64] |= 1u64 << (i % 64);
+        }
+        Pattern {
+            words,
+            len: s.len(),
+            rows,
+            other,
+        }
+    }
+
+    /// Length of the pattern string in code points.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the pattern string is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    #[inline]
+    fn row(&self, c: char) -> &[u64] {
+        let w = self.words;
+        let base = if (c as u32) < LATIN1 as u32 {
+            c as usize * w
+        } else {
+            match self.other.get(&c) {
+                Some(&b) => b,
+                None => LATIN1 * w,
+            }
+        };
+        &self.rows[base..base + w]
+    }
+
+    /// Whether `c` occurs in the pattern string.
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        self.row(c).iter().any(|&x| x != 0)
+    }
+
+    /// Length of the longest common subsequence of the pattern string and `s2`.
+    pub fn lcs(&self, s2: &[char]) -> usize {
+        if self.len == 0 || s2.is_empty() {
+            return 0;
+        }
+        if self.words == 1 {
+            let mut s = !0u64;
+            for &c in s2 {
+                let m = self.row(c)[0];
+                let u = s & m;
+                s = s.wrapping_add(u) | (s - u);
+            }
+            let mask = if self.len == 64 {
+                !0u64
+            } else {
+                (1u64 << self.len) - 1
+            };
+            return (!s & mask).count_ones() as usize;
+        }
+        let mut sv = vec![!0u64; self.words];
+        for &c in s2 {
+            let row = self.row(c);
+            let mut carry = 0u64;
+            for (sw, &m) in sv.iter_mut().zip(row) {
+                let s = *sw;
+                let u = s & m;
+                let (x, c1) = s.overflowing_add(u);
+                let (x, c2) = x.overflowing_add(carry);
+                carry = (c1 | c2) as u64;
+                *sw = x | (s - u);
+            }
+        }
+        let mut lcs = 0usize;
+        let last = self.words - 1;
+        for (w, &s) in sv.iter().enumerate() {
+            let mut v = !s;
+            if w == last && self.len % 64 != 0 {
+                v &= (1u64 << (self.len % 64)) - 1;
+            }
+            lcs += v.count_ones() as usize;
+        }
+        lcs
+    }
+
+    /// Indel distance (insertions + deletions) between the pattern string and `s2`.
+    #[inline]
+    pub fn indel(&self, s2: &[char]) -> usize {
+        self.len + s2.len() - 2 * self.lcs(s2)
+    }
+
+    /// `ratio` of the pattern string and `s2`, 0 when below `cutoff`.
+    #[inline]
+    pub fn ratio(&self, s2: &[char], cutoff: f64) -> f64 {
+        let lensum = self.len + s2.len();
+        if lensum == 0 {
+            return 100.0;
+        }
+        // Upper bound from the lengths alone: skip the LCS when it cannot reach the cutoff.
+        let best = 200.0 * self.len.min(s2.len()) as f64 / lensum as f64;
+        if best < cutoff {
+            return 0.0;
+        }
+        norm_sim(self.indel(s2), lensum, cutoff)
+    }
+}
+
+/// `100·(1 - dist/lensum)`, the way RapidFuzz normalizes, 0 below `cutoff`.
+#[inline]
+fn norm_sim(dist: usize, lensum: usize, cutoff: f64) -> f64 {
+    let score = if lensum > 0 {
+        (1.0 - dist as f64 / lensum as f64) * 100.0
+    } else {
+        100.0
+    };
+    if score >= cutoff {
+        score
+    } else {
+        0.0
+    }
+}
+
+/// `100 - 100·dist/lensum`, the token_set_ratio normalization, 0 below `cutoff`.
+#[inline]
+fn norm_dist100(dist: usize, lensum: usize, cutoff: f64) -> f64 {
+    let score = if lensum > 0 {
+        100.0 - 100.0 * dist as f64 / lensum as f64
+    } else {
+        100.0
+    };
+    if score >= cutoff {
+        score
+    } else {
+        0.0
+    }
+}
+
+#[inline]
+fn cut(score: f64, cutoff: f64) -> f64 {
+    if score >= cutoff {
+        score
+    } else {
+        0.0
+    }
+}
+
+/// Normalized Indel similarity, 0–100.
+pub fn ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    if s1.len() + s2.len() == 0 {
+        return 100.0;
+    }
+    // The shorter string as pattern: fewer machine words per step.
+    let (a, b) = if s1.len() <= s2.len() {
+        (s1, s2)
+    } else {
+        (s2, s1)
+    };
+    Pattern::new(a).ratio(b, cutoff)
+}
+
+/// Best `ratio` of the shorter string against any window of the longer one (RapidFuzz's
+/// window search: adjacent windows differ by at most 2 edits, so ranges whose best possible
+/// score cannot beat the best found are skipped).
+pub fn partial_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    partial_ratio_pat(s1, s2, None, None, cutoff)
+}
+
+/// [`partial_ratio`] with optional prebuilt patterns of `s1` and `s2`.
+pub fn partial_ratio_pat(
+    s1: &[char],
+    s2: &[char],
+    p1: Option<&Pattern>,
+    p2: Option<&Pattern>,
+    cutoff: f64,
+) -> f64 {
+    let (short, long, ps, pl) = if s1.len() <= s2.len() {
+        (s1, s2, p1, p2)
+    } else {
+        (s2, s1, p2, p1)
+    };
+    if cutoff > 100.0 {
+        return 0.0;
+    }
+    if short.is_empty() || long.is_empty() {
+        return if short.len() == long.len() {
+            100.0
+        } else {
+            0.0
+        };
+    }
+    let owned;
+    let ps = match ps {
+        Some(p) => p,
+        None => {
+            owned = Pattern::new(short);
+            &owned
+        }
+    };
+    let mut score = partial_impl(short, long, ps, cutoff);
+    if score != 100.0 && short.len() == long.len() {
+        let owned2;
+        let pl = match pl {
+            Some(p) => p,
+            None => {
+                owned2 = Pattern::new(long);
+                &owned2
+            }
+        };
+        let c2 = cutoff.max(score);
+        let s2 = partial_impl(long, short, pl, c2);
+        if s2 > score {
+            score = s2;
+        }
+    }
+    cut(score, cutoff)
+}
+
+fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64 {
+    let len1 = s1.len();
+    let len2 = s2.len();
+    let mut res = 0.0f64;
+    if len2 > len1 {
+        let maximum = len1 * 2;
+        let norm_cutoff_dist = 1.0 - cutoff / 100.0;
+        let mut cutoff_dist = (maximum as f64 * norm_cutoff_dist).ceil() as usize;
+        let mut best_dist = usize::MAX;
+        let mut scores = vec![usize::MAX; len2 - len1];
+        let mut windows: Vec<(usize, usize)> = vec![(0, len2 - len1 - 1)];
+        let mut new_windows: Vec<(usize, usize)> = Vec::new();
+        while !windows.is_empty() {
+            for &(first, second) in &windows {
+                for pos in [first, second] {
+                    if scores[pos] == usize::MAX {
+                        scores[pos] = pat.indel(&s2[pos..pos + len1]);
+                        if scores[pos] < cutoff_dist {
+                            cutoff_dist = scores[pos];
+                            best_dist = scores[pos];
+                            if best_dist == 0 {
+                                return 100.0;
+                            }
+                        }
+                    }
+                }
+                let cell_diff = second - first;
+                if cell_diff <= 1 {
+                    continue;
+                }
+                let known_edits = scores[first].abs_diff(scores[second]);
+                let max_improvement = (cell_diff.saturating_sub(known_edits / 2)) / 2 * 2;
+                let min_score =
+                    scores[first].min(scores[second]) as isize - max_improvement as isize;
+                if min_score < cutoff_dist as isize {
+                    let center = cell_diff / 2;
+                    new_windows.push((first, first + center));
+                    new_windows.push((first + center, second));
+                }
+            }
+            std::mem::swap(&mut windows, &mut new_windows);
+            new_windows.clear();
+        }
+        if best_dist != usize::MAX {
+            let score = (1.0 - best_dist as f64 / maximum as f64) * 100.0;
+            if score >= cutoff {
+                cutoff = score;
+                res = score;
+            }
+        }
+    }
+    for i in 1..len1 {
+        let sub = &s2[..i];
+        if !pat.contains(sub[i - 1]) {
+            continue;
+        }
+        let r = pat.ratio(sub, cutoff);
+        if r > res {
+            res = r;
+            cutoff = r;
+            if res == 100.0 {
+                return res;
+            }
+        }
+    }
+    for i in len2 - len1..len2 {
+        let sub = &s2[i..];
+        if !pat.contains(sub[0]) {
+            continue;
+        }
+        let r = pat.ratio(sub, cutoff);
+        if r > res {
+            res = r;
+            cutoff = r;
+            if res == 100.0 {
+                return res;
+            }
+        }
+    }
+    res
+}
+
+/// RapidFuzz's whitespace: Python's `str.split()` set, but U+0085 and U+00A0 only count in
+/// strings that are not pure Latin-1 (RapidFuzz's 8-bit table lacks them; checked on 3.14).
+#[inline]
+pub fn is_space(c: char, wide: bool) -> bool {
+    (wide && matches!(c as u32, 0x85 | 0xA0))
+        || matches!(
+            c as u32,
+            0x09..=0x0D
+                | 0x1C..=0x1F
+                | 0x20
+                | 0x1680
+                | 0x2000..=0x200A
+                | 0x2028
+                | 0x2029
+                | 0x202F
+                | 0x205F
+                | 0x3000
+        )
+}
+
+/// Whitespace-separated tokens, sorted by code points.
+pub fn sorted_tokens(s: &[char]) -> Vec<&[char]> {
+    let wide = s.iter().any(|&c| c as u32 > 0xFF);
+    let mut t: Vec<&[char]> = s
+        .split(|&c| is_space(c, wide))
+        .filter(|t| !t.is_empty())
+        .collect();
+    t.sort_unstable();
+    t
+}
+
+/// Tokens joined by single spaces.
+pub fn join(tokens: &[&[char]]) -> Vec<char> {
+    let n: usize = tokens.iter().map(|t| t.len() + 1).sum();
+    let mut out = Vec::with_capacity(n);
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend_from_slice(t);
+    }
+    out
+}
+
+fn joined_len(tokens: &[&[char]]) -> usize {
+    if tokens.is_empty() {
+        0
+    } else {
+        tokens.iter().map(|t| t.len()).sum::<usize>() + tokens.len() - 1
+    }
+}
+
+/// Intersection and the two differences of two sorted, deduplicated token lists.
+pub struct Decomposition<'a> {
+    pub intersection: Vec<&'a [char]>,
+    pub diff_ab: Vec<&'a [char]>,
+    pub diff_ba: Vec<&'a [char]>,
+}
+
+/// Set decomposition of two sorted (not necessarily deduplicated) token lists.
+pub fn decompose<'a>(a: &[&'a [char]], b: &[&'a [char]]) -> Decomposition<'a> {
+    let mut a: Vec<&[char]> = a.to_vec();
+    a.dedup();
+    let mut b: Vec<&[char]> = b.to_vec();
+    b.dedup();
+    let (mut i, mut j) = (0, 0);
+    let mut d = Decomposition {
+        intersection: Vec::new(),
+        diff_ab: Vec::new(),
+        diff_ba: Vec::new(),
+    };
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => {
+                d.diff_ab.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                d.diff_ba.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                d.intersection.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    d.diff_ab.extend_from_slice(&a[i..]);
+    d.diff_ba.extend_from_slice(&b[j..]);
+    d
+}
+
+/// `ratio` of the sorted-token forms.
+pub fn token_sort_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    let a = join(&sorted_tokens(s1));
+    let b = join(&sorted_tokens(s2));
+    ratio(&a, &b, cutoff)
+}
+
+/// token_set_ratio from sorted token lists.
+pub fn token_set_from_tokens(ta: &[&[char]], tb: &[&[char]], cutoff: f64) -> f64 {
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let d = decompose(ta, tb);
+    if !d.intersection.is_empty() && (d.diff_ab.is_empty() || d.diff_ba.is_empty()) {
+        return 100.0;
+    }
+    let ab = join(&d.diff_ab);
+    let ba = join(&d.diff_ba);
+    let sect_len = joined_len(&d.intersection);
+    let has_sect = usize::from(sect_len > 0);
+    let sect_ab_len = sect_len + has_sect + ab.len();
+    let sect_ba_len = sect_len + has_sect + ba.len();
+    let dist = if ab.is_empty() || ba.is_empty() {
+        ab.len() + ba.len()
+    } else if ab.len() <= ba.len() {
+        Pattern::new(&ab).indel(&ba)
+    } else {
+        Pattern::new(&ba).indel(&ab)
+    };
+    let result = norm_dist100(dist, sect_ab_len + sect_ba_len, cutoff);
+    if sect_len == 0 {
+        return result;
+    }
+    let sect_ab = norm_dist100(has_sect + ab.len(), sect_len + sect_ab_len, cutoff);
+    let sect_ba = norm_dist100(has_sect + ba.len(), sect_len + sect_ba_len, cutoff);
+    result.max(sect_ab).max(sect_ba)
+}
+
+/// RapidFuzz `token_set_ratio`.
+pub fn token_set_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    token_set_from_tokens(&sorted_tokens(s1), &sorted_tokens(s2), cutoff)
+}
+
+/// RapidFuzz `token_ratio`: the better of token_sort_ratio and token_set_ratio.
+pub fn token_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    let ta = sorted_tokens(s1);
+    let tb = sorted_tokens(s2);
+    token_ratio_from_tokens(&ta, &tb, cutoff)
+}
+
+/// token_ratio from sorted token lists.
+pub fn token_ratio_from_tokens(ta: &[&[char]], tb: &[&[char]], cutoff: f64) -> f64 {
+    if cutoff > 100.0 {
+        return 0.0;
+    }
+    let set = token_set_from_tokens(ta, tb, cutoff);
+    if set == 100.0 {
+        return 100.0;
+    }
+    let sort = ratio(&join(ta), &join(tb), cutoff.max(set));
+    cut(set.max(sort), cutoff)
+}
+
+/// RapidFuzz `partial_token_ratio` (used by WRatio).
+pub fn partial_token_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    if cutoff > 100.0 {
+        return 0.0;
+    }
+    let ta = sorted_tokens(s1);
+    let tb = sorted_tokens(s2);
+    let d = decompose(&ta, &tb);
+    if !d.intersection.is_empty() {
+        return 100.0;
+    }
+    let result = partial_ratio(&join(&ta), &join(&tb), cutoff);
+    if ta.len() == d.diff_ab.len() && tb.len() == d.diff_ba.len() {
+        return result;
+    }
+    let c = cutoff.max(result);
+    result.max(partial_ratio(&join(&d.diff_ab), &join(&d.diff_ba), c))
+}
+
+/// RapidFuzz `WRatio`: ratio, token ratios and partial ratios weighted by length difference.
+pub fn wratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    const UNBASE_SCALE: f64 = 0.95;
+    if cutoff > 100.0 {
+        return 0.0;
+    }
+    let (len1, len2) = (s1.len(), s2.len());
+    if len1 == 0 || len2 == 0 {
+        return 0.0;
+    }
+    let len_ratio = if len1 > len2 {
+        len1 as f64 / len2 as f64
+    } else {
+        len2 as f64 / len1 as f64
+    };
+    let mut end_ratio = ratio(s1, s2, cutoff);
+    if len_ratio < 1.5 {
+        let c = cutoff.max(end_ratio) / UNBASE_SCALE;
+        return end_ratio.max(token_ratio(s1, s2, c) * UNBASE_SCALE);
+    }
+    // RapidFuzz keeps 0.9 at exactly 8.
+    let partial_scale = if len_ratio > 8.0 { 0.6 } else { 0.9 };
+    // The cutoff is rescaled cumulatively, exactly as RapidFuzz does.
+    let mut c = cutoff.max(end_ratio) / partial_scale;
+    end_ratio = end_ratio.max(partial_ratio(s1, s2, c) * partial_scale);
+    c = c.max(end_ratio) / UNBASE_SCALE;
+    end_ratio.max(partial_token_ratio(s1, s2, c) * UNBASE_SCALE * partial_scale)
+}
+
+/// Normalized Levenshtein similarity (uniform weights), 0–100.
+pub fn levenshtein(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    let sim = rapidfuzz::distance::levenshtein::normalized_similarity(
+        s1.iter().copied(),
+        s2.iter().copied(),
+    );
+    cut(sim * 100.0, cutoff)
+}
+
+/// Jaro-Winkler similarity (prefix weight 0.1), 0–100.
+pub fn jaro_winkler(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    let sim = rapidfuzz::distance::jaro_winkler::normalized_similarity(
+        s1.iter().copied(),
+        s2.iter().copied(),
+    );
+    cut(sim * 100.0, cutoff)
+}
+
+/// Jaccard similarity of the word sets, 0–100 (100 for two empty strings).
+pub fn jaccard(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    jaccard_tokens(&sorted_tokens(s1), &sorted_tokens(s2), cutoff)
+}
+
+/// Jaccard similarity of two sorted token lists.
+pub fn jaccard_tokens(ta: &[&[char]], tb: &[&[char]], cutoff: f64) -> f64 {
+    let d = decompose(ta, tb);
+    let union = d.intersection.len() + d.diff_ab.len() + d.diff_ba.len();
+    if union == 0 {
+        return cut(100.0, cutoff);
+    }
+    cut(100.0 * d.intersection.len() as f64 / union as f64, cutoff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    fn naive_lcs(a: &[char], b: &[char]) -> usize {
+        let mut dp = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                dp[i][j] = if a[i - 1] == b[j - 1] {
+                    dp[i - 1][j - 1] + 1
+                } else {
+                    dp[i - 1][j].max(dp[i][j - 1])
+                };
+            }
+        }
+        dp[a.len()][b.len()]
+    }
+
+    #[test]
+    fn lcs_matches_dynamic_programming() {
+        let texts = [
+            "",
+            "a",
+            "this is a test",
+            "this is a test!",
+            "The minister said the talks would resume next week in Geneva, officials confirmed.",
+            "Officials confirmed that talks will resume in Geneva next week, according to the minister — “no plans” otherwise. Ünïcödé ✓ and a very long tail of text to pass one hundred and twenty-eight characters easily.",
+        ];
+        for a in &texts {
+            for b in &texts {
+                let (a, b) = (c(a), c(b));
+                assert_eq!(Pattern::new(&a).lcs(&b), naive_lcs(&a, &b));
+            }
+        }
+    }
+
+    #[test]
+    fn known_rapidfuzz_values() {
+        assert!((ratio(&c("this is a test"), &c("this is a test!"), 0.0) - 96.551724).abs() < 1e-4);
+        assert_eq!(
+            partial_ratio(&c("this is a test"), &c("this is a test!"), 0.0),
+            100.0
+        );
+        assert_eq!(
+            token_sort_ratio(
+                &c("fuzzy wuzzy was a bear"),
+                &c("wuzzy fuzzy was a bear"),
+                0.0
+            ),
+            100.0
+        );
+        assert_eq!(
+            token_set_ratio(&c("fuzzy was a bear"), &c("fuzzy fuzzy was a bear"), 0.0),
+            100.0
+        );
+        assert!(
+            (wratio(&c("this is a test"), &c("this is a new test!!!"), 0.0) - 85.5).abs() < 1e-9
+        );
+        assert_eq!(ratio(&c(""), &c(""), 0.0), 100.0);
+    }
+}

@@ -1,0 +1,73 @@
+//! Similarity: RapidFuzz-compatible scorers ([`fuzz`]), Unicode preprocessing ([`process`]),
+//! parallel batches ([`batch`]: cdist, top-k, extract), a statement scorer that notices denial
+//! ([`statement`]) and fast approximate quote location ([`locate`]).
+
+pub mod batch;
+pub mod fuzz;
+pub mod process;
+pub mod statement;
+
+pub use batch::{cdist, extract, top_k, Metric, TopK};
+pub use process::default_process;
+pub use statement::{StatementMatch, StatementScorer};
+
+use crate::error::{Error, Result};
+
+/// The built-in string scorers, by their RapidFuzz names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scorer {
+    Ratio,
+    PartialRatio,
+    TokenSortRatio,
+    TokenSetRatio,
+    TokenRatio,
+    WRatio,
+    JaroWinkler,
+    Levenshtein,
+    Jaccard,
+}
+
+impl Scorer {
+    /// The scorer called `name` (`"ratio"`, `"WRatio"`, …).
+    pub fn from_name(name: &str) -> Result<Self> {
+        Ok(match name {
+            "ratio" => Scorer::Ratio,
+            "partial_ratio" => Scorer::PartialRatio,
+            "token_sort_ratio" => Scorer::TokenSortRatio,
+            "token_set_ratio" => Scorer::TokenSetRatio,
+            "token_ratio" => Scorer::TokenRatio,
+            "WRatio" => Scorer::WRatio,
+            "jaro_winkler" => Scorer::JaroWinkler,
+            "levenshtein" => Scorer::Levenshtein,
+            "jaccard" => Scorer::Jaccard,
+            _ => return Err(Error::invalid("scorer", format!("unknown scorer {name:?}"))),
+        })
+    }
+
+    /// Score two (already processed) strings, 0–100, 0 when below `cutoff`.
+    pub fn score(self, s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+        match self {
+            Scorer::Ratio => fuzz::ratio(s1, s2, cutoff),
+            Scorer::PartialRatio => fuzz::partial_ratio(s1, s2, cutoff),
+            Scorer::TokenSortRatio => fuzz::token_sort_ratio(s1, s2, cutoff),
+            Scorer::TokenSetRatio => fuzz::token_set_ratio(s1, s2, cutoff),
+            Scorer::TokenRatio => fuzz::token_ratio(s1, s2, cutoff),
+            Scorer::WRatio => fuzz::wratio(s1, s2, cutoff),
+            Scorer::JaroWinkler => fuzz::jaro_winkler(s1, s2, cutoff),
+            Scorer::Levenshtein => fuzz::levenshtein(s1, s2, cutoff),
+            Scorer::Jaccard => fuzz::jaccard(s1, s2, cutoff),
+        }
+    }
+}
+
+/// Score two strings with `scorer`, optionally through [`default_process`].
+pub fn score(scorer: Scorer, s1: &str, s2: &str, process: bool, cutoff: Option<f64>) -> f64 {
+    let prep = |s: &str| -> Vec<char> {
+        if process {
+            default_process(s, false).chars().collect()
+        } else {
+            s.chars().collect()
+        }
+    };
+    scorer.score(&prep(s1), &prep(s2), cutoff.unwrap_or(0.0))
+}

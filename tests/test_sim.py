@@ -1,0 +1,256 @@
+"""quotelens.sim scorers and batches: equality with RapidFuzz, batch agreement, bad input."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+import pytest
+import quotelens
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from quotelens import QuotelensError, sim
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+RF: dict[str, Callable[..., float]] = {
+    "ratio": fuzz.ratio,
+    "partial_ratio": fuzz.partial_ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "token_set_ratio": fuzz.token_set_ratio,
+    "token_ratio": fuzz.token_ratio,
+    "WRatio": fuzz.WRatio,
+    "jaro_winkler": lambda a, b, **kw: JaroWinkler.normalized_similarity(a, b) * 100,
+    "levenshtein": lambda a, b, **kw: Levenshtein.normalized_similarity(a, b) * 100,
+}
+FUZZ = ["ratio", "partial_ratio", "token_sort_ratio", "token_set_ratio", "token_ratio", "WRatio"]
+
+# Small alphabets make shared characters, repeated words and ties likely.
+words = st.text(alphabet="abcde é’", min_size=0, max_size=6)
+sentences = st.lists(words, max_size=12).map(" ".join)
+texts = st.one_of(
+    st.text(alphabet="ab c\t", max_size=20),
+    sentences,
+    st.text(max_size=30),
+    st.text(alphabet="abcdefgh ", min_size=60, max_size=200),
+)
+
+
+@pytest.mark.parametrize("name", sorted(RF))
+@settings(max_examples=300, deadline=None)
+@given(a=texts, b=texts)
+def test_scorers_equal_rapidfuzz(name: str, a: str, b: str) -> None:
+    ours = getattr(sim, name)(a, b)
+    assert ours == pytest.approx(RF[name](a, b), abs=0.01)
+    assert 0.0 <= ours <= 100.0
+
+
+@pytest.mark.parametrize("name", FUZZ)
+@settings(max_examples=150, deadline=None)
+@given(a=texts, b=texts, cutoff=st.floats(0, 100))
+def test_score_cutoff_like_rapidfuzz(name: str, a: str, b: str, cutoff: float) -> None:
+    ours = getattr(sim, name)(a, b, score_cutoff=cutoff)
+    theirs = getattr(fuzz, name)(a, b, score_cutoff=cutoff)
+    if abs(RF[name](a, b) - cutoff) > 0.01:  # exactly at the cutoff rounding may differ
+        assert ours == pytest.approx(theirs, abs=0.01)
+
+
+@pytest.mark.parametrize("name", FUZZ)
+def test_long_news_sentences_equal_rapidfuzz(name: str) -> None:
+    a = (
+        "The defense secretary said on Tuesday that the United States is not seeking "
+        "confrontation with China, but would continue to deploy ships to the region. " * 3
+    )
+    b = "“We do not seek confrontation,” the U.S. defense secretary told reporters in Singapore."
+    for x, y in [(a, b), (b, a), (a, a[5:150]), (b.lower(), b), ("aaa", "0" * 23 + "a")]:
+        assert getattr(sim, name)(x, y) == pytest.approx(getattr(fuzz, name)(x, y), abs=0.01)
+
+
+def test_jaccard_words() -> None:
+    assert sim.jaccard("a b c", "c b a") == 100.0
+    assert sim.jaccard("a b", "b c") == pytest.approx(100 / 3)
+    assert sim.jaccard("", "") == 100.0
+    assert sim.jaccard("a", "") == 0.0
+
+
+def test_default_process_unicode() -> None:
+    assert sim.default_process("“Don’t” — SAID  ＳＴＲＡßＥ!") == "don t said strasse"
+    assert sim.default_process("Zürich Café", strip_accents=True) == "zurich cafe"
+    assert sim.ratio("Zürich!", "ZÜRICH", processor=True) == 100.0
+    assert sim.ratio("Zürich!", "ZÜRICH", processor=sim.default_process) == 100.0
+    assert sim.ratio("abc", "ABC", processor=str.lower) == 100.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(a=texts, b=texts)
+def test_processor_true_equals_processed_strings(a: str, b: str) -> None:
+    pa, pb = sim.default_process(a), sim.default_process(b)
+    assert sim.WRatio(a, b, processor=True) == sim.WRatio(pa, pb)
+
+
+def _brute(queries: list[str], choices: list[str], scorer: object) -> np.ndarray:
+    return np.array([[scorer(q, c) for c in choices] for q in queries], dtype=np.float32)  # type: ignore[operator]
+
+
+QUERIES = [
+    "The minister said talks would resume next week in Geneva.",
+    "Talks will resume in Geneva next week, the minister said.",
+    "China denied any plans for an Asian NATO.",
+    "",
+    "troops",
+]
+CHOICES = QUERIES[::-1] + [
+    "According to the minister, the talks resume next week.",
+    "It is too early to talk about an Asian NATO, officials said.",
+]
+
+
+@pytest.mark.parametrize("name", sorted(RF) + ["jaccard"])
+@pytest.mark.parametrize("workers", [1, -1])
+def test_cdist_agrees_with_brute_force_and_rapidfuzz(name: str, workers: int) -> None:
+    scorer = getattr(sim, name)
+    m = sim.cdist(QUERIES, CHOICES, scorer=scorer, workers=workers)
+    assert m.shape == (len(QUERIES), len(CHOICES)) and m.dtype == np.float32
+    np.testing.assert_allclose(m, _brute(QUERIES, CHOICES, scorer), atol=0.01)
+    if name in FUZZ:
+        rf = process.cdist(QUERIES, CHOICES, scorer=getattr(fuzz, name), workers=workers)
+        np.testing.assert_allclose(m, rf, atol=0.01)
+    # A Python callable takes the slow path and gives the same matrix.
+    slow = sim.cdist(QUERIES, CHOICES, scorer=lambda a, b: scorer(a, b))
+    np.testing.assert_allclose(m, slow, atol=0.01)
+
+
+def test_cdist_processor_cutoff_dtype() -> None:
+    m = sim.cdist(QUERIES, CHOICES, scorer=sim.WRatio, processor=True, score_cutoff=60)
+    rf = process.cdist(
+        QUERIES, CHOICES, scorer=fuzz.WRatio, processor=sim.default_process, score_cutoff=60
+    )
+    np.testing.assert_allclose(m, rf, atol=0.01)
+    m2 = sim.cdist(QUERIES, CHOICES, processor=str.upper)
+    np.testing.assert_allclose(
+        m2, _brute([q.upper() for q in QUERIES], [c.upper() for c in CHOICES], sim.ratio), atol=0.01
+    )
+    assert sim.cdist(QUERIES, CHOICES, dtype=np.uint8).dtype == np.uint8
+    assert sim.cdist(QUERIES, CHOICES, dtype=np.float64).dtype == np.float64
+
+
+@pytest.mark.parametrize("name", ["ratio", "partial_ratio", "token_set_ratio", "WRatio"])
+@pytest.mark.parametrize("workers", [1, -1])
+def test_top_k_agrees_with_brute_force(name: str, workers: int) -> None:
+    scorer = getattr(sim, name)
+    rng = np.random.default_rng(1)
+    vocab = [
+        "troops",
+        "talks",
+        "geneva",
+        "minister",
+        "china",
+        "nato",
+        "denied",
+        "plans",
+        "resume",
+        "week",
+    ]
+    choices = [" ".join(rng.choice(vocab, size=rng.integers(1, 8))) for _ in range(5000)]
+    queries = choices[:3] + ["minister talks", ""]
+    qi, ci, s = sim.top_k(queries, choices, k=7, scorer=scorer, workers=workers)
+    assert qi.dtype == np.int64 and ci.dtype == np.int64 and s.dtype == np.float32
+    full = sim.cdist(queries, choices, scorer=scorer)
+    for q in range(len(queries)):
+        order = np.lexsort((np.arange(len(choices)), -full[q]))[:7]
+        sel = qi == q
+        np.testing.assert_array_equal(ci[sel], order)
+        np.testing.assert_allclose(s[sel], full[q][order])
+    # Sorted by query, then descending score.
+    assert (np.diff(qi) >= 0).all()
+
+
+def test_top_k_cutoff_and_k_larger_than_choices() -> None:
+    _, _, s = sim.top_k(QUERIES, CHOICES, k=100, score_cutoff=50)
+    assert (s >= 50).all()
+    full = sim.cdist(QUERIES, CHOICES)
+    assert len(s) == int((full >= 50).sum())
+    _qi, ci, s = sim.top_k(["a"], ["a", "b"], k=10)
+    assert ci.tolist() == [0, 1]
+
+
+def test_extract_like_rapidfuzz() -> None:
+    for scorer in (sim.ratio, sim.WRatio, sim.token_set_ratio):
+        ours = sim.extract(QUERIES[0], CHOICES, scorer=scorer, limit=3)
+        theirs = process.extract(
+            QUERIES[0], CHOICES, scorer=getattr(fuzz, scorer.__name__), limit=3
+        )
+        assert [(c, i) for c, _, i in ours] == [(c, i) for c, _, i in theirs]
+        for (_, a, _), (_, b, _) in zip(ours, theirs):
+            assert a == pytest.approx(b, abs=0.01)
+    assert len(sim.extract("x", CHOICES, limit=None)) == len(CHOICES)
+    assert sim.extract("x", []) == []
+    slow = sim.extract(QUERIES[0], CHOICES, scorer=lambda a, b: sim.ratio(a, b), limit=2)
+    assert [i for _, _, i in slow] == [i for _, _, i in sim.extract(QUERIES[0], CHOICES, limit=2)]
+
+
+def test_empty_lists_give_empty_results() -> None:
+    assert sim.cdist([], CHOICES).shape == (0, len(CHOICES))
+    assert sim.cdist(QUERIES, []).shape == (len(QUERIES), 0)
+    qi, ci, s = sim.top_k([], CHOICES)
+    assert len(qi) == len(ci) == len(s) == 0
+    qi, ci, s = sim.top_k(QUERIES, [])
+    assert len(qi) == 0
+
+
+def test_bad_input_is_a_clear_error() -> None:
+    with pytest.raises(TypeError, match="s1 must be str, not NoneType"):
+        sim.ratio(None, "a")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="s2 must be str"):
+        sim.WRatio("a", 3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"choices\[1\] must be str, not int"):
+        sim.cdist(["a"], ["b", 1])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"queries must be a list of str, not NoneType"):
+        sim.top_k(None, ["a"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"queries must be a list of str, not str"):
+        sim.cdist("abc", ["a"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"choices\[0\]"):
+        sim.extract("a", [None])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="query must be str"):
+        sim.extract(None, ["a"])  # type: ignore[arg-type]
+    for k in (0, -3):
+        with pytest.raises(QuotelensError, match="k: must be at least 1"):
+            sim.top_k(["a"], ["a"], k=k)
+    with pytest.raises(QuotelensError, match="limit"):
+        sim.extract("a", ["a"], limit=0)
+    with pytest.raises(QuotelensError, match="workers"):
+        sim.cdist(["a"], ["a"], workers=0)
+    with pytest.raises(TypeError, match="scorer"):
+        sim.cdist(["a"], ["a"], scorer="ratio")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="processor"):
+        sim.ratio("a", "b", processor=3)
+
+
+def test_dense_cdist_that_cannot_fit_is_refused() -> None:
+    big = ["x"] * 3_000_000
+    with pytest.raises(QuotelensError, match="use top_k") as e:
+        sim.cdist(big, big)
+    assert "GB" in str(e.value)
+    assert isinstance(e.value, ValueError)
+
+
+def test_embedding_scorer() -> None:
+    def bag(texts: list[str]) -> np.ndarray:
+        return np.array([[t.count(c) for c in "abcdefghijklmnopqrstuvwxyz"] for t in texts])
+
+    s = sim.embedding_scorer(bag)
+    m = sim.cdist(["abc", "xyz"], ["cba", "xy", "q"], scorer=s)
+    assert m[0, 0] == pytest.approx(100.0)
+    assert m[0, 2] == 0.0
+    _qi, ci, _sc = sim.top_k(["abc", "xyz"], ["cba", "xy", "q"], k=1, scorer=s)
+    assert ci.tolist() == [0, 1]
+    assert sim.extract("xyz", ["cba", "xy"], scorer=s, limit=1)[0][0] == "xy"
+    assert s("ab", "ab") == pytest.approx(100.0)
+    with pytest.raises(TypeError):
+        sim.embedding_scorer(3)  # type: ignore[arg-type]
+
+
+def test_package_exports_sim() -> None:
+    assert quotelens.sim is sim
+    for name in sim.__all__:
+        assert getattr(sim, name).__doc__, name

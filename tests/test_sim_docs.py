@@ -1,0 +1,29 @@
+"""The ``>>>`` examples in quotelens.sim docstrings (including the Rust ``///`` docs) run."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from quotelens import sim
+
+NAMES = ["__module__", *sim.__all__]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_docstring_examples(name: str) -> None:
+    obj = sim if name == "__module__" else getattr(sim, name)
+    doc = obj.__doc__ or ""
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(doc, dict(vars(sim)), f"quotelens.sim.{name}", None, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0, f"{name}: {result.failed} failing example(s)"
+
+
+def test_every_export_has_an_example() -> None:
+    missing = [n for n in sim.__all__ if ">>>" not in (getattr(sim, n).__doc__ or "")]
+    # Classes documented through their methods and result types.
+    assert set(missing) <= {"EmbeddingScorer"}, missing
