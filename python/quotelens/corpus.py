@@ -2,7 +2,8 @@
 
 >>> import quotelens
 >>> corpus = quotelens.Corpus.from_records([
-...     {"id": "a", "text": "“We do not seek confrontation,” U.S. Defense Secretary Lloyd Austin said."},
+...     {"id": "a",
+...      "text": "“We do not seek confrontation,” U.S. Defense Secretary Lloyd Austin said."},
 ...     {"id": "b", "text": "Beijing said it “firmly opposes” any bloc.", "outlet": "CGTN"},
 ... ], progress=False)
 >>> corpus
@@ -29,6 +30,8 @@ from quotelens.frames import quotes_frame, speakers_frame
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+    from quotelens.compare import Claims, SideComparison
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -130,7 +133,8 @@ class Corpus:
     def __init__(self, articles: Iterable[Article]) -> None:
         if isinstance(articles, (str, bytes, Article)) or not isinstance(articles, Iterable):
             raise TypeError(
-                f"articles: expected an iterable of quotelens.Article, got {type(articles).__name__}"
+                "articles: expected an iterable of quotelens.Article, "
+                f"got {type(articles).__name__}"
             )
         items: list[Article] = []
         for i, a in enumerate(articles):
@@ -437,6 +441,32 @@ class Corpus:
         Counter({'United States': 1})
         """
         return Counter(q.side for a in self._articles for q in a.quotes if q.side)
+
+    # -- comparisons --------------------------------------------------------------------------
+
+    def quote_matches(self, threshold: float = 80.0, *, k: int = 10) -> "pd.DataFrame":
+        """The same quote reported by several articles (also truncated or reworded), with both
+        spans and the score; see :func:`quotelens.compare.quote_matches`."""
+        from quotelens.compare import quote_matches
+
+        return quote_matches(self, threshold, k=k)
+
+    def claims(
+        self, threshold: float = 30.0, *, speaker_bonus: float = 20.0, sentences: bool = False
+    ) -> "Claims":
+        """Clusters of statements from different articles making the same claim, with members,
+        articles, sides and stances; see :func:`quotelens.compare.claims`."""
+        from quotelens.compare import claims
+
+        return claims(self, threshold, speaker_bonus=speaker_bonus, sentences=sentences)
+
+    def compare_sides(self, side_a: str, side_b: str, k: int = 3) -> "SideComparison":
+        """For each statement of ``side_a``, the ``k`` closest of ``side_b`` with score and
+        polarity, as a DataFrame with ``.heatmap()``; see :func:`quotelens.compare.compare_sides`.
+        """
+        from quotelens.compare import compare_sides
+
+        return compare_sides(self, side_a, side_b, k)
 
     # -- display ------------------------------------------------------------------------------
 

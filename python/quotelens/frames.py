@@ -6,8 +6,8 @@ corpus without quotes.
 >>> import quotelens
 >>> from quotelens.frames import quotes_frame
 >>> a = quotelens.Article('“We do not seek confrontation,” Lloyd Austin said.', id="a1")
->>> quotes_frame([a])[["article", "speaker", "cue", "kind", "text"]].to_dict("records")
-[{'article': 'a1', 'speaker': 'Lloyd Austin', 'cue': 'said', 'kind': 'direct', 'text': 'We do not seek confrontation,'}]
+>>> quotes_frame([a])[["article", "speaker", "cue", "kind"]].to_dict("records")
+[{'article': 'a1', 'speaker': 'Lloyd Austin', 'cue': 'said', 'kind': 'direct'}]
 """
 
 from __future__ import annotations

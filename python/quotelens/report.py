@@ -144,7 +144,8 @@ def _speakers_section(corpus: "Corpus", colors: dict[Optional[str], str]) -> str
             )
             for aid, q in items:
                 cue = f'<span class="cue">{_esc(q.cue)}</span>' if q.cue else ""
-                cat = f' <span class="muted">({_esc(q.cue_category)})</span>' if q.cue_category else ""
+                cat = (f' <span class="muted">({_esc(q.cue_category)})</span>'
+                       if q.cue_category else "")
                 text = f"“{_esc(q.text)}”" if q.kind != "indirect" else f"<i>{_esc(q.text)}</i>"
                 parts.append(
                     f'<div class="quote">{text} — {cue}{cat} '
@@ -178,8 +179,12 @@ def _articles_table(corpus: "Corpus") -> str:
     )
 
 
-def render_report(corpus: "Corpus", *, title: Optional[str] = None) -> str:
-    """The report for ``corpus`` as one HTML string."""
+def render_report(
+    corpus: "Corpus", *, title: Optional[str] = None, match_threshold: float = 80.0,
+    claim_threshold: float = 30.0,
+) -> str:
+    """The report for ``corpus`` as one HTML string (thresholds as in
+    :meth:`~quotelens.Corpus.quote_matches` and :meth:`~quotelens.Corpus.claims`)."""
     t0 = time.perf_counter()
     colors = corpus_colors(corpus)
     sections: list[tuple[str, str, str]] = []
@@ -192,7 +197,8 @@ def render_report(corpus: "Corpus", *, title: Optional[str] = None) -> str:
             + _speakers_section(corpus, colors),
         )
     )
-    sections.extend(_comparison_sections(corpus, colors))
+    sections.extend(_comparison_sections(corpus, colors, match_threshold=match_threshold,
+                                         claim_threshold=claim_threshold))
     texts = "".join(
         f'<div class="article" id="article-{_esc(a.id)}"><p class="muted">{_esc(a.id)}'
         f'{" · " + _esc(a.source) if a.source else ""}{" · " + _esc(a.date) if a.date else ""}'
@@ -217,11 +223,63 @@ def render_report(corpus: "Corpus", *, title: Optional[str] = None) -> str:
     )
 
 
+def _sides_to_compare(corpus: "Corpus") -> list[tuple[str, str]]:
+    """The pairs of sides to put against each other: the most quoted sides, two by two."""
+    counts: dict[str, int] = {}
+    for a in corpus:
+        for q in a.quotes:
+            if q.side and q.speaker and q.kind in STATEMENT_KINDS and len(q.text.split()) >= 3:
+                counts[q.side] = counts.get(q.side, 0) + 1
+    top = [s for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2][:3]
+    return [(top[i], top[j]) for i in range(len(top)) for j in range(i + 1, len(top))]
+
+
 def _comparison_sections(
-    corpus: "Corpus", colors: dict[Optional[str], str]
+    corpus: "Corpus", colors: dict[Optional[str], str], *, match_threshold: float,
+    claim_threshold: float,
 ) -> list[tuple[str, str, str]]:
-    """Cross-article sections; empty until the corpus offers comparisons."""
-    return []
+    """Quotes reported by several articles, claims, and side against side."""
+    from quotelens.compare import claims_html
+
+    matches = corpus.quote_matches(match_threshold)
+    if len(matches):
+        rows = [
+            [_article_link(r.article_a), _esc(r.speaker_a), f"“{_esc(r.text_a)}”",
+             _article_link(r.article_b), _esc(r.speaker_b), f"“{_esc(r.text_b)}”",
+             f"{r.score:.0f}", _esc(r.polarity)]
+            for r in matches.itertuples()
+        ]
+        matches_html = _table(
+            ["article", "speaker", "quote", "also in", "speaker", "as quoted there", "score",
+             "polarity"], rows, "matches")
+    else:
+        matches_html = (f"<p>No quote appears in more than one article "
+                        f"(threshold {match_threshold:.0f}).</p>")
+    out = [("matches", "Quotes reported by several articles", matches_html)]
+    cl = corpus.claims(claim_threshold)
+    out.append(("claims", "Claims made in several articles",
+                f'<p class="muted">{len(cl)} claims (threshold {claim_threshold:.0f}); stance '
+                "is <i>denying</i> when the reporting verb is a denial or the statement is "
+                "negated.</p>" + claims_html(cl, colors)))
+    pairs = _sides_to_compare(corpus)
+    parts = []
+    for side_a, side_b in pairs:
+        cmp = corpus.compare_sides(side_a, side_b, k=3)
+        rows = [
+            [_esc(r.speaker_a), _esc(r.text_a), _esc(r.speaker_b), _esc(r.text_b),
+             f"{r.score:.0f}", _esc(r.polarity), _esc(f"{r.stance_a} / {r.stance_b}")]
+            for r in cmp.sort_values("score", ascending=False).head(15).itertuples()
+        ]
+        parts.append(
+            f"<h3>{_badge(side_a, colors)} against {_badge(side_b, colors)}</h3>"
+            f'<div class="figure">{figure_svg(cmp.heatmap())}</div>'
+            + _table([f"{_esc(side_a)} speaker", "statement", f"{_esc(side_b)} speaker",
+                      "closest statement", "score", "polarity", "stances"], rows, "sides")
+        )
+    if not parts:
+        parts.append("<p>Fewer than two sides with attributed statements.</p>")
+    out.append(("versus", "Side against side", "".join(parts)))
+    return out
 
 
 def write_report(
