@@ -15,6 +15,7 @@ words, and one side's statements against another's. Built on :mod:`quotelens.sim
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
@@ -94,6 +95,14 @@ def stance(s: Statement) -> str:
     return "denying" if sim.compare(s.text, s.text).cues_a else "asserting"
 
 
+def _stance_cached(s: Statement, cache: dict[str, str]) -> str:
+    if s.cue_category in DENY_CATEGORIES:
+        return "denying"
+    if s.text not in cache:
+        cache[s.text] = stance(s)
+    return cache[s.text]
+
+
 def _check_threshold(threshold: Any) -> float:
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
         raise TypeError(f"threshold: expected a number, got {type(threshold).__name__}")
@@ -102,53 +111,102 @@ def _check_threshold(threshold: Any) -> float:
     return float(threshold)
 
 
-def _cross_pairs(
-    queries: list[str], owners: list[str], k: int, scorer: Any, cutoff: float
-) -> dict[tuple[int, int], float]:
-    """Best-scoring pairs (i < j) of texts from different articles, via sparse top-k."""
-    pairs: dict[tuple[int, int], float] = {}
-    if len(queries) < 2:
-        return pairs
-    qi, ci, sc = sim.top_k(queries, queries, k=min(k, len(queries)), scorer=scorer,
-                           score_cutoff=cutoff, workers=-1)
-    for i, j, s in zip(qi.tolist(), ci.tolist(), sc.tolist()):
-        if owners[i] == owners[j]:
-            continue
-        key = (i, j) if i < j else (j, i)
-        if s > pairs.get(key, -1.0):
-            pairs[key] = s
-    return pairs
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset(
+    "the and for that with this from have has had was were are but not its it's their they "
+    "them his her she him who what which will would could should can our your about into than "
+    "then there been also said says such more most other some any all one two".split()
+)
 
 
-def quote_matches(corpus: "Corpus", threshold: float = 80.0, *, k: int = 10) -> pd.DataFrame:
+def _key(text: str) -> str:
+    return " ".join(sim.default_process(text).split())
+
+
+def _candidates(texts: list[str], *, rare: int = 10, max_df: int = 200) -> set[tuple[int, int]]:
+    """Pairs (i < j) of texts sharing rare content words: the blocking step that keeps
+    comparisons near-linear in corpus size (each text is compared with the few that share
+    its rarest words, not with all of them)."""
+    tokens = [sorted({w for w in _WORD.findall(t.lower()) if w not in _STOP}) for t in texts]
+    df: Counter[str] = Counter(w for ts in tokens for w in ts)
+    index: dict[str, list[int]] = {}
+    keys = []
+    for i, ts in enumerate(tokens):
+        # Words only this text has cannot pair it with another.
+        chosen = sorted((w for w in ts if 2 <= df[w] <= max_df), key=lambda w: (df[w], w))[:rare]
+        keys.append(chosen)
+        for w in chosen:
+            index.setdefault(w, []).append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for ids in index.values():
+        for x, i in enumerate(ids):
+            for j in ids[x + 1 :]:
+                shared[(i, j)] += 1
+    # Two shared rare words, or one for short texts.
+    return {
+        (i, j)
+        for (i, j), n in shared.items()
+        if n >= 2 or min(len(keys[i]), len(keys[j])) <= 3
+    }
+
+
+def _groups(keys: list[str]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        out.setdefault(k, []).append(i)
+    return out
+
+
+def quote_matches(corpus: "Corpus", threshold: float = 80.0) -> pd.DataFrame:
     """The same quote reported by several articles, also truncated or reworded: one row per
     pair of quotes from different articles scoring at least ``threshold`` (0–100), with both
     spans. The score is the best of ``partial_ratio`` (one quote cut out of the other) and the
-    statement scorer (rewording); ``polarity`` says whether one reverses the other.
+    statement scorer (rewording); ``polarity`` says whether one reverses the other. A quote
+    repeated word for word in many articles is paired with its first occurrence.
     """
     threshold = _check_threshold(threshold)
     st = statements(corpus, kinds=("direct", "mixed"), min_words=4)
-    texts = [s.text for s in st]
-    owners = [s.article for s in st]
-    processed = [sim.default_process(t) for t in texts]
-    pairs = _cross_pairs(processed, owners, k, sim.partial_ratio, threshold)
+    groups = _groups([_key(s.text) for s in st])
+    reps = [ids[0] for ids in groups.values()]  # one occurrence per distinct wording
+    pairs: dict[tuple[int, int], float] = {}
+    for ids in groups.values():
+        first = ids[0]
+        for j in ids[1:]:
+            if st[j].article != st[first].article:
+                pairs[(first, j)] = 100.0
+    texts = [st[i].text for i in reps]
     scorer = sim.StatementScorer(texts) if texts else None
-    for key, s in _cross_pairs(texts, owners, k, scorer, threshold).items():
-        pairs[key] = max(s, pairs.get(key, 0.0))
+    for x, y in _candidates(texts):
+        i, j = reps[x], reps[y]
+        score = max(
+            sim.partial_ratio(texts[x], texts[y], processor=True, score_cutoff=threshold),
+            scorer.score(texts[x], texts[y]) if scorer is not None else 0.0,
+        )
+        if score < threshold:
+            continue
+        # Pair every article holding one wording with the first holding the other.
+        for a in groups[_key(st[i].text)]:
+            if st[a].article != st[j].article:
+                pairs[(min(a, j), max(a, j))] = max(score, pairs.get((a, j), 0.0))
+        for b in groups[_key(st[j].text)][1:]:
+            if st[b].article != st[i].article:
+                pairs[(min(i, b), max(i, b))] = max(score, pairs.get((i, b), 0.0))
+    polarity: dict[tuple[str, str], str] = {}
     rows = []
     for (i, j), score in sorted(pairs.items()):
         a, b = st[i], st[j]
-        # A shorter quote inside a longer one is partial_ratio 100 even for a few common words.
-        if min(len(a.text.split()), len(b.text.split())) < 4:
+        if a.article == b.article:
             continue
+        pk = (a.text, b.text)
+        if pk not in polarity:
+            polarity[pk] = sim.compare(a.text, b.text).polarity
         rows.append(
             {
                 "article_a": a.article, "speaker_a": a.speaker, "side_a": a.side,
                 "text_a": a.text, "start_a": a.start, "end_a": a.end,
                 "article_b": b.article, "speaker_b": b.speaker, "side_b": b.side,
                 "text_b": b.text, "start_b": b.start, "end_b": b.end,
-                "score": float(score),
-                "polarity": sim.compare(a.text, b.text).polarity,
+                "score": float(score), "polarity": polarity[pk],
             }
         )
     cols = ["article_a", "speaker_a", "side_a", "text_a", "start_a", "end_a", "article_b",
@@ -237,14 +295,15 @@ class Claims(list):  # type: ignore[type-arg]
 
 
 def claims(
-    corpus: "Corpus", threshold: float = 30.0, *, speaker_bonus: float = 20.0, k: int = 8,
+    corpus: "Corpus", threshold: float = 30.0, *, speaker_bonus: float = 20.0,
     sentences: bool = False,
 ) -> Claims:
     """Cluster statements from different articles that make the same claim.
 
-    Two statements are linked when the statement scorer, on the statements or on the sentences
-    that report them (which name the speaker and the thing talked about), reaches
-    ``threshold``; the same speaker quoted in two articles adds ``speaker_bonus``. Clusters are
+    Two statements that share rare words are linked when the statement scorer, on the
+    statements or on the sentences that report them (which name the speaker and the thing
+    talked about), reaches ``threshold``; the same speaker quoted in two articles adds
+    ``speaker_bonus``; identical wordings are always linked. Clusters are
     the connected groups spanning at least two articles. ``sentences=True`` adds the
     unattributed body sentences as statements too. Each member gets a stance (``asserting`` or
     ``denying``, see :func:`stance`).
@@ -256,24 +315,20 @@ def claims(
     if len(st) < 2:
         return Claims()
     owners = [s.article for s in st]
-    texts = [s.text for s in st]
-    contexts = [s.sentence for s in st]
+    # Identical wordings are one statement for scoring; their occurrences are joined below.
+    groups = _groups([_key(s.text) for s in st])
+    reps = [ids[0] for ids in groups.values()]
+    texts = [st[i].text for i in reps]
+    contexts = [st[i].sentence for i in reps]
     scorer = sim.StatementScorer(contexts + texts)
-    cutoff = max(0.0, threshold - speaker_bonus)
-    pairs = _cross_pairs(contexts, owners, k, scorer, cutoff)
-    for key, s in _cross_pairs(texts, owners, k, scorer, cutoff).items():
-        pairs[key] = max(s, pairs.get(key, 0.0))
-    # Same speaker in two articles: compare every such pair, not only the top-k neighbours.
-    by_speaker: dict[str, list[int]] = {}
-    for i, s in enumerate(st):
-        if s.speaker:
-            by_speaker.setdefault(s.speaker, []).append(i)
-    for idx in by_speaker.values():
-        for x, i in enumerate(idx):
-            for j in idx[x + 1:]:
-                if owners[i] != owners[j] and (i, j) not in pairs:
-                    pairs[(i, j)] = max(scorer.score(contexts[i], contexts[j]),
-                                        scorer.score(texts[i], texts[j]))
+    pairs: dict[tuple[int, int], float] = {}
+    for x, y in _candidates([c + " " + t for c, t in zip(contexts, texts)]):
+        i, j = reps[x], reps[y]
+        same = st[i].speaker is not None and st[i].speaker == st[j].speaker
+        bonus = speaker_bonus if same else 0.0
+        score = max(scorer.score(contexts[x], contexts[y]), scorer.score(texts[x], texts[y]))
+        if score + bonus >= threshold:
+            pairs[(i, j)] = min(100.0, score + bonus)
     parent = list(range(len(st)))
 
     def find(x: int) -> int:
@@ -283,36 +338,33 @@ def claims(
         return x
 
     weakest: dict[int, float] = {}
-    links = []
-    for (i, j), s in pairs.items():
-        same = st[i].speaker is not None and st[i].speaker == st[j].speaker
-        score = min(100.0, s + (speaker_bonus if same else 0.0))
-        if score >= threshold:
-            links.append((score, i, j))
+    links = [(score, i, j) for (i, j), score in pairs.items()]
+    for ids in groups.values():
+        links.extend((100.0, ids[0], j) for j in ids[1:])
     for score, i, j in sorted(links, reverse=True):
         ri, rj = find(i), find(j)
         if ri != rj:
             parent[rj] = ri
         r = find(i)
         weakest[r] = min(score, weakest.pop(ri, 100.0), weakest.pop(rj, 100.0))
-    groups: dict[int, list[int]] = {}
+    degree: Counter[int] = Counter()
+    for _, i, j in links:
+        degree[i] += 1
+        degree[j] += 1
+    clusters: dict[int, list[int]] = {}
     for i in range(len(st)):
-        groups.setdefault(find(i), []).append(i)
+        clusters.setdefault(find(i), []).append(i)
     out = []
-    for root, idx in groups.items():
+    stances: dict[str, str] = {}
+    for root, idx in clusters.items():
         if len({owners[i] for i in idx}) < 2:
             continue
         members = [
             ClaimMember(st[i].article, st[i].speaker, st[i].side, st[i].kind, st[i].cue,
-                        st[i].text, st[i].start, st[i].end, stance(st[i]))
+                        st[i].text, st[i].start, st[i].end, _stance_cached(st[i], stances))
             for i in idx
         ]
         # Label: the member most linked within the cluster, by its reporting sentence.
-        degree = Counter()
-        for _, i, j in links:
-            if find(i) == root:
-                degree[i] += 1
-                degree[j] += 1
         centre = max(idx, key=lambda i: (degree[i], -i))
         out.append(Claim(0, members, weakest.get(root, threshold), st[centre].sentence))
     out.sort(key=lambda c: (-len(c.articles), -len(c.members), -c.score))
@@ -395,8 +447,9 @@ def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> Sid
     for name, v in (("side_a", side_a), ("side_b", side_b)):
         if v not in known:
             raise QuotelensError(f"{name}: no statements from side {v!r}; sides: {known}")
-    a = [s for s in st if s.side == side_a]
-    b = [s for s in st if s.side == side_b]
+    # One row per distinct wording (the first article reporting it).
+    a = list({_key(s.text): s for s in reversed(st) if s.side == side_a}.values())[::-1]
+    b = list({_key(s.text): s for s in reversed(st) if s.side == side_b}.values())[::-1]
     scorer = sim.StatementScorer([s.text for s in st])
     qi, ci, sc = sim.top_k([s.text for s in a], [s.text for s in b], k=k, scorer=scorer,
                            workers=-1)
@@ -417,7 +470,9 @@ def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> Sid
     return out
 
 
-def claims_html(cl: Claims, colors: dict[Optional[str], str]) -> str:
+def claims_html(
+    cl: list[Claim], colors: dict[Optional[str], str], *, max_members: int = 30
+) -> str:
     """Claims as HTML: each with its members, articles, sides and stances."""
     if not cl:
         return "<p>No claim is made in more than one article at this threshold.</p>"
@@ -431,8 +486,10 @@ def claims_html(cl: Claims, colors: dict[Optional[str], str]) -> str:
             f"<span class=\"muted\">({html.escape(m.side or 'no side')}, {m.stance}, "
             f'<a href="#article-{html.escape(m.article)}">{html.escape(m.article)}</a>)</span>'
             f" {html.escape(m.cue or '')}: “{html.escape(m.text)}”</li>"
-            for m in c.members
+            for m in c.members[:max_members]
         )
+        if len(c.members) > max_members:
+            items += f'<li class="muted">… {len(c.members) - max_members} more</li>'
         parts.append(
             f'<div class="claim"><h4>Claim {c.id}: {html.escape(c.label)}</h4>'
             f'<p class="muted">{len(c.articles)} articles · sides: {sides} · {stances}</p>'

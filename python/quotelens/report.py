@@ -29,6 +29,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Quote kinds that carry a statement (terms and titles only when attributed).
 STATEMENT_KINDS = ("direct", "mixed", "indirect")
+# Caps that keep a report on thousands of articles readable (the full data is in the frames).
+MAX_STATEMENTS = 25  # distinct statements listed per speaker
+MAX_LINKS = 6  # article links per statement
+MAX_ROWS = 60  # rows of the quote-match table
+MAX_CLAIMS = 40
 
 _CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;
@@ -142,14 +147,25 @@ def _speakers_section(corpus: "Corpus", colors: dict[Optional[str], str]) -> str
                 f'{len(items)} statements in {len(arts)} article{"s" if len(arts) != 1 else ""}'
                 f"</span></h4>"
             )
+            # The same words reported by several articles are listed once, with each article.
+            same: dict[str, list[tuple[str, "Quote"]]] = {}
             for aid, q in items:
+                same.setdefault(" ".join(q.text.split()), []).append((aid, q))
+            for shown, group in enumerate(sorted(same.values(), key=len, reverse=True)):
+                if shown == MAX_STATEMENTS:
+                    parts.append(f'<div class="quote muted">… {len(same) - shown} more</div>')
+                    break
+                aid, q = group[0]
                 cue = f'<span class="cue">{_esc(q.cue)}</span>' if q.cue else ""
                 cat = (f' <span class="muted">({_esc(q.cue_category)})</span>'
                        if q.cue_category else "")
                 text = f"“{_esc(q.text)}”" if q.kind != "indirect" else f"<i>{_esc(q.text)}</i>"
+                links = ", ".join(_article_link(a) for a, _ in group[:MAX_LINKS])
+                if len(group) > MAX_LINKS:
+                    links += f" and {len(group) - MAX_LINKS} more"
                 parts.append(
                     f'<div class="quote">{text} — {cue}{cat} '
-                    f'<span class="muted">[{_esc(q.kind)}, {_article_link(aid)}]</span></div>'
+                    f'<span class="muted">[{_esc(q.kind)}, {links}]</span></div>'
                 )
             parts.append("</div>")
         parts.append("</div>")
@@ -247,11 +263,14 @@ def _comparison_sections(
             [_article_link(r.article_a), _esc(r.speaker_a), f"“{_esc(r.text_a)}”",
              _article_link(r.article_b), _esc(r.speaker_b), f"“{_esc(r.text_b)}”",
              f"{r.score:.0f}", _esc(r.polarity)]
-            for r in matches.itertuples()
+            for r in matches.head(MAX_ROWS).itertuples()
         ]
         matches_html = _table(
             ["article", "speaker", "quote", "also in", "speaker", "as quoted there", "score",
              "polarity"], rows, "matches")
+        if len(matches) > MAX_ROWS:
+            matches_html += f'<p class="muted">… {len(matches) - MAX_ROWS} more pairs.</p>'
+
     else:
         matches_html = (f"<p>No quote appears in more than one article "
                         f"(threshold {match_threshold:.0f}).</p>")
@@ -260,7 +279,9 @@ def _comparison_sections(
     out.append(("claims", "Claims made in several articles",
                 f'<p class="muted">{len(cl)} claims (threshold {claim_threshold:.0f}); stance '
                 "is <i>denying</i> when the reporting verb is a denial or the statement is "
-                "negated.</p>" + claims_html(cl, colors)))
+                "negated.</p>" + claims_html(cl[:MAX_CLAIMS], colors)
+                + (f'<p class="muted">… {len(cl) - MAX_CLAIMS} more claims.</p>'
+                   if len(cl) > MAX_CLAIMS else "")))
     pairs = _sides_to_compare(corpus)
     parts = []
     for side_a, side_b in pairs:
