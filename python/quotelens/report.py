@@ -86,9 +86,12 @@ def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
 
 
 def sides_figure(corpus: "Corpus", colors: dict[Optional[str], str]) -> "Figure":
-    """A bar chart: attributed statements per side in each article."""
+    """A bar chart: attributed statements per side in each article (per side over the whole
+    corpus when it has more than 40 articles)."""
     from matplotlib.figure import Figure
 
+    if len(corpus) > 40:
+        return _sides_total_figure(corpus, colors)
     ids = corpus.ids
     sides = [s for s in colors if s is not None]
     counts = {s: [0] * len(ids) for s in sides + [None]}
@@ -114,6 +117,28 @@ def sides_figure(corpus: "Corpus", colors: dict[Optional[str], str]) -> "Figure"
     ax.set_title("Who is quoted in each article, by side")
     if any(left):
         ax.legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def _sides_total_figure(corpus: "Corpus", colors: dict[Optional[str], str]) -> "Figure":
+    from matplotlib.figure import Figure
+
+    counts: dict[Optional[str], int] = {}
+    for a in corpus:
+        for q in a.quotes:
+            if q.speaker is not None and _is_statement(q):
+                counts[q.side] = counts.get(q.side, 0) + 1
+    sides = sorted(counts, key=lambda s: (-counts[s], s or ""))[:15]
+    fig = Figure(figsize=(8, 0.35 * len(sides) + 1.4))
+    ax = fig.add_subplot()
+    ax.barh(range(len(sides)), [counts[s] for s in sides],
+            color=[colors.get(s, NO_SIDE) for s in sides])
+    ax.set_yticks(range(len(sides)))
+    ax.set_yticklabels([s or "no side" for s in sides], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("attributed statements")
+    ax.set_title(f"Who is quoted, by side ({len(corpus)} articles)")
     fig.tight_layout()
     return fig
 
