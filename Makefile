@@ -34,6 +34,7 @@ test: rust-test py-test
 
 bench: build
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_report.py 1000
 
 lint: build
 	cargo fmt --check
