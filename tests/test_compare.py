@@ -96,3 +96,13 @@ def test_compare_sides_bad_arguments(seeds: Corpus) -> None:
         seeds.compare_sides(1, "China")  # type: ignore[arg-type]
     with pytest.raises(QuotelensError, match="k"):
         seeds.compare_sides("China", "United States", k=0)
+
+
+def test_a_quote_repeated_in_many_articles_pairs_with_its_first_report() -> None:
+    text = ("“We will never accept a NATO-style bloc in Asia,” Chinese Foreign Minister "
+            "Wang Yi said.")
+    c = Corpus.from_records([{"id": f"a{i}", "text": text} for i in range(6)], progress=False)
+    m = c.quote_matches()
+    assert len(m) == 5 and set(m["article_a"]) == {"a0"} and (m["score"] == 100).all()
+    cl = c.claims()
+    assert len(cl) == 1 and len(cl[0].articles) == 6 and cl[0].stances["denying"] == 6

@@ -185,12 +185,14 @@ def quote_matches(corpus: "Corpus", threshold: float = 80.0) -> pd.DataFrame:
         if score < threshold:
             continue
         # Pair every article holding one wording with the first holding the other.
-        for a in groups[_key(st[i].text)]:
-            if st[a].article != st[j].article:
-                pairs[(min(a, j), max(a, j))] = max(score, pairs.get((a, j), 0.0))
-        for b in groups[_key(st[j].text)][1:]:
-            if st[b].article != st[i].article:
-                pairs[(min(i, b), max(i, b))] = max(score, pairs.get((i, b), 0.0))
+        for x2 in groups[_key(st[i].text)]:
+            if st[x2].article != st[j].article:
+                key = (min(x2, j), max(x2, j))
+                pairs[key] = max(score, pairs.get(key, 0.0))
+        for y2 in groups[_key(st[j].text)][1:]:
+            if st[y2].article != st[i].article:
+                key = (min(i, y2), max(i, y2))
+                pairs[key] = max(score, pairs.get(key, 0.0))
     polarity: dict[tuple[str, str], str] = {}
     rows = []
     for (i, j), score in sorted(pairs.items()):
