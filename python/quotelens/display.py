@@ -57,12 +57,15 @@ def article_html(article: "Article", colors: Optional[dict[Optional[str], str]] 
         style = "" if p.is_body else ' style="color:#888;font-size:85%"'
         tag = "h3" if p.kind == "title" else "p"
         parts.append(f"<{tag}{style}>{''.join(chunks)}</{tag}>")
+    present = {q.side for q in quotes}
     legend = " ".join(
-        f'<span style="background:{c}55;padding:0 4px;margin-right:4px">{html.escape(s or "no side")}</span>'
+        f'<span style="background:{c}55;padding:0 4px;margin-right:4px">'
+        f'{html.escape(s or "no side")}</span>'
         for s, c in colors.items()
-        if s is not None or any(q.side is None for q in quotes)
+        if s in present
     )
-    return f'<div class="quotelens-article">{legend and "<div>" + legend + "</div>"}{"".join(parts)}</div>'
+    legend_html = f"<div>{legend}</div>" if legend else ""
+    return f'<div class="quotelens-article">{legend_html}{"".join(parts)}</div>'
 
 
 def corpus_colors(articles: "Iterable[Article]") -> dict[Optional[str], str]:
