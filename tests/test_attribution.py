@@ -3,6 +3,7 @@ invariant on arbitrary text."""
 
 from __future__ import annotations
 
+import doctest
 import json
 from pathlib import Path
 from typing import Any
@@ -141,7 +142,9 @@ def test_capital_as_metonym_and_pickle_roundtrip() -> None:
     assert pickle.loads(pickle.dumps(a)) == a
 
 
-@pytest.mark.parametrize("name", ["seeds.jsonl", "passages.jsonl", "heldout.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["seeds.jsonl", "passages.jsonl", "heldout.jsonl", "heldout2.jsonl"]
+)
 def test_annotated_set(name: str) -> None:
     gold = found = right = 0
     for case in _cases(name):
@@ -235,3 +238,11 @@ def test_spans_slice_back_on_arbitrary_text(parts: list[str]) -> None:
         if q.cue_start is not None:
             assert text[q.cue_start : q.cue_end] == q.cue
         assert 0.0 <= q.confidence <= 1.0
+
+
+def test_article_docstring_example_runs() -> None:
+    doc = quotelens.Article.__doc__ or ""
+    test = doctest.DocTestParser().get_doctest(doc, {"quotelens": quotelens}, "Article", None, 0)
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert test.examples and runner.failures == 0

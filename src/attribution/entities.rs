@@ -113,6 +113,8 @@ pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
     let mut ents: Vec<Entity> = Vec::new();
     // Keyed by (is a person, lowercase key).
     let mut by_key: crate::lexicon::FxHashMap<(bool, String), usize> = Default::default();
+    // Full person names by their first word, for family-name-first names.
+    let mut by_first: crate::lexicon::FxHashMap<String, usize> = Default::default();
     // Full person names first, so a later (or earlier) bare surname finds them.
     for pass in 0..2 {
         for m in ms.iter_mut() {
@@ -134,9 +136,13 @@ pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
             let person = matches!(m.kind, Kind::Person | Kind::Unknown);
             let key = (person, std::mem::take(&mut m.key));
             let found = by_key.get(&key).copied().or_else(|| {
-                // A bare capitalized word may be a known organization or place.
+                // A bare capitalized word may be a known organization or place, or the family
+                // name that comes first ("Lee" for Lee Jae-myung, "Dong" for Dong Jun).
                 if m.kind == Kind::Unknown {
-                    by_key.get(&(false, key.1.clone())).copied()
+                    by_key
+                        .get(&(false, key.1.clone()))
+                        .or_else(|| by_first.get(key.1.as_str()))
+                        .copied()
                 } else {
                     None
                 }
@@ -172,6 +178,12 @@ pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
             }
             e.mentions += 1;
             m.entity = id;
+            if pass == 0 && m.kind == Kind::Person && m.t1 - m.t0 >= 2 {
+                if let Some(t) = toks.get(m.t0) {
+                    let first = text.get(t.s..t.e).unwrap_or("").to_lowercase();
+                    by_first.entry(first).or_insert(id);
+                }
+            }
         }
     }
     ents

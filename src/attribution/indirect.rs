@@ -57,6 +57,12 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
                 continue;
             };
             let mut a = ix.skip_adverbs(next);
+            // "said on Friday (that) he would …": the time phrase is not reported.
+            while ix.toks.get(a).is_some_and(|t| t.func == Func::Prep)
+                && ix.toks.get(a + 1).is_some_and(|t| t.func == Func::Time)
+            {
+                a = ix.skip_adverbs(a + 1);
+            }
             let that_within = (a..(a + 7).min(s1)).find(|&k| {
                 let t = ix.toks[k];
                 t.word && t.func == Func::That && !t.quoted

@@ -338,8 +338,10 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         gender: 0,
         entity: usize::MAX,
     };
+    // "Center of Excellence", "Institute of War Studies": an organization's name.
     let suffix_org = (ORG_SUFFIXES.contains(&lowers[len - 1].as_str()) && len >= 2)
-        || (ORG_SUFFIXES.contains(&lowers[0].as_str()) && lowers.iter().any(|w| w == "of"));
+        || (ORG_SUFFIXES.contains(&lowers[0].as_str()) && lowers.iter().any(|w| w == "of"))
+        || (name0 > 0 && name0 < len && connector(&lowers[name0]));
     let region = toks[b - 1].lex.region && !toks[a..b].iter().any(|t| t.lex.title);
     if region && org.is_none() {
         m.t0 = a;
@@ -350,6 +352,7 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
     }
     if name0 >= len {
         // No name: an organization, a place, or a bare title.
+        m.titles.clear();
         if let Some((s0, s1, o)) = org {
             m.t0 = a + s0;
             m.t1 = a + s1;
@@ -380,6 +383,7 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         }
     }
     if suffix_org {
+        m.titles.clear();
         // "Liberal Democratic Party", "China's Institute of War Studies".
         // "European Commission", "Japan Coast Guard": the demonym is part of the name.
         let first_name = 0;
@@ -394,6 +398,10 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
             m.kind = Kind::Media;
         }
         return Some(m);
+    }
+    if toks[b - 1].lex.region {
+        // "Secretary of State for East Asia": a portfolio, not a name.
+        return None;
     }
     let name_len = len - name0;
     let has_title = name0 > 0 && (a..a + name0).any(|k| toks[k].lex.title);
@@ -479,6 +487,33 @@ fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
         }
     }
     let pre0 = k;
+    // "The European Union's trade chief, Maros Sefcovic": the description before the comma.
+    if pre0 == m.d0 && m.side.is_none() && pre0 >= 2 {
+        let comma = pre0 - 1;
+        if toks[comma].sent == toks[m.d0].sent
+            && !toks[comma].word
+            && text.get(toks[comma].s..toks[comma].e) == Some(",")
+        {
+            let lo = comma.saturating_sub(6);
+            for j in (lo..comma).rev() {
+                let t = toks[j];
+                if t.sent != toks[comma].sent || t.quoted || t.lex.cue.is_some() {
+                    break;
+                }
+                if !t.word && t.func != Func::Possessive {
+                    break;
+                }
+                let after_prep = j > 0 && toks[j - 1].func == Func::Prep;
+                if let Some(c) = t.lex.country.or(t.lex.capital).filter(|_| !after_prep) {
+                    let titled = (j + 1..comma).any(|q| toks[q].lex.title);
+                    if titled {
+                        m.side = Some((c, j, j + 1));
+                    }
+                    break;
+                }
+            }
+        }
+    }
     for j in pre0..m.d0 {
         let t = toks[j];
         let after_prep = j > 0 && toks[j - 1].func == Func::Prep;

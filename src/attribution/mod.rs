@@ -210,6 +210,12 @@ struct Index<'a> {
     cue_at: Vec<u32>,
     /// Per mention: the entity a pronoun resolved to.
     res: Vec<usize>,
+    /// Compact copies for binary searches (token starts, mention starts and ends).
+    tok_s: Vec<u32>,
+    ms_t0: Vec<u32>,
+    ms_t1: Vec<u32>,
+    /// Per cue: its subject, once looked for.
+    subjects: Vec<Option<Option<Resolved>>>,
     /// Entities created for descriptions, by lowercase text, and in order of creation.
     groups: HashMap<String, usize>,
     group_order: Vec<usize>,
@@ -304,6 +310,10 @@ impl<'a> Index<'a> {
             }
         }
         let res = ms.iter().map(|m| m.entity).collect();
+        let n_cues = cues.len();
+        let tok_s = toks.iter().map(|t| t.s as u32).collect();
+        let ms_t0 = ms.iter().map(|m| m.t0 as u32).collect();
+        let ms_t1 = ms.iter().map(|m| m.t1 as u32).collect();
         let mut ix = Index {
             text,
             toks,
@@ -314,6 +324,10 @@ impl<'a> Index<'a> {
             m_start,
             cue_at,
             res,
+            tok_s,
+            ms_t0,
+            ms_t1,
+            subjects: vec![None; n_cues],
             groups: HashMap::new(),
             group_order: Vec::new(),
             first_tok,
@@ -489,6 +503,19 @@ impl<'a> Index<'a> {
 
     /// The subject of the cue starting at token `c`.
     fn subject_before(&mut self, c: usize) -> Option<Resolved> {
+        // Each cue's subject is found once (the pre-pass, quotes and indirect speech all ask).
+        let ci = self.cue_at.get(c).copied().unwrap_or(NONE);
+        if let Some(Some(r)) = self.subjects.get(ci as usize) {
+            return *r;
+        }
+        let r = self.find_subject(c);
+        if let Some(slot) = self.subjects.get_mut(ci as usize) {
+            *slot = Some(r);
+        }
+        r
+    }
+
+    fn find_subject(&mut self, c: usize) -> Option<Resolved> {
         let mut k = c;
         let mut steps = 0;
         while k > 0
@@ -502,6 +529,12 @@ impl<'a> Index<'a> {
         let p = k.checked_sub(1)?;
         if !self.same_sentence(p, c) || self.toks[p].quoted {
             return None;
+        }
+        if self.is_punct(p, ",") && self.word(c).ends_with("ing") {
+            // "The IMF cut its forecast, warning that …": the sentence's subject.
+            if let Some(r) = self.sentence_subject(p) {
+                return Some(r);
+            }
         }
         if self.is_punct(p, ",") {
             // "Ishiba, has argued" / "Kritenbrink, the assistant …, said".
@@ -517,8 +550,8 @@ impl<'a> Index<'a> {
                     return self.resolved_mention(mi);
                 }
             }
-            let lo_m = self.ms.partition_point(|m| m.t1 + 30 < p);
-            let hi_m = self.ms.partition_point(|m| m.t1 <= p);
+            let lo_m = self.ms_t1.partition_point(|&t1| t1 as usize + 30 < p);
+            let hi_m = self.ms_t1.partition_point(|&t1| t1 as usize <= p);
             if let Some(mi) = (lo_m..hi_m)
                 .rev()
                 .find(|&j| self.ms[j].appos_end == Some(p))
@@ -560,18 +593,7 @@ impl<'a> Index<'a> {
         }
         if self.toks[p].func == Func::Conj && self.word(p) == "and" {
             // "The opposition called the bill … and vowed to …": the sentence's subject.
-            let (s0, _) = *self.sent_toks.get(self.toks[p].sent)?;
-            let mut s0 = s0;
-            while self.toks.get(s0).is_some_and(|t| t.func == Func::Conj) {
-                s0 += 1;
-            }
-            if let Some(mi) = self.m_start.get(s0).copied().filter(|&m| m != NONE) {
-                return self.resolved_mention(mi as usize).map(|mut r| {
-                    r.conf *= 0.8;
-                    r
-                });
-            }
-            return self.description_after(s0).filter(|d| d.b <= p);
+            return self.sentence_subject(p);
         }
         if let Some(r) = self.description_before(k) {
             return Some(r);
@@ -617,20 +639,60 @@ impl<'a> Index<'a> {
         None
     }
 
+    /// The subject at the start of the sentence holding token `limit` (a name, possibly after
+    /// "The", or a description), when it ends before `limit`.
+    fn sentence_subject(&mut self, limit: usize) -> Option<Resolved> {
+        let (mut s0, _) = *self.sent_toks.get(self.toks.get(limit)?.sent)?;
+        while self
+            .toks
+            .get(s0)
+            .is_some_and(|t| t.word && matches!(t.func, Func::Conj | Func::Opener))
+        {
+            s0 += 1;
+        }
+        for j in [s0, s0 + 1] {
+            if j > s0 && !self.toks.get(s0).is_some_and(|t| t.func == Func::Det) {
+                break;
+            }
+            if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                // A sentence-initial place is a metonym ("Beijing called … and vowed …").
+                if m.t1 <= limit {
+                    return self.resolved_mention(mi as usize).map(|mut r| {
+                        r.conf *= 0.8;
+                        r
+                    });
+                }
+            }
+        }
+        self.description_after(s0).filter(|d| d.b <= limit)
+    }
+
     /// A description ending just before token `end` ("the defense secretary", "American
     /// officials", "a top Chinese military leader"), resolved to an entity.
     fn description_before(&mut self, end: usize) -> Option<Resolved> {
-        let head = end.checked_sub(1)?;
+        let mut head = end.checked_sub(1)?;
         let mut buf = String::new();
-        let ht = self.toks[head];
-        let sentence_start = head == 0 || !self.same_sentence(head - 1, head);
-        if !ht.word || (ht.cap && !sentence_start) || ht.quoted {
-            return None;
+        let is_head = |ix: &Self, k: usize, buf: &mut String| -> bool {
+            let t = ix.toks[k];
+            let sentence_start = k == 0 || !ix.same_sentence(k - 1, k);
+            t.word
+                && !t.quoted
+                && (!t.cap || sentence_start)
+                && (DESCRIPTION_HEADS.contains(&lower_into(ix.word(k), buf)) || t.lex.title)
+        };
+        if !is_head(self, head, &mut buf) {
+            // "Critics of the law say": the head before an "of" phrase.
+            let of = (head.saturating_sub(4)..head).rev().find(|&j| {
+                self.word(j) == "of"
+                    && (j..=head).all(|k| self.same_sentence(k, head) && !self.toks[k].quoted)
+            })?;
+            head = of.checked_sub(1)?;
+            if !is_head(self, head, &mut buf) {
+                return None;
+            }
         }
         let hw = lower_into(self.word(head), &mut buf).to_string();
-        if !DESCRIPTION_HEADS.contains(&hw.as_str()) && !ht.lex.title {
-            return None;
-        }
         let mut a = head;
         let mut det: Option<String> = None;
         while a > 0 && head - a < 6 {
@@ -755,7 +817,7 @@ impl<'a> Index<'a> {
         let before = self
             .m_end
             .get(a)
-            .map(|_| self.ms.partition_point(|m| m.t1 <= a))
+            .map(|_| self.ms_t1.partition_point(|&t1| t1 as usize <= a))
             .unwrap_or(0);
         if definite || (det.is_some() && !indefinite && !plural) {
             let media = MEDIA_HEADS.contains(&head);
@@ -884,7 +946,7 @@ impl<'a> Index<'a> {
     /// preferring one whose side matches.
     fn forward_name(&self, from: usize, side: Option<u16>) -> Option<usize> {
         let para = self.toks.get(from.saturating_sub(1))?.para;
-        let start = self.ms.partition_point(|m| m.t0 < from);
+        let start = self.ms_t0.partition_point(|&t0| (t0 as usize) < from);
         let mut unknown_side: Option<usize> = None;
         for m in self.ms[start..].iter().take(60) {
             if self.toks[m.t0].para > para + 6 {
@@ -1068,9 +1130,48 @@ impl<'a> Index<'a> {
                     break;
                 }
             }
-            k = k.checked_sub(1)?;
+            match k.checked_sub(1) {
+                Some(j) => k = j,
+                None => break,
+            }
         }
-        None
+        self.colon_subject(first)
+    }
+
+    /// `The ministry issued a brief statement on Friday: “…”`: a quote introduced by a colon,
+    /// with no reporting verb, belongs to the subject of the introducing sentence.
+    fn colon_subject(&mut self, colon: usize) -> Option<Attr> {
+        if !self.is_punct(colon, ":") || self.toks[colon].quoted {
+            return None;
+        }
+        let (mut s0, _) = *self.sent_toks.get(self.toks[colon].sent)?;
+        while self
+            .toks
+            .get(s0)
+            .is_some_and(|t| t.word && matches!(t.func, Func::Conj | Func::Opener))
+        {
+            s0 += 1;
+        }
+        if s0 >= colon {
+            return None;
+        }
+        let who = match self.m_start.get(s0).copied().filter(|&m| m != NONE) {
+            Some(mi) if !matches!(self.ms[mi as usize].kind, Kind::Place | Kind::Unknown) => {
+                self.resolved_mention(mi as usize)
+            }
+            Some(mi) if matches!(self.ms[mi as usize].kind, Kind::Unknown) => {
+                // A bare capitalized word counts only when it names a known person.
+                let r = self.resolved_mention(mi as usize)?;
+                (self.ents[r.entity].name_tokens >= 2).then_some(r)
+            }
+            Some(_) => None,
+            None => self.description_after(s0).filter(|d| d.b <= colon),
+        }?;
+        Some(Attr {
+            who,
+            cue: None,
+            conf: 0.6,
+        })
     }
 }
 
@@ -1107,7 +1208,7 @@ pub fn attribute(
     let mut attrs: Vec<Option<Attr>> = vec![None; n];
     let mut used_cues = vec![false; ix.cues.len()];
     let mut promoted = vec![false; n];
-    let tok_at = |ix: &Index, b: usize| ix.toks.partition_point(|t| t.s < b);
+    let tok_at = |ix: &Index, b: usize| ix.tok_s.partition_point(|&s| (s as usize) < b);
     // Descriptions that speak ("The union rejected …") become entities before quotes are read,
     // so a later "they said" can refer to them.
     for ci in 0..ix.cues.len() {
@@ -1281,13 +1382,22 @@ pub fn attribute(
     let speakers = ix
         .ents
         .iter()
-        .filter(|e| {
-            // People and outlets the article presents, not every capitalized phrase.
+        .enumerate()
+        .filter(|(i, e)| {
+            // People and outlets the body presents, not every capitalized phrase or caption.
+            let in_body = ix.first_tok.get(*i).is_some_and(|&t| t != usize::MAX);
             e.quotes > 0
-                || (e.kind == EntityKind::Person && (!e.titles.is_empty() || e.side.is_some()))
-                || (e.kind == EntityKind::Media)
-                || (e.kind == EntityKind::Organization && e.side.is_some())
+                || in_body
+                    && match e.kind {
+                        EntityKind::Person => {
+                            e.name_tokens >= 2 && (!e.titles.is_empty() || e.side.is_some())
+                        }
+                        EntityKind::Media => true,
+                        EntityKind::Organization => e.side.is_some(),
+                        _ => false,
+                    }
         })
+        .map(|(_, e)| e)
         .map(|e| {
             let (side, side_evidence) = sides::of(e);
             Speaker {

@@ -330,6 +330,9 @@ fn closed_class() -> &'static FxHashMap<&'static str, (Func, bool)> {
     })
 }
 
+/// Longer than every closed-class word and listed adverb: no lookup needed.
+const CLOSED_MAX_LEN: usize = 12;
+
 fn func_of(lower: &str) -> (Func, bool) {
     closed_class()
         .get(lower)
@@ -457,9 +460,21 @@ fn push_word(
 ) {
     let w = &s[i..e];
     let cap = w.starts_with(|c: char| c.is_uppercase());
-    let lower = lower_into(w, buf);
+    // Most words are already lowercase ASCII: look them up without copying.
+    let lower = if w
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+    {
+        w
+    } else {
+        lower_into(w, buf)
+    };
     let lex = lx.word(lower);
-    let (func, listed_adverb) = func_of(lower);
+    let (func, listed_adverb) = if lower.len() <= CLOSED_MAX_LEN {
+        func_of(lower)
+    } else {
+        (Func::None, false)
+    };
     let adverb = (lower.len() > 4 && lower.ends_with("ly") && lex.cue.is_none()) || listed_adverb;
     out.push(Tok {
         s: start + i,
@@ -485,6 +500,14 @@ mod tests {
         let mut v = Vec::new();
         tokenize(t, 0, t.len(), 0, &mut v);
         v.iter().map(|k| t[k.s..k.e].to_string()).collect()
+    }
+
+    #[test]
+    fn closed_class_words_are_short() {
+        assert!(CLOSED_WORDS
+            .iter()
+            .chain(ADVERBS)
+            .all(|w| w.len() <= CLOSED_MAX_LEN));
     }
 
     #[test]
