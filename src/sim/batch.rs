@@ -88,6 +88,32 @@ impl<'a> Row<'a> {
         Row { metric, q, pat }
     }
 
+    /// Ratio-like rows four choices at a time; false when the metric has no such fast path.
+    fn fill4(&self, row: &mut [f32], cs: &[Prep], cutoff: f64) -> bool {
+        let Some(p) = &self.pat else { return false };
+        if !matches!(
+            self.metric,
+            Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio)
+        ) || p.is_empty()
+        {
+            return false;
+        }
+        let mut oc = row.chunks_exact_mut(4);
+        let mut cc = cs.chunks_exact(4);
+        for (o, c) in (&mut oc).zip(&mut cc) {
+            let l = p.lcs4([&c[0].key, &c[1].key, &c[2].key, &c[3].key]);
+            for k in 0..4 {
+                let lensum = p.len() + c[k].key.len();
+                let score = (1.0 - (lensum - 2 * l[k]) as f64 / lensum as f64) * 100.0;
+                o[k] = cut(score, cutoff) as f32;
+            }
+        }
+        for (o, c) in oc.into_remainder().iter_mut().zip(cc.remainder()) {
+            *o = p.ratio(&c.key, cutoff) as f32;
+        }
+        true
+    }
+
     #[inline]
     fn score(&self, c: &Prep, cutoff: f64) -> f64 {
         let q = self.q;
@@ -214,8 +240,10 @@ pub fn cdist(
                 .zip(qs.par_iter())
                 .for_each(|(row, q)| {
                     let r = Row::new(metric, q);
-                    for (o, c) in row.iter_mut().zip(&cs) {
-                        *o = r.score(c, cutoff) as f32;
+                    if !r.fill4(row, &cs, cutoff) {
+                        for (o, c) in row.iter_mut().zip(&cs) {
+                            *o = r.score(c, cutoff) as f32;
+                        }
                     }
                 });
         }
