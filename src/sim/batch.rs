@@ -152,6 +152,38 @@ impl<'a> Row<'a> {
     }
 }
 
+/// Rows of `ratio` for up to four queries (`rows` holds `group.len()` rows of `cs.len()`).
+fn ratio_rows4(rows: &mut [f32], group: &[&Prep], cs: &[Prep], metric: &Metric, cutoff: f64) {
+    let m = cs.len();
+    let empty: &[char] = &[];
+    let keys: [&[char]; 4] =
+        std::array::from_fn(|k| group.get(k).map_or(empty, |q| q.key.as_slice()));
+    let Some(p4) = fuzz::Pattern4::new(keys) else {
+        for (row, &q) in rows.chunks_mut(m).zip(group) {
+            let r = Row::new(metric, q);
+            if !r.fill4(row, cs, cutoff) {
+                for (o, c) in row.iter_mut().zip(cs) {
+                    *o = r.score(c, cutoff) as f32;
+                }
+            }
+        }
+        return;
+    };
+    let lens = p4.lens();
+    for (j, c) in cs.iter().enumerate() {
+        let l = p4.lcs(&c.key);
+        for k in 0..group.len() {
+            let lensum = lens[k] + c.key.len();
+            let score = if lensum == 0 {
+                100.0
+            } else {
+                (1.0 - (lensum - 2 * l[k]) as f64 / lensum as f64) * 100.0
+            };
+            rows[k * m + j] = cut(score, cutoff) as f32;
+        }
+    }
+}
+
 #[inline]
 fn cut(s: f64, cutoff: f64) -> f64 {
     if s >= cutoff {
@@ -236,6 +268,31 @@ pub fn cdist(
         let cs = prepare_all(choices, metric, process);
         let mut out = vec![0f32; n * m];
         if m > 0 {
+            let ratio_like = matches!(
+                metric,
+                Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio)
+            );
+            if ratio_like {
+                // Four queries per step: one character lookup serves four patterns. Queries
+                // of similar length go together so short ones are not padded to long ones.
+                let mut order: Vec<usize> = (0..n).collect();
+                order.sort_by_key(|&i| qs[i].key.len());
+                let blocks: Vec<(&[usize], Vec<f32>)> = order
+                    .par_chunks(4)
+                    .map(|idx| {
+                        let group: Vec<&Prep> = idx.iter().map(|&i| &qs[i]).collect();
+                        let mut rows = vec![0f32; idx.len() * m];
+                        ratio_rows4(&mut rows, &group, &cs, metric, cutoff);
+                        (idx, rows)
+                    })
+                    .collect();
+                for (idx, rows) in blocks {
+                    for (k, &i) in idx.iter().enumerate() {
+                        out[i * m..(i + 1) * m].copy_from_slice(&rows[k * m..(k + 1) * m]);
+                    }
+                }
+                return Ok(out);
+            }
             out.par_chunks_mut(m)
                 .zip(qs.par_iter())
                 .for_each(|(row, q)| {
