@@ -156,9 +156,9 @@ impl<'a> Row<'a> {
 fn ratio_rows4(rows: &mut [f32], group: &[&Prep], cs: &[Prep], metric: &Metric, cutoff: f64) {
     let m = cs.len();
     let empty: &[char] = &[];
-    let keys: [&[char]; 4] =
+    let keys: [&[char]; fuzz::LANES] =
         std::array::from_fn(|k| group.get(k).map_or(empty, |q| q.key.as_slice()));
-    let Some(p4) = fuzz::Pattern4::new(keys) else {
+    let Some(p4) = fuzz::PatternN::new(keys) else {
         for (row, &q) in rows.chunks_mut(m).zip(group) {
             let r = Row::new(metric, q);
             if !r.fill4(row, cs, cutoff) {
@@ -278,7 +278,7 @@ pub fn cdist(
                 let mut order: Vec<usize> = (0..n).collect();
                 order.sort_by_key(|&i| qs[i].key.len());
                 let blocks: Vec<(&[usize], Vec<f32>)> = order
-                    .par_chunks(4)
+                    .par_chunks(fuzz::LANES)
                     .map(|idx| {
                         let group: Vec<&Prep> = idx.iter().map(|&i| &qs[i]).collect();
                         let mut rows = vec![0f32; idx.len() * m];

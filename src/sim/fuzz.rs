@@ -268,45 +268,48 @@ impl Pattern {
     }
 }
 
-/// Bit vectors of four strings, interleaved so one lookup per
-/// character of the other string serves all four (cdist rows four queries at a time).
+/// Lanes of [`PatternN`]: queries scored together against one choice.
+pub const LANES: usize = 8;
+
+/// Bit vectors of `LANES` strings, interleaved so one lookup per
+/// character of the other string serves all of them (cdist rows four queries at a time).
 #[derive(Debug, Clone)]
-pub struct Pattern4 {
+pub struct PatternN {
     words: usize,
-    lens: [usize; 4],
-    /// `(row * words + word) * 4 + lane`; rows as in [`Pattern`].
+    lens: [usize; LANES],
+    /// `(row * words + word) * LANES + lane`; rows as in [`Pattern`].
     rows: Vec<u64>,
     other: Vec<(char, usize)>,
 }
 
-impl Pattern4 {
+impl PatternN {
     /// Interleaved patterns, or `None` when a string is longer than 4096 characters.
-    pub fn new(strings: [&[char]; 4]) -> Option<Self> {
+    pub fn new(strings: [&[char]; LANES]) -> Option<Self> {
         let longest = strings.iter().map(|s| s.len()).max().unwrap_or(0);
         if longest > 4096 {
             return None;
         }
         let words = longest.div_ceil(64).max(1);
-        let mut rows = vec![0u64; (LATIN1 + 1) * words * 4];
+        let mut rows = vec![0u64; (LATIN1 + 1) * words * LANES];
         let mut index: HashMap<char, usize> = HashMap::new();
         for (lane, st) in strings.iter().enumerate() {
             for (i, &c) in st.iter().enumerate() {
                 let row = if (c as u32) < LATIN1 as u32 {
                     c as usize
                 } else {
-                    let next = rows.len() / (words * 4);
+                    let next = rows.len() / (words * LANES);
                     let r = *index.entry(c).or_insert(next);
                     if r == next {
-                        rows.resize(rows.len() + words * 4, 0);
+                        rows.resize(rows.len() + words * LANES, 0);
                     }
                     r
                 };
-                rows[(row * words + i / 64) * 4 + lane] |= 1u64 << (i % 64);
+                rows[(row * words + i / 64) * LANES + lane] |= 1u64 << (i % 64);
             }
         }
         let mut other: Vec<(char, usize)> = index.into_iter().collect();
         other.sort_unstable();
-        Some(Pattern4 {
+        Some(PatternN {
             words,
             lens: strings.map(|s| s.len()),
             rows,
@@ -314,8 +317,8 @@ impl Pattern4 {
         })
     }
 
-    /// Lengths of the four strings.
-    pub fn lens(&self) -> [usize; 4] {
+    /// Lengths of the strings.
+    pub fn lens(&self) -> [usize; LANES] {
         self.lens
     }
 
@@ -329,37 +332,37 @@ impl Pattern4 {
                 Err(_) => LATIN1,
             }
         };
-        row * self.words * 4
+        row * self.words * LANES
     }
 
-    /// LCS of each of the four strings with `s2`. Bits above a string's length start as 1 and
+    /// LCS of each of the strings with `s2`. Bits above a string's length start as 1 and
     /// stay 1 (its pattern bits there are 0), so counting zeros needs no mask.
-    pub fn lcs(&self, s2: &[char]) -> [usize; 4] {
-        let mut out = [0usize; 4];
+    pub fn lcs(&self, s2: &[char]) -> [usize; LANES] {
+        let mut out = [0usize; LANES];
         if self.words == 1 {
-            let mut s = [!0u64; 4];
+            let mut s = [!0u64; LANES];
             for &c in s2 {
                 let b = self.base(c);
-                let m = &self.rows[b..b + 4];
-                for l in 0..4 {
+                let m = &self.rows[b..b + LANES];
+                for l in 0..LANES {
                     let u = s[l] & m[l];
                     s[l] = s[l].wrapping_add(u) | (s[l] - u);
                 }
             }
-            for l in 0..4 {
+            for l in 0..LANES {
                 out[l] = (!s[l]).count_ones() as usize;
             }
         } else if self.words > 2 {
             let w = self.words;
-            let mut sv = vec![[!0u64; 4]; w];
+            let mut sv = vec![[!0u64; LANES]; w];
             for &c in s2 {
                 let b = self.base(c);
-                let m = &self.rows[b..b + 4 * w];
-                let mut carry = [0u64; 4];
+                let m = &self.rows[b..b + LANES * w];
+                let mut carry = [0u64; LANES];
                 for (k, st) in sv.iter_mut().enumerate() {
-                    for l in 0..4 {
+                    for l in 0..LANES {
                         let sw = st[l];
-                        let u = sw & m[4 * k + l];
+                        let u = sw & m[LANES * k + l];
                         let (x, c1) = sw.overflowing_add(u);
                         let (x, c2) = x.overflowing_add(carry[l]);
                         carry[l] = (c1 | c2) as u64;
@@ -368,26 +371,26 @@ impl Pattern4 {
                 }
             }
             for st in &sv {
-                for l in 0..4 {
+                for l in 0..LANES {
                     out[l] += (!st[l]).count_ones() as usize;
                 }
             }
         } else {
-            let mut s0 = [!0u64; 4];
-            let mut s1 = [!0u64; 4];
+            let mut s0 = [!0u64; LANES];
+            let mut s1 = [!0u64; LANES];
             for &c in s2 {
                 let b = self.base(c);
-                let m = &self.rows[b..b + 8];
-                for l in 0..4 {
+                let m = &self.rows[b..b + 2 * LANES];
+                for l in 0..LANES {
                     let u0 = s0[l] & m[l];
                     let (x0, carry) = s0[l].overflowing_add(u0);
-                    let u1 = s1[l] & m[4 + l];
+                    let u1 = s1[l] & m[LANES + l];
                     let x1 = s1[l].wrapping_add(u1).wrapping_add(carry as u64);
                     s0[l] = x0 | (s0[l] - u0);
                     s1[l] = x1 | (s1[l] - u1);
                 }
             }
-            for l in 0..4 {
+            for l in 0..LANES {
                 out[l] = ((!s0[l]).count_ones() + (!s1[l]).count_ones()) as usize;
             }
         }
@@ -912,12 +915,14 @@ mod tests {
         .iter()
         .map(|s| c(s))
         .collect();
-        for w in texts.windows(4) {
-            let p = Pattern4::new([&w[0], &w[1], &w[2], &w[3]]).unwrap();
+        for start in 0..texts.len() {
+            let lanes: [&[char]; LANES] =
+                std::array::from_fn(|l| texts[(start + l) % texts.len()].as_slice());
+            let p = PatternN::new(lanes).unwrap();
             for t in &texts {
                 let got = p.lcs(t);
-                for l in 0..4 {
-                    assert_eq!(got[l], naive_lcs(&w[l], t));
+                for l in 0..LANES {
+                    assert_eq!(got[l], naive_lcs(lanes[l], t));
                 }
             }
         }
