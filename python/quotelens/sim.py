@@ -24,6 +24,7 @@ import numpy as np
 
 from quotelens import _core
 from quotelens._core import (
+    Alignment,
     QuotelensError,
     StatementMatch,
     StatementScorer,
@@ -33,6 +34,7 @@ from quotelens._core import (
     jaccard,
     jaro_winkler,
     levenshtein,
+    locate,
     partial_ratio,
     ratio,
     statement,
@@ -42,6 +44,7 @@ from quotelens._core import (
 )
 
 __all__ = [
+    "Alignment",
     "EmbeddingScorer",
     "StatementMatch",
     "StatementScorer",
@@ -54,6 +57,7 @@ __all__ = [
     "jaccard",
     "jaro_winkler",
     "levenshtein",
+    "locate",
     "partial_ratio",
     "ratio",
     "statement",

@@ -33,9 +33,9 @@ mod _core {
     #[pymodule_export]
     use super::sim::{
         py_cdist, py_compare, py_default_process, py_extract, py_jaccard, py_jaro_winkler,
-        py_levenshtein, py_partial_ratio, py_ratio, py_statement, py_token_ratio,
-        py_token_set_ratio, py_token_sort_ratio, py_top_k, py_wratio, PyStatementMatch,
-        PyStatementScorer,
+        py_levenshtein, py_locate, py_partial_ratio, py_ratio, py_statement, py_token_ratio,
+        py_token_set_ratio, py_token_sort_ratio, py_top_k, py_wratio, PyAlignment,
+        PyStatementMatch, PyStatementScorer,
     };
     #[pymodule_export]
     use super::types::{

@@ -4,10 +4,12 @@
 
 pub mod batch;
 pub mod fuzz;
+pub mod locate;
 pub mod process;
 pub mod statement;
 
 pub use batch::{cdist, extract, top_k, Metric, TopK};
+pub use locate::{locate, Alignment};
 pub use process::default_process;
 pub use statement::{StatementMatch, StatementScorer};
 
