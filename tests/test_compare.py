@@ -45,6 +45,21 @@ def test_quote_matches_find_truncated_and_reworded_quotes(reworded: Corpus) -> N
     assert list(m["score"]) == sorted(m["score"], reverse=True)
 
 
+def test_quote_matches_locate_unquoted_reports() -> None:
+    said = ("“We do not seek to build an Asian NATO, and we will never ask countries to choose "
+            "between partners,” U.S. Defense Secretary Lloyd Austin said in Singapore.")
+    plain = ("In Singapore, Austin said we do not seek to build an Asian NATO, and we will never "
+             "ask countries to choose between partners. Officials in Beijing were unconvinced.")
+    c = Corpus.from_records([{"id": "q", "text": said}, {"id": "p", "text": plain}],
+                            progress=False)
+    m = c.quote_matches(threshold=80)
+    row = m[(m["article_b"] == "p") & ~m["quoted_b"]].iloc[0]
+    assert plain[row.start_b:row.end_b] == row.text_b
+    assert "Asian NATO" in row.text_b and row.score >= 80
+    assert row.speaker_b == "Austin"  # the reported speech there is attributed
+    assert c.quote_matches(threshold=80, unquoted=False).empty
+
+
 def test_quote_matches_threshold_is_checked(reworded: Corpus) -> None:
     with pytest.raises(QuotelensError, match="threshold"):
         reworded.quote_matches(threshold=150)

@@ -157,12 +157,60 @@ def _groups(keys: list[str]) -> dict[str, list[int]]:
     return out
 
 
-def quote_matches(corpus: "Corpus", threshold: float = 80.0) -> pd.DataFrame:
+def _unquoted(
+    corpus: "Corpus", st: list[Statement], reps: list[int], threshold: float
+) -> list[dict[str, Any]]:
+    """Quotes found with :func:`quotelens.sim.locate` in other articles' running text, where
+    that article reports the words without quote marks."""
+    words = {a.id: {w for w in _WORD.findall(a.text.lower()) if w not in _STOP} for a in corpus}
+    holders: dict[str, set[str]] = {}
+    for aid, ws in words.items():
+        for w in ws:
+            holders.setdefault(w, set()).add(aid or "")
+    rows = []
+    for i in reps:
+        s = st[i]
+        rarest = sorted({w for w in _WORD.findall(s.text.lower()) if w not in _STOP},
+                        key=lambda w: (len(holders.get(w, ())), w))
+        if len(rarest) < 3:
+            continue
+        candidates = holders.get(rarest[0], set()) & holders.get(rarest[1], set())
+        for aid in sorted(candidates - {s.article}):
+            article = corpus[aid]
+            found = sim.locate(s.text, article.text, score_cutoff=threshold)
+            if found is None:
+                continue
+            inside = [q for q in article.quotes
+                      if q.outer_start < found.end and found.start < q.outer_end]
+            if any(q.kind in ("direct", "mixed") for q in inside):
+                continue  # inside a quote: the quote-to-quote pairs cover it
+            # Reported speech there still tells who said it.
+            said = next((q for q in inside if q.kind == "indirect" and q.speaker), None)
+            rows.append(
+                {
+                    "article_a": s.article, "speaker_a": s.speaker, "side_a": s.side,
+                    "text_a": s.text, "start_a": s.start, "end_a": s.end,
+                    "article_b": aid, "speaker_b": said.speaker if said else None,
+                    "side_b": said.side if said else None,
+                    "text_b": article.text[found.start : found.end], "start_b": found.start,
+                    "end_b": found.end, "score": float(found.score),
+                    "polarity": sim.compare(s.text, article.text[found.start : found.end]).polarity,
+                    "quoted_b": False,
+                }
+            )
+    return rows
+
+
+def quote_matches(
+    corpus: "Corpus", threshold: float = 80.0, *, unquoted: bool = True
+) -> pd.DataFrame:
     """The same quote reported by several articles, also truncated or reworded: one row per
     pair of quotes from different articles scoring at least ``threshold`` (0–100), with both
     spans. The score is the best of ``partial_ratio`` (one quote cut out of the other) and the
     statement scorer (rewording); ``polarity`` says whether one reverses the other. A quote
-    repeated word for word in many articles is paired with its first occurrence.
+    repeated word for word in many articles is paired with its first occurrence. With
+    ``unquoted=True`` a quote is also looked for (:func:`quotelens.sim.locate`) in the running
+    text of articles that share its rarest words; such rows have ``quoted_b`` False.
     """
     threshold = _check_threshold(threshold)
     st = statements(corpus, kinds=("direct", "mixed"), min_words=4)
@@ -208,11 +256,13 @@ def quote_matches(corpus: "Corpus", threshold: float = 80.0) -> pd.DataFrame:
                 "text_a": a.text, "start_a": a.start, "end_a": a.end,
                 "article_b": b.article, "speaker_b": b.speaker, "side_b": b.side,
                 "text_b": b.text, "start_b": b.start, "end_b": b.end,
-                "score": float(score), "polarity": polarity[pk],
+                "score": float(score), "polarity": polarity[pk], "quoted_b": True,
             }
         )
+    if unquoted:
+        rows += _unquoted(corpus, st, reps, threshold)
     cols = ["article_a", "speaker_a", "side_a", "text_a", "start_a", "end_a", "article_b",
-            "speaker_b", "side_b", "text_b", "start_b", "end_b", "score", "polarity"]
+            "speaker_b", "side_b", "text_b", "start_b", "end_b", "score", "polarity", "quoted_b"]
     df = pd.DataFrame(rows, columns=cols)
     return df.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
 

@@ -286,7 +286,8 @@ def _comparison_sections(
     if len(matches):
         rows = [
             [_article_link(r.article_a), _esc(r.speaker_a), f"“{_esc(r.text_a)}”",
-             _article_link(r.article_b), _esc(r.speaker_b), f"“{_esc(r.text_b)}”",
+             _article_link(r.article_b), _esc(r.speaker_b or ""),
+             f"“{_esc(r.text_b)}”" if r.quoted_b else f"<i>{_esc(r.text_b)}</i> (unquoted)",
              f"{r.score:.0f}", _esc(r.polarity)]
             for r in matches.head(MAX_ROWS).itertuples()
         ]
