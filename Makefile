@@ -22,6 +22,7 @@ build: $(VENV)/.tools
 
 demo: build
 	$(BIN)/quotelens quotes seeds
+	$(BIN)/quotelens report seeds -o report.html
 
 rust-test:
 	cargo test --quiet
@@ -33,6 +34,10 @@ test: rust-test py-test
 
 bench: build
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_attribution.py
+	$(BIN)/python benchmarks/bench_sim.py
+	$(BIN)/python benchmarks/bench_lsh.py --max 300000
+	$(BIN)/python benchmarks/bench_report.py 1000
 
 lint: build
 	cargo fmt --check

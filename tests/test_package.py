@@ -48,6 +48,9 @@ def _doc_objects():
 def test_docstring_examples_run(name, obj):
     finder = doctest.DocTestFinder(recurse=False)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    for t in finder.find(obj, name, globs={"quotelens": quotelens}):
+    # An example sees its module's names, as under --doctest-modules.
+    module = sys.modules.get(getattr(obj, "__module__", ""), quotelens)
+    globs = {**vars(module), "quotelens": quotelens}
+    for t in finder.find(obj, name, globs=globs):
         runner.run(t)
     assert runner.failures == 0

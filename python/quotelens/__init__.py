@@ -19,9 +19,11 @@ from quotelens._core import (
     extract_quotes,
     normalize,
 )
+from quotelens.corpus import Corpus
 
 __all__ = [
     "Article",
+    "Corpus",
     "Paragraph",
     "Quote",
     "QuotelensError",

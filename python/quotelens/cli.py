@@ -1,4 +1,5 @@
-"""Command line: ``quotelens quotes PATH`` prints who said what in each article."""
+"""Command line: ``quotelens quotes PATH`` prints who said what in each article;
+``quotelens report PATH -o report.html`` writes the self-contained HTML report."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import csv
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -79,6 +81,30 @@ def _print_table(articles: Sequence[Article], rows: list[dict[str, str]]) -> Non
             print("   " + " ".join(_shorten(r[c], widths[c]).ljust(widths[c]) for c in widths))
 
 
+def _report(args: argparse.Namespace) -> int:
+    import warnings
+
+    from quotelens.corpus import Corpus, CorpusWarning
+    from quotelens.report import write_report
+
+    t0 = time.perf_counter()
+    paths = _article_paths(args.path, args.pattern)
+    progress = False if args.no_progress else None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        try:
+            corpus = Corpus.from_files(paths, errors="warn", progress=progress)
+        except ValueError as e:
+            raise SystemExit(f"quotelens: {e}") from None
+    for w in caught:
+        print(f"quotelens: {w.message}", file=sys.stderr)
+    title = args.title or f"quotelens report: {args.path.name or args.path}"
+    out = write_report(corpus, args.output, title=title)
+    print(f"{corpus!r}")
+    print(f"report written to {out.resolve()} in {time.perf_counter() - t0:.2f} s")
+    return 0
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Entry point of the ``quotelens`` command."""
     parser = argparse.ArgumentParser(prog="quotelens", description=__doc__)
@@ -88,8 +114,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     q.add_argument("--pattern", default="*.txt", help="file pattern inside a folder")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--all", action="store_true", help="include unattributed terms")
+    r = sub.add_parser("report", help="write the HTML report for a folder of articles")
+    r.add_argument("path", type=Path, help="a text file or a folder of them")
+    r.add_argument("-o", "--output", type=Path, default=Path("report.html"),
+                   help="where to write the report (default: report.html)")
+    r.add_argument("--pattern", default="*.txt", help="file pattern inside a folder")
+    r.add_argument("--title", default=None, help="the report's heading")
+    r.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     args = parser.parse_args(argv)
 
+    if args.command == "report":
+        return _report(args)
     articles = _load(_article_paths(args.path, args.pattern))
     rows = _rows(articles, args.all)
     if args.format == "json":

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Optional
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable, Optional
 
 if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
     from quotelens._core import Article
 
 # Colour-blind-safe palette (Okabe–Ito), assigned to sides in order of appearance.
@@ -54,9 +57,29 @@ def article_html(article: "Article", colors: Optional[dict[Optional[str], str]] 
         style = "" if p.is_body else ' style="color:#888;font-size:85%"'
         tag = "h3" if p.kind == "title" else "p"
         parts.append(f"<{tag}{style}>{''.join(chunks)}</{tag}>")
+    present = {q.side for q in quotes}
     legend = " ".join(
-        f'<span style="background:{c}55;padding:0 4px;margin-right:4px">{html.escape(s or "no side")}</span>'
+        f'<span style="background:{c}55;padding:0 4px;margin-right:4px">'
+        f'{html.escape(s or "no side")}</span>'
         for s, c in colors.items()
-        if s is not None or any(q.side is None for q in quotes)
+        if s in present
     )
-    return f'<div class="quotelens-article">{legend and "<div>" + legend + "</div>"}{"".join(parts)}</div>'
+    legend_html = f"<div>{legend}</div>" if legend else ""
+    return f'<div class="quotelens-article">{legend_html}{"".join(parts)}</div>'
+
+
+def corpus_colors(articles: "Iterable[Article]") -> dict[Optional[str], str]:
+    """One colour per side across a corpus, the most quoted sides first (stable between runs)."""
+    counts = Counter(q.side for a in articles for q in a.quotes if q.side)
+    return side_colors([s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))])
+
+
+def figure_svg(fig: "Figure") -> str:
+    """A matplotlib figure as inline SVG markup (text drawn as paths: no fonts to fetch)."""
+    import io
+
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    svg = buf.getvalue()
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else svg

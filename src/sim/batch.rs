@@ -89,6 +89,32 @@ impl<'a> Row<'a> {
         Row { metric, q, pat }
     }
 
+    /// Ratio-like rows four choices at a time; false when the metric has no such fast path.
+    fn fill4(&self, row: &mut [f32], cs: &[Prep], cutoff: f64) -> bool {
+        let Some(p) = &self.pat else { return false };
+        if !matches!(
+            self.metric,
+            Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio)
+        ) || p.is_empty()
+        {
+            return false;
+        }
+        let mut oc = row.chunks_exact_mut(4);
+        let mut cc = cs.chunks_exact(4);
+        for (o, c) in (&mut oc).zip(&mut cc) {
+            let l = p.lcs4([&c[0].key, &c[1].key, &c[2].key, &c[3].key]);
+            for k in 0..4 {
+                let lensum = p.len() + c[k].key.len();
+                let score = (1.0 - (lensum - 2 * l[k]) as f64 / lensum as f64) * 100.0;
+                o[k] = cut(score, cutoff) as f32;
+            }
+        }
+        for (o, c) in oc.into_remainder().iter_mut().zip(cc.remainder()) {
+            *o = p.ratio(&c.key, cutoff) as f32;
+        }
+        true
+    }
+
     #[inline]
     fn score(&self, c: &Prep, cutoff: f64) -> f64 {
         let q = self.q;
@@ -123,6 +149,38 @@ impl<'a> Row<'a> {
                 Scorer::WRatio => fuzz::wratio(&q.chars, &c.chars, cutoff),
                 other => other.score(&q.key, &c.key, cutoff),
             },
+        }
+    }
+}
+
+/// Rows of `ratio` for up to four queries (`rows` holds `group.len()` rows of `cs.len()`).
+fn ratio_rows4(rows: &mut [f32], group: &[&Prep], cs: &[Prep], metric: &Metric, cutoff: f64) {
+    let m = cs.len();
+    let empty: &[char] = &[];
+    let keys: [&[char]; fuzz::LANES] =
+        std::array::from_fn(|k| group.get(k).map_or(empty, |q| q.key.as_slice()));
+    let Some(p4) = fuzz::PatternN::new(keys) else {
+        for (row, &q) in rows.chunks_mut(m).zip(group) {
+            let r = Row::new(metric, q);
+            if !r.fill4(row, cs, cutoff) {
+                for (o, c) in row.iter_mut().zip(cs) {
+                    *o = r.score(c, cutoff) as f32;
+                }
+            }
+        }
+        return;
+    };
+    let lens = p4.lens();
+    for (j, c) in cs.iter().enumerate() {
+        let l = p4.lcs(&c.key);
+        for k in 0..group.len() {
+            let lensum = lens[k] + c.key.len();
+            let score = if lensum == 0 {
+                100.0
+            } else {
+                (1.0 - (lensum - 2 * l[k]) as f64 / lensum as f64) * 100.0
+            };
+            rows[k * m + j] = cut(score, cutoff) as f32;
         }
     }
 }
@@ -190,12 +248,39 @@ pub fn cdist(
         let cs = prepare_all(choices, metric, process);
         let mut out = vec![0f32; n * m];
         if m > 0 {
+            let ratio_like = matches!(
+                metric,
+                Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio)
+            );
+            if ratio_like {
+                // Four queries per step: one character lookup serves four patterns. Queries
+                // of similar length go together so short ones are not padded to long ones.
+                let mut order: Vec<usize> = (0..n).collect();
+                order.sort_by_key(|&i| qs[i].key.len());
+                let blocks: Vec<(&[usize], Vec<f32>)> = order
+                    .par_chunks(fuzz::LANES)
+                    .map(|idx| {
+                        let group: Vec<&Prep> = idx.iter().map(|&i| &qs[i]).collect();
+                        let mut rows = vec![0f32; idx.len() * m];
+                        ratio_rows4(&mut rows, &group, &cs, metric, cutoff);
+                        (idx, rows)
+                    })
+                    .collect();
+                for (idx, rows) in blocks {
+                    for (k, &i) in idx.iter().enumerate() {
+                        out[i * m..(i + 1) * m].copy_from_slice(&rows[k * m..(k + 1) * m]);
+                    }
+                }
+                return Ok(out);
+            }
             out.par_chunks_mut(m)
                 .zip(qs.par_iter())
                 .for_each(|(row, q)| {
                     let r = Row::new(metric, q);
-                    for (o, c) in row.iter_mut().zip(&cs) {
-                        *o = r.score(c, cutoff) as f32;
+                    if !r.fill4(row, &cs, cutoff) {
+                        for (o, c) in row.iter_mut().zip(&cs) {
+                            *o = r.score(c, cutoff) as f32;
+                        }
                     }
                 });
         }

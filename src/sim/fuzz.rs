@@ -14,7 +14,9 @@ pub struct Pattern {
     len: usize,
     /// `256 * words` rows for Latin-1 characters, then one zero row, then other characters.
     rows: Vec<u64>,
-    other: HashMap<char, usize>,
+    /// Other characters and their row offsets, sorted (a handful per sentence: curly quotes,
+    /// dashes, accented names), searched without hashing.
+    other: Vec<(char, usize)>,
 }
 
 const LATIN1: usize = 256;
@@ -24,13 +26,13 @@ impl Pattern {
     pub fn new(s: &[char]) -> Self {
         let words = s.len().div_ceil(64).max(1);
         let mut rows = vec![0u64; (LATIN1 + 1) * words];
-        let mut other: HashMap<char, usize> = HashMap::new();
+        let mut index: HashMap<char, usize> = HashMap::new();
         for (i, &c) in s.iter().enumerate() {
             let base = if (c as u32) < LATIN1 as u32 {
                 c as usize * words
             } else {
                 let next = rows.len();
-                let b = *other.entry(c).or_insert(next);
+                let b = *index.entry(c).or_insert(next);
                 if b == next {
                     rows.resize(next + words, 0);
                 }
@@ -38,6 +40,8 @@ impl Pattern {
             };
             rows[base + i / 64] |= 1u64 << (i % 64);
         }
+        let mut other: Vec<(char, usize)> = index.into_iter().collect();
+        other.sort_unstable();
         Pattern {
             words,
             len: s.len(),
@@ -57,17 +61,29 @@ impl Pattern {
     }
 
     #[inline]
-    fn row(&self, c: char) -> &[u64] {
+    fn base(&self, c: char) -> usize {
         let w = self.words;
-        let base = if (c as u32) < LATIN1 as u32 {
+        if (c as u32) < LATIN1 as u32 {
             c as usize * w
+        } else if self.other.is_empty() {
+            LATIN1 * w
+        } else if self.other.len() <= 8 {
+            self.other
+                .iter()
+                .find(|x| x.0 == c)
+                .map_or(LATIN1 * w, |x| x.1)
         } else {
-            match self.other.get(&c) {
-                Some(&b) => b,
-                None => LATIN1 * w,
+            match self.other.binary_search_by_key(&c, |x| x.0) {
+                Ok(i) => self.other[i].1,
+                Err(_) => LATIN1 * w,
             }
-        };
-        &self.rows[base..base + w]
+        }
+    }
+
+    #[inline]
+    fn row(&self, c: char) -> &[u64] {
+        let base = self.base(c);
+        &self.rows[base..base + self.words]
     }
 
     /// Whether `c` occurs in the pattern string.
@@ -95,7 +111,18 @@ impl Pattern {
             };
             return (!s & mask).count_ones() as usize;
         }
-        let mut sv = vec![!0u64; self.words];
+        if self.words == 2 {
+            return self.lcs2(s2);
+        }
+        // Up to 512 characters on the stack: no allocation per pair.
+        let mut stack = [!0u64; 8];
+        let mut heap;
+        let sv: &mut [u64] = if self.words <= 8 {
+            &mut stack[..self.words]
+        } else {
+            heap = vec![!0u64; self.words];
+            &mut heap
+        };
         for &c in s2 {
             let row = self.row(c);
             let mut carry = 0u64;
@@ -108,8 +135,30 @@ impl Pattern {
                 *sw = x | (s - u);
             }
         }
+        self.count_lcs(sv)
+    }
+
+    /// Two machine words (65–128 characters, most news sentences), unrolled.
+    #[inline]
+    fn lcs2(&self, s2: &[char]) -> usize {
+        let (mut s0, mut s1) = (!0u64, !0u64);
+        for &c in s2 {
+            let base = self.base(c);
+            let (m0, m1) = (self.rows[base], self.rows[base + 1]);
+            let u0 = s0 & m0;
+            let (x0, carry) = s0.overflowing_add(u0);
+            s0 = x0 | (s0 - u0);
+            let u1 = s1 & m1;
+            let x1 = s1.wrapping_add(u1).wrapping_add(carry as u64);
+            s1 = x1 | (s1 - u1);
+        }
+        self.count_lcs(&[s0, s1])
+    }
+
+    #[inline]
+    fn count_lcs(&self, sv: &[u64]) -> usize {
         let mut lcs = 0usize;
-        let last = self.words - 1;
+        let last = sv.len() - 1;
         for (w, &s) in sv.iter().enumerate() {
             let mut v = !s;
             if w == last && self.len % 64 != 0 {
@@ -118,6 +167,83 @@ impl Pattern {
             lcs += v.count_ones() as usize;
         }
         lcs
+    }
+
+    /// LCS against four strings at once (patterns of up to 128 characters): four independent
+    /// dependency chains keep the CPU busy where one chain waits on its own latency.
+    // Index loops: the lanes advance in lock step over the same position.
+    #[allow(clippy::needless_range_loop)]
+    pub fn lcs4(&self, ss: [&[char]; 4]) -> [usize; 4] {
+        if self.words > 2 || self.len == 0 {
+            return ss.map(|x| self.lcs(x));
+        }
+        let mut s0 = [!0u64; 4];
+        let mut s1 = [!0u64; 4];
+        let common = ss.iter().map(|x| x.len()).min().unwrap_or(0);
+        let two = self.words == 2;
+        for i in 0..common {
+            for l in 0..4 {
+                let base = self.base(ss[l][i]);
+                let m0 = self.rows[base];
+                let u0 = s0[l] & m0;
+                let (x0, carry) = s0[l].overflowing_add(u0);
+                let n0 = x0 | (s0[l] - u0);
+                if two {
+                    let m1 = self.rows[base + 1];
+                    let u1 = s1[l] & m1;
+                    let x1 = s1[l].wrapping_add(u1).wrapping_add(carry as u64);
+                    s1[l] = x1 | (s1[l] - u1);
+                }
+                s0[l] = n0;
+            }
+        }
+        let mut out = [0usize; 4];
+        for l in 0..4 {
+            let (mut a, mut b) = (s0[l], s1[l]);
+            for &c in &ss[l][common..] {
+                let base = self.base(c);
+                let u0 = a & self.rows[base];
+                let (x0, carry) = a.overflowing_add(u0);
+                let n0 = x0 | (a - u0);
+                if two {
+                    let u1 = b & self.rows[base + 1];
+                    let x1 = b.wrapping_add(u1).wrapping_add(carry as u64);
+                    b = x1 | (b - u1);
+                }
+                a = n0;
+            }
+            out[l] = if two {
+                self.count_lcs(&[a, b])
+            } else {
+                self.count_lcs(&[a])
+            };
+        }
+        out
+    }
+
+    /// LCS of the pattern string with every prefix of `s2`: element `L - 1` is
+    /// `LCS(pattern, s2[..L])`. One bit-parallel pass instead of one per prefix.
+    pub fn prefix_lcs(&self, s2: &[char]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(s2.len());
+        let mut sv = vec![!0u64; self.words];
+        for &c in s2 {
+            let row = self.row(c);
+            let mut carry = 0u64;
+            for (sw, &m) in sv.iter_mut().zip(row) {
+                let s = *sw;
+                let u = s & m;
+                let (x, c1) = s.overflowing_add(u);
+                let (x, c2) = x.overflowing_add(carry);
+                carry = (c1 | c2) as u64;
+                *sw = x | (s - u);
+            }
+            out.push(if self.len == 0 {
+                0
+            } else {
+                self.count_lcs(&sv)
+            });
+        }
+        out
     }
 
     /// Indel distance (insertions + deletions) between the pattern string and `s2`.
@@ -139,6 +265,136 @@ impl Pattern {
             return 0.0;
         }
         norm_sim(self.indel(s2), lensum, cutoff)
+    }
+}
+
+/// Lanes of [`PatternN`]: queries scored together against one choice.
+pub const LANES: usize = 8;
+
+/// Bit vectors of `LANES` strings, interleaved so one lookup per
+/// character of the other string serves all of them (cdist rows four queries at a time).
+#[derive(Debug, Clone)]
+pub struct PatternN {
+    words: usize,
+    lens: [usize; LANES],
+    /// `(row * words + word) * LANES + lane`; rows as in [`Pattern`].
+    rows: Vec<u64>,
+    other: Vec<(char, usize)>,
+}
+
+impl PatternN {
+    /// Interleaved patterns, or `None` when a string is longer than 4096 characters.
+    pub fn new(strings: [&[char]; LANES]) -> Option<Self> {
+        let longest = strings.iter().map(|s| s.len()).max().unwrap_or(0);
+        if longest > 4096 {
+            return None;
+        }
+        let words = longest.div_ceil(64).max(1);
+        let mut rows = vec![0u64; (LATIN1 + 1) * words * LANES];
+        let mut index: HashMap<char, usize> = HashMap::new();
+        for (lane, st) in strings.iter().enumerate() {
+            for (i, &c) in st.iter().enumerate() {
+                let row = if (c as u32) < LATIN1 as u32 {
+                    c as usize
+                } else {
+                    let next = rows.len() / (words * LANES);
+                    let r = *index.entry(c).or_insert(next);
+                    if r == next {
+                        rows.resize(rows.len() + words * LANES, 0);
+                    }
+                    r
+                };
+                rows[(row * words + i / 64) * LANES + lane] |= 1u64 << (i % 64);
+            }
+        }
+        let mut other: Vec<(char, usize)> = index.into_iter().collect();
+        other.sort_unstable();
+        Some(PatternN {
+            words,
+            lens: strings.map(|s| s.len()),
+            rows,
+            other,
+        })
+    }
+
+    /// Lengths of the strings.
+    pub fn lens(&self) -> [usize; LANES] {
+        self.lens
+    }
+
+    #[inline]
+    fn base(&self, c: char) -> usize {
+        let row = if (c as u32) < LATIN1 as u32 {
+            c as usize
+        } else {
+            match self.other.binary_search_by_key(&c, |x| x.0) {
+                Ok(i) => self.other[i].1,
+                Err(_) => LATIN1,
+            }
+        };
+        row * self.words * LANES
+    }
+
+    /// LCS of each of the strings with `s2`. Bits above a string's length start as 1 and
+    /// stay 1 (its pattern bits there are 0), so counting zeros needs no mask.
+    pub fn lcs(&self, s2: &[char]) -> [usize; LANES] {
+        let mut out = [0usize; LANES];
+        if self.words == 1 {
+            let mut s = [!0u64; LANES];
+            for &c in s2 {
+                let b = self.base(c);
+                let m = &self.rows[b..b + LANES];
+                for l in 0..LANES {
+                    let u = s[l] & m[l];
+                    s[l] = s[l].wrapping_add(u) | (s[l] - u);
+                }
+            }
+            for l in 0..LANES {
+                out[l] = (!s[l]).count_ones() as usize;
+            }
+        } else if self.words > 2 {
+            let w = self.words;
+            let mut sv = vec![[!0u64; LANES]; w];
+            for &c in s2 {
+                let b = self.base(c);
+                let m = &self.rows[b..b + LANES * w];
+                let mut carry = [0u64; LANES];
+                for (k, st) in sv.iter_mut().enumerate() {
+                    for l in 0..LANES {
+                        let sw = st[l];
+                        let u = sw & m[LANES * k + l];
+                        let (x, c1) = sw.overflowing_add(u);
+                        let (x, c2) = x.overflowing_add(carry[l]);
+                        carry[l] = (c1 | c2) as u64;
+                        st[l] = x | (sw - u);
+                    }
+                }
+            }
+            for st in &sv {
+                for l in 0..LANES {
+                    out[l] += (!st[l]).count_ones() as usize;
+                }
+            }
+        } else {
+            let mut s0 = [!0u64; LANES];
+            let mut s1 = [!0u64; LANES];
+            for &c in s2 {
+                let b = self.base(c);
+                let m = &self.rows[b..b + 2 * LANES];
+                for l in 0..LANES {
+                    let u0 = s0[l] & m[l];
+                    let (x0, carry) = s0[l].overflowing_add(u0);
+                    let u1 = s1[l] & m[LANES + l];
+                    let x1 = s1[l].wrapping_add(u1).wrapping_add(carry as u64);
+                    s0[l] = x0 | (s0[l] - u0);
+                    s1[l] = x1 | (s1[l] - u1);
+                }
+            }
+            for l in 0..LANES {
+                out[l] = ((!s0[l]).count_ones() + (!s1[l]).count_ones()) as usize;
+            }
+        }
+        out
     }
 }
 
@@ -252,6 +508,8 @@ pub fn partial_ratio_pat(
     cut(score, cutoff)
 }
 
+// Index loops mirror RapidFuzz's, which keeps the port checkable line by line.
+#[allow(clippy::needless_range_loop)]
 fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64 {
     let len1 = s1.len();
     let len2 = s2.len();
@@ -303,26 +561,33 @@ fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64
             }
         }
     }
-    for i in 1..len1 {
-        let sub = &s2[..i];
-        if !pat.contains(sub[i - 1]) {
-            continue;
-        }
-        let r = pat.ratio(sub, cutoff);
-        if r > res {
-            res = r;
-            cutoff = r;
-            if res == 100.0 {
-                return res;
+    // Prefixes and suffixes of the longer string shorter than the needle: all their LCS
+    // values from one pass each (RapidFuzz recomputes each one).
+    if len1 > 1 {
+        let pre = pat.prefix_lcs(&s2[..len1 - 1]);
+        for i in 1..len1 {
+            if !pat.contains(s2[i - 1]) {
+                continue;
+            }
+            let r = norm_sim(len1 + i - 2 * pre[i - 1], len1 + i, cutoff);
+            if r > res {
+                res = r;
+                cutoff = r;
+                if res == 100.0 {
+                    return res;
+                }
             }
         }
     }
+    let rev1: Vec<char> = s1.iter().rev().copied().collect();
+    let rev2: Vec<char> = s2[len2 - len1..].iter().rev().copied().collect();
+    let suf = Pattern::new(&rev1).prefix_lcs(&rev2);
     for i in len2 - len1..len2 {
-        let sub = &s2[i..];
-        if !pat.contains(sub[0]) {
+        if !pat.contains(s2[i]) {
             continue;
         }
-        let r = pat.ratio(sub, cutoff);
+        let l = len2 - i;
+        let r = norm_sim(len1 + l - 2 * suf[l - 1], len1 + l, cutoff);
         if r > res {
             res = r;
             cutoff = r;
@@ -607,6 +872,58 @@ mod tests {
             for b in &texts {
                 let (a, b) = (c(a), c(b));
                 assert_eq!(Pattern::new(&a).lcs(&b), naive_lcs(&a, &b));
+            }
+        }
+    }
+
+    #[test]
+    fn lcs4_matches_lcs() {
+        let texts: Vec<Vec<char>> = [
+            "",
+            "a",
+            "this is a test",
+            "The minister said the talks would resume next week in Geneva, officials confirmed.",
+            "Officials confirmed that talks will resume in Geneva next week, “no plans” otherwise.",
+            "short",
+        ]
+        .iter()
+        .map(|s| c(s))
+        .collect();
+        for p in &texts {
+            let pat = Pattern::new(p);
+            for w in texts.windows(4) {
+                let got = pat.lcs4([&w[0], &w[1], &w[2], &w[3]]);
+                for l in 0..4 {
+                    assert_eq!(got[l], naive_lcs(p, &w[l]));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pattern4_matches_lcs() {
+        let texts: Vec<Vec<char>> = [
+            "",
+            "a",
+            "this is a test — “quoted”",
+            "The minister said the talks would resume next week in Geneva, officials confirmed.",
+            "Officials confirmed that talks will resume in Geneva next week, “no plans” otherwise.",
+            "short",
+            "ÜÜÜ ✓ ünïcode",
+            "A much longer sentence, well past one hundred and twenty-eight characters, so that the interleaved pattern needs three words per lane.",
+        ]
+        .iter()
+        .map(|s| c(s))
+        .collect();
+        for start in 0..texts.len() {
+            let lanes: [&[char]; LANES] =
+                std::array::from_fn(|l| texts[(start + l) % texts.len()].as_slice());
+            let p = PatternN::new(lanes).unwrap();
+            for t in &texts {
+                let got = p.lcs(t);
+                for l in 0..LANES {
+                    assert_eq!(got[l], naive_lcs(lanes[l], t));
+                }
             }
         }
     }

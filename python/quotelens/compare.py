@@ -1,0 +1,550 @@
+"""Comparisons across a corpus: the same quote in several articles, claims made in different
+words, and one side's statements against another's. Built on :mod:`quotelens.sim`.
+
+>>> import quotelens
+>>> corpus = quotelens.Corpus.from_records([
+...     {"id": "a",
+...      "text": "“We will never join a bloc aimed at China,” Foreign Minister Wang Yi said."},
+...     {"id": "b", "text": "Wang Yi said: “we will never join a bloc aimed at China.”"},
+... ], progress=False)
+>>> m = corpus.quote_matches()
+>>> m[["article_a", "article_b", "score"]].round().to_dict("records")
+[{'article_a': 'a', 'article_b': 'b', 'score': 100.0}]
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Optional
+
+import numpy as np
+import pandas as pd
+
+from quotelens import sim
+from quotelens._core import QuotelensError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+    from quotelens._core import Article, Quote
+    from quotelens.corpus import Corpus
+
+# Kinds that carry a statement someone made.
+STATEMENT_KINDS = ("direct", "mixed", "indirect")
+# Reporting-verb categories that present the statement as a denial or rejection.
+DENY_CATEGORIES = frozenset({"deny"})
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A quote (or reported speech) with the sentence around it, as compared across articles."""
+
+    article: str
+    index: int  # position of the quote in ``article.quotes``
+    text: str
+    sentence: str
+    start: int
+    end: int
+    kind: str
+    speaker: Optional[str]
+    side: Optional[str]
+    cue: Optional[str]
+    cue_category: Optional[str]
+
+
+def _sentence_of(article: "Article", q: "Quote") -> str:
+    for s in article.sentences:
+        if s.start <= q.start < s.end:
+            # A quote that runs past its first sentence keeps its whole text.
+            return s.text if q.end <= s.end else article.text[s.start : max(q.end, s.end)]
+    return q.text
+
+
+def statements(
+    corpus: "Corpus", *, kinds: tuple[str, ...] = STATEMENT_KINDS, min_words: int = 3,
+    attributed: bool = False,
+) -> list[Statement]:
+    """The corpus's statements: quotes of ``kinds`` with at least ``min_words`` words."""
+    out = []
+    for a in corpus:
+        for i, q in enumerate(a.quotes):
+            if q.kind not in kinds or len(q.text.split()) < min_words:
+                continue
+            if attributed and q.speaker is None:
+                continue
+            out.append(
+                Statement(a.id or "", i, q.text, _sentence_of(a, q), q.start, q.end, q.kind,
+                          q.speaker, q.side, q.cue, q.cue_category)
+            )
+    return out
+
+
+def stance(s: Statement) -> str:
+    """``"denying"`` when the reporting verb is a denial or the statement carries negation
+    (``not``, ``no``, ``too early to`` ...), else ``"asserting"``.
+
+    >>> stance(Statement("a", 0, "It is too early to talk about it", "", 0, 0, "direct",
+    ...                  None, None, "said", "say"))
+    'denying'
+    """
+    if s.cue_category in DENY_CATEGORIES:
+        return "denying"
+    return "denying" if sim.compare(s.text, s.text).cues_a else "asserting"
+
+
+def _stance_cached(s: Statement, cache: dict[str, str]) -> str:
+    if s.cue_category in DENY_CATEGORIES:
+        return "denying"
+    if s.text not in cache:
+        cache[s.text] = stance(s)
+    return cache[s.text]
+
+
+def _check_threshold(threshold: Any) -> float:
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        raise TypeError(f"threshold: expected a number, got {type(threshold).__name__}")
+    if not 0 <= threshold <= 100:
+        raise QuotelensError(f"threshold: expected 0–100, got {threshold}")
+    return float(threshold)
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset(
+    "the and for that with this from have has had was were are but not its it's their they "
+    "them his her she him who what which will would could should can our your about into than "
+    "then there been also said says such more most other some any all one two".split()
+)
+
+
+def _key(text: str) -> str:
+    return " ".join(sim.default_process(text).split())
+
+
+def _candidates(texts: list[str], *, rare: int = 10, max_df: int = 200) -> set[tuple[int, int]]:
+    """Pairs (i < j) of texts sharing rare content words: the blocking step that keeps
+    comparisons near-linear in corpus size (each text is compared with the few that share
+    its rarest words, not with all of them)."""
+    tokens = [sorted({w for w in _WORD.findall(t.lower()) if w not in _STOP}) for t in texts]
+    df: Counter[str] = Counter(w for ts in tokens for w in ts)
+    index: dict[str, list[int]] = {}
+    keys = []
+    for i, ts in enumerate(tokens):
+        # Words only this text has cannot pair it with another.
+        chosen = sorted((w for w in ts if 2 <= df[w] <= max_df), key=lambda w: (df[w], w))[:rare]
+        keys.append(chosen)
+        for w in chosen:
+            index.setdefault(w, []).append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for ids in index.values():
+        for x, i in enumerate(ids):
+            for j in ids[x + 1 :]:
+                shared[(i, j)] += 1
+    # Two shared rare words, or one for short texts.
+    return {
+        (i, j)
+        for (i, j), n in shared.items()
+        if n >= 2 or min(len(keys[i]), len(keys[j])) <= 3
+    }
+
+
+def _groups(keys: list[str]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        out.setdefault(k, []).append(i)
+    return out
+
+
+def _unquoted(
+    corpus: "Corpus", st: list[Statement], reps: list[int], threshold: float
+) -> list[dict[str, Any]]:
+    """Quotes found with :func:`quotelens.sim.locate` in other articles' running text, where
+    that article reports the words without quote marks."""
+    words = {a.id: {w for w in _WORD.findall(a.text.lower()) if w not in _STOP} for a in corpus}
+    holders: dict[str, set[str]] = {}
+    for aid, ws in words.items():
+        for w in ws:
+            holders.setdefault(w, set()).add(aid or "")
+    rows = []
+    for i in reps:
+        s = st[i]
+        rarest = sorted({w for w in _WORD.findall(s.text.lower()) if w not in _STOP},
+                        key=lambda w: (len(holders.get(w, ())), w))
+        if len(rarest) < 3:
+            continue
+        candidates = holders.get(rarest[0], set()) & holders.get(rarest[1], set())
+        for aid in sorted(candidates - {s.article}):
+            article = corpus[aid]
+            found = sim.locate(s.text, article.text, score_cutoff=threshold)
+            if found is None:
+                continue
+            inside = [q for q in article.quotes
+                      if q.outer_start < found.end and found.start < q.outer_end]
+            if any(q.kind in ("direct", "mixed") for q in inside):
+                continue  # inside a quote: the quote-to-quote pairs cover it
+            # Reported speech there still tells who said it.
+            said = next((q for q in inside if q.kind == "indirect" and q.speaker), None)
+            rows.append(
+                {
+                    "article_a": s.article, "speaker_a": s.speaker, "side_a": s.side,
+                    "text_a": s.text, "start_a": s.start, "end_a": s.end,
+                    "article_b": aid, "speaker_b": said.speaker if said else None,
+                    "side_b": said.side if said else None,
+                    "text_b": article.text[found.start : found.end], "start_b": found.start,
+                    "end_b": found.end, "score": float(found.score),
+                    "polarity": sim.compare(s.text, article.text[found.start : found.end]).polarity,
+                    "quoted_b": False,
+                }
+            )
+    return rows
+
+
+def quote_matches(
+    corpus: "Corpus", threshold: float = 80.0, *, unquoted: bool = True
+) -> pd.DataFrame:
+    """The same quote reported by several articles, also truncated or reworded: one row per
+    pair of quotes from different articles scoring at least ``threshold`` (0–100), with both
+    spans. The score is the best of ``partial_ratio`` (one quote cut out of the other) and the
+    statement scorer (rewording); ``polarity`` says whether one reverses the other. A quote
+    repeated word for word in many articles is paired with its first occurrence. With
+    ``unquoted=True`` a quote is also looked for (:func:`quotelens.sim.locate`) in the running
+    text of articles that share its rarest words; such rows have ``quoted_b`` False.
+    """
+    threshold = _check_threshold(threshold)
+    st = statements(corpus, kinds=("direct", "mixed"), min_words=4)
+    groups = _groups([_key(s.text) for s in st])
+    reps = [ids[0] for ids in groups.values()]  # one occurrence per distinct wording
+    pairs: dict[tuple[int, int], float] = {}
+    for ids in groups.values():
+        first = ids[0]
+        for j in ids[1:]:
+            if st[j].article != st[first].article:
+                pairs[(first, j)] = 100.0
+    texts = [st[i].text for i in reps]
+    scorer = sim.StatementScorer(texts) if texts else None
+    for x, y in _candidates(texts):
+        i, j = reps[x], reps[y]
+        score = max(
+            sim.partial_ratio(texts[x], texts[y], processor=True, score_cutoff=threshold),
+            scorer.score(texts[x], texts[y]) if scorer is not None else 0.0,
+        )
+        if score < threshold:
+            continue
+        # Pair every article holding one wording with the first holding the other.
+        for x2 in groups[_key(st[i].text)]:
+            if st[x2].article != st[j].article:
+                key = (min(x2, j), max(x2, j))
+                pairs[key] = max(score, pairs.get(key, 0.0))
+        for y2 in groups[_key(st[j].text)][1:]:
+            if st[y2].article != st[i].article:
+                key = (min(i, y2), max(i, y2))
+                pairs[key] = max(score, pairs.get(key, 0.0))
+    polarity: dict[tuple[str, str], str] = {}
+    rows = []
+    for (i, j), score in sorted(pairs.items()):
+        a, b = st[i], st[j]
+        if a.article == b.article:
+            continue
+        pk = (a.text, b.text)
+        if pk not in polarity:
+            polarity[pk] = sim.compare(a.text, b.text).polarity
+        rows.append(
+            {
+                "article_a": a.article, "speaker_a": a.speaker, "side_a": a.side,
+                "text_a": a.text, "start_a": a.start, "end_a": a.end,
+                "article_b": b.article, "speaker_b": b.speaker, "side_b": b.side,
+                "text_b": b.text, "start_b": b.start, "end_b": b.end,
+                "score": float(score), "polarity": polarity[pk], "quoted_b": True,
+            }
+        )
+    if unquoted:
+        rows += _unquoted(corpus, st, reps, threshold)
+    cols = ["article_a", "speaker_a", "side_a", "text_a", "start_a", "end_a", "article_b",
+            "speaker_b", "side_b", "text_b", "start_b", "end_b", "score", "polarity", "quoted_b"]
+    df = pd.DataFrame(rows, columns=cols)
+    return df.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
+
+
+@dataclass
+class ClaimMember:
+    """One statement in a claim."""
+
+    article: str
+    speaker: Optional[str]
+    side: Optional[str]
+    kind: str
+    cue: Optional[str]
+    text: str
+    start: int
+    end: int
+    stance: str
+
+
+@dataclass
+class Claim:
+    """Statements from different articles that make the same claim."""
+
+    id: int
+    members: list[ClaimMember]
+    score: float  # the weakest link that joined the cluster
+    label: str = field(default="")
+
+    @property
+    def articles(self) -> list[str]:
+        """The articles reporting the claim, in corpus order of first appearance."""
+        return list(dict.fromkeys(m.article for m in self.members))
+
+    @property
+    def sides(self) -> Counter:
+        """How many members each side has (``None``: no side identified)."""
+        return Counter(m.side for m in self.members)
+
+    @property
+    def speakers(self) -> list[str]:
+        """The speakers making the claim."""
+        return list(dict.fromkeys(m.speaker for m in self.members if m.speaker))
+
+    @property
+    def stances(self) -> Counter:
+        """How many members assert and how many deny."""
+        return Counter(m.stance for m in self.members)
+
+    def __repr__(self) -> str:
+        label = self.label if len(self.label) <= 60 else self.label[:59] + "…"
+        sides = ", ".join(s or "no side" for s in self.sides)
+        stances = ", ".join(f"{k} {v}" for k, v in sorted(self.stances.items()))
+        return (f"<Claim {self.id}: {label!r} in {len(self.articles)} articles; "
+                f"sides: {sides}; {stances}>")
+
+
+class Claims(list):  # type: ignore[type-arg]
+    """The claims of a corpus, most reported first; :meth:`to_frame` gives one row per member."""
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per claim member: claim, label, article, speaker, side, stance, kind, cue,
+        text, start, end."""
+        rows = [
+            {"claim": c.id, "label": c.label, "article": m.article, "speaker": m.speaker,
+             "side": m.side, "stance": m.stance, "kind": m.kind, "cue": m.cue, "text": m.text,
+             "start": m.start, "end": m.end}
+            for c in self for m in c.members
+        ]
+        cols = ["claim", "label", "article", "speaker", "side", "stance", "kind", "cue", "text",
+                "start", "end"]
+        return pd.DataFrame(rows, columns=cols)
+
+    def __repr__(self) -> str:
+        if not self:
+            return "<Claims: none>"
+        head = "\n".join("  " + repr(c) for c in self[:5])
+        more = f"\n  … {len(self) - 5} more" if len(self) > 5 else ""
+        return f"<Claims: {len(self)}\n{head}{more}>"
+
+    def _repr_html_(self) -> str:
+        return self.to_frame()._repr_html_()  # type: ignore[operator]
+
+
+def claims(
+    corpus: "Corpus", threshold: float = 30.0, *, speaker_bonus: float = 20.0,
+    sentences: bool = False,
+) -> Claims:
+    """Cluster statements from different articles that make the same claim.
+
+    Two statements that share rare words are linked when the statement scorer, on the
+    statements or on the sentences that report them (which name the speaker and the thing
+    talked about), reaches ``threshold``; the same speaker quoted in two articles adds
+    ``speaker_bonus``; identical wordings are always linked. Clusters are
+    the connected groups spanning at least two articles. ``sentences=True`` adds the
+    unattributed body sentences as statements too. Each member gets a stance (``asserting`` or
+    ``denying``, see :func:`stance`).
+    """
+    threshold = _check_threshold(threshold)
+    st = statements(corpus)
+    if sentences:
+        st += _plain_sentences(corpus, st)
+    if len(st) < 2:
+        return Claims()
+    owners = [s.article for s in st]
+    # Identical wordings are one statement for scoring; their occurrences are joined below.
+    groups = _groups([_key(s.text) for s in st])
+    reps = [ids[0] for ids in groups.values()]
+    texts = [st[i].text for i in reps]
+    contexts = [st[i].sentence for i in reps]
+    scorer = sim.StatementScorer(contexts + texts)
+    pairs: dict[tuple[int, int], float] = {}
+    for x, y in _candidates([c + " " + t for c, t in zip(contexts, texts)]):
+        i, j = reps[x], reps[y]
+        same = st[i].speaker is not None and st[i].speaker == st[j].speaker
+        bonus = speaker_bonus if same else 0.0
+        score = max(scorer.score(contexts[x], contexts[y]), scorer.score(texts[x], texts[y]))
+        if score + bonus >= threshold:
+            pairs[(i, j)] = min(100.0, score + bonus)
+    parent = list(range(len(st)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    weakest: dict[int, float] = {}
+    links = [(score, i, j) for (i, j), score in pairs.items()]
+    for ids in groups.values():
+        links.extend((100.0, ids[0], j) for j in ids[1:])
+    for score, i, j in sorted(links, reverse=True):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[rj] = ri
+        r = find(i)
+        weakest[r] = min(score, weakest.pop(ri, 100.0), weakest.pop(rj, 100.0))
+    degree: Counter[int] = Counter()
+    for _, i, j in links:
+        degree[i] += 1
+        degree[j] += 1
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(st)):
+        clusters.setdefault(find(i), []).append(i)
+    out = []
+    stances: dict[str, str] = {}
+    for root, idx in clusters.items():
+        if len({owners[i] for i in idx}) < 2:
+            continue
+        members = [
+            ClaimMember(st[i].article, st[i].speaker, st[i].side, st[i].kind, st[i].cue,
+                        st[i].text, st[i].start, st[i].end, _stance_cached(st[i], stances))
+            for i in idx
+        ]
+        # Label: the member most linked within the cluster, by its reporting sentence.
+        centre = max(idx, key=lambda i: (degree[i], -i))
+        out.append(Claim(0, members, weakest.get(root, threshold), st[centre].sentence))
+    out.sort(key=lambda c: (-len(c.articles), -len(c.members), -c.score))
+    for n, c in enumerate(out, 1):
+        c.id = n
+    return Claims(out)
+
+
+def _plain_sentences(corpus: "Corpus", taken: list[Statement]) -> list[Statement]:
+    covered = {(s.article, s.sentence) for s in taken}
+    out = []
+    for a in corpus:
+        for s in a.sentences:
+            if s.is_body and len(s.text.split()) >= 6 and (a.id, s.text) not in covered:
+                out.append(Statement(a.id or "", -1, s.text, s.text, s.start, s.end, "sentence",
+                                     None, None, None, None))
+    return out
+
+
+class SideComparison(pd.DataFrame):
+    """For each statement of one side, the closest statements of the other: a DataFrame with
+    :meth:`heatmap`."""
+
+    _metadata = ["side_a", "side_b"]
+
+    @property
+    def _constructor(self) -> type:
+        return SideComparison
+
+    def heatmap(self, *, max_speakers: int = 15) -> "Figure":
+        """Speakers of side A (rows) against speakers of side B (columns): the best statement
+        score between them, as a matplotlib figure."""
+        from matplotlib.figure import Figure
+
+        side_a = getattr(self, "side_a", "side A")
+        side_b = getattr(self, "side_b", "side B")
+        df = self.assign(
+            speaker_a=self["speaker_a"].fillna("?"), speaker_b=self["speaker_b"].fillna("?")
+        )
+        rows = list(df["speaker_a"].value_counts().index[:max_speakers])
+        cols = list(df["speaker_b"].value_counts().index[:max_speakers])
+        m = np.zeros((len(rows), len(cols)))
+        for r in df.itertuples():
+            if r.speaker_a in rows and r.speaker_b in cols:
+                i, j = rows.index(r.speaker_a), cols.index(r.speaker_b)
+                m[i, j] = max(m[i, j], r.score)
+        fig = Figure(figsize=(1.2 + 0.7 * max(len(cols), 2), 1.2 + 0.45 * max(len(rows), 2)))
+        ax = fig.add_subplot()
+        im = ax.imshow(m, cmap="viridis", vmin=0, vmax=100, aspect="auto")
+        ax.set_xticks(range(len(cols)))
+        ax.set_xticklabels(cols, rotation=40, ha="right", fontsize=8)
+        ax.set_yticks(range(len(rows)))
+        ax.set_yticklabels(rows, fontsize=8)
+        for i in range(len(rows)):
+            for j in range(len(cols)):
+                if m[i, j] > 0:
+                    ax.text(j, i, f"{m[i, j]:.0f}", ha="center", va="center", fontsize=7,
+                            color="white" if m[i, j] < 60 else "black")
+        ax.set_xlabel(side_b)
+        ax.set_ylabel(side_a)
+        ax.set_title(f"{side_a} vs {side_b}: closest statements", fontsize=10)
+        fig.colorbar(im, ax=ax, label="statement score")
+        fig.tight_layout()
+        return fig
+
+
+def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> SideComparison:
+    """For each attributed statement of ``side_a``, the ``k`` closest statements of ``side_b``
+    (statement scorer, 0–100) with polarity (``same`` or ``opposite``: one denies the other).
+    """
+    for name, v in (("side_a", side_a), ("side_b", side_b)):
+        if not isinstance(v, str):
+            raise TypeError(f"{name}: expected str, got {type(v).__name__}")
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise TypeError(f"k: expected int, got {type(k).__name__}")
+    if k < 1:
+        raise QuotelensError(f"k: expected at least 1, got {k}")
+    st = statements(corpus, attributed=True)
+    known = sorted({s.side for s in st if s.side})
+    for name, v in (("side_a", side_a), ("side_b", side_b)):
+        if v not in known:
+            raise QuotelensError(f"{name}: no statements from side {v!r}; sides: {known}")
+    # One row per distinct wording (the first article reporting it).
+    a = list({_key(s.text): s for s in reversed(st) if s.side == side_a}.values())[::-1]
+    b = list({_key(s.text): s for s in reversed(st) if s.side == side_b}.values())[::-1]
+    scorer = sim.StatementScorer([s.text for s in st])
+    qi, ci, sc = sim.top_k([s.text for s in a], [s.text for s in b], k=k, scorer=scorer,
+                           workers=-1)
+    rows = []
+    for i, j, score in zip(qi.tolist(), ci.tolist(), sc.tolist()):
+        x, y = a[i], b[j]
+        m = sim.compare(x.text, y.text)
+        rows.append(
+            {"article_a": x.article, "speaker_a": x.speaker, "text_a": x.text,
+             "article_b": y.article, "speaker_b": y.speaker, "text_b": y.text,
+             "score": float(score), "polarity": m.polarity,
+             "stance_a": stance(x), "stance_b": stance(y)}
+        )
+    cols = ["article_a", "speaker_a", "text_a", "article_b", "speaker_b", "text_b", "score",
+            "polarity", "stance_a", "stance_b"]
+    out = SideComparison(pd.DataFrame(rows, columns=cols))
+    out.side_a, out.side_b = side_a, side_b
+    return out
+
+
+def claims_html(
+    cl: list[Claim], colors: dict[Optional[str], str], *, max_members: int = 30
+) -> str:
+    """Claims as HTML: each with its members, articles, sides and stances."""
+    if not cl:
+        return "<p>No claim is made in more than one article at this threshold.</p>"
+    parts = []
+    for c in cl:
+        sides = ", ".join(f"{html.escape(s or 'no side')} {n}" for s, n in c.sides.items())
+        stances = ", ".join(f"{k} {v}" for k, v in sorted(c.stances.items()))
+        items = "".join(
+            f'<li style="border-left:4px solid {colors.get(m.side, "#BBBBBB")};padding-left:6px">'
+            f"<b>{html.escape(m.speaker or 'unattributed')}</b> "
+            f"<span class=\"muted\">({html.escape(m.side or 'no side')}, {m.stance}, "
+            f'<a href="#article-{html.escape(m.article)}">{html.escape(m.article)}</a>)</span>'
+            f" {html.escape(m.cue or '')}: “{html.escape(m.text)}”</li>"
+            for m in c.members[:max_members]
+        )
+        if len(c.members) > max_members:
+            items += f'<li class="muted">… {len(c.members) - max_members} more</li>'
+        parts.append(
+            f'<div class="claim"><h4>Claim {c.id}: {html.escape(c.label)}</h4>'
+            f'<p class="muted">{len(c.articles)} articles · sides: {sides} · {stances}</p>'
+            f'<ul style="list-style:none;padding-left:8px">{items}</ul></div>'
+        )
+    return "".join(parts)

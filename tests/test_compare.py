@@ -1,0 +1,123 @@
+"""Cross-article comparisons: quote matches, claims, side against side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from quotelens import Corpus, QuotelensError
+from quotelens.compare import SideComparison
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Corpus:
+    return Corpus.from_dir(ROOT / "seeds", progress=False)
+
+
+@pytest.fixture(scope="module")
+def reworded() -> Corpus:
+    full = ("“We do not seek to build an Asian NATO, and we will never ask countries to choose "
+            "between partners,” U.S. Defense Secretary Lloyd Austin said in Singapore.")
+    cut = ("Lloyd Austin told reporters in Singapore that Washington does “not seek to build an "
+           "Asian NATO,” the Pentagon said.")
+    reword = ("“We are not seeking to build an Asian NATO and we never ask countries to choose "
+              "between partners,” Austin said.")
+    china = ("Chinese Foreign Ministry spokesperson Wang Wenbin said Washington “is building an "
+             "Asian NATO to contain China”.")
+    return Corpus.from_records(
+        [{"id": "full", "text": full}, {"id": "cut", "text": cut}, {"id": "re", "text": reword},
+         {"id": "cn", "text": china}], progress=False,
+    )
+
+
+def test_quote_matches_find_truncated_and_reworded_quotes(reworded: Corpus) -> None:
+    m = reworded.quote_matches(threshold=70)
+    pairs = {frozenset((r.article_a, r.article_b)) for r in m.itertuples()}
+    assert frozenset(("full", "cut")) in pairs
+    assert frozenset(("full", "re")) in pairs
+    for r in m.itertuples():
+        assert reworded[r.article_a].text[r.start_a:r.end_a] == r.text_a
+        assert reworded[r.article_b].text[r.start_b:r.end_b] == r.text_b
+        assert 70 <= r.score <= 100
+    assert (m["article_a"] != m["article_b"]).all()
+    assert list(m["score"]) == sorted(m["score"], reverse=True)
+
+
+def test_quote_matches_locate_unquoted_reports() -> None:
+    said = ("“We do not seek to build an Asian NATO, and we will never ask countries to choose "
+            "between partners,” U.S. Defense Secretary Lloyd Austin said in Singapore.")
+    plain = ("In Singapore, Austin said we do not seek to build an Asian NATO, and we will never "
+             "ask countries to choose between partners. Officials in Beijing were unconvinced.")
+    c = Corpus.from_records([{"id": "q", "text": said}, {"id": "p", "text": plain}],
+                            progress=False)
+    m = c.quote_matches(threshold=80)
+    row = m[(m["article_b"] == "p") & ~m["quoted_b"]].iloc[0]
+    assert plain[row.start_b:row.end_b] == row.text_b
+    assert "Asian NATO" in row.text_b and row.score >= 80
+    assert row.speaker_b == "Austin"  # the reported speech there is attributed
+    assert c.quote_matches(threshold=80, unquoted=False).empty
+
+
+def test_quote_matches_threshold_is_checked(reworded: Corpus) -> None:
+    with pytest.raises(QuotelensError, match="threshold"):
+        reworded.quote_matches(threshold=150)
+    with pytest.raises(TypeError, match="threshold"):
+        reworded.quote_matches(threshold="high")  # type: ignore[arg-type]
+
+
+def test_claims_group_statements_across_articles(seeds: Corpus) -> None:
+    cl = seeds.claims()
+    assert len(cl) >= 1
+    for c in cl:
+        assert len(c.articles) >= 2
+        assert set(c.stances) <= {"asserting", "denying"}
+        for mem in c.members:
+            assert seeds[mem.article].text[mem.start:mem.end] == mem.text
+    ishiba = next(c for c in cl if "Shigeru Ishiba" in c.speakers)
+    assert len(ishiba.articles) == 3
+    assert "Claim" in repr(ishiba) and "3 articles" in repr(ishiba)
+    frame = cl.to_frame()
+    assert {"claim", "article", "speaker", "side", "stance", "text"} <= set(frame.columns)
+    assert repr(cl).startswith("<Claims: ")
+    # a stricter threshold gives no more claims
+    assert len(seeds.claims(threshold=90)) <= len(cl)
+
+
+def test_claims_mark_denials(reworded: Corpus) -> None:
+    cl = reworded.claims(threshold=30)
+    stances = {m.article: m.stance for c in cl for m in c.members}
+    assert stances.get("full") == "denying"
+    assert stances.get("cn") == "asserting"
+
+
+def test_compare_sides(seeds: Corpus) -> None:
+    cmp = seeds.compare_sides("China", "United States", k=3)
+    assert isinstance(cmp, SideComparison)
+    assert {"speaker_a", "text_a", "speaker_b", "text_b", "score", "polarity"} <= set(cmp.columns)
+    assert cmp.groupby("text_a").size().max() <= 3
+    assert set(cmp["polarity"]) <= {"same", "opposite"}
+    assert cmp["score"].between(0, 100).all()
+    fig = cmp.heatmap()
+    assert fig.axes[0].get_ylabel() == "China" and fig.axes[0].get_xlabel() == "United States"
+    assert isinstance(cmp.head(2), SideComparison)
+
+
+def test_compare_sides_bad_arguments(seeds: Corpus) -> None:
+    with pytest.raises(QuotelensError, match="side_b.*Atlantis"):
+        seeds.compare_sides("China", "Atlantis")
+    with pytest.raises(TypeError, match="side_a"):
+        seeds.compare_sides(1, "China")  # type: ignore[arg-type]
+    with pytest.raises(QuotelensError, match="k"):
+        seeds.compare_sides("China", "United States", k=0)
+
+
+def test_a_quote_repeated_in_many_articles_pairs_with_its_first_report() -> None:
+    text = ("“We will never accept a NATO-style bloc in Asia,” Chinese Foreign Minister "
+            "Wang Yi said.")
+    c = Corpus.from_records([{"id": f"a{i}", "text": text} for i in range(6)], progress=False)
+    m = c.quote_matches()
+    assert len(m) == 5 and set(m["article_a"]) == {"a0"} and (m["score"] == 100).all()
+    cl = c.claims()
+    assert len(cl) == 1 and len(cl[0].articles) == 6 and cl[0].stances["denying"] == 6

@@ -1,0 +1,102 @@
+"""The HTML report: self-contained, every section present, and rendered by headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from quotelens import Article, Corpus
+from quotelens.report import render_report, write_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Corpus:
+    return Corpus.from_dir(SEEDS, progress=False)
+
+
+@pytest.fixture(scope="module")
+def page(seeds: Corpus) -> str:
+    return render_report(seeds, title="Asian NATO")
+
+
+def test_report_is_self_contained(page: str) -> None:
+    assert page.startswith("<!DOCTYPE html>")
+    # nothing fetched: no scripts, stylesheets, images or fonts from anywhere
+    assert "<script" not in page
+    assert "<link" not in page
+    assert "<img" not in page
+    assert "@import" not in page
+    assert all(u.startswith("#") for u in re.findall(r"url\(([^)]*)\)", page))
+    for m in re.finditer(r'(?:src|href)="([^"]*)"', page):
+        assert m.group(1).startswith(("#", "data:")), m.group(1)[:40]
+    assert page.count("<svg") >= 2  # figures inlined
+
+
+def test_report_has_every_section(page: str, seeds: Corpus) -> None:
+    for sid in ("articles", "sides", "matches", "claims", "versus", "texts"):
+        assert f'<section id="{sid}">' in page
+    for a in seeds:
+        assert f'id="article-{a.id}"' in page
+    # who said what on each side, with cues
+    assert "Daniel Kritenbrink" in page and "rebuffed" in page
+    assert "Jing Jianfeng" in page
+    # the side-against-side heatmap and table for the two most quoted sides
+    assert "China</span> against" in page and "United States" in page
+    # quotes highlighted by side with speaker on hover
+    assert 'class="ql-quote" title="Daniel Kritenbrink (United States)' in page
+
+
+def test_report_claims_show_ishiba_in_three_articles(seeds: Corpus) -> None:
+    cl = seeds.claims()
+    ishiba = [c for c in cl if "Shigeru Ishiba" in c.speakers]
+    assert ishiba and len(ishiba[0].articles) >= 3
+
+
+def test_write_report_and_escaping(tmp_path: Path) -> None:
+    c = Corpus([Article("“<b>No</b> & never,” U.S. Defense Secretary Lloyd Austin said.", id="x")])
+    out = write_report(c, tmp_path / "r.html")
+    text = out.read_text(encoding="utf-8")
+    assert "&lt;b&gt;No&lt;/b&gt; &amp; never" in text and "<b>No</b>" not in text
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def test_report_renders_in_headless_chromium(seeds: Corpus, tmp_path: Path) -> None:
+    browser = _chromium()
+    if browser is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed (.ci/run installs Debian's chromium)")
+        pytest.skip("chromium not installed")
+    report = write_report(seeds, tmp_path / "report.html")
+    base = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}", "--disable-dev-shm-usage",
+            "--window-size=1280,4000"]
+    dom = subprocess.run(
+        base + ["--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=120,
+        check=True,
+    ).stdout
+    # the browser parsed the tables, the figures and the highlighted articles
+    assert dom.count("<table") >= 3
+    assert dom.count("<svg") >= 2
+    assert dom.count('class="ql-quote"') >= 20
+    assert "Shigeru Ishiba" in dom
+    shot = tmp_path / "report.png"
+    subprocess.run(
+        base + [f"--screenshot={shot}", report.as_uri()], capture_output=True, timeout=120,
+        check=True,
+    )
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # not a blank page
