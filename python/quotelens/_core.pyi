@@ -2,8 +2,6 @@
 
 from typing import Any, Optional, final
 
-from typing_extensions import disjoint_base
-
 __version__: str
 
 class QuotelensError(ValueError): ...
@@ -203,7 +201,6 @@ def _extract(
 ) -> list[tuple[int, float]]: ...
 
 @final
-@disjoint_base
 class StatementMatch:
     @property
     def score(self) -> float: ...
@@ -216,7 +213,6 @@ class StatementMatch:
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
-@disjoint_base
 class StatementScorer:
     def __new__(cls, corpus_texts: Any = None, *, idf: Any = None) -> StatementScorer: ...
     def score(self, a: str, b: str) -> float: ...
@@ -229,7 +225,6 @@ def statement(a: str, b: str, *, idf: Optional[dict[str, float]] = None) -> floa
 def compare(a: str, b: str) -> StatementMatch: ...
 
 @final
-@disjoint_base
 class Alignment:
     @property
     def start(self) -> int: ...
