@@ -81,9 +81,9 @@ struct Row<'a> {
 impl<'a> Row<'a> {
     fn new(metric: &'a Metric, q: &'a Prep) -> Self {
         let pat = match metric {
-            Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio | Scorer::PartialRatio) => {
-                Some(Pattern::new(&q.key))
-            }
+            Metric::Builtin(
+                Scorer::Ratio | Scorer::TokenSortRatio | Scorer::PartialRatio | Scorer::TokenRatio,
+            ) => Some(Pattern::new(&q.key)),
             _ => None,
         };
         Row { metric, q, pat }
@@ -143,7 +143,10 @@ impl<'a> Row<'a> {
                     if set == 100.0 {
                         return 100.0;
                     }
-                    let sort = fuzz::ratio(&q.key, &c.key, cutoff.max(set));
+                    let sort = match &self.pat {
+                        Some(p) => p.ratio(&c.key, cutoff.max(set)),
+                        None => fuzz::ratio(&q.key, &c.key, cutoff.max(set)),
+                    };
                     cut(set.max(sort), cutoff)
                 }
                 Scorer::WRatio => fuzz::wratio(&q.chars, &c.chars, cutoff),

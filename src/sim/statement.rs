@@ -470,8 +470,6 @@ impl StatementScorer {
             if NEGATION_WORDS.contains(&w) || (w.ends_with("n't") && w.len() > 3) {
                 cues.push(w.to_string());
                 cue_pos.insert(i);
-            } else if w == "plans" || w == "intention" || w == "evidence" {
-                // "no plans", "no intention": the "no" is already a cue; nothing to add.
             }
             i += 1;
         }
