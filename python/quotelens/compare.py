@@ -123,6 +123,42 @@ def _key(text: str) -> str:
     return " ".join(sim.default_process(text).split())
 
 
+#: Above this many distinct wordings, ``method="auto"`` takes candidate pairs from MinHash LSH
+#: instead of scoring all pairs.
+EXACT_LIMIT = 2000
+#: Jaccard threshold (word bigrams) of the LSH candidate search in :func:`quote_matches`: low
+#: enough that a quote cut to half its length still collides with the full one.
+MATCH_LSH_THRESHOLD = 0.3
+
+
+def _method(method: Any, n: int) -> str:
+    if method not in ("auto", "exact", "lsh"):
+        raise QuotelensError(f"method: expected 'auto', 'exact' or 'lsh', got {method!r}")
+    if method == "auto":
+        return "exact" if n <= EXACT_LIMIT else "lsh"
+    return str(method)
+
+
+def _lsh_pairs(texts: list[str], threshold: float) -> list[tuple[int, int]]:
+    """Candidate pairs (i < j) from a MinHash LSH index: no all-pairs comparison."""
+    if len(texts) < 2:
+        return []
+    index = sim.MinHashIndex(threshold, workers=-1)
+    index.add(texts)
+    a, b = index.candidate_pairs()
+    return list(zip(a.tolist(), b.tolist()))
+
+
+def _exact_matrix(texts: list[str], scorer: Any, cutoff: float, **kw: Any) -> np.ndarray:
+    """All-pairs scores (float32) computed in the core, in parallel."""
+    return sim.cdist(texts, texts, scorer=scorer, score_cutoff=cutoff, workers=-1, **kw)
+
+
+def _upper_pairs(mask: np.ndarray) -> list[tuple[int, int]]:
+    ii, jj = np.nonzero(np.triu(mask, 1))
+    return list(zip(ii.tolist(), jj.tolist()))
+
+
 def _candidates(texts: list[str], *, rare: int = 10, max_df: int = 200) -> set[tuple[int, int]]:
     """Pairs (i < j) of texts sharing rare content words: the blocking step that keeps
     comparisons near-linear in corpus size (each text is compared with the few that share
@@ -202,7 +238,7 @@ def _unquoted(
 
 
 def quote_matches(
-    corpus: "Corpus", threshold: float = 80.0, *, unquoted: bool = True
+    corpus: "Corpus", threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto"
 ) -> pd.DataFrame:
     """The same quote reported by several articles, also truncated or reworded: one row per
     pair of quotes from different articles scoring at least ``threshold`` (0–100), with both
@@ -211,6 +247,11 @@ def quote_matches(
     repeated word for word in many articles is paired with its first occurrence. With
     ``unquoted=True`` a quote is also looked for (:func:`quotelens.sim.locate`) in the running
     text of articles that share its rarest words; such rows have ``quoted_b`` False.
+
+    ``method="exact"`` scores every pair of distinct wordings (in the core, in parallel);
+    ``"lsh"`` scores only the candidate pairs of a MinHash LSH index (word bigrams, Jaccard
+    threshold :data:`MATCH_LSH_THRESHOLD`), which keeps work near-linear on large corpora;
+    ``"auto"`` (default) is exact up to :data:`EXACT_LIMIT` distinct wordings.
     """
     threshold = _check_threshold(threshold)
     st = statements(corpus, kinds=("direct", "mixed"), min_words=4)
@@ -224,14 +265,24 @@ def quote_matches(
                 pairs[(first, j)] = 100.0
     texts = [st[i].text for i in reps]
     scorer = sim.StatementScorer(texts) if texts else None
-    for x, y in _candidates(texts):
+    scored: list[tuple[int, int, float]] = []
+    if _method(method, len(texts)) == "exact":
+        if len(texts) > 1:
+            m = np.maximum(
+                _exact_matrix(texts, sim.partial_ratio, threshold, processor=True),
+                _exact_matrix(texts, scorer, threshold),
+            )
+            scored = [(x, y, float(m[x, y])) for x, y in _upper_pairs(m >= threshold)]
+    else:
+        for x, y in _lsh_pairs(texts, MATCH_LSH_THRESHOLD):
+            score = max(
+                sim.partial_ratio(texts[x], texts[y], processor=True, score_cutoff=threshold),
+                scorer.score(texts[x], texts[y]) if scorer is not None else 0.0,
+            )
+            if score >= threshold:
+                scored.append((x, y, score))
+    for x, y, score in scored:
         i, j = reps[x], reps[y]
-        score = max(
-            sim.partial_ratio(texts[x], texts[y], processor=True, score_cutoff=threshold),
-            scorer.score(texts[x], texts[y]) if scorer is not None else 0.0,
-        )
-        if score < threshold:
-            continue
         # Pair every article holding one wording with the first holding the other.
         for x2 in groups[_key(st[i].text)]:
             if st[x2].article != st[j].article:
@@ -359,6 +410,7 @@ def claims(
     the connected groups spanning at least two articles. ``sentences=True`` adds the
     unattributed body sentences as statements too. Each member gets a stance (``asserting`` or
     ``denying``, see :func:`stance`).
+    Only statements sharing rare words are scored, so the work stays near-linear in corpus size.
     """
     threshold = _check_threshold(threshold)
     st = statements(corpus)
@@ -374,7 +426,8 @@ def claims(
     contexts = [st[i].sentence for i in reps]
     scorer = sim.StatementScorer(contexts + texts)
     pairs: dict[tuple[int, int], float] = {}
-    for x, y in _candidates([c + " " + t for c, t in zip(contexts, texts)]):
+    candidates = _candidates([c + " " + t for c, t in zip(contexts, texts)])
+    for x, y in candidates:
         i, j = reps[x], reps[y]
         same = st[i].speaker is not None and st[i].speaker == st[j].speaker
         bonus = speaker_bonus if same else 0.0

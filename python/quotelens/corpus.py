@@ -444,12 +444,15 @@ class Corpus:
 
     # -- comparisons --------------------------------------------------------------------------
 
-    def quote_matches(self, threshold: float = 80.0, *, unquoted: bool = True) -> "pd.DataFrame":
+    def quote_matches(
+        self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto"
+    ) -> "pd.DataFrame":
         """The same quote reported by several articles (also truncated or reworded), with both
-        spans and the score; see :func:`quotelens.compare.quote_matches`."""
+        spans and the score. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
+        candidates) or ``"auto"``; see :func:`quotelens.compare.quote_matches`."""
         from quotelens.compare import quote_matches
 
-        return quote_matches(self, threshold, unquoted=unquoted)
+        return quote_matches(self, threshold, unquoted=unquoted, method=method)
 
     def claims(
         self, threshold: float = 30.0, *, speaker_bonus: float = 20.0, sentences: bool = False

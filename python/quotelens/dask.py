@@ -17,6 +17,8 @@ from typing import Any, Callable, Iterable, Mapping, Optional
 import pandas as pd
 
 from quotelens._core import Article, MinHashIndex, QuotelensError
+from quotelens.corpus import _analyze_one
+from quotelens.frames import QUOTE_COLUMNS, quotes_frame
 
 try:
     import dask.bag as db
@@ -25,28 +27,6 @@ except ImportError as e:  # pragma: no cover - exercised only without the extra
     raise ImportError("quotelens.dask needs dask: pip install 'quotelens[dask]'") from e
 
 __all__ = ["QUOTE_COLUMNS", "bad_rows", "quote_matches", "quotes", "quotes_frame"]
-
-#: Columns of a quote table, the same as ``Corpus.quotes()``.
-QUOTE_COLUMNS: dict[str, str] = {
-    "article": "string",
-    "speaker": "string",
-    "side": "string",
-    "cue": "string",
-    "cue_category": "string",
-    "kind": "string",
-    "text": "string",
-    "start": "int64",
-    "end": "int64",
-    "confidence": "float64",
-    "paragraph": "int64",
-    "in_body": "bool",
-    "speaker_mention": "string",
-    "speaker_start": "Int64",
-    "speaker_end": "Int64",
-    "cue_start": "Int64",
-    "cue_end": "Int64",
-    "side_evidence": "string",
-}
 
 MATCH_COLUMNS: dict[str, str] = {
     "article_a": "string",
@@ -69,26 +49,6 @@ def _empty(columns: Mapping[str, str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
 
 
-def quotes_frame(articles: Iterable[Article]) -> pd.DataFrame:
-    """A pandas quote table (:data:`QUOTE_COLUMNS`) for analysed articles.
-
-    >>> import quotelens
-    >>> from quotelens.dask import quotes_frame
-    >>> df = quotes_frame([quotelens.Article("“We agree,” she said.", id="a1")])
-    >>> df[["article", "text", "kind"]].values.tolist()
-    [['a1', 'We agree,', 'direct']]
-    """
-    rows = []
-    for a in articles:
-        for q in a.quotes:
-            d = q.to_dict()
-            d["article"] = a.id
-            rows.append(d)
-    if not rows:
-        return _empty(QUOTE_COLUMNS)
-    return pd.DataFrame.from_records(rows, columns=list(QUOTE_COLUMNS)).astype(QUOTE_COLUMNS)
-
-
 def _row_problem(text: Any) -> Optional[str]:
     if pd.api.types.is_scalar(text) and pd.isna(text):
         return "missing text"
@@ -107,7 +67,12 @@ def _analyse(
             if errors == "raise":
                 raise QuotelensError(f"article {rid!r}: {problem} (use errors='skip' to skip it)")
             continue
-        out.append(Article(text, id=None if rid is None else str(rid), sides=sides))
+        aid = None if rid is None else str(rid)
+        if sides:
+            out.append(Article(text, id=aid, sides=sides))
+        else:
+            # The same analysis as Corpus (outlet and date read from byline and dateline).
+            out.append(_analyze_one({"id": aid, "text": text}, True))
     return out
 
 
@@ -154,8 +119,8 @@ def quotes(
     sides: Optional[dict[str, str]] = None,
     errors: str = "raise",
 ) -> dd.DataFrame:
-    """Quotes of every article, one row per quote (:data:`QUOTE_COLUMNS`), as a lazy dask
-    DataFrame. ``articles`` is a dask DataFrame with a ``text`` column (and an ``id`` column,
+    """Quotes of every article, one row per quote, with the columns and values of
+    ``Corpus.quotes()`` (:data:`quotelens.frames.QUOTE_COLUMNS`), as a lazy dask DataFrame. ``articles`` is a dask DataFrame with a ``text`` column (and an ``id`` column,
     else the index is the id) or a dask Bag of strings or dicts. ``errors="skip"`` leaves out
     rows whose text is missing or not a string (see :func:`bad_rows`); the default raises,
     naming the article. Empty partitions give no rows.
