@@ -292,22 +292,26 @@ fn is_heading(line: &str, w: usize) -> bool {
     !ends_terminal(line)
 }
 
-fn title_cased(line: &str) -> bool {
-    let long: Vec<&str> = line
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    if long.is_empty() {
-        return true;
-    }
-    let caps = long
-        .iter()
-        .filter(|w| {
-            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+/// Words of four or more letters in `s`, and how many of them start with a capital letter:
+/// `(capitalized, long)`. Headlines and quoted titles capitalize most of them.
+pub fn capitalized_long_words(s: &str) -> (usize, usize) {
+    let (mut caps, mut long) = (0, 0);
+    for w in s.split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            if w.trim_start_matches(|c: char| !c.is_alphanumeric())
                 .starts_with(|c: char| c.is_uppercase())
-        })
-        .count();
-    caps * 10 >= long.len() * 6
+            {
+                caps += 1;
+            }
+        }
+    }
+    (caps, long)
+}
+
+fn title_cased(line: &str) -> bool {
+    let (caps, long) = capitalized_long_words(line);
+    long == 0 || caps * 10 >= long * 6
 }
 
 /// An all-capitals line above a headline ("SEE IT'S IN THE PLANNING") is a kicker, not the title.

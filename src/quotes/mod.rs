@@ -482,18 +482,8 @@ pub fn classify(text: &str, start: usize, end: usize, open: Option<usize>) -> Qu
         return QuoteKind::Term;
     }
     if !ends_punct && n_words <= 12 && starts_upper && cjk == 0 {
-        let long: Vec<&&str> = words
-            .iter()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            .collect();
-        let caps = long
-            .iter()
-            .filter(|w| {
-                w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .starts_with(|c: char| c.is_uppercase())
-            })
-            .count();
-        if !long.is_empty() && caps == long.len() {
+        let (caps, long) = crate::segment::capitalized_long_words(s);
+        if long > 0 && caps == long {
             return QuoteKind::Title;
         }
     }
