@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::fuzz::{self, Pattern};
+use super::fuzz::{self, cut, Pattern};
 use super::process::default_process;
 use super::statement::{PreparedStatement, StatementScorer};
 use super::Scorer;
@@ -185,15 +185,6 @@ fn ratio_rows4(rows: &mut [f32], group: &[&Prep], cs: &[Prep], metric: &Metric, 
             };
             rows[k * m + j] = cut(score, cutoff) as f32;
         }
-    }
-}
-
-#[inline]
-fn cut(s: f64, cutoff: f64) -> f64 {
-    if s >= cutoff {
-        s
-    } else {
-        0.0
     }
 }
 

@@ -406,11 +406,7 @@ fn norm_sim(dist: usize, lensum: usize, cutoff: f64) -> f64 {
     } else {
         100.0
     };
-    if score >= cutoff {
-        score
-    } else {
-        0.0
-    }
+    cut(score, cutoff)
 }
 
 /// `100 - 100·dist/lensum`, the token_set_ratio normalization, 0 below `cutoff`.
@@ -421,15 +417,12 @@ fn norm_dist100(dist: usize, lensum: usize, cutoff: f64) -> f64 {
     } else {
         100.0
     };
-    if score >= cutoff {
-        score
-    } else {
-        0.0
-    }
+    cut(score, cutoff)
 }
 
+/// `score`, or 0 when it is below `cutoff` (RapidFuzz's score_cutoff rule).
 #[inline]
-fn cut(score: f64, cutoff: f64) -> f64 {
+pub(crate) fn cut(score: f64, cutoff: f64) -> f64 {
     if score >= cutoff {
         score
     } else {
