@@ -211,6 +211,21 @@ def _python_matrix(
     return m
 
 
+def _prepare(
+    q: list[str], c: list[str], scorer: Any, processor: Any, q_name: str = "queries"
+) -> tuple[list[str], list[str], Any, Any]:
+    """Checked queries and choices for the batch functions, with the native scorer (or None)
+    and whether the core should apply ``default_process``; any other processor is applied
+    here, once per string."""
+    _check_scorer(scorer)
+    native = _native_scorer(scorer)
+    process = _native_process(processor)
+    if process is None:
+        q, c = _process_list(q, processor, q_name), _process_list(c, processor, "choices")
+        process = False
+    return q, c, native, process
+
+
 def cdist(
     queries: Sequence[str],
     choices: Sequence[str],
@@ -231,14 +246,9 @@ def cdist(
     >>> cdist(["a b", "c"], ["b a", "c"], scorer=token_sort_ratio).tolist()
     [[100.0, 0.0], [0.0, 100.0]]
     """
-    q = _check_list(queries, "queries")
-    c = _check_list(choices, "choices")
-    _check_scorer(scorer)
-    native = _native_scorer(scorer)
-    process = _native_process(processor)
-    if process is None:
-        q, c = _process_list(q, processor, "queries"), _process_list(c, processor, "choices")
-        process = False
+    q, c, native, process = _prepare(
+        _check_list(queries, "queries"), _check_list(choices, "choices"), scorer, processor
+    )
     if native is not None:
         m = _core._cdist(q, c, native, process, score_cutoff, workers)
     else:
@@ -275,14 +285,9 @@ def top_k(
         raise TypeError(f"k must be an int, not {type(k).__name__}")
     if k <= 0:
         raise QuotelensError(f"k: must be at least 1, got {k}")
-    q = _check_list(queries, "queries")
-    c = _check_list(choices, "choices")
-    _check_scorer(scorer)
-    native = _native_scorer(scorer)
-    process = _native_process(processor)
-    if process is None:
-        q, c = _process_list(q, processor, "queries"), _process_list(c, processor, "choices")
-        process = False
+    q, c, native, process = _prepare(
+        _check_list(queries, "queries"), _check_list(choices, "choices"), scorer, processor
+    )
     if native is not None:
         qi, ci, s = _core._top_k(q, c, int(k), native, process, score_cutoff, workers)
         return qi, ci, s
@@ -338,15 +343,7 @@ def extract(
         raise QuotelensError(f"limit: must be at least 1 or None, got {limit}")
     if not c:
         return []
-    _check_scorer(scorer)
-    native = _native_scorer(scorer)
-    process = _native_process(processor)
-    q = query
-    pc = c
-    if process is None:
-        q = _process_list([query], processor, "query")[0]
-        pc = _process_list(c, processor, "choices")
-        process = False
+    (q,), pc, native, process = _prepare([query], c, scorer, processor, "query")
     if native is not None:
         found = _core._extract(q, pc, native, limit, process, score_cutoff, workers)
         return [(c[i], s, i) for i, s in found]
