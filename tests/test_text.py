@@ -100,6 +100,16 @@ def test_article_metadata_and_serialization():
     assert len(a) == len(a.text)
 
 
+def test_replace_changes_metadata_only():
+    a = quotelens.Article("“Fine,” he said.", id="a1", title="T")
+    b = a.replace(source="RFA")
+    assert (b.id, b.title, b.source, b.date) == ("a1", "T", "RFA", None)
+    assert b.quotes == a.quotes and b.paragraphs == a.paragraphs and b != a
+    assert a.source is None  # the original is unchanged
+    with pytest.raises(TypeError, match="source"):
+        a.replace(source=5)
+
+
 def test_empty_text_is_fine():
     a = quotelens.Article("")
     assert (a.paragraphs, a.sentences, a.quotes) == ([], [], [])

@@ -539,7 +539,7 @@ def _analyze_one(item: dict[str, Any], infer: bool) -> Article:
         source = a.source or meta["source"]
         date = a.date or meta["date"]
         if (source, date) != (a.source, a.date):
-            a = Article(item["text"], id=a.id, title=item.get("title"), source=source, date=date)
+            a = a.replace(source=source, date=date)  # metadata only: no second analysis
     return a
 
 

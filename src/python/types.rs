@@ -487,6 +487,31 @@ impl PyArticle {
             .collect()
     }
 
+    /// A copy with the metadata given here replaced (the others kept), without analysing the
+    /// text again.
+    ///
+    /// >>> import quotelens
+    /// >>> a = quotelens.Article("“No,” she said.", id="a1")
+    /// >>> b = a.replace(source="RFA", date="2024-09-17")
+    /// >>> (b.id, b.source, b.date, b.quotes == a.quotes)
+    /// ('a1', 'RFA', '2024-09-17', True)
+    #[pyo3(signature = (*, id=None, title=None, source=None, date=None))]
+    fn replace(
+        &self,
+        id: Option<String>,
+        title: Option<String>,
+        source: Option<String>,
+        date: Option<String>,
+    ) -> Self {
+        let mut a = (*self.inner).clone();
+        let m = &mut a.meta;
+        m.id = id.or(m.id.take());
+        m.title = title.or(m.title.take());
+        m.source = source.or(m.source.take());
+        m.date = date.or(m.date.take());
+        PyArticle { inner: Arc::new(a) }
+    }
+
     /// The article and everything found in it as JSON (``Article.from_json`` reads it back).
     fn to_json(&self) -> PyResult<String> {
         to_json(&*self.inner)
