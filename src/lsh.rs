@@ -221,7 +221,12 @@ impl LshParams {
 
     /// Band keys of a signature: one 64-bit key per band, tagged with the band number so keys
     /// of different bands never collide (they can be used as a single shuffle key space).
+    /// A text without shingles (empty, or only punctuation) has none: it is like nothing, and
+    /// would otherwise be a candidate of every other such text.
     pub fn band_keys(&self, sig: &[u32]) -> Vec<u64> {
+        if sig.iter().all(|&v| v == u32::MAX) {
+            return Vec::new();
+        }
         (0..self.bands)
             .map(|b| {
                 let mut h = mix64(b as u64 ^ 0x5bd1_e995);
@@ -375,6 +380,22 @@ mod tests {
 
     fn params(t: f64) -> LshParams {
         LshParams::new(t, 128, Shingle::Word(1), 1).unwrap()
+    }
+
+    #[test]
+    fn texts_without_shingles_are_nobody_s_candidates() {
+        let mut index = MinHashIndex::new(params(0.5));
+        let texts: Vec<String> = ["", " ", "...", "", "a b c", "a b c"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        index.add(&texts).unwrap();
+        assert_eq!(index.candidate_pairs(None), vec![(4, 5)]);
+        assert!(index.query("").is_empty());
+        assert!(index
+            .params
+            .band_keys(&signature("", &index.params))
+            .is_empty());
     }
 
     #[test]
