@@ -254,3 +254,50 @@ def test_package_exports_sim() -> None:
     assert quotelens.sim is sim
     for name in sim.__all__:
         assert getattr(sim, name).__doc__, name
+
+
+PAIR_TEXTS = [
+    "We will never join a bloc aimed at China.",
+    "we will NEVER join any bloc aimed at china",
+    "The Quad is not an Asian NATO, Austin said.",
+    "Austin: the Quad is no Asian NATO",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "scorer", [sim.ratio, sim.partial_ratio, sim.token_set_ratio, sim.WRatio, sim.jaccard]
+)
+@pytest.mark.parametrize("processor", [None, True])
+def test_score_pairs_equal_cdist_entries(scorer: Callable, processor: object) -> None:
+    a = [0, 0, 1, 2, 3, 4, 2]
+    b = [1, 2, 3, 3, 4, 0, 2]
+    got = sim.score_pairs(PAIR_TEXTS, a, b, scorer=scorer, processor=processor, workers=2)
+    m = sim.cdist(PAIR_TEXTS, PAIR_TEXTS, scorer=scorer, processor=processor)
+    assert got.dtype == np.float32 and got.shape == (len(a),)
+    assert got.tolist() == [m[i, j] for i, j in zip(a, b)]
+    cut = sim.score_pairs(PAIR_TEXTS, a, b, scorer=scorer, processor=processor, score_cutoff=60)
+    assert cut.tolist() == [x if x >= 60 else 0.0 for x in got.tolist()]
+
+
+def test_score_pairs_statement_scorer_and_python_callables() -> None:
+    scorer = sim.StatementScorer(PAIR_TEXTS)
+    got = sim.score_pairs(PAIR_TEXTS, np.array([0, 2]), np.array([1, 3]), scorer=scorer)
+    assert got.tolist() == pytest.approx([scorer.score(PAIR_TEXTS[0], PAIR_TEXTS[1]),
+                                          scorer.score(PAIR_TEXTS[2], PAIR_TEXTS[3])], abs=1e-4)
+    assert sim.score_pairs(PAIR_TEXTS, [0, 1], [1, 2], scorer=lambda x, y: len(x) + len(y),
+                           score_cutoff=84).tolist() == [0.0, 85.0]
+    assert sim.score_pairs(PAIR_TEXTS, [], []).tolist() == []
+
+
+def test_score_pairs_bad_arguments() -> None:
+    with pytest.raises(QuotelensError, match="out of range"):
+        sim.score_pairs(PAIR_TEXTS, [0], [5])
+    with pytest.raises(QuotelensError, match="out of range"):
+        sim.score_pairs(PAIR_TEXTS, [-1], [0], scorer=lambda x, y: 0.0)
+    with pytest.raises(QuotelensError, match="lengths differ"):
+        sim.score_pairs(PAIR_TEXTS, [0, 1], [1])
+    with pytest.raises(TypeError, match="a must be"):
+        sim.score_pairs(PAIR_TEXTS, ["0"], [1])
+    with pytest.raises(TypeError, match="texts"):
+        sim.score_pairs("not a list", [0], [1])

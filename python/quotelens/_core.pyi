@@ -232,6 +232,15 @@ def _cdist(
     score_cutoff: Optional[float],
     workers: int,
 ) -> Any: ...
+def _score_pairs(
+    texts: Any,
+    a: Any,
+    b: Any,
+    scorer: Any,
+    process: bool,
+    score_cutoff: Optional[float],
+    workers: int,
+) -> Any: ...
 def _top_k(
     queries: Any,
     choices: Any,

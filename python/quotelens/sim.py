@@ -62,6 +62,7 @@ __all__ = [
     "locate",
     "partial_ratio",
     "ratio",
+    "score_pairs",
     "statement",
     "token_ratio",
     "token_set_ratio",
@@ -261,6 +262,51 @@ def cdist(
     if np.issubdtype(dt, np.integer):
         return np.rint(m).astype(dt)
     return m.astype(dt)
+
+
+def score_pairs(
+    texts: Sequence[str],
+    a: Any,
+    b: Any,
+    *,
+    scorer: Scorer = ratio,
+    processor: Processor = None,
+    score_cutoff: float | None = None,
+    workers: int = 1,
+) -> np.ndarray:
+    """Scores (float32) of the pairs ``(texts[a[k]], texts[b[k]])``: the candidate pairs of a
+    :class:`MinHashIndex` (or any blocking) scored in one call. Native scorers run in Rust
+    without the GIL on ``workers`` threads, each text prepared once however many pairs it is
+    in; any other callable is called per pair.
+
+    >>> texts = ["we will never join a bloc", "we will never join any bloc", "hello"]
+    >>> index = MinHashIndex(0.5)
+    >>> index.add(texts)
+    range(0, 3)
+    >>> a, b = index.candidate_pairs()
+    >>> a.tolist(), b.tolist(), score_pairs(texts, a, b, scorer=token_set_ratio).round().tolist()
+    ([0], [1], [96.0])
+    """
+    ia, ib = np.asarray(a), np.asarray(b)
+    for name, arr in (("a", ia), ("b", ib)):
+        if arr.ndim != 1 or not (arr.size == 0 or np.issubdtype(arr.dtype, np.integer)):
+            raise TypeError(f"{name} must be a 1-d sequence of int, not {arr.dtype} {arr.shape}")
+    if ia.shape != ib.shape:
+        raise QuotelensError(f"a, b: lengths differ ({ia.size} and {ib.size})")
+    t, _, native, process = _prepare(_check_list(texts, "texts"), [], scorer, processor, "texts")
+    if native is not None:
+        return _core._score_pairs(t, ia.astype(np.int64).tolist(), ib.astype(np.int64).tolist(),
+                                  native, process, score_cutoff, workers)
+    n = len(t)
+    if ia.size and (min(ia.min(), ib.min()) < 0 or max(ia.max(), ib.max()) >= n):
+        raise QuotelensError(f"a, b: an index is out of range for {n} texts")
+    if process:
+        t = [default_process(x) for x in t]
+    out = np.array([float(scorer(t[i], t[j])) for i, j in zip(ia.tolist(), ib.tolist())],
+                   dtype=np.float32)
+    if score_cutoff is not None:
+        out[out < score_cutoff] = 0.0
+    return out
 
 
 def top_k(

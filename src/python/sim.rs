@@ -248,6 +248,28 @@ pub fn py_cdist<'py>(
     Ok(PyArray1::from_vec(py, out).reshape([n, m])?.into_any())
 }
 
+/// Scores of index pairs (native scorers only; use ``quotelens.sim.score_pairs``).
+#[pyfunction]
+#[pyo3(name = "_score_pairs", signature = (texts, a, b, scorer, process, score_cutoff, workers))]
+#[allow(clippy::too_many_arguments)]
+pub fn py_score_pairs<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    a: Vec<i64>,
+    b: Vec<i64>,
+    scorer: &Bound<'py, PyAny>,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let t = str_list(texts, "texts")?;
+    let metric = metric_of(scorer)?;
+    let out = detached(py, || {
+        sim::score_pairs(&t, &a, &b, &metric, process, score_cutoff, workers)
+    })?;
+    Ok(PyArray1::from_vec(py, out).into_any())
+}
+
 /// Sparse best matches (native scorers only; use ``quotelens.sim.top_k``).
 #[pyfunction]
 #[pyo3(name = "_top_k", signature = (queries, choices, k, scorer, process, score_cutoff, workers))]

@@ -282,6 +282,57 @@ pub fn cdist(
     })?
 }
 
+/// Scores of the pairs (`texts[a[k]]`, `texts[b[k]]`), as f32: the pairs a candidate search
+/// (MinHash LSH, blocking) proposes. Each text a pair refers to is prepared once.
+pub fn score_pairs(
+    texts: &[String],
+    a: &[i64],
+    b: &[i64],
+    metric: &Metric,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> Result<Vec<f32>> {
+    let cutoff = check_cutoff(score_cutoff)?;
+    if a.len() != b.len() {
+        return Err(Error::invalid(
+            "pairs",
+            format!(
+                "the two index arrays differ in length ({} and {})",
+                a.len(),
+                b.len()
+            ),
+        ));
+    }
+    let n = texts.len();
+    let mut used = vec![false; n];
+    for &i in a.iter().chain(b) {
+        if i < 0 || i as usize >= n {
+            return Err(Error::invalid(
+                "pairs",
+                format!("index {i} is out of range for {n} texts"),
+            ));
+        }
+        used[i as usize] = true;
+    }
+    with_workers(workers, || {
+        let preps: Vec<Option<Prep>> = texts
+            .par_iter()
+            .zip(used.par_iter())
+            .map(|(s, &u)| u.then(|| prepare(s, metric, process)))
+            .collect();
+        let get = |i: i64| {
+            preps[i as usize]
+                .as_ref()
+                .expect("every referenced text is prepared")
+        };
+        a.par_iter()
+            .zip(b.par_iter())
+            .map(|(&i, &j)| Row::new(metric, get(i)).score(get(j), cutoff) as f32)
+            .collect()
+    })
+}
+
 /// Sparse best matches: parallel arrays sorted by query, then descending score (ties by
 /// ascending choice index).
 #[derive(Debug, Clone, Default, PartialEq)]

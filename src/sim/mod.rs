@@ -8,7 +8,7 @@ pub mod locate;
 pub mod process;
 pub mod statement;
 
-pub use batch::{cdist, extract, top_k, Metric, TopK};
+pub use batch::{cdist, extract, score_pairs, top_k, Metric, TopK};
 pub use locate::{locate, Alignment};
 pub use process::default_process;
 pub use statement::{StatementMatch, StatementScorer};
