@@ -137,3 +137,11 @@ def test_bad_input_types():
         index.candidate_pairs(groups=[0, 1])
     with pytest.raises(IndexError):
         index.similarity(0, 5)
+
+
+def test_texts_without_words_are_nobody_s_candidates():
+    index = MinHashIndex(0.5)
+    index.add(["", "...", " ", "", "we will never join a bloc", "we will never join a bloc"])
+    a, b = index.candidate_pairs()
+    assert list(zip(a.tolist(), b.tolist())) == [(4, 5)]
+    assert index.query("") == [] and index.band_keys("!!") == []
