@@ -37,6 +37,7 @@ bench: build
 	$(BIN)/python benchmarks/bench_attribution.py
 	$(BIN)/python benchmarks/bench_sim.py
 	$(BIN)/python benchmarks/bench_lsh.py --max 300000
+	$(BIN)/python benchmarks/bench_claims.py --sizes 40,400
 	$(BIN)/python benchmarks/bench_report.py 1000
 
 lint: build

@@ -75,14 +75,51 @@ def test_claims_group_statements_across_articles(seeds: Corpus) -> None:
         assert set(c.stances) <= {"asserting", "denying"}
         for mem in c.members:
             assert seeds[mem.article].text[mem.start:mem.end] == mem.text
-    ishiba = next(c for c in cl if "Shigeru Ishiba" in c.speakers)
-    assert len(ishiba.articles) == 3
-    assert "Claim" in repr(ishiba) and "3 articles" in repr(ishiba)
+    # China's accusation (001) and Jing Jianfeng's charge (003) are one framing
+    china = next(c for c in cl if "Jing Jianfeng" in c.speakers)
+    assert {"China", "Jing Jianfeng"} <= set(china.speakers) and china.sides == {"China": 3}
+    assert "Claim" in repr(china) and "2 articles" in repr(china)
     frame = cl.to_frame()
     assert {"claim", "article", "speaker", "side", "stance", "text"} <= set(frame.columns)
     assert repr(cl).startswith("<Claims: ")
     # a stricter threshold gives no more claims
     assert len(seeds.claims(threshold=90)) <= len(cl)
+    assert [c.articles for c in seeds.claims(method="exact")] == [c.articles for c in cl]
+
+
+ONE_SPEAKER_TWO_CLAIMS = [
+    {"id": "a1", "text": "“We will never allow an Asian NATO to divide the region,” Chinese "
+                         "Foreign Minister Wang Yi said on Monday.\n\nWang Yi also said that "
+                         "soybean imports from Brazil rose sharply this year."},
+    {"id": "a2", "text": "Wang Yi said China would never allow an Asian NATO to divide the "
+                         "region.\n\nIn a separate remark, Wang Yi said the new high-speed rail "
+                         "line to Laos will open in spring."},
+    {"id": "a3", "text": "U.S. officials denied that Washington wants an Asian NATO that would "
+                         "divide the region.\n\n“The rail line to Laos is a debt trap,” "
+                         "Secretary of State Antony Blinken said."},
+]
+
+
+@pytest.mark.parametrize("method", ["exact", "lsh"])
+def test_claims_join_rewordings_but_not_a_speakers_other_statements(method: str) -> None:
+    c = Corpus.from_records(ONE_SPEAKER_TWO_CLAIMS, progress=False)
+    cl = c.claims(method=method)
+    nato = next(x for x in cl if "Asian NATO" in x.label)
+    assert nato.articles == ["a1", "a2", "a3"]
+    assert all("Asian NATO" in m.text for m in nato.members)  # not the soybeans, not Laos
+    assert [m.stance for m in nato.members if m.article == "a3"] == ["denying"]
+    assert not any("soybean" in m.text for x in cl for m in x.members)
+
+
+def test_claims_bad_arguments(seeds: Corpus) -> None:
+    with pytest.raises(QuotelensError, match="method"):
+        seeds.claims(method="fast")
+    with pytest.raises(TypeError, match="speaker_bonus"):
+        seeds.claims(speaker_bonus="a lot")  # type: ignore[arg-type]
+    with pytest.raises(QuotelensError, match="speaker_bonus"):
+        seeds.claims(speaker_bonus=-5)
+    with pytest.raises(QuotelensError, match="threshold"):
+        seeds.claims(threshold=101)
 
 
 def test_claims_mark_denials(reworded: Corpus) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -53,10 +54,10 @@ def test_report_has_every_section(page: str, seeds: Corpus) -> None:
     assert 'class="ql-quote" title="Daniel Kritenbrink (United States)' in page
 
 
-def test_report_claims_show_ishiba_in_three_articles(seeds: Corpus) -> None:
-    cl = seeds.claims()
-    ishiba = [c for c in cl if "Shigeru Ishiba" in c.speakers]
-    assert ishiba and len(ishiba[0].articles) >= 3
+def test_report_lists_the_seeds_claims(seeds: Corpus) -> None:
+    page = render_report(seeds)
+    for c in seeds.claims():
+        assert f"Claim {c.id}: " in page and html.escape(c.label) in page
 
 
 def test_write_report_and_escaping(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import re
 import pytest
 import quotelens
 from conftest import SEEDS
+from corpora import claim_of, claims_corpus, co_members
 
 KEY = ["article_a", "start_a", "end_a", "article_b", "start_b", "end_b"]
 
@@ -67,3 +68,51 @@ def test_auto_is_exact_on_small_corpora(corpus):
 def test_bad_method(corpus):
     with pytest.raises(quotelens.QuotelensError, match="method"):
         corpus.quote_matches(method="fast")
+
+
+@pytest.fixture(scope="module")
+def claims_setup():
+    records, truth = claims_corpus()
+    return quotelens.Corpus.from_records(records, progress=False), truth
+
+
+def gold_pairs(corpus, truth):
+    from quotelens.compare import statements
+
+    st = [(s.article, s.start, claim_of(truth, s.article, s.text)) for s in statements(corpus)]
+    return {
+        frozenset((x[:2], y[:2]))
+        for i, x in enumerate(st) for y in st[i + 1 :]
+        if x[2] is not None and x[2] >= 0 and x[2] == y[2] and x[0] != y[0]
+    }
+
+
+def test_claims_lsh_recall_against_exact(claims_setup):
+    from quotelens.compare import _claim_graph
+
+    corpus, _ = claims_setup
+    # links: the pairs scoring at least the threshold, among all pairs or LSH candidates
+    exact = {(x, y) for _, x, y in _claim_graph(corpus, 35.0, 0.0, False, "exact").links}
+    lsh = {(x, y) for _, x, y in _claim_graph(corpus, 35.0, 0.0, False, "lsh").links}
+    assert len(exact) >= 100
+    assert lsh <= exact  # LSH only narrows the pairs that are scored
+    assert len(lsh) / len(exact) >= 0.95
+    # and the claims built on them
+    exact_claims = co_members(corpus.claims(method="exact"))
+    lsh_claims = co_members(corpus.claims(method="lsh"))
+    assert len(exact_claims & lsh_claims) / len(exact_claims) >= 0.95
+    assert len(exact_claims & lsh_claims) / len(lsh_claims) >= 0.95
+
+
+def test_claims_find_the_planted_claims_and_little_else(claims_setup):
+    corpus, truth = claims_setup
+    gold = gold_pairs(corpus, truth)
+    found = co_members(corpus.claims(method="exact"))
+    assert len(found & gold) / len(gold) >= 0.95  # reworded and denied reports are joined
+    assert len(found & gold) / len(found) >= 0.85  # the same speaker's other claims are not
+
+
+def test_claims_bad_method(claims_setup):
+    corpus, _ = claims_setup
+    with pytest.raises(quotelens.QuotelensError, match="method"):
+        corpus.claims(method="fast")

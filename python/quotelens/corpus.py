@@ -455,13 +455,16 @@ class Corpus:
         return quote_matches(self, threshold, unquoted=unquoted, method=method)
 
     def claims(
-        self, threshold: float = 30.0, *, speaker_bonus: float = 20.0, sentences: bool = False
+        self, threshold: float = 35.0, *, speaker_bonus: float = 0.0, sentences: bool = False,
+        method: str = "auto",
     ) -> "Claims":
         """Clusters of statements from different articles making the same claim, with members,
-        articles, sides and stances; see :func:`quotelens.compare.claims`."""
+        articles, sides and stances. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
+        candidates) or ``"auto"``; see :func:`quotelens.compare.claims`."""
         from quotelens.compare import claims
 
-        return claims(self, threshold, speaker_bonus=speaker_bonus, sentences=sentences)
+        return claims(self, threshold, speaker_bonus=speaker_bonus, sentences=sentences,
+                      method=method)
 
     def compare_sides(self, side_a: str, side_b: str, k: int = 3) -> "SideComparison":
         """For each statement of ``side_a``, the ``k`` closest of ``side_b`` with score and
