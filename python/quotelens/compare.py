@@ -55,12 +55,18 @@ class Statement:
     cue_category: Optional[str]
 
 
-def _sentence_of(article: "Article", q: "Quote") -> str:
+def _sentence_span(article: "Article", q: "Quote") -> Optional[tuple[int, int]]:
+    """Start and end of the sentence ``q`` starts in; a quote that runs past it keeps its
+    whole text."""
     for s in article.sentences:
         if s.start <= q.start < s.end:
-            # A quote that runs past its first sentence keeps its whole text.
-            return s.text if q.end <= s.end else article.text[s.start : max(q.end, s.end)]
-    return q.text
+            return s.start, max(q.end, s.end)
+    return None
+
+
+def _sentence_of(article: "Article", q: "Quote") -> str:
+    span = _sentence_span(article, q)
+    return article.text[span[0] : span[1]] if span else q.text
 
 
 def statements(
@@ -423,8 +429,8 @@ def _frames(corpus: "Corpus", st: list[Statement]) -> list[str]:
             continue
         a = corpus[s.article]
         q = a.quotes[s.index]
-        sent = next((x for x in a.sentences if x.start <= q.start < x.end), None)
-        out.append(_frame(a, q, (sent.start, max(sent.end, q.end))) if sent else s.text)
+        span = _sentence_span(a, q)
+        out.append(_frame(a, q, span) if span else s.text)
     return out
 
 
