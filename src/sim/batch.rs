@@ -76,6 +76,13 @@ struct Row<'a> {
     metric: &'a Metric,
     q: &'a Prep,
     pat: Option<Pattern>,
+    /// The query's pattern tables for levenshtein and jaro_winkler, built once per row.
+    cached: Option<Cached>,
+}
+
+enum Cached {
+    Levenshtein(rapidfuzz::distance::levenshtein::BatchComparator<char>),
+    JaroWinkler(rapidfuzz::distance::jaro_winkler::BatchComparator<char>),
 }
 
 impl<'a> Row<'a> {
@@ -86,7 +93,21 @@ impl<'a> Row<'a> {
             ) => Some(Pattern::new(&q.key)),
             _ => None,
         };
-        Row { metric, q, pat }
+        let cached = match metric {
+            Metric::Builtin(Scorer::Levenshtein) => Some(Cached::Levenshtein(
+                rapidfuzz::distance::levenshtein::BatchComparator::new(q.key.iter().copied()),
+            )),
+            Metric::Builtin(Scorer::JaroWinkler) => Some(Cached::JaroWinkler(
+                rapidfuzz::distance::jaro_winkler::BatchComparator::new(q.key.iter().copied()),
+            )),
+            _ => None,
+        };
+        Row {
+            metric,
+            q,
+            pat,
+            cached,
+        }
     }
 
     /// Ratio-like rows four choices at a time; false when the metric has no such fast path.
@@ -150,7 +171,17 @@ impl<'a> Row<'a> {
                     cut(set.max(sort), cutoff)
                 }
                 Scorer::WRatio => fuzz::wratio(&q.chars, &c.chars, cutoff),
-                other => other.score(&q.key, &c.key, cutoff),
+                other => match &self.cached {
+                    Some(Cached::Levenshtein(b)) => cut(
+                        b.normalized_similarity(c.key.iter().copied()) * 100.0,
+                        cutoff,
+                    ),
+                    Some(Cached::JaroWinkler(b)) => cut(
+                        b.normalized_similarity(c.key.iter().copied()) * 100.0,
+                        cutoff,
+                    ),
+                    None => other.score(&q.key, &c.key, cutoff),
+                },
             },
         }
     }
