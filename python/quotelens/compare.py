@@ -14,8 +14,10 @@ words, and one side's statements against another's. Built on :mod:`quotelens.sim
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
@@ -55,18 +57,19 @@ class Statement:
     cue_category: Optional[str]
 
 
-def _sentence_span(article: "Article", q: "Quote") -> Optional[tuple[int, int]]:
+def _sentence_spans(article: "Article") -> list[tuple[int, int]]:
+    """(start, end) of the article's sentences, in order (built once per article: every
+    access to ``article.sentences`` makes new objects)."""
+    return [(x.start, x.end) for x in article.sentences]
+
+
+def _sentence_span(spans: list[tuple[int, int]], q: "Quote") -> Optional[tuple[int, int]]:
     """Start and end of the sentence ``q`` starts in; a quote that runs past it keeps its
     whole text."""
-    for s in article.sentences:
-        if s.start <= q.start < s.end:
-            return s.start, max(q.end, s.end)
+    k = bisect.bisect_right(spans, (q.start, sys.maxsize)) - 1
+    if k >= 0 and spans[k][0] <= q.start < spans[k][1]:
+        return spans[k][0], max(q.end, spans[k][1])
     return None
-
-
-def _sentence_of(article: "Article", q: "Quote") -> str:
-    span = _sentence_span(article, q)
-    return article.text[span[0] : span[1]] if span else q.text
 
 
 def statements(
@@ -76,13 +79,16 @@ def statements(
     """The corpus's statements: quotes of ``kinds`` with at least ``min_words`` words."""
     out = []
     for a in corpus:
+        spans = _sentence_spans(a)
         for i, q in enumerate(a.quotes):
             if q.kind not in kinds or len(q.text.split()) < min_words:
                 continue
             if attributed and q.speaker is None:
                 continue
+            span = _sentence_span(spans, q)
+            sentence = a.text[span[0] : span[1]] if span else q.text
             out.append(
-                Statement(a.id or "", i, q.text, _sentence_of(a, q), q.start, q.end, q.kind,
+                Statement(a.id or "", i, q.text, sentence, q.start, q.end, q.kind,
                           q.speaker, q.side, q.cue, q.cue_category)
             )
     return out
@@ -391,7 +397,9 @@ _LINKAGE_SAMPLE = 64
 _TITLE_BLOCK = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+)+$")
 
 
-def _frame(article: "Article", q: "Quote", sentence: tuple[int, int]) -> str:
+def _frame(
+    article: "Article", q: "Quote", sentence: tuple[int, int], titles: dict[str, list[str]]
+) -> str:
     """The sentence reporting ``q`` without who said it: the speaker's mention (with the title
     block before it) and the reporting verb are cut out, and the speaker's name and titles are
     dropped elsewhere in it. What is left is the statement and what it is about, so two
@@ -414,23 +422,26 @@ def _frame(article: "Article", q: "Quote", sentence: tuple[int, int]) -> str:
     text = " ".join(parts)
     if q.speaker:
         drop = set(q.speaker.lower().split())
-        for sp in article.speakers:
-            if sp.name == q.speaker:
-                drop |= {w.lower() for t in sp.titles for w in t.split()}
+        drop |= {w.lower() for t in titles.get(q.speaker, ()) for w in t.split()}
         text = " ".join(w for w in text.split() if w.lower().strip(",.;:!?“”\"'‘’()") not in drop)
     return text
 
 
 def _frames(corpus: "Corpus", st: list[Statement]) -> list[str]:
     out = []
+    current: Any = None  # (id, article, quotes, sentence spans, titles): statements come by article
     for s in st:
         if s.index < 0:  # a plain sentence: nobody is named as saying it
             out.append(s.sentence)
             continue
-        a = corpus[s.article]
-        q = a.quotes[s.index]
-        span = _sentence_span(a, q)
-        out.append(_frame(a, q, span) if span else s.text)
+        if current is None or current[0] != s.article:
+            a = corpus[s.article]
+            current = (s.article, a, a.quotes, _sentence_spans(a),
+                       {sp.name: sp.titles for sp in a.speakers})
+        _, a, quotes, spans, titles = current
+        q = quotes[s.index]
+        span = _sentence_span(spans, q)
+        out.append(_frame(a, q, span, titles) if span else s.text)
     return out
 
 
