@@ -338,6 +338,37 @@ impl PatternN {
     /// LCS of each of the strings with `s2`. Bits above a string's length start as 1 and
     /// stay 1 (its pattern bits there are 0), so counting zeros needs no mask.
     pub fn lcs(&self, s2: &[char]) -> [usize; LANES] {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512f") {
+                // SAFETY: the CPU supports AVX-512F (checked just above).
+                return unsafe { self.lcs_avx512(s2) };
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked just above).
+                return unsafe { self.lcs_avx2(s2) };
+            }
+        }
+        self.lcs_lanes(s2)
+    }
+
+    /// [`PatternN::lcs`] compiled with AVX-512F: all eight lanes in one register.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn lcs_avx512(&self, s2: &[char]) -> [usize; LANES] {
+        self.lcs_lanes(s2)
+    }
+
+    /// [`PatternN::lcs`] compiled with AVX2, so the lanes are updated four at a time; chosen
+    /// at run time, the wheel still runs on any x86-64.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn lcs_avx2(&self, s2: &[char]) -> [usize; LANES] {
+        self.lcs_lanes(s2)
+    }
+
+    #[inline(always)]
+    fn lcs_lanes(&self, s2: &[char]) -> [usize; LANES] {
         let mut out = [0usize; LANES];
         if self.words == 1 {
             let mut s = [!0u64; LANES];
@@ -908,14 +939,32 @@ mod tests {
         .iter()
         .map(|s| c(s))
         .collect();
-        for start in 0..texts.len() {
-            let lanes: [&[char]; LANES] =
-                std::array::from_fn(|l| texts[(start + l) % texts.len()].as_slice());
-            let p = PatternN::new(lanes).unwrap();
-            for t in &texts {
-                let got = p.lcs(t);
-                for l in 0..LANES {
-                    assert_eq!(got[l], naive_lcs(lanes[l], t));
+        // Lane groups of one, two and three words per lane (up to 64, 128, 192 characters).
+        let short: Vec<&Vec<char>> = texts.iter().filter(|t| t.len() <= 64).collect();
+        let medium: Vec<&Vec<char>> = texts.iter().filter(|t| t.len() <= 128).collect();
+        let all: Vec<&Vec<char>> = texts.iter().collect();
+        for pool in [&short, &medium, &all] {
+            for start in 0..pool.len() {
+                let lanes: [&[char]; LANES] =
+                    std::array::from_fn(|l| pool[(start + l) % pool.len()].as_slice());
+                let p = PatternN::new(lanes).unwrap();
+                for t in &texts {
+                    // The dispatched version, the portable one and each the CPU can run.
+                    let mut got = vec![p.lcs(t), p.lcs_lanes(t)];
+                    #[cfg(target_arch = "x86_64")]
+                    {
+                        if std::is_x86_feature_detected!("avx2") {
+                            got.push(unsafe { p.lcs_avx2(t) });
+                        }
+                        if std::is_x86_feature_detected!("avx512f") {
+                            got.push(unsafe { p.lcs_avx512(t) });
+                        }
+                    }
+                    for g in got {
+                        for l in 0..LANES {
+                            assert_eq!(g[l], naive_lcs(lanes[l], t));
+                        }
+                    }
                 }
             }
         }
