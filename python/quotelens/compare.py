@@ -552,7 +552,7 @@ def claims(
     words (Jaccard threshold :data:`CLAIMS_LSH_THRESHOLD`); ``"auto"`` (default) is exact up
     to :data:`EXACT_LIMIT` distinct statements. Both link with the same rule; LSH can only miss
     links, never add them (on generated corpora of 335, 3,323 and 8,287 statements it finds
-    100%, 98.2% and 96.8% of exact's links, 60 times faster at 3,323;
+    100%, 98.2% and 96.8% of exact's links, about 50 times faster at 3,323;
     ``benchmarks/bench_claims.py``).
     """
     threshold = _check_threshold(threshold)
