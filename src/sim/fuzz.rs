@@ -124,16 +124,7 @@ impl Pattern {
             &mut heap
         };
         for &c in s2 {
-            let row = self.row(c);
-            let mut carry = 0u64;
-            for (sw, &m) in sv.iter_mut().zip(row) {
-                let s = *sw;
-                let u = s & m;
-                let (x, c1) = s.overflowing_add(u);
-                let (x, c2) = x.overflowing_add(carry);
-                carry = (c1 | c2) as u64;
-                *sw = x | (s - u);
-            }
+            advance(sv, self.row(c));
         }
         self.count_lcs(sv)
     }
@@ -227,16 +218,7 @@ impl Pattern {
         let mut out = Vec::with_capacity(s2.len());
         let mut sv = vec![!0u64; self.words];
         for &c in s2 {
-            let row = self.row(c);
-            let mut carry = 0u64;
-            for (sw, &m) in sv.iter_mut().zip(row) {
-                let s = *sw;
-                let u = s & m;
-                let (x, c1) = s.overflowing_add(u);
-                let (x, c2) = x.overflowing_add(carry);
-                carry = (c1 | c2) as u64;
-                *sw = x | (s - u);
-            }
+            advance(&mut sv, self.row(c));
             out.push(if self.len == 0 {
                 0
             } else {
@@ -265,6 +247,21 @@ impl Pattern {
             return 0.0;
         }
         norm_sim(self.indel(s2), lensum, cutoff)
+    }
+}
+
+/// One step of the multi-word bit-parallel LCS (Hyyrö): the state `sv` after one more
+/// character of the other string, whose match row is `row`; the carry runs across words.
+#[inline(always)]
+fn advance(sv: &mut [u64], row: &[u64]) {
+    let mut carry = 0u64;
+    for (sw, &m) in sv.iter_mut().zip(row) {
+        let s = *sw;
+        let u = s & m;
+        let (x, c1) = s.overflowing_add(u);
+        let (x, c2) = x.overflowing_add(carry);
+        carry = (c1 | c2) as u64;
+        *sw = x | (s - u);
     }
 }
 
