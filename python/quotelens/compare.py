@@ -131,6 +131,11 @@ _STOP = frozenset(
 )
 
 
+def _content_words(text: str) -> set[str]:
+    """The lower-cased words of three or more letters that are not stop words."""
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
 def _key(text: str) -> str:
     return " ".join(sim.default_process(text).split())
 
@@ -186,7 +191,7 @@ def _unquoted(
 ) -> list[dict[str, Any]]:
     """Quotes found with :func:`quotelens.sim.locate` in other articles' running text, where
     that article reports the words without quote marks."""
-    words = {a.id: {w for w in _WORD.findall(a.text.lower()) if w not in _STOP} for a in corpus}
+    words = {a.id: _content_words(a.text) for a in corpus}
     holders: dict[str, set[str]] = {}
     for aid, ws in words.items():
         for w in ws:
@@ -194,7 +199,7 @@ def _unquoted(
     rows = []
     for i in reps:
         s = st[i]
-        rarest = sorted({w for w in _WORD.findall(s.text.lower()) if w not in _STOP},
+        rarest = sorted(_content_words(s.text),
                         key=lambda w: (len(holders.get(w, ())), w))
         if len(rarest) < 3:
             continue
@@ -449,7 +454,7 @@ def _lsh_keys(frames: list[str], rarest: int = 20) -> list[str]:
     """The ``rarest`` rarest content words of each frame that some other frame has too: what
     tells one claim from another. Common words ("said", "security" in a corpus on security)
     would make every statement a candidate of every other."""
-    words = [{w for w in _WORD.findall(f.lower()) if w not in _STOP} for f in frames]
+    words = [_content_words(f) for f in frames]
     df: Counter[str] = Counter(w for ws in words for w in ws)
     return [
         " ".join(sorted((w for w in ws if df[w] >= 2), key=lambda w: (df[w], w))[:rarest])
