@@ -148,7 +148,7 @@ impl Normalized {
             while b < n {
                 let x = bytes[b];
                 if x >= 0x80
-                    || matches!(x, b'\\' | b'\r' | b'\t' | 0x0b | 0x0c | b'"' | b'\'')
+                    || matches!(x, b'\\' | b'\r' | b'\t' | 0x0b | 0x0c | b'"' | b'\'' | b'`')
                     || (b + 1 < n && bytes[b + 1] >= 0x80)
                 {
                     break;
@@ -174,6 +174,24 @@ impl Normalized {
                 });
                 out.push(q, i);
                 b += 2;
+                i += 2;
+                continue;
+            }
+            // Archive exports (LexisNexis, NYT) write quotes as two apostrophes or backticks:
+            // `''They're under pressure,'' he said.`, ``` ``…'' ```.
+            let doubled = match (c, next) {
+                ('\'', Some('\'')) => Some('"'),
+                ('`', Some('`')) | ('\u{2018}', Some('\u{2018}')) => Some('\u{201C}'),
+                ('\u{2019}', Some('\u{2019}')) => Some('\u{201D}'),
+                _ => None,
+            };
+            if let Some(ch) = doubled {
+                out.marks.push(Mark {
+                    pos: out.text.len(),
+                    ch,
+                });
+                out.push('"', i);
+                b += c.len_utf8() * 2;
                 i += 2;
                 continue;
             }
@@ -363,6 +381,20 @@ mod tests {
         // A span ending inside an expansion still covers the whole original character.
         let (s, e) = n.orig_span(0, 1);
         assert_eq!(slice(orig, s, e), "ﬁ");
+    }
+
+    #[test]
+    fn archive_double_apostrophes() {
+        let orig = "''They're under pressure,'' he said. ``Yes.'' ‘‘No’’";
+        let n = Normalized::new(orig).unwrap();
+        assert_eq!(n.text(), "\"They're under pressure,\" he said. \"Yes.\" \"No\"");
+        let b = n.text().find("he said").unwrap();
+        let (s, e) = n.orig_span(b, b + 7);
+        assert_eq!(slice(orig, s, e), "he said");
+        // The whole quote, marks included, maps back to both apostrophes of each mark.
+        let (s, e) = n.orig_span(0, n.text().find(" he").unwrap());
+        assert_eq!(slice(orig, s, e), "''They're under pressure,''");
+        assert_eq!(n.marks().iter().filter(|m| m.ch == '“').count(), 2);
     }
 
     #[test]
