@@ -3,16 +3,128 @@
 //! "according to X, …", "… , according to X". The clause becomes a `kind="indirect"` quote.
 
 use super::tokens::Func;
-use super::{Attr, Index, NONE};
+use super::{Attr, Index, Resolved, NONE};
 use crate::article::Doc;
 use crate::lexicon::lexicon;
 
 /// Longest reported clause, in tokens.
 const MAX_CLAUSE: usize = 120;
+/// Longest tail between a postposed cue and the end of its sentence or clause ("said in an
+/// interview with CNN on Tuesday"), in tokens.
+const MAX_TAIL: usize = 9;
+/// Longest subject block between the comma closing a fronted clause and the cue ("Sen. Claire
+/// McCaskill (D-Mo.)", "a senior strategist for the Asia-Pacific for Rabobank"), in tokens.
+const MAX_SUBJECT: usize = 16;
 
-/// Categories whose verbs report speech on their own (stance verbs such as "believe" do not).
-fn reports_speech(category: &str) -> bool {
-    !matches!(category, "view" | "agree" | "describe")
+/// Categories whose verbs report speech (or, for "believe", a belief) with a clause; "describe"
+/// ("called it …") attributes quotes but reports no clause.
+fn reports_clause(category: &str) -> bool {
+    category != "describe"
+}
+
+/// Categories whose verb reports a clause only with "that" ("He added that …", "She admitted
+/// that …"; not "Japan added troops", "He admitted the error").
+fn needs_that(category: &str) -> bool {
+    matches!(category, "add" | "agree" | "describe" | "conclude" | "hint")
+}
+
+/// Where a reported clause stands relative to its cue.
+enum Shape {
+    /// "X said (that) CLAUSE."
+    After,
+    /// "CLAUSE, X said." / "CLAUSE, said X."
+    Before { comma: usize },
+    /// "CLAUSE, X said, CLAUSE."
+    Around { comma: usize, resume: usize },
+}
+
+impl Index<'_> {
+    /// Whether token `k` may stand in the tail after a postposed cue: time words, adverbs,
+    /// prepositions and the short noun phrases they govern ("in a statement", "on Twitter").
+    fn tail_token(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            t.word
+                && !t.quoted
+                && t.lex.cue.is_none()
+                && (matches!(t.func, Func::Time | Func::Prep | Func::Det | Func::None)
+                    || t.adverb
+                    || t.func == Func::Possessive)
+                && !matches!(t.func, Func::That)
+        })
+    }
+
+    /// After a postposed cue ending at `from`: `Some(None)` when the sentence ends within a
+    /// short tail, `Some(Some(comma))` when a comma closes the tail and the sentence goes on,
+    /// `None` when a clause follows instead.
+    fn postposed_end(&self, from: usize, s1: usize) -> Option<Option<usize>> {
+        let mut k = from;
+        // The tail opens with a preposition, a time word or an adverb, never a bare noun.
+        let opens_tail = |ix: &Self, k: usize| {
+            ix.toks
+                .get(k)
+                .is_some_and(|t| matches!(t.func, Func::Time | Func::Prep) || t.adverb)
+        };
+        if k < s1 && self.toks[k].word && !opens_tail(self, k) {
+            return None;
+        }
+        while k < s1 && k < from + MAX_TAIL && self.tail_token(k) {
+            k += 1;
+        }
+        let rest_is_punct = (k..s1).all(|j| !self.toks[j].word);
+        if rest_is_punct && (k..s1).all(|j| !self.is_punct(j, ",")) {
+            return Some(None);
+        }
+        if self.is_punct(k, ",") && k + 1 < s1 && self.toks[k + 1].word {
+            return Some(Some(k));
+        }
+        None
+    }
+
+    /// The comma that closes a fronted clause before the subject block starting at `a` (the
+    /// block has no cue and no quote of its own).
+    fn comma_before_subject(&self, a: usize, s0: usize) -> Option<usize> {
+        let lo = a.saturating_sub(MAX_SUBJECT).max(s0);
+        let mut k = a;
+        while k > lo {
+            k -= 1;
+            let t = self.toks[k];
+            if t.quoted && t.word {
+                return None;
+            }
+            if self.is_punct(k, ",") {
+                // "Smith, a senator from Ohio, said": an apposition, not a fronted clause.
+                let before = k.checked_sub(1)?;
+                let m = self.m_end.get(before).copied().unwrap_or(NONE);
+                if m != NONE && self.ms[m as usize].appos_end.is_some() {
+                    continue;
+                }
+                return (k > s0).then_some(k);
+            }
+            if k < a && self.cue_at.get(k).copied().unwrap_or(NONE) != NONE {
+                return None;
+            }
+            if matches!(self.word(k), "." | "!" | "?" | ":" | ";") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A fronted clause `[s0, comma)` that is text of the reporter, not a quote of its own.
+    fn fronted_clause(&self, s0: usize, comma: usize) -> Option<(usize, usize)> {
+        let mut a = s0;
+        while a < comma
+            && self
+                .toks
+                .get(a)
+                .is_some_and(|t| !t.word || (t.func == Func::Conj && !t.quoted))
+        {
+            a += 1;
+        }
+        let words = (a..comma).filter(|&k| self.toks[k].word).count();
+        let quoted = (a..comma).filter(|&k| self.toks[k].quoted).count();
+        (words >= 2 && quoted * 2 <= comma - a).then_some((a, comma))
+    }
 }
 
 /// Indirect quotes: (normalized byte span, attribution), in text order.
@@ -25,13 +137,15 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
         if used.get(ci).copied().unwrap_or(true) || c.t0 < covered {
             continue;
         }
-        if !reports_speech(lx.category(c.category)) {
+        let category = lx.category(c.category);
+        if !reports_clause(category) {
             continue;
         }
         let Some(&(s0, s1)) = ix.toks.get(c.t0).and_then(|t| ix.sent_toks.get(t.sent)) else {
             continue;
         };
-        let (who, a, b) = if c.according {
+        let mut conf = 0.7;
+        let (who, shape) = if c.according {
             let Some(who) = ix.speaker_after(c.t1) else {
                 continue;
             };
@@ -41,93 +155,206 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
                     !t.word || matches!(t.func, Func::Conj | Func::Aux)
                 });
             if at_start && ix.is_punct(who.b, ",") {
-                (who, who.b + 1, s1)
+                (who, Shape::After)
             } else if c.t0 > s0 && ix.is_punct(c.t0 - 1, ",") {
-                (who, s0, c.t0 - 1)
+                (who, Shape::Before { comma: c.t0 - 1 })
             } else {
                 continue;
             }
+        } else if let Some(x) = inverted(ix, c.t0, c.t1, s0, s1) {
+            x
         } else {
-            // A cue followed by a comma or colon introduces direct speech, not a clause.
-            let next = c.t1;
-            if ix.toks.get(next).is_none_or(|t| !t.word || t.quoted) {
-                continue;
-            }
             let Some(who) = ix.subject_before(c.t0) else {
                 continue;
             };
-            let mut a = ix.skip_adverbs(next);
-            // "said on Friday (that) he would …": the time phrase is not reported.
-            while ix.toks.get(a).is_some_and(|t| t.func == Func::Prep)
-                && ix.toks.get(a + 1).is_some_and(|t| t.func == Func::Time)
-            {
-                a = ix.skip_adverbs(a + 1);
+            let block = who.a.min(c.t0);
+            let fronted = ix.comma_before_subject(block, s0);
+            match (fronted, ix.postposed_end(c.t1, s1)) {
+                (Some(comma), Some(None)) => {
+                    conf = 0.75;
+                    (who, Shape::Before { comma })
+                }
+                (Some(comma), Some(Some(k))) => (
+                    who,
+                    Shape::Around {
+                        comma,
+                        resume: k + 1,
+                    },
+                ),
+                _ => (who, Shape::After),
             }
-            let that_within = (a..(a + 7).min(s1)).find(|&k| {
-                let t = ix.toks[k];
-                t.word && t.func == Func::That && !t.quoted
-            });
-            match that_within {
-                Some(k) if c.addressee || k == a => a = k + 1,
-                // "He added that …" reports speech; "Japan added troops" does not.
-                _ if lx.category(c.category) == "add" => continue,
-                _ => {}
-            }
-            (who, a, s1)
         };
-        // A reported clause is a sentence's worth of words, never more (keeps run-on text linear).
-        let b = b.min(a + MAX_CLAUSE);
-        // "… moving NATO into Asia with Johnson saying: “…”": the clause ends where another
-        // speaker's cue for a quote begins (and before that speaker).
-        let mut b = b;
-        if let Some(k) = (a..b).find(|&k| {
-            let ci = ix.cue_at.get(k).copied().unwrap_or(NONE);
-            ci != NONE && used.get(ci as usize).copied().unwrap_or(false)
-        }) {
-            let mut cut = k;
-            if let Some(mi) = cut
-                .checked_sub(1)
-                .and_then(|p| ix.m_end.get(p))
-                .copied()
-                .filter(|&m| m != NONE)
-            {
-                cut = ix.ms[mi as usize].d0;
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(2);
+        match shape {
+            Shape::Before { comma } => {
+                if let Some(sp) = ix.fronted_clause(s0, comma) {
+                    spans.push(sp);
+                }
+                covered = s1;
             }
-            while cut > a
-                && ix.toks.get(cut - 1).is_some_and(|t| {
-                    !t.word || matches!(t.func, Func::Prep | Func::Conj | Func::Det)
-                })
-            {
-                cut -= 1;
+            Shape::Around { comma, resume } => {
+                if let Some(sp) = ix.fronted_clause(s0, comma) {
+                    spans.push(sp);
+                }
+                if let Some(sp) = clause_after(ix, used, resume, s1) {
+                    spans.push(sp);
+                }
+                covered = s1;
             }
-            b = cut;
+            Shape::After => {
+                if c.according {
+                    if let Some(sp) = clause_after(ix, used, who.b + 1, s1) {
+                        spans.push(sp);
+                    }
+                } else {
+                    // A cue followed by a comma or colon introduces direct speech, not a clause.
+                    let next = c.t1;
+                    if ix.toks.get(next).is_none_or(|t| !t.word || t.quoted) {
+                        continue;
+                    }
+                    let mut a = ix.skip_adverbs(next);
+                    // "said on Friday (that) he would …": the time phrase is not reported.
+                    while ix.toks.get(a).is_some_and(|t| t.func == Func::Prep)
+                        && ix.toks.get(a + 1).is_some_and(|t| t.func == Func::Time)
+                    {
+                        a = ix.skip_adverbs(a + 1);
+                    }
+                    let that_within = (a..(a + 7).min(s1)).find(|&k| {
+                        let t = ix.toks[k];
+                        t.word && t.func == Func::That && !t.quoted
+                    });
+                    let opens_with_prep = ix.toks.get(a).is_some_and(|t| t.func == Func::Prep);
+                    match that_within {
+                        // "said in a statement that …": the prepositional phrase is not reported.
+                        Some(k) if c.addressee || k == a || opens_with_prep => a = k + 1,
+                        _ if needs_that(category) => continue,
+                        // "said in a statement", "said as she left": no clause follows.
+                        _ if matches!(
+                            ix.word(a),
+                            "as" | "when"
+                                | "while"
+                                | "after"
+                                | "before"
+                                | "because"
+                                | "since"
+                                | "until"
+                                | "during"
+                                | "amid"
+                                | "despite"
+                                | "like"
+                                | "through"
+                                | "upon"
+                                | "in"
+                                | "at"
+                                | "on"
+                        ) =>
+                        {
+                            continue
+                        }
+                        // A belief needs a clause of its own: "Smith believes he will win",
+                        // not "Smith believes the report".
+                        _ if category == "believe"
+                            && !ix.toks.get(a).is_some_and(|t| {
+                                matches!(
+                                    t.func,
+                                    Func::He | Func::She | Func::They | Func::It | Func::First
+                                )
+                            }) =>
+                        {
+                            continue
+                        }
+                        _ => {}
+                    }
+                    if let Some(sp) = clause_after(ix, used, a, s1) {
+                        covered = sp.1;
+                        spans.push(sp);
+                    }
+                }
+            }
         }
-        // Trim trailing punctuation.
-        while b > a && ix.toks.get(b - 1).is_some_and(|t| !t.word) {
-            b -= 1;
+        for (a, b) in spans {
+            if b <= a || b > ix.toks.len() || ix.toks[a].quoted {
+                continue;
+            }
+            if (a..b).filter(|&k| ix.toks[k].word).count() < 2 {
+                continue;
+            }
+            out.push((
+                (ix.toks[a].s, ix.toks[b - 1].e),
+                Attr {
+                    who,
+                    cue: Some(ci),
+                    conf,
+                },
+            ));
         }
-        if b <= a || b > ix.toks.len() {
-            continue;
-        }
-        let words = (a..b).filter(|&k| ix.toks[k].word).count();
-        let quoted = (a..b).filter(|&k| ix.toks[k].quoted).count();
-        let _ = quoted;
-        if words < 2 || ix.toks[a].quoted {
-            continue;
-        }
-        // Stop before a later cue with its own subject ("…, Smith said Jones denied …").
-        let span = (ix.toks[a].s, ix.toks[b - 1].e);
-        covered = b;
-        out.push((
-            span,
-            Attr {
-                who,
-                cue: Some(ci),
-                conf: 0.7,
-            },
-        ));
     }
+    out.sort_by_key(|(sp, _)| *sp);
     out
+}
+
+/// "…, said Smith." — an inverted cue after the clause it reports (`t0..t1` is the cue).
+fn inverted(
+    ix: &mut Index,
+    t0: usize,
+    t1: usize,
+    s0: usize,
+    s1: usize,
+) -> Option<(Resolved, Shape)> {
+    if t0 <= s0 || !ix.is_punct(t0 - 1, ",") {
+        return None;
+    }
+    let who = ix.speaker_after(t1)?;
+    match ix.postposed_end(who.b, s1)? {
+        None => Some((who, Shape::Before { comma: t0 - 1 })),
+        Some(k) => Some((
+            who,
+            Shape::Around {
+                comma: t0 - 1,
+                resume: k + 1,
+            },
+        )),
+    }
+}
+
+/// The reported clause from token `a` to the end of the sentence `s1`, cut before another
+/// speaker's cue ("…, adding that …", "… with Johnson saying: “…”") and trailing punctuation.
+fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize, usize)> {
+    if a >= s1 {
+        return None;
+    }
+    // A reported clause is a sentence's worth of words, never more (keeps run-on text linear).
+    let mut b = s1.min(a + MAX_CLAUSE);
+    if let Some(k) = (a..b).find(|&k| {
+        let ci = ix.cue_at.get(k).copied().unwrap_or(NONE);
+        ci != NONE
+            && (used.get(ci as usize).copied().unwrap_or(false)
+                // ", adding that …", ", saying …", ", according to …": a new report begins.
+                || (k > a && ix.is_punct(k - 1, ",")))
+    }) {
+        let mut cut = k;
+        if let Some(mi) = cut
+            .checked_sub(1)
+            .and_then(|p| ix.m_end.get(p))
+            .copied()
+            .filter(|&m| m != NONE)
+        {
+            cut = ix.ms[mi as usize].d0;
+        }
+        while cut > a
+            && ix
+                .toks
+                .get(cut - 1)
+                .is_some_and(|t| !t.word || matches!(t.func, Func::Prep | Func::Conj | Func::Det))
+        {
+            cut -= 1;
+        }
+        b = cut;
+    }
+    while b > a && ix.toks.get(b - 1).is_some_and(|t| !t.word) {
+        b -= 1;
+    }
+    (b > a).then_some((a, b))
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod cues;
 pub mod entities;
 pub mod indirect;
 pub mod mentions;
+pub mod params;
 pub mod sides;
 pub mod tokens;
 
@@ -178,6 +179,62 @@ const ORG_HEADS: &[&str] = &[
     "alliance",
     "group",
 ];
+
+/// Nouns for people by their ending ("businessman", "professor", "defenceman", "strategist",
+/// "resident"), less the common inanimate nouns that share those endings.
+fn person_noun(w: &str) -> bool {
+    const NOT_PEOPLE: &[&str] = &[
+        "letter",
+        "paper",
+        "newspaper",
+        "order",
+        "number",
+        "matter",
+        "filer",
+        "computer",
+        "center",
+        "error",
+        "factor",
+        "sector",
+        "mirror",
+        "monitor",
+        "corridor",
+        "document",
+        "statement",
+        "comment",
+        "department",
+        "government",
+        "agreement",
+        "report",
+        "paper",
+        "poster",
+        "sticker",
+        "transcript",
+        "summer",
+        "winter",
+        "quarter",
+        "chapter",
+        "register",
+        "river",
+        "tower",
+        "water",
+        "power",
+        "cover",
+        "folder",
+        "trailer",
+        "charter",
+        "border",
+    ];
+    if NOT_PEOPLE.contains(&w) {
+        return false;
+    }
+    DESCRIPTION_HEADS.contains(&w) && !ORG_HEADS.contains(&w) && !MEDIA_HEADS.contains(&w)
+        || [
+            "man", "woman", "er", "or", "ist", "ian", "ant", "ent", "ee", "ess",
+        ]
+        .iter()
+        .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf))
+}
 
 /// Who a phrase refers to, and the tokens the attribution rests on.
 #[derive(Debug, Clone, Copy)]
@@ -508,7 +565,7 @@ impl<'a> Index<'a> {
         if let Some(Some(r)) = self.subjects.get(ci as usize) {
             return *r;
         }
-        let r = self.find_subject(c);
+        let r = self.find_subject(c).or_else(|| self.generic_subject(c));
         if let Some(slot) = self.subjects.get_mut(ci as usize) {
             *slot = Some(r);
         }
@@ -635,6 +692,126 @@ impl<'a> Index<'a> {
                 return None;
             }
             j = j.checked_sub(1)?;
+        }
+        None
+    }
+
+    /// A noun phrase ending right before the cue at token `c` that no other rule recognised
+    /// ("attorneys for the family", "Another 19 percent", "all the experts I interviewed",
+    /// "the New York businessman"): the phrase itself speaks, or, when it is a definite
+    /// description of a person, the person it describes.
+    fn generic_subject(&mut self, c: usize) -> Option<Resolved> {
+        let mut end = c;
+        let mut steps = 0;
+        while end > 0 && steps < 4 && self.skippable(end - 1) && self.same_sentence(end - 1, c) {
+            end -= 1;
+            steps += 1;
+        }
+        let head = end.checked_sub(1)?;
+        let h = *self.toks.get(head)?;
+        if !h.word
+            || h.quoted
+            || h.func != Func::None
+            || h.lex.cue.is_some()
+            || h.adverb
+            || !self.same_sentence(head, c)
+        {
+            return None;
+        }
+        let mut a = head;
+        while a > 0 && head - a < params::GENERIC_SUBJECT_TOKENS {
+            let j = a - 1;
+            let t = self.toks[j];
+            if !self.same_sentence(j, c) || t.quoted || t.lex.cue.is_some() {
+                break;
+            }
+            let w = self.word(j);
+            let inner = t.word
+                && match t.func {
+                    Func::None | Func::Det | Func::Time => true,
+                    // "eight of 10 voters", "attorneys for the family", "officials from both
+                    // parties": a noun phrase goes on through these prepositions.
+                    Func::Prep => matches!(w, "of" | "for" | "from" | "at"),
+                    Func::Opener => matches!(
+                        w,
+                        "some"
+                            | "many"
+                            | "most"
+                            | "several"
+                            | "other"
+                            | "others"
+                            | "all"
+                            | "both"
+                            | "each"
+                            | "any"
+                            | "every"
+                            | "one"
+                    ),
+                    Func::First => w == "I",
+                    _ => false,
+                };
+            if !(inner || t.func == Func::Possessive || w == "-") {
+                break;
+            }
+            a = j;
+        }
+        // A phrase that opens with a preposition is an adverbial, not a subject.
+        while a < head && self.toks[a].func == Func::Prep {
+            a += 1;
+        }
+        let opens = a == 0
+            || !self.same_sentence(a - 1, a)
+            || matches!(
+                self.toks[a - 1].func,
+                Func::Conj | Func::That | Func::Rel | Func::Prep
+            )
+            || matches!(self.word(a - 1), "," | ";" | ":" | "(" | "-");
+        if !opens || self.toks[a].func == Func::Prep {
+            return None;
+        }
+        let mut buf = String::new();
+        let hw = lower_into(self.word(head), &mut buf).to_string();
+        let first = self.toks[a];
+        let det = (first.func == Func::Det).then(|| self.word(a).to_lowercase());
+        if matches!(det.as_deref(), Some("the") | Some("this")) && person_noun(&hw) && !h.cap {
+            // "the lanky, bespectacled professor said": the last person named before it.
+            if let Some(e) = self.recent_person(a) {
+                return Some(Resolved {
+                    entity: e,
+                    a,
+                    b: end,
+                    conf: 0.6,
+                });
+            }
+        }
+        self.resolve_description(a, end, &hw, det.as_deref())
+            .map(|mut r| {
+                r.conf = r.conf.min(0.6);
+                r
+            })
+    }
+
+    /// The most recent person named (not a pronoun) before token `before`, within the window a
+    /// definite description reaches back.
+    fn recent_person(&self, before: usize) -> Option<usize> {
+        let para = self.toks.get(before)?.para;
+        let hi = self.ms_t1.partition_point(|&t1| (t1 as usize) <= before);
+        for j in (0..hi).rev().take(40) {
+            let m = &self.ms[j];
+            if self.toks[m.t0].para + params::DESCRIPTION_PARAGRAPHS < para {
+                break;
+            }
+            if matches!(m.kind, Kind::Pronoun(_)) || !self.toks[m.t0].body {
+                continue;
+            }
+            let e = self.res[j];
+            if self
+                .ents
+                .get(e)
+                .is_some_and(|x| x.is_person() && x.name_tokens >= 1)
+            {
+                return Some(e);
+            }
         }
         None
     }

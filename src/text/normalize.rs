@@ -387,7 +387,10 @@ mod tests {
     fn archive_double_apostrophes() {
         let orig = "''They're under pressure,'' he said. ``Yes.'' ‘‘No’’";
         let n = Normalized::new(orig).unwrap();
-        assert_eq!(n.text(), "\"They're under pressure,\" he said. \"Yes.\" \"No\"");
+        assert_eq!(
+            n.text(),
+            "\"They're under pressure,\" he said. \"Yes.\" \"No\""
+        );
         let b = n.text().find("he said").unwrap();
         let (s, e) = n.orig_span(b, b + 7);
         assert_eq!(slice(orig, s, e), "he said");
