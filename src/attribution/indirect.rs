@@ -87,8 +87,7 @@ impl Index<'_> {
         let mut k = a;
         while k > lo {
             k -= 1;
-            let t = self.toks[k];
-            if t.quoted && t.word {
+            if self.toks[k].quoted {
                 return None;
             }
             if self.is_punct(k, ",") {

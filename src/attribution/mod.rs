@@ -761,6 +761,7 @@ impl<'a> Index<'a> {
         }
         let opens = a == 0
             || !self.same_sentence(a - 1, a)
+            || self.toks[a - 1].quoted
             || matches!(
                 self.toks[a - 1].func,
                 Func::Conj | Func::That | Func::Rel | Func::Prep
@@ -801,7 +802,7 @@ impl<'a> Index<'a> {
             if self.toks[m.t0].para + params::DESCRIPTION_PARAGRAPHS < para {
                 break;
             }
-            if matches!(m.kind, Kind::Pronoun(_)) || !self.toks[m.t0].body {
+            if m.kind != Kind::Person || !self.toks[m.t0].body {
                 continue;
             }
             let e = self.res[j];
@@ -1184,13 +1185,15 @@ impl<'a> Index<'a> {
     fn right(&mut self, k: usize, para: usize) -> Option<(Attr, bool)> {
         let mut k = k;
         let mut crossed = false;
+        let mut dashed = false;
         while let Some(t) = self.toks.get(k) {
             if t.para != para || t.word || t.quoted {
                 break;
             }
             match self.word(k) {
                 "." | "!" | "?" => crossed = true,
-                "," | "-" | "—" | "–" | ")" => {}
+                "-" => dashed = true,
+                "," | "—" | "–" | ")" => {}
                 _ => return None,
             }
             k += 1;
@@ -1210,7 +1213,10 @@ impl<'a> Index<'a> {
                 return None;
             }
             if !cue.addressee || cue.according {
-                if let Some(who) = self.speaker_after(cue.t1) {
+                if let Some(who) = self
+                    .speaker_after(cue.t1)
+                    .or_else(|| self.person_soon_after(cue.t1))
+                {
                     return Some((
                         Attr {
                             who,
@@ -1235,38 +1241,117 @@ impl<'a> Index<'a> {
                         .is_none_or(|t| t.func != Func::Possessive)
             }
         });
-        let who = if let Some(mi) = named {
-            let m = &self.ms[mi as usize];
-            let after = m.appos_end.map_or(m.t1, |e| e + 1);
-            Some((self.resolved_mention(mi as usize)?, after))
-        } else {
-            let d = self.description_after(k)?;
-            Some((d, d.b))
-        };
-        let (mut who, mut after) = who?;
-        // "Egypt's foreign minister, Badr Abdelatty, said": the name in apposition.
-        if self.is_punct(after, ",") {
-            if let Some(mi) = self.m_start.get(after + 1).copied().filter(|&m| m != NONE) {
+        // "“…” ― Jorge Falcon": a dash and a name sign the quote.
+        if dashed {
+            if let Some(mi) = self.m_start.get(k).copied().filter(|&m| m != NONE) {
                 let m = &self.ms[mi as usize];
-                if m.kind == Kind::Person && self.is_punct(m.t1, ",") {
-                    let next = m.t1 + 1;
-                    if let Some(r) = self.resolved_mention(mi as usize) {
-                        who = r;
-                        after = next;
-                    }
+                let signs = self
+                    .toks
+                    .get(m.t1)
+                    .is_none_or(|t| t.para != para || !t.word);
+                if signs
+                    && matches!(
+                        m.kind,
+                        Kind::Person | Kind::Unknown | Kind::Org | Kind::Media
+                    )
+                {
+                    let who = self.resolved_mention(mi as usize)?;
+                    return Some((
+                        Attr {
+                            who,
+                            cue: None,
+                            conf: 0.8,
+                        },
+                        crossed,
+                    ));
                 }
             }
         }
-        let c = self.skip_adverbs(after);
-        let ci = self.cue_at.get(c).copied().filter(|&c| c != NONE)?;
+        let who = if let Some(mi) = named {
+            let m = &self.ms[mi as usize];
+            let after = m.appos_end.map_or(m.t1, |e| e + 1);
+            self.resolved_mention(mi as usize).map(|r| (r, after))
+        } else {
+            self.description_after(k).map(|d| (d, d.b))
+        };
+        if let Some((mut who, mut after)) = who {
+            // "Egypt's foreign minister, Badr Abdelatty, said": the name in apposition.
+            if self.is_punct(after, ",") {
+                if let Some(mi) = self.m_start.get(after + 1).copied().filter(|&m| m != NONE) {
+                    let m = &self.ms[mi as usize];
+                    if m.kind == Kind::Person && self.is_punct(m.t1, ",") {
+                        let next = m.t1 + 1;
+                        if let Some(r) = self.resolved_mention(mi as usize) {
+                            who = r;
+                            after = next;
+                        }
+                    }
+                }
+            }
+            let after = self.skip_aside(after);
+            let c = self.skip_adverbs(after);
+            if let Some(ci) = self.cue_at.get(c).copied().filter(|&c| c != NONE) {
+                return Some((
+                    Attr {
+                        who,
+                        cue: Some(ci as usize),
+                        conf: if crossed { 0.7 } else { 0.95 },
+                    },
+                    crossed,
+                ));
+            }
+        }
+        // "“…,” the New York businessman said", "“…?” a narrator in the Clinton ad asks".
+        let c = (k..(k + params::GENERIC_SUBJECT_TOKENS + 1).min(self.toks.len()))
+            .take_while(|&j| self.same_sentence(j, k) && !self.toks[j].quoted)
+            .find(|&j| self.cue_at[j] != NONE)?;
+        let ci = self.cue_at[c] as usize;
+        let who = self.generic_subject(c).filter(|w| w.a == k)?;
         Some((
             Attr {
                 who,
-                cue: Some(ci as usize),
-                conf: if crossed { 0.7 } else { 0.95 },
+                cue: Some(ci),
+                conf: if crossed { 0.6 } else { 0.8 },
             },
             crossed,
         ))
+    }
+
+    /// Past an aside between a speaker and the cue: "(D-Mo.)", ", 82,", ", R-Ky.,", ", a senior
+    /// strategist for the Asia-Pacific for Rabobank,". Returns `k` when none stands there.
+    fn skip_aside(&self, k: usize) -> usize {
+        let close = match self.word(k) {
+            "(" => ")",
+            "," => ",",
+            _ => return k,
+        };
+        let limit = (k + 1 + params::ASIDE_TOKENS).min(self.toks.len());
+        for j in k + 1..limit {
+            let t = self.toks[j];
+            if t.quoted || !self.same_sentence(j, k) || self.cue_at[j] != NONE {
+                return k;
+            }
+            if self.word(j) == close && j > k + 1 {
+                // "(D-Mo.), said" / "(R-Utah) said".
+                let next = if close == ")" && self.is_punct(j + 1, ",") {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                return next;
+            }
+        }
+        k
+    }
+
+    /// "said 9/11 widow Terry Strada": a person named within a few words after an inverted cue.
+    fn person_soon_after(&self, a: usize) -> Option<Resolved> {
+        let lo = self.ms_t0.partition_point(|&t0| (t0 as usize) < a);
+        let m = self.ms.get(lo)?;
+        let near = m.d0 <= a + params::INVERTED_SPEAKER_GAP && m.kind == Kind::Person;
+        let clear = (a..m.t0)
+            .all(|j| !self.toks[j].quoted && self.same_sentence(j, a) && self.cue_at[j] == NONE);
+        (near && clear).then(|| self.resolved_mention(lo)).flatten()
     }
 
     /// `Kishida stated that “…”`, `with Johnson saying: “…”`, `X responded that … “…”`:
@@ -1458,6 +1543,21 @@ pub fn attribute(
             by_sentence.entry(sent_of(q.start)).or_insert(a);
         }
     }
+    // A paragraph that continues the previous speaker opens with a quote and has no reporting
+    // verb of its own outside quotes.
+    let mut quote_only = vec![true; doc.paragraphs.len()];
+    let mut seen_para = vec![false; doc.paragraphs.len()];
+    for (k, t) in ix.toks.iter().enumerate() {
+        let Some(slot) = quote_only.get_mut(t.para) else {
+            continue;
+        };
+        if !seen_para[t.para] {
+            seen_para[t.para] = true;
+            *slot = t.quoted;
+        } else if !t.quoted && ix.cue_at[k] != NONE {
+            *slot = false;
+        }
+    }
     let mut last: Option<(usize, Attr)> = None;
     for (qi, q) in doc.quotes.iter().enumerate() {
         let body = doc
@@ -1477,6 +1577,7 @@ pub fn attribute(
                 let close_enough = q.paragraph <= lp + 1
                     && (q.paragraph..=lp + 1)
                         .all(|p| doc.paragraphs.get(p).is_some_and(|x| x.kind.is_body()))
+                    && quote_only[q.paragraph]
                     || q.paragraph == lp;
                 if q.kind == QuoteKind::Direct && close_enough {
                     attrs[qi] = Some(Attr {
