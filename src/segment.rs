@@ -289,7 +289,21 @@ fn is_heading(line: &str, w: usize) -> bool {
         // A question heading is title-cased; a question in the body is a sentence.
         return title_cased(line);
     }
-    !ends_terminal(line)
+    if ends_terminal(line) {
+        return false;
+    }
+    // A body line that lost its final period (`"…," Backlund said`, `“…” ― Jorge Falcon`) is a
+    // sentence: it opens with a quote, or runs long in sentence case.
+    let opens_quote = t.starts_with(['"', '\'', '\u{201C}', '\u{2018}', '\u{00AB}']);
+    let sentence_case = !title_cased(line);
+    !(opens_quote && w >= 4 || sentence_case && w >= params::HEADING_MAX_SENTENCE_WORDS)
+}
+
+/// A first line in headline case that ends with a period ("Wyoming Republicans Support Sending A
+/// Familiar Name Back To Washington."): archives and scrapers often add one.
+fn is_dotted_headline(line: &str, w: usize) -> bool {
+    let (caps, long) = capitalized_long_words(line);
+    (4..=25).contains(&w) && long >= 3 && caps * 10 >= long * 8 && line.trim_end().ends_with('.')
 }
 
 /// Words of four or more letters in `s`, and how many of them start with a capital letter:
@@ -375,6 +389,13 @@ pub fn paragraphs(text: &str) -> Vec<ParaSpan> {
     classify(text, &spans)
 }
 
+/// Named limits of paragraph classification.
+mod params {
+    /// A line without final punctuation in sentence case and at least this many words is a body
+    /// line that lost its period, not a heading.
+    pub const HEADING_MAX_SENTENCE_WORDS: usize = 9;
+}
+
 fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
     let mut out: Vec<ParaSpan> = Vec::with_capacity(spans.len());
     let mut in_related = false;
@@ -418,7 +439,9 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
                 ))
         {
             ParagraphKind::Dateline
-        } else if is_heading(line, words) {
+        } else if is_heading(line, words)
+            || (!seen_body && !seen_title && i + 1 < spans.len() && is_dotted_headline(line, words))
+        {
             if in_related {
                 ParagraphKind::Related
             } else if !seen_body && !seen_title && !is_kicker(line, words) {

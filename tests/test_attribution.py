@@ -143,7 +143,8 @@ def test_capital_as_metonym_and_pickle_roundtrip() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["seeds.jsonl", "passages.jsonl", "heldout.jsonl", "heldout2.jsonl"]
+    "name",
+    ["seeds.jsonl", "passages.jsonl", "heldout.jsonl", "heldout2.jsonl", "news_classes.jsonl"],
 )
 def test_annotated_set(name: str) -> None:
     gold = found = right = 0
@@ -246,3 +247,17 @@ def test_article_docstring_example_runs() -> None:
     runner = doctest.DocTestRunner()
     runner.run(test)
     assert test.examples and runner.failures == 0
+
+
+def test_real_news_failure_classes() -> None:
+    """One passage per failure class seen on real news (archive marks, asides, party tags,
+    broad cues, continuation, descriptions, postposed reported speech, signatures): every
+    quote is found and has exactly the annotated speaker."""
+    for case in _cases("news_classes.jsonl"):
+        a = quotelens.Article(case["text"])
+        for g in case["quotes"]:
+            q = _quote_at(a, _locate(case["text"], g["text"]))
+            assert q is not None, (case["id"], g["text"])
+            assert q.speaker == g["speaker"], (case["id"], g["text"], q.speaker)
+            assert q.kind == g["kind"], (case["id"], g["text"], q.kind)
+            assert case["text"][q.start:q.end] == q.text

@@ -595,12 +595,24 @@ impl<'a> Index<'a> {
         }
         if self.is_punct(p, ",") {
             // "Ishiba, has argued" / "Kritenbrink, the assistant …, said".
-            let pre = self
+            let mut pre = self
                 .m_end
                 .get(p.wrapping_sub(1))
                 .copied()
                 .filter(|&m| m != NONE)
                 .map(|m| m as usize);
+            // "Maria Okafor, Democrat of Vermont, called": the party tag is an aside.
+            if let Some(mi) = pre.filter(|&mi| self.party_tag(mi)) {
+                let d0 = self.ms[mi].d0;
+                if d0 >= 2 && self.is_punct(d0 - 1, ",") {
+                    pre = self
+                        .m_end
+                        .get(d0 - 2)
+                        .copied()
+                        .filter(|&m| m != NONE)
+                        .map(|m| m as usize);
+                }
+            }
             if let Some(mi) = pre {
                 let m = &self.ms[mi];
                 if m.kind == Kind::Person && (m.t1 - m.t0 >= 2 || !m.titles.is_empty()) {
@@ -815,6 +827,16 @@ impl<'a> Index<'a> {
             }
         }
         None
+    }
+
+    /// A party label standing where a name would ("Democrat of Vermont", "Republican of Utah").
+    fn party_tag(&self, mi: usize) -> bool {
+        let m = &self.ms[mi];
+        let first = self.word(m.d0.min(m.t0));
+        matches!(
+            first,
+            "Democrat" | "Republican" | "Independent" | "Democratic" | "Libertarian"
+        ) && (m.d0.min(m.t0)..m.t1).any(|k| self.word(k) == "of")
     }
 
     /// The subject at the start of the sentence holding token `limit` (a name, possibly after
@@ -1375,8 +1397,13 @@ impl<'a> Index<'a> {
             }
             if let Some(ci) = Some(self.cue_at[k]).filter(|&c| c != NONE) {
                 let cue = self.cues[ci as usize];
+                let opens_sentence = cue.t0 == 0 || !self.same_sentence(cue.t0 - 1, cue.t0);
                 let who = if cue.according {
                     self.speaker_after(cue.t1)
+                } else if opens_sentence {
+                    // `Said Comey, “…”`: an inverted cue opening the sentence.
+                    self.speaker_after(cue.t1)
+                        .or_else(|| self.person_soon_after(cue.t1))
                 } else {
                     self.subject_before(cue.t0)
                 };

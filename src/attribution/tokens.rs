@@ -68,6 +68,43 @@ const ABBREVIATIONS: &[&str] = &[
     "vs", "inc", "corp", "co", "ft", "brig", "cmdr", "lieut", "supt", "insp",
 ];
 
+/// Words ending in "-ly" that are nouns or adjectives, not adverbs ("the family said").
+const LY_NOUNS: &[&str] = &[
+    "family",
+    "ally",
+    "rally",
+    "italy",
+    "july",
+    "supply",
+    "assembly",
+    "reply",
+    "anomaly",
+    "monopoly",
+    "bully",
+    "belly",
+    "homily",
+    "lily",
+    "sally",
+    "folly",
+    "jelly",
+    "holly",
+    "kelly",
+    "emily",
+    "molly",
+    "beverly",
+    "shelly",
+    "billy",
+    "willy",
+    "wally",
+    "napoli",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "elderly",
+    "friendly",
+];
+
 const ADVERBS: &[&str] = &[
     "also",
     "later",
@@ -475,7 +512,11 @@ fn push_word(
     } else {
         (Func::None, false)
     };
-    let adverb = (lower.len() > 4 && lower.ends_with("ly") && lex.cue.is_none()) || listed_adverb;
+    let adverb = (lower.len() > 4
+        && lower.ends_with("ly")
+        && lex.cue.is_none()
+        && !LY_NOUNS.contains(&lower))
+        || listed_adverb;
     out.push(Tok {
         s: start + i,
         e: start + e,
