@@ -3,7 +3,7 @@
 //! "according to X, …", "… , according to X". The clause becomes a `kind="indirect"` quote.
 
 use super::tokens::Func;
-use super::{Attr, Index, Resolved, NONE};
+use super::{params, Attr, Index, Resolved, NONE};
 use crate::article::Doc;
 use crate::lexicon::lexicon;
 
@@ -218,15 +218,24 @@ pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, us
                     {
                         a = ix.skip_adverbs(a + 1);
                     }
-                    let that_within = (a..(a + 7).min(s1)).find(|&k| {
+                    let opens_with_prep = ix.toks.get(a).is_some_and(|t| t.func == Func::Prep);
+                    let window = if opens_with_prep {
+                        params::THAT_WINDOW_AFTER_PREP
+                    } else {
+                        params::THAT_WINDOW
+                    };
+                    let that_within = (a..(a + window).min(s1)).find(|&k| {
                         let t = ix.toks[k];
                         t.word && t.func == Func::That && !t.quoted
                     });
-                    let opens_with_prep = ix.toks.get(a).is_some_and(|t| t.func == Func::Prep);
+                    // "…, adding he would never vote for her": a participle after a comma
+                    // reports a clause without "that".
+                    let participle =
+                        c.t0 > s0 && ix.is_punct(c.t0 - 1, ",") && ix.word(c.t0).ends_with("ing");
                     match that_within {
                         // "said in a statement that …": the prepositional phrase is not reported.
                         Some(k) if c.addressee || k == a || opens_with_prep => a = k + 1,
-                        _ if needs_that(category) => continue,
+                        _ if needs_that(category) && !participle => continue,
                         // "said in a statement", "said as she left": no clause follows.
                         _ if matches!(
                             ix.word(a),

@@ -627,6 +627,11 @@ impl<'a> Index<'a> {
             {
                 return self.resolved_mention(mi);
             }
+            // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the
+            // Security Council, said": the person opening the sentence, past stacked asides.
+            if let Some(r) = self.opening_person(p, c) {
+                return Some(r);
+            }
             if let Some(mi) = pre {
                 let m = &self.ms[mi];
                 if matches!(
@@ -658,9 +663,11 @@ impl<'a> Index<'a> {
             return None;
         }
         if let Some(mi) = self.m_end.get(p).copied().filter(|&m| m != NONE) {
-            return self.resolved_mention(mi as usize);
+            return self
+                .resolved_mention(mi as usize)
+                .or_else(|| self.unresolved_pronoun(mi as usize));
         }
-        if self.toks[p].func == Func::Conj && self.word(p) == "and" {
+        if self.toks[p].func == Func::Conj && matches!(self.word(p), "and" | "but") {
             // "The opposition called the bill … and vowed to …": the sentence's subject.
             return self.sentence_subject(p);
         }
@@ -827,6 +834,48 @@ impl<'a> Index<'a> {
             }
         }
         None
+    }
+
+    /// "he said" where no antecedent fits: the pronoun is still the speaker's mention, with no
+    /// entity behind it (the quote keeps `speaker_mention` and has no `speaker`).
+    fn unresolved_pronoun(&self, mi: usize) -> Option<Resolved> {
+        let m = &self.ms[mi];
+        matches!(
+            m.kind,
+            Kind::Pronoun(Func::He | Func::She | Func::They | Func::It)
+        )
+        .then_some(Resolved {
+            entity: usize::MAX,
+            a: m.t0,
+            b: m.t1,
+            conf: params::UNRESOLVED_PRONOUN_CONFIDENCE,
+        })
+    }
+
+    /// A person named at the start of the sentence and followed by a comma, when nothing between
+    /// that comma and the comma at `p` (before the cue at `c`) is a cue or a quote.
+    fn opening_person(&mut self, p: usize, c: usize) -> Option<Resolved> {
+        let (mut s0, _) = *self.sent_toks.get(self.toks.get(c)?.sent)?;
+        while self
+            .toks
+            .get(s0)
+            .is_some_and(|t| t.word && matches!(t.func, Func::Conj | Func::Opener))
+        {
+            s0 += 1;
+        }
+        let mi = self.m_start.get(s0).copied().filter(|&m| m != NONE)? as usize;
+        let m = &self.ms[mi];
+        if m.kind != Kind::Person || !self.is_punct(m.t1, ",") || m.t1 >= p {
+            return None;
+        }
+        if p - m.t1 > params::ASIDE_TOKENS * 2 {
+            return None;
+        }
+        let clear = (m.t1..p).all(|j| !self.toks[j].quoted && self.cue_at[j] == NONE);
+        if !clear {
+            return None;
+        }
+        self.resolved_mention(mi)
     }
 
     /// A party label standing where a name would ("Democrat of Vermont", "Republican of Utah").
@@ -1408,11 +1457,21 @@ impl<'a> Index<'a> {
                     self.subject_before(cue.t0)
                 };
                 if let Some(who) = who {
-                    return Some(Attr {
+                    let attr = Attr {
                         who,
                         cue: Some(ci as usize),
                         conf: 0.85,
-                    });
+                    };
+                    // "Ditto said she expects the campaign “to …”": a belief inside a reported
+                    // clause; the speaker is the subject of the speech verb before it.
+                    let belief = lexicon().category(cue.category) == "believe";
+                    if !belief {
+                        return Some(attr);
+                    }
+                    if let Some(outer) = self.outer_speech_cue(cue.t0, allowed_sent, sent) {
+                        return Some(outer);
+                    }
+                    return Some(attr);
                 }
                 tried += 1;
                 if tried >= 2 {
@@ -1425,6 +1484,34 @@ impl<'a> Index<'a> {
             }
         }
         self.colon_subject(first)
+    }
+
+    /// A speech cue earlier in the sentence than token `before` whose subject is found.
+    fn outer_speech_cue(&mut self, before: usize, sent_a: usize, sent_b: usize) -> Option<Attr> {
+        let lx = lexicon();
+        let mut k = before;
+        for _ in 0..params::OUTER_CUE_TOKENS {
+            k = k.checked_sub(1)?;
+            let t = self.toks[k];
+            if (t.sent != sent_a && t.sent != sent_b) || t.quoted {
+                return None;
+            }
+            let ci = self.cue_at[k];
+            if ci == NONE {
+                continue;
+            }
+            let cue = self.cues[ci as usize];
+            if cue.according || lx.category(cue.category) == "believe" {
+                continue;
+            }
+            let who = self.subject_before(cue.t0)?;
+            return Some(Attr {
+                who,
+                cue: Some(ci as usize),
+                conf: 0.8,
+            });
+        }
+        None
     }
 
     /// `The ministry issued a brief statement on Friday: “…”`: a quote introduced by a colon,

@@ -14,3 +14,16 @@ pub const ASIDE_TOKENS: usize = 14;
 
 /// How far after an inverted cue a person's name may start ("said 9/11 widow Terry Strada").
 pub const INVERTED_SPEAKER_GAP: usize = 4;
+
+/// Confidence of a quote whose speaker is a pronoun with no antecedent in reach: the mention is
+/// right, who it stands for is unknown.
+pub const UNRESOLVED_PRONOUN_CONFIDENCE: f64 = 0.4;
+
+/// How far after a cue and a prepositional phrase "that" may open the reported clause ("said at
+/// a campaign stop in Toledo, Ohio, that …"), in tokens.
+pub const THAT_WINDOW: usize = 7;
+pub const THAT_WINDOW_AFTER_PREP: usize = 11;
+
+/// How far back a belief verb inside a reported clause looks for the speech verb that reports
+/// it ("Ditto said she expects the campaign “to …”"), in tokens.
+pub const OUTER_CUE_TOKENS: usize = 25;
