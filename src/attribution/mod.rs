@@ -47,6 +47,22 @@ const DESCRIPTION_HEADS: &[&str] = &[
     "outlet",
     "report",
     "statement",
+    "ruling",
+    "memo",
+    "letter",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "indictment",
+    "study",
+    "poll",
+    "survey",
+    "document",
+    "documents",
+    "records",
+    "release",
+    "ad",
+    "website",
     "ministry",
     "government",
     "embassy",
@@ -477,7 +493,8 @@ impl<'a> Index<'a> {
                 Func::He | Func::She => {
                     let g = self.gender.get(e).copied().unwrap_or(0);
                     let gender_ok = !(f == Func::He && g == 2 || f == Func::She && g == 1);
-                    let named = m.kind != Kind::Unknown || ent.name_tokens >= 2;
+                    // A lone capitalized word counts when it spoke ("Melanie said").
+                    let named = m.kind != Kind::Unknown || ent.name_tokens >= 2 || m.subjectish;
                     ent.is_person() && gender_ok && named
                 }
                 Func::They | Func::It => ent.is_collective(),
@@ -892,6 +909,14 @@ impl<'a> Index<'a> {
     /// "The", or a description), when it ends before `limit`.
     fn sentence_subject(&mut self, limit: usize) -> Option<Resolved> {
         let (mut s0, _) = *self.sent_toks.get(self.toks.get(limit)?.sent)?;
+        // "During a speech earlier in the day, Trump attacked …": past a fronted adverbial.
+        if self.toks.get(s0).is_some_and(|t| t.func == Func::Prep) {
+            if let Some(comma) =
+                (s0..limit.min(s0 + params::ASIDE_TOKENS)).find(|&j| self.is_punct(j, ","))
+            {
+                s0 = comma + 1;
+            }
+        }
         while self
             .toks
             .get(s0)
@@ -1341,7 +1366,9 @@ impl<'a> Index<'a> {
         let who = if let Some(mi) = named {
             let m = &self.ms[mi as usize];
             let after = m.appos_end.map_or(m.t1, |e| e + 1);
-            self.resolved_mention(mi as usize).map(|r| (r, after))
+            self.resolved_mention(mi as usize)
+                .or_else(|| self.unresolved_pronoun(mi as usize))
+                .map(|r| (r, after))
         } else {
             self.description_after(k).map(|d| (d, d.b))
         };
@@ -1359,7 +1386,15 @@ impl<'a> Index<'a> {
                     }
                 }
             }
-            let after = self.skip_aside(after);
+            // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
+            let mut after = after;
+            for _ in 0..3 {
+                let next = self.skip_aside(after);
+                if next == after {
+                    break;
+                }
+                after = next;
+            }
             let c = self.skip_adverbs(after);
             if let Some(ci) = self.cue_at.get(c).copied().filter(|&c| c != NONE) {
                 return Some((
