@@ -73,7 +73,10 @@ pub struct Quote {
     /// Span including the quote marks, where there are marks (for highlighting).
     pub outer_start: usize,
     pub outer_end: usize,
+    /// The speaker's fullest name in the article; `None` when no one is found, and also when the
+    /// mention is a pronoun no antecedent explains (then `speaker_mention` is that pronoun).
     pub speaker: Option<String>,
+    /// The words the attribution rests on ("he", "the defense secretary", "Kritenbrink").
     pub speaker_mention: Option<String>,
     pub speaker_start: Option<usize>,
     pub speaker_end: Option<usize>,

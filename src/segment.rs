@@ -294,7 +294,13 @@ fn is_heading(line: &str, w: usize) -> bool {
     }
     // A body line that lost its final period (`"…," Backlund said`, `“…” ― Jorge Falcon`) is a
     // sentence: it opens with a quote, or runs long in sentence case.
-    let opens_quote = t.starts_with(['"', '\'', '\u{201C}', '\u{2018}', '\u{00AB}']);
+    // A quoted sentence ends in punctuation inside its marks (`"…," Backlund said`); a quoted
+    // headline fragment does not (`‘Too early’ for an Asian NATO`).
+    let opens_quote = t.starts_with(['"', '\'', '\u{201C}', '\u{2018}', '\u{00AB}'])
+        && t.char_indices()
+            .skip(1)
+            .find(|&(_, c)| matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}'))
+            .is_some_and(|(i, _)| t[..i].ends_with([',', '.', '?', '!']));
     let sentence_case = !title_cased(line);
     !(opens_quote && w >= 4 || sentence_case && w >= params::HEADING_MAX_SENTENCE_WORDS)
 }
@@ -439,6 +445,9 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
                 ))
         {
             ParagraphKind::Dateline
+        } else if in_related && !ends_terminal(line) {
+            // A list of related stories: every headline of it, in any case.
+            ParagraphKind::Related
         } else if is_heading(line, words)
             || (!seen_body && !seen_title && i + 1 < spans.len() && is_dotted_headline(line, words))
         {

@@ -235,7 +235,8 @@ def test_spans_slice_back_on_arbitrary_text(parts: list[str]) -> None:
         assert text[q.start : q.end] == q.text
         if q.speaker_start is not None:
             assert text[q.speaker_start : q.speaker_end] == q.speaker_mention
-            assert q.speaker is not None
+            # A speaker mention without a speaker is a pronoun no antecedent explains.
+            assert q.speaker is not None or q.speaker_mention.lower() in {"he", "she", "they", "it"}
         if q.cue_start is not None:
             assert text[q.cue_start : q.cue_end] == q.cue
         assert 0.0 <= q.confidence <= 1.0
@@ -256,8 +257,12 @@ def test_real_news_failure_classes() -> None:
     for case in _cases("news_classes.jsonl"):
         a = quotelens.Article(case["text"])
         for g in case["quotes"]:
-            q = _quote_at(a, _locate(case["text"], g["text"]))
-            assert q is not None, (case["id"], g["text"])
+            # A quoted fragment inside a reported clause is reported both ways: as the clause
+            # (indirect) and as the speaker's exact words (mixed); look for the annotated kind.
+            s, e = _locate(case["text"], g["text"])
+            same_kind = [q for q in a.quotes if q.kind == g["kind"]
+                         and min(q.end, e) - max(q.start, s) >= 0.5 * (e - s)]
+            assert same_kind, (case["id"], g["text"], [(q.kind, q.text) for q in a.quotes])
+            q = same_kind[0]
             assert q.speaker == g["speaker"], (case["id"], g["text"], q.speaker)
-            assert q.kind == g["kind"], (case["id"], g["text"], q.kind)
             assert case["text"][q.start:q.end] == q.text

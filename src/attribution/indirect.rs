@@ -127,13 +127,20 @@ impl Index<'_> {
 }
 
 /// Indirect quotes: (normalized byte span, attribution), in text order.
-pub(super) fn find(ix: &mut Index, used: &[bool], _doc: &Doc) -> Vec<((usize, usize), Attr)> {
+/// `skip` marks cues whose speech a quote already took; `used` marks every cue a quote took
+/// (a reported clause ends before another quote's cue).
+pub(super) fn find(
+    ix: &mut Index,
+    skip: &[bool],
+    used: &[bool],
+    _doc: &Doc,
+) -> Vec<((usize, usize), Attr)> {
     let lx = lexicon();
     let mut out = Vec::new();
     let mut covered = 0usize;
     for ci in 0..ix.cues.len() {
         let c = ix.cues[ci];
-        if used.get(ci).copied().unwrap_or(true) || c.t0 < covered {
+        if skip.get(ci).copied().unwrap_or(true) || c.t0 < covered {
             continue;
         }
         let category = lx.category(c.category);
@@ -359,7 +366,13 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
         }
         b = cut;
     }
+    // Trailing punctuation goes, but a closing quote mark stays with the quote it closes
+    // ("dismissed the report as “a partisan hit job.”").
+    let marks = (a..b).filter(|&k| ix.word(k) == "\"").count();
     while b > a && ix.toks.get(b - 1).is_some_and(|t| !t.word) {
+        if ix.word(b - 1) == "\"" && marks % 2 == 0 {
+            break;
+        }
         b -= 1;
     }
     (b > a).then_some((a, b))

@@ -252,6 +252,12 @@ fn person_noun(w: &str) -> bool {
         .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf))
 }
 
+/// Cue categories whose verbs are often not speech ("continues", "signals", "projected",
+/// "hailed", "observed"): they report speech only from a recognised speaker.
+const WEAK_CUE_CATEGORIES: &[&str] = &[
+    "add", "agree", "hint", "conclude", "believe", "predict", "describe", "boast", "praise",
+];
+
 /// Who a phrase refers to, and the tokens the attribution rests on.
 #[derive(Debug, Clone, Copy)]
 struct Resolved {
@@ -582,7 +588,15 @@ impl<'a> Index<'a> {
         if let Some(Some(r)) = self.subjects.get(ci as usize) {
             return *r;
         }
-        let r = self.find_subject(c).or_else(|| self.generic_subject(c));
+        // A bare noun phrase speaks only through a verb that is speech whatever its subject
+        // ("Another 19 percent said"), not one that is often not ("cooperation continues").
+        let strong = self
+            .cues
+            .get(ci as usize)
+            .is_some_and(|cue| !WEAK_CUE_CATEGORIES.contains(&lexicon().category(cue.category)));
+        let r = self
+            .find_subject(c)
+            .or_else(|| strong.then(|| self.generic_subject(c)).flatten());
         if let Some(slot) = self.subjects.get_mut(ci as usize) {
             *slot = Some(r);
         }
@@ -590,6 +604,10 @@ impl<'a> Index<'a> {
     }
 
     fn find_subject(&mut self, c: usize) -> Option<Resolved> {
+        // "authority to call …", "could be added to": no act of speech by a subject.
+        if c > 0 && self.infinitive_or_passive(c) {
+            return None;
+        }
         let mut k = c;
         let mut steps = 0;
         while k > 0
@@ -737,6 +755,9 @@ impl<'a> Index<'a> {
     /// "the New York businessman"): the phrase itself speaks, or, when it is a definite
     /// description of a person, the person it describes.
     fn generic_subject(&mut self, c: usize) -> Option<Resolved> {
+        if c > 0 && self.infinitive_or_passive(c) {
+            return None;
+        }
         let mut end = c;
         let mut steps = 0;
         while end > 0 && steps < 4 && self.skippable(end - 1) && self.same_sentence(end - 1, c) {
@@ -833,6 +854,9 @@ impl<'a> Index<'a> {
     fn recent_person(&self, before: usize) -> Option<usize> {
         let para = self.toks.get(before)?.para;
         let hi = self.ms_t1.partition_point(|&t1| (t1 as usize) <= before);
+        // The last person who was a subject (news re-describes its protagonist, not the people
+        // the protagonist talked about), else the last person named.
+        let mut last: Option<usize> = None;
         for j in (0..hi).rev().take(40) {
             let m = &self.ms[j];
             if self.toks[m.t0].para + params::DESCRIPTION_PARAGRAPHS < para {
@@ -842,15 +866,14 @@ impl<'a> Index<'a> {
                 continue;
             }
             let e = self.res[j];
-            if self
-                .ents
-                .get(e)
-                .is_some_and(|x| x.is_person() && x.name_tokens >= 1)
-            {
-                return Some(e);
+            if self.ents.get(e).is_some_and(|x| x.is_person()) {
+                if m.subjectish {
+                    return Some(e);
+                }
+                last.get_or_insert(e);
             }
         }
-        None
+        last
     }
 
     /// "he said" where no antecedent fits: the pronoun is still the speaker's mention, with no
@@ -895,6 +918,17 @@ impl<'a> Index<'a> {
         self.resolved_mention(mi)
     }
 
+    /// "authority to call …", "could be added to": a cue that reports no act of speech by a
+    /// subject before it (an infinitive, or a passive without "as saying").
+    fn infinitive_or_passive(&self, c: usize) -> bool {
+        let prev = self.word(c - 1);
+        prev == "to"
+            || matches!(
+                prev,
+                "be" | "been" | "being" | "is" | "was" | "were" | "are"
+            ) && !self.word(c).ends_with("ing")
+    }
+
     /// A party label standing where a name would ("Democrat of Vermont", "Republican of Utah").
     fn party_tag(&self, mi: usize) -> bool {
         let m = &self.ms[mi];
@@ -917,11 +951,10 @@ impl<'a> Index<'a> {
                 s0 = comma + 1;
             }
         }
-        while self
-            .toks
-            .get(s0)
-            .is_some_and(|t| t.word && matches!(t.func, Func::Conj | Func::Opener))
-        {
+        // "Meanwhile, it attacked …": past openers and the comma after them.
+        while self.toks.get(s0).is_some_and(|t| {
+            t.word && matches!(t.func, Func::Conj | Func::Opener) || self.is_punct(s0, ",")
+        }) {
             s0 += 1;
         }
         for j in [s0, s0 + 1] {
@@ -932,10 +965,13 @@ impl<'a> Index<'a> {
                 let m = &self.ms[mi as usize];
                 // A sentence-initial place is a metonym ("Beijing called … and vowed …").
                 if m.t1 <= limit {
-                    return self.resolved_mention(mi as usize).map(|mut r| {
-                        r.conf *= 0.8;
-                        r
-                    });
+                    return self
+                        .resolved_mention(mi as usize)
+                        .or_else(|| self.unresolved_pronoun(mi as usize))
+                        .map(|mut r| {
+                            r.conf *= 0.8;
+                            r
+                        });
                 }
             }
         }
@@ -1617,7 +1653,10 @@ pub fn attribute(
     let n = doc.quotes.len();
     let mut attrs: Vec<Option<Attr>> = vec![None; n];
     let mut used_cues = vec![false; ix.cues.len()];
-    let mut promoted = vec![false; n];
+    // Cues whose reported clause is still to be found: used only by quoted fragments inside that
+    // clause ("Flynn said Trump was “absolutely right” when …").
+    let mut clause_cues = vec![true; ix.cues.len()];
+    let mut promoted: Vec<Option<QuoteKind>> = vec![None; n];
     let tok_at = |ix: &Index, b: usize| ix.tok_s.partition_point(|&s| (s as usize) < b);
     // Descriptions that speak ("The union rejected …") become entities before quotes are read,
     // so a later "they said" can refer to them.
@@ -1648,9 +1687,10 @@ pub fn attribute(
                 if let Some((a, false)) = ix.right(after, q.paragraph) {
                     if let Some(c) = a.cue {
                         used_cues[c] = true;
+                        clause_cues[c] = false;
                     }
                     attrs[qi] = Some(a);
-                    promoted[qi] = true;
+                    promoted[qi] = Some(QuoteKind::Direct);
                 }
             }
             continue;
@@ -1680,6 +1720,8 @@ pub fn attribute(
         if let Some(a) = a {
             if let Some(c) = a.cue {
                 used_cues[c] = true;
+                let inside = q.kind == QuoteKind::Mixed && ix.cues[c].t1 <= open;
+                clause_cues[c] &= inside;
             }
             attrs[qi] = Some(a);
         }
@@ -1742,7 +1784,51 @@ pub fn attribute(
         }
     }
     // Indirect speech from the cues no quote used.
-    let indirect = indirect::find(&mut ix, &used_cues, doc);
+    let skip_cues: Vec<bool> = used_cues
+        .iter()
+        .zip(&clause_cues)
+        .map(|(&u, &c)| u && !c)
+        .collect();
+    let indirect = indirect::find(&mut ix, &skip_cues, &used_cues, doc);
+    // A short quoted fragment inside a reported clause, or right after a cue ("Comey called her
+    // handling “extremely careless”", "dismissed the report as “pure fiction”"), is the
+    // speaker's words: a mixed quote, not a scare quote.
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        let body = doc
+            .paragraphs
+            .get(q.paragraph)
+            .is_some_and(|p| p.kind.is_body());
+        if q.kind != QuoteKind::Term || q.depth != 0 || !body || attrs[qi].is_some() {
+            continue;
+        }
+        let (qs, qe) = (q.open.unwrap_or(q.start), q.close.map_or(q.end, |c| c + 1));
+        let inside = indirect
+            .iter()
+            .find(|(sp, _)| sp.0 <= qs && qe <= sp.1 + 1)
+            .map(|(_, a)| *a);
+        if inside.is_some() {
+            // The reported clause around it already carries these words.
+            continue;
+        }
+        let a = inside.or_else(|| {
+            let open = tok_at(&ix, qs);
+            ix.left(open).filter(|a| {
+                a.cue.is_some_and(|c| {
+                    let cue = ix.cues[c];
+                    cue.t1 <= open
+                        && open - cue.t1 <= params::FRAGMENT_CUE_TOKENS
+                        && ix.same_sentence(cue.t0, open)
+                })
+            })
+        });
+        if let Some(a) = a {
+            attrs[qi] = Some(Attr {
+                conf: a.conf * 0.9,
+                ..a
+            });
+            promoted[qi] = Some(QuoteKind::Mixed);
+        }
+    }
     // Fill the quotes.
     let fill = |ix: &mut Index, q: &mut Quote, a: &Attr| {
         let e = a.who.entity;
@@ -1765,15 +1851,16 @@ pub fn attribute(
             q.cue_category = Some(lx.category(c.category).to_string());
         }
         let _ = text;
-        q.confidence = (a.conf * a.who.conf).clamp(0.0, 1.0);
+        // Three decimals: the rule confidences are not finer, and the value survives JSON.
+        q.confidence = ((a.conf * a.who.conf).clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
         q.speaker = ix.ents.get(e).map(|x| x.name.clone());
     };
     // raw_quotes keeps doc.quotes order.
     for (qi, q) in quotes.iter_mut().enumerate() {
         if let Some(a) = attrs.get(qi).copied().flatten() {
             fill(&mut ix, q, &a);
-            if promoted.get(qi).copied().unwrap_or(false) {
-                q.kind = QuoteKind::Direct;
+            if let Some(kind) = promoted.get(qi).copied().flatten() {
+                q.kind = kind;
             }
         }
     }

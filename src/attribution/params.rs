@@ -27,3 +27,7 @@ pub const THAT_WINDOW_AFTER_PREP: usize = 11;
 /// How far back a belief verb inside a reported clause looks for the speech verb that reports
 /// it ("Ditto said she expects the campaign “to …”"), in tokens.
 pub const OUTER_CUE_TOKENS: usize = 25;
+
+/// Longest gap between a cue and a quoted fragment it governs ("called her handling of the
+/// emails “extremely careless”"), in tokens.
+pub const FRAGMENT_CUE_TOKENS: usize = 8;
