@@ -25,7 +25,11 @@ fn reports_clause(category: &str) -> bool {
 /// Categories whose verb reports a clause only with "that" ("He added that …", "She admitted
 /// that …"; not "Japan added troops", "He admitted the error").
 fn needs_that(category: &str) -> bool {
-    matches!(category, "add" | "agree" | "describe" | "conclude" | "hint")
+    // "tweeted a photograph", "wrote a book": writing verbs take objects more often than clauses.
+    matches!(
+        category,
+        "add" | "agree" | "describe" | "conclude" | "hint" | "write"
+    )
 }
 
 /// Where a reported clause stands relative to its cue.
@@ -152,7 +156,7 @@ pub(super) fn find(
         };
         let mut conf = 0.7;
         let (who, shape) = if c.according {
-            let Some(who) = ix.speaker_after(c.t1) else {
+            let Some(who) = ix.speaker_after(c.t1).or_else(|| ix.np_after(c.t1)) else {
                 continue;
             };
             let at_start = c.t0 - s0.min(c.t0) <= 3
@@ -344,8 +348,12 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
         let ci = ix.cue_at.get(k).copied().unwrap_or(NONE);
         ci != NONE
             && (used.get(ci as usize).copied().unwrap_or(false)
-                // ", adding that …", ", saying …", ", according to …": a new report begins.
-                || (k > a && ix.is_punct(k - 1, ",")))
+                // ", adding that …", ", saying …", ", according to …", "… and said": a new
+                // report begins.
+                || (k > a
+                    && (ix.is_punct(k - 1, ",")
+                        || matches!(ix.word(k - 1), "and" | "but")
+                            && ix.cues[ci as usize].t0 == k)))
     }) {
         let mut cut = k;
         if let Some(mi) = cut

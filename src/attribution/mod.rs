@@ -782,7 +782,8 @@ impl<'a> Index<'a> {
             if !self.same_sentence(j, c) || t.quoted || t.lex.cue.is_some() {
                 break;
             }
-            let w = self.word(j);
+            let w = self.word(j).to_ascii_lowercase();
+            let w = w.as_str();
             let inner = t.word
                 && match t.func {
                     Func::None | Func::Det | Func::Time => true,
@@ -804,7 +805,7 @@ impl<'a> Index<'a> {
                             | "every"
                             | "one"
                     ),
-                    Func::First => w == "I",
+                    Func::First => w == "i",
                     _ => false,
                 };
             if !(inner || t.func == Func::Possessive || w == "-") {
@@ -1305,6 +1306,42 @@ impl<'a> Index<'a> {
         self.description_after(k)
     }
 
+    /// The noun phrase after "according to" that no rule names ("early results of exit polls
+    /// conducted by Edison Research", "people in attendance", "the foundation's tally"): it runs
+    /// to the next comma or the end of the sentence.
+    fn np_after(&mut self, a: usize) -> Option<Resolved> {
+        let first = *self.toks.get(a)?;
+        if !first.word || first.quoted || first.func == Func::That {
+            return None;
+        }
+        let mut end = a;
+        while end < self.toks.len()
+            && end - a < params::ACCORDING_NP_TOKENS
+            && self.same_sentence(end, a)
+            && !self.toks[end].quoted
+            && (self.toks[end].word
+                || self.toks[end].func == Func::Possessive
+                || self.word(end) == "-")
+            && !matches!(self.toks[end].func, Func::That | Func::Rel)
+        {
+            end += 1;
+        }
+        let stops = end >= self.toks.len()
+            || !self.same_sentence(end, a)
+            || matches!(self.word(end), "," | "." | ";" | ":" | "!" | "?" | ")");
+        if !stops || end == a {
+            return None;
+        }
+        let mut buf = String::new();
+        let head = lower_into(self.word(end - 1), &mut buf).to_string();
+        let det = (first.func == Func::Det).then(|| self.word(a).to_lowercase());
+        self.resolve_description(a, end, &head, det.as_deref())
+            .map(|mut r| {
+                r.conf = r.conf.min(0.6);
+                r
+            })
+    }
+
     /// The first token after `k` that is not an adverb or auxiliary.
     fn skip_adverbs(&self, mut k: usize) -> usize {
         while self.skippable(k) || self.toks.get(k).is_some_and(|t| t.func == Func::Time) {
@@ -1345,10 +1382,15 @@ impl<'a> Index<'a> {
                 return None;
             }
             if !cue.addressee || cue.according {
-                if let Some(who) = self
+                let who = self
                     .speaker_after(cue.t1)
-                    .or_else(|| self.person_soon_after(cue.t1))
-                {
+                    .or_else(|| self.person_soon_after(cue.t1));
+                let who = if cue.according {
+                    who.or_else(|| self.np_after(cue.t1))
+                } else {
+                    who
+                };
+                if let Some(who) = who {
                     return Some((
                         Attr {
                             who,

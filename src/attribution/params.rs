@@ -31,3 +31,7 @@ pub const OUTER_CUE_TOKENS: usize = 25;
 /// Longest gap between a cue and a quoted fragment it governs ("called her handling of the
 /// emails “extremely careless”"), in tokens.
 pub const FRAGMENT_CUE_TOKENS: usize = 8;
+
+/// Longest source phrase after "according to" that no rule names ("early results of exit polls
+/// conducted by Edison Research for the Associated Press"), in tokens.
+pub const ACCORDING_NP_TOKENS: usize = 14;

@@ -420,6 +420,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
         }
         let mut e = i + c.len_utf8();
         let mut possessive = false;
+        let mut plural_possessive = false;
         while let Some(&(j, d)) = it.peek() {
             if d.is_alphanumeric() {
                 e = j + d.len_utf8();
@@ -428,6 +429,17 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
             }
             if matches!(d, '\'' | '-' | '.' | '&') {
                 let after = s[j + 1..].chars().next();
+                // Plural possessive: "Sanders' campaign", "the Smiths' lawyer".
+                if d == '\''
+                    && s[i..j].ends_with(['s', 'S'])
+                    && after.is_some_and(|a| a == ' ')
+                    && s[j + 1..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_alphanumeric())
+                {
+                    plural_possessive = true;
+                    break;
+                }
                 if after.is_some_and(char::is_alphanumeric) {
                     if d == '\'' {
                         // Possessive 's: split it off ("Japan's" -> "Japan" "'s").
@@ -462,6 +474,24 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
             break;
         }
         push_word(s, start, i, e, para, lx, &mut buf, out);
+        if plural_possessive {
+            if let Some((j, ch)) = it.next() {
+                out.push(Tok {
+                    s: start + j,
+                    e: start + j + ch.len_utf8(),
+                    word: false,
+                    cap: false,
+                    quoted: false,
+                    sent: 0,
+                    para,
+                    lex: WordInfo::default(),
+                    func: Func::Possessive,
+                    adverb: false,
+                    body: true,
+                    digit: false,
+                });
+            }
+        }
         if possessive {
             // The apostrophe and the s.
             let (j, _) = it.next().unwrap_or((e, '\''));
