@@ -235,9 +235,14 @@ pub(super) fn find(
                     } else {
                         params::THAT_WINDOW
                     };
+                    // After a prepositional phrase only "that" opens the clause ("said at an
+                    // event that …"); "if"/"whether" there belong to the reported clause.
                     let that_within = (a..(a + window).min(s1)).find(|&k| {
                         let t = ix.toks[k];
-                        t.word && t.func == Func::That && !t.quoted
+                        t.word
+                            && t.func == Func::That
+                            && !t.quoted
+                            && (!opens_with_prep || ix.word(k).eq_ignore_ascii_case("that"))
                     });
                     // "…, adding he would never vote for her": a participle after a comma
                     // reports a clause without "that".
@@ -268,7 +273,24 @@ pub(super) fn find(
                                 | "on"
                         ) =>
                         {
-                            continue
+                            // "said after the convention he would not …": the clause starts at
+                            // its pronoun subject after a short phrase; "said as she left" has none.
+                            let lim = (a + params::THAT_WINDOW).min(s1);
+                            match (a + 1..lim).find(|&k| {
+                                ix.toks[k].word
+                                    && matches!(
+                                        ix.toks[k].func,
+                                        Func::He | Func::She | Func::They | Func::First
+                                    )
+                                    && ix.toks.get(k + 1).is_some_and(|t| {
+                                        t.word && (t.func == Func::Aux || t.lex.cue.is_none())
+                                    })
+                                    && !ix.is_punct(k - 1, ",")
+                                    && ix.toks[k - 1].func != Func::Prep
+                            }) {
+                                Some(k) if ix.word(a) != "as" && ix.word(a) != "while" => a = k,
+                                _ => continue,
+                            }
                         }
                         // A belief needs a clause of its own: "Smith believes he will win",
                         // not "Smith believes the report".
@@ -292,7 +314,12 @@ pub(super) fn find(
             }
         }
         for (a, b) in spans {
-            if b <= a || b > ix.toks.len() || ix.toks[a].quoted {
+            if b <= a || b > ix.toks.len() {
+                continue;
+            }
+            // A clause that is one quote is direct speech, not reported; one that opens with a
+            // quoted fragment and goes on ("that “a bomb” had gone off") is reported.
+            if ix.toks[a].quoted && (a..b).all(|k| ix.toks[k].quoted) {
                 continue;
             }
             if (a..b).filter(|&k| ix.toks[k].word).count() < 2 {

@@ -618,9 +618,23 @@ impl<'a> Index<'a> {
             k -= 1;
             steps += 1;
         }
-        let p = k.checked_sub(1)?;
+        let mut p = k.checked_sub(1)?;
         if !self.same_sentence(p, c) || self.toks[p].quoted {
             return None;
+        }
+        // "Rep. Stephen Lynch (D-Mass.) said", "Kasich (who has 25 delegates) said": past the
+        // parenthesis to the name before it.
+        if self.is_punct(p, ")") {
+            let lo = p.saturating_sub(params::ASIDE_TOKENS);
+            let open = (lo..p)
+                .rev()
+                .take_while(|&j| self.same_sentence(j, p) && !self.toks[j].quoted)
+                .find(|&j| self.is_punct(j, "("))?;
+            k = open;
+            p = open.checked_sub(1)?;
+            if !self.same_sentence(p, c) || self.toks[p].quoted {
+                return None;
+            }
         }
         if self.is_punct(p, ",") && self.word(c).ends_with("ing") {
             // "The IMF cut its forecast, warning that …": the sentence's subject.
