@@ -69,6 +69,7 @@ def main() -> int:
     for th in (0.3, 0.8):
         print(f"  all gold @{th}: {ev.score(arts, th)}")
     right, wrong = [], []
+    named_right, named_wrong = [], []
     for _, _, gold, preds in arts:
         left = list(preds)
         for g in gold:
@@ -83,8 +84,14 @@ def main() -> int:
             left.remove(best)
             ok = min(g["src"][1], best.speaker_end) > max(g["src"][0], best.speaker_start)
             (right if ok else wrong).append(best.confidence)
+            if best.pattern and not best.pattern.endswith(("/pronoun", "/unresolved")):
+                (named_right if ok else named_wrong).append(best.confidence)
     print(f"  confidence AUROC, right vs wrong speaker: {_auroc(right, wrong):.3f} "
           f"({len(right)} right, {len(wrong)} wrong)")
+    # The scorer counts a pronoun as right when its span is the gold source, whoever it was
+    # resolved to; confidence discounts pronouns for resolution errors the scorer cannot see.
+    print(f"  AUROC without pronoun speakers: {_auroc(named_right, named_wrong):.3f} "
+          f"({len(named_right)} right, {len(named_wrong)} wrong)")
     print("  reliability: confidence bin -> share right (n)")
     for lo in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9):
         hi = {0.0: 0.3, 0.3: 0.5, 0.5: 0.6, 0.6: 0.7, 0.7: 0.8, 0.8: 0.9, 0.9: 1.01}[lo]

@@ -86,7 +86,12 @@ pub struct Quote {
     pub cue_category: Option<String>,
     pub side: Option<String>,
     pub side_evidence: Option<String>,
+    /// Calibrated probability that the speaker is right (see `attribution/confidence.tsv`).
     pub confidence: f64,
+    /// The pattern the attribution rests on and the kind of speaker mention, e.g.
+    /// `"quote-cue-speaker/name"`, `"reported-before/pronoun"`, `"continuation/name"`.
+    #[serde(default)]
+    pub pattern: Option<String>,
 }
 
 /// One entity that speaks (or is mentioned as a possible speaker) in an article.
@@ -155,6 +160,7 @@ impl Quote {
             side: None,
             side_evidence: None,
             confidence: 0.0,
+            pattern: None,
         }
     }
 }

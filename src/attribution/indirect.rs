@@ -3,7 +3,7 @@
 //! "according to X, …", "… , according to X". The clause becomes a `kind="indirect"` quote.
 
 use super::tokens::Func;
-use super::{params, Attr, Index, Resolved, NONE};
+use super::{params, Attr, Index, Pattern, Resolved, NONE};
 use crate::article::Doc;
 use crate::lexicon::lexicon;
 
@@ -195,6 +195,11 @@ pub(super) fn find(
             }
         };
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(2);
+        let pattern = match shape {
+            Shape::After => Pattern::ReportedAfter,
+            Shape::Before { .. } => Pattern::ReportedBefore,
+            Shape::Around { .. } => Pattern::ReportedAround,
+        };
         match shape {
             Shape::Before { comma } => {
                 if let Some(sp) = ix.fronted_clause(s0, comma) {
@@ -331,6 +336,7 @@ pub(super) fn find(
                     who,
                     cue: Some(ci),
                     conf,
+                    pattern,
                 },
             ));
         }

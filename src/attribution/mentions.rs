@@ -154,12 +154,56 @@ fn name_token(text: &str, toks: &[Tok], i: usize) -> bool {
         && !is_month_may(text, toks, i)
 }
 
+/// "DES MOINES - Despite …", "FORT PIERCE, Fla. -": an all-capitals place opening a paragraph
+/// before a dash or comma is a dateline, not a name.
+fn dateline_run(text: &str, toks: &[Tok], i: usize) -> bool {
+    let opens = i == 0 || toks[i - 1].para != toks[i].para;
+    if !opens {
+        return false;
+    }
+    let caps = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.word
+                && text[t.s..t.e].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && text[t.s..t.e]
+                    .chars()
+                    .all(|c| !c.is_alphabetic() || c.is_uppercase())
+        })
+    };
+    let mut k = i;
+    while caps(k) && k < i + 4 {
+        k += 1;
+    }
+    k > i
+        && toks
+            .get(k)
+            .is_some_and(|t| !t.word && matches!(&text[t.s..t.e], "-" | ","))
+}
+
 /// Find every mention in `toks` (the body tokens of one article).
 pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut buf = String::new();
     let mut i = 0;
     let n = toks.len();
+    // Words the article writes in lowercase: capitalized at a sentence start they are not names
+    // ("Proposals so far …", "Noting that …", "Mostly for Trump …").
+    let lowercase: std::collections::HashSet<&str> = toks
+        .iter()
+        .filter(|t| t.word && !t.cap)
+        .filter_map(|t| text.get(t.s..t.e))
+        .collect();
+    let common_opener = |k: usize, buf: &mut String| -> bool {
+        let t = toks[k];
+        let starts = k == 0 || toks[k - 1].sent != t.sent;
+        if !starts || t.lex.title || t.lex.country.is_some() || t.lex.capital.is_some() {
+            return false;
+        }
+        let w = lower_into(&text[t.s..t.e], buf);
+        w.len() > 3
+            && (lowercase.contains(w) || w.ends_with("ing") || (w.ends_with("ly") && w.len() > 4))
+            && t.lex.gender == 0
+    };
     while i < n {
         let t = toks[i];
         if !t.word || t.quoted {
@@ -191,6 +235,10 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
             continue;
         }
         if !name_token(text, toks, i) && !(t.cap && (t.lex.title || t.lex.country.is_some())) {
+            i += 1;
+            continue;
+        }
+        if common_opener(i, &mut buf) || dateline_run(text, toks, i) {
             i += 1;
             continue;
         }

@@ -11,6 +11,7 @@
 //! from the cues no quote used ([`indirect`]), and sides come from [`sides`]. Every step is
 //! bounded by a small window, so the whole stage is linear in the article length.
 
+pub mod confidence;
 pub mod cues;
 pub mod entities;
 pub mod indirect;
@@ -274,6 +275,62 @@ struct Attr {
     who: Resolved,
     cue: Option<usize>,
     conf: f64,
+    pattern: Pattern,
+}
+
+/// Which textual pattern an attribution rests on; with the kind of speaker mention it keys the
+/// calibrated confidence (`confidence.tsv`) and is reported as `Quote.pattern`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pattern {
+    /// `“…,” X said` / `“…,” said X` / `“…,” according to X`.
+    QuoteCueSpeaker,
+    /// `“…,” X said` with X found before the cue.
+    QuoteSpeakerCue,
+    /// `“…,” the New York businessman said`: a noun phrase no rule names.
+    QuoteNounPhraseCue,
+    /// The cue and speaker in the next sentence: `“… region.” Kishida stated …`.
+    QuoteNextSentence,
+    /// `“…” ― Jorge Falcon`.
+    Signature,
+    /// `X said: “…”`, `X stated that “…”`.
+    CueBefore,
+    /// `X said she expects “…”`: the speech verb around a belief.
+    OuterCue,
+    /// `The ministry issued a statement: “…”`.
+    Colon,
+    /// Another quote of the same sentence is attributed.
+    SameSentence,
+    /// A quote-only paragraph after an attributed quote.
+    Continuation,
+    /// A quoted fragment after a cue: `called it “a disgrace”`.
+    Fragment,
+    /// Reported speech: `X said (that) …`, `according to X, …`.
+    ReportedAfter,
+    /// `…, X said.`, `…, said X.`, `…, according to X.`
+    ReportedBefore,
+    /// `…, X said, …`
+    ReportedAround,
+}
+
+impl Pattern {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Pattern::QuoteCueSpeaker => "quote-cue-speaker",
+            Pattern::QuoteSpeakerCue => "quote-speaker-cue",
+            Pattern::QuoteNounPhraseCue => "quote-noun-phrase-cue",
+            Pattern::QuoteNextSentence => "quote-next-sentence",
+            Pattern::Signature => "signature",
+            Pattern::CueBefore => "cue-before",
+            Pattern::OuterCue => "outer-cue",
+            Pattern::Colon => "colon",
+            Pattern::SameSentence => "same-sentence",
+            Pattern::Continuation => "continuation",
+            Pattern::Fragment => "fragment",
+            Pattern::ReportedAfter => "reported-after",
+            Pattern::ReportedBefore => "reported-before",
+            Pattern::ReportedAround => "reported-around",
+        }
+    }
 }
 
 /// Everything attribution reads, built once per article.
@@ -500,7 +557,8 @@ impl<'a> Index<'a> {
                     let g = self.gender.get(e).copied().unwrap_or(0);
                     let gender_ok = !(f == Func::He && g == 2 || f == Func::She && g == 1);
                     // A lone capitalized word counts when it spoke ("Melanie said").
-                    let named = m.kind != Kind::Unknown || ent.name_tokens >= 2 || m.subjectish;
+                    let spoke = self.cue_at.get(m.t1).is_some_and(|&c| c != NONE);
+                    let named = m.kind != Kind::Unknown || ent.name_tokens >= 2 || spoke;
                     ent.is_person() && gender_ok && named
                 }
                 Func::They | Func::It => ent.is_collective(),
@@ -942,6 +1000,21 @@ impl<'a> Index<'a> {
                 prev,
                 "be" | "been" | "being" | "is" | "was" | "were" | "are"
             ) && !self.word(c).ends_with("ing")
+    }
+
+    /// What kind of words name the speaker: "name", "pronoun" (resolved), "unresolved" (a
+    /// pronoun with no antecedent), "place" (a capital as metonym) or "description".
+    fn mention_class(&self, who: &Resolved) -> &'static str {
+        if who.entity == usize::MAX {
+            return "unresolved";
+        }
+        let mi = self.m_start.get(who.a).copied().unwrap_or(NONE);
+        match self.ms.get(mi as usize).map(|m| m.kind) {
+            Some(Kind::Pronoun(_)) => "pronoun",
+            Some(Kind::Place) => "place",
+            Some(_) if self.groups.values().all(|&g| g != who.entity) => "name",
+            _ => "description",
+        }
     }
 
     /// A party label standing where a name would ("Democrat of Vermont", "Republican of Utah").
@@ -1410,6 +1483,11 @@ impl<'a> Index<'a> {
                             who,
                             cue: Some(ci as usize),
                             conf: if cue.according { 0.85 } else { 0.95 },
+                            pattern: if crossed {
+                                Pattern::QuoteNextSentence
+                            } else {
+                                Pattern::QuoteCueSpeaker
+                            },
                         },
                         crossed,
                     ));
@@ -1449,6 +1527,7 @@ impl<'a> Index<'a> {
                             who,
                             cue: None,
                             conf: 0.8,
+                            pattern: Pattern::Signature,
                         },
                         crossed,
                     ));
@@ -1494,6 +1573,11 @@ impl<'a> Index<'a> {
                         who,
                         cue: Some(ci as usize),
                         conf: if crossed { 0.7 } else { 0.95 },
+                        pattern: if crossed {
+                            Pattern::QuoteNextSentence
+                        } else {
+                            Pattern::QuoteSpeakerCue
+                        },
                     },
                     crossed,
                 ));
@@ -1510,6 +1594,11 @@ impl<'a> Index<'a> {
                 who,
                 cue: Some(ci),
                 conf: if crossed { 0.6 } else { 0.8 },
+                pattern: if crossed {
+                    Pattern::QuoteNextSentence
+                } else {
+                    Pattern::QuoteNounPhraseCue
+                },
             },
             crossed,
         ))
@@ -1588,6 +1677,7 @@ impl<'a> Index<'a> {
                         who,
                         cue: Some(ci as usize),
                         conf: 0.85,
+                        pattern: Pattern::CueBefore,
                     };
                     // "Ditto said she expects the campaign “to …”": a belief inside a reported
                     // clause; the speaker is the subject of the speech verb before it.
@@ -1636,6 +1726,7 @@ impl<'a> Index<'a> {
                 who,
                 cue: Some(ci as usize),
                 conf: 0.8,
+                pattern: Pattern::OuterCue,
             });
         }
         None
@@ -1674,6 +1765,7 @@ impl<'a> Index<'a> {
             who,
             cue: None,
             conf: 0.6,
+            pattern: Pattern::Colon,
         })
     }
 }
@@ -1818,6 +1910,7 @@ pub fn attribute(
             if let Some(a) = by_sentence.get(&sent_of(q.start)) {
                 attrs[qi] = Some(Attr {
                     conf: a.conf * 0.75,
+                    pattern: Pattern::SameSentence,
                     ..*a
                 });
             } else if let Some((lp, la)) = last {
@@ -1830,6 +1923,7 @@ pub fn attribute(
                     attrs[qi] = Some(Attr {
                         conf: la.conf * 0.6,
                         cue: None,
+                        pattern: Pattern::Continuation,
                         ..la
                     });
                 }
@@ -1880,6 +1974,7 @@ pub fn attribute(
         if let Some(a) = a {
             attrs[qi] = Some(Attr {
                 conf: a.conf * 0.9,
+                pattern: Pattern::Fragment,
                 ..a
             });
             promoted[qi] = Some(QuoteKind::Mixed);
@@ -1907,8 +2002,12 @@ pub fn attribute(
             q.cue_category = Some(lx.category(c.category).to_string());
         }
         let _ = text;
-        // Three decimals: the rule confidences are not finer, and the value survives JSON.
-        q.confidence = ((a.conf * a.who.conf).clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
+        let class = ix.mention_class(&a.who);
+        let raw = (a.conf * a.who.conf).clamp(0.0, 1.0);
+        let conf = confidence::calibrated(a.pattern.as_str(), class).unwrap_or(raw);
+        // Three decimals: the table is not finer, and the value survives JSON.
+        q.confidence = (conf * 1000.0).round() / 1000.0;
+        q.pattern = Some(format!("{}/{}", a.pattern.as_str(), class));
         q.speaker = ix.ents.get(e).map(|x| x.name.clone());
     };
     // raw_quotes keeps doc.quotes order.

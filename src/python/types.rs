@@ -167,9 +167,16 @@ impl PyQuote {
     fn side_evidence(&self) -> Option<&str> {
         self.inner.side_evidence.as_deref()
     }
+    /// Calibrated probability in [0, 1] that the speaker is right.
     #[getter]
     fn confidence(&self) -> f64 {
         self.inner.confidence
+    }
+    /// The pattern the attribution rests on and the kind of speaker mention, e.g.
+    /// ``"quote-cue-speaker/name"``, ``"reported-before/pronoun"``; ``None`` when unattributed.
+    #[getter]
+    fn pattern(&self) -> Option<&str> {
+        self.inner.pattern.as_deref()
     }
 
     /// The quote as a plain dict (the columns of ``Corpus.quotes()``).
@@ -193,6 +200,7 @@ impl PyQuote {
         d.set_item("side", &q.side)?;
         d.set_item("side_evidence", &q.side_evidence)?;
         d.set_item("confidence", q.confidence)?;
+        d.set_item("pattern", &q.pattern)?;
         Ok(d)
     }
 
