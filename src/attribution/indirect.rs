@@ -2,6 +2,7 @@
 //! clause — "X said (that) …", "X accused Y of …", "X denied …", "X argued that …",
 //! "according to X, …", "… , according to X". The clause becomes a `kind="indirect"` quote.
 
+use super::entities::EntityKind;
 use super::tokens::Func;
 use super::{params, Attr, Index, Pattern, Resolved, NONE};
 use crate::article::Doc;
@@ -130,6 +131,66 @@ impl Index<'_> {
     }
 }
 
+/// Nouns for documents, polls and studies, whose findings are reported like speech.
+const DOCUMENT_HEADS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "data",
+    "records",
+    "analysis",
+    "documents",
+    "document",
+    "figures",
+    "numbers",
+    "results",
+    "research",
+    "investigation",
+    "review",
+    "audit",
+    "video",
+    "footage",
+    "memo",
+    "letter",
+    "filing",
+    "complaint",
+    "statement",
+    "census",
+    "estimates",
+    "tally",
+    "count",
+    "ruling",
+    "indictment",
+    "emails",
+    "transcript",
+    "transcripts",
+    "probe",
+    "inquiry",
+    "report's",
+    "polling",
+    "exit",
+];
+
+impl Index<'_> {
+    /// Whether the speaker is a document, poll or study, or an organization or outlet.
+    fn documentary(&self, who: &Resolved) -> bool {
+        if let Some(e) = self.ents.get(who.entity) {
+            if matches!(e.kind, EntityKind::Media | EntityKind::Organization) {
+                return true;
+            }
+        }
+        (who.a..who.b).any(|k| {
+            let w = self.word(k).to_ascii_lowercase();
+            DOCUMENT_HEADS.contains(&w.as_str())
+        })
+    }
+}
+
 /// Indirect quotes: (normalized byte span, attribution), in text order.
 /// `skip` marks cues whose speech a quote already took; `used` marks every cue a quote took
 /// (a reported clause ends before another quote's cue).
@@ -194,6 +255,11 @@ pub(super) fn find(
                 _ => (who, Shape::After),
             }
         };
+        // "A poll found …", "records show …": evidence verbs report only for a document, poll
+        // or study, or an organization ("Gallup found"), never for a person ("he found a job").
+        if category == "evidence" && !ix.documentary(&who) {
+            continue;
+        }
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(2);
         let pattern = match shape {
             Shape::After => Pattern::ReportedAfter,
