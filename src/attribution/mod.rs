@@ -775,7 +775,22 @@ impl<'a> Index<'a> {
                 .or_else(|| self.unresolved_pronoun(mi as usize));
         }
         if self.toks[p].func == Func::Conj && matches!(self.word(p), "and" | "but") {
-            // "The opposition called the bill … and vowed to …": the sentence's subject.
+            // "after she attacked officers and blamed …": the subject of the verb it is
+            // conjoined with; else "The opposition called the bill … and vowed to …": the
+            // sentence's subject.
+            let (s0, _) = *self.sent_toks.get(self.toks[p].sent)?;
+            let lo = p.saturating_sub(params::OUTER_CUE_TOKENS).max(s0);
+            if let Some(prev) = (lo..p).rev().find(|&j| {
+                self.cue_at[j] != NONE
+                    && !self.toks[j].quoted
+                    && !self.cues[self.cue_at[j] as usize].according
+            }) {
+                if prev != c {
+                    if let Some(r) = self.subject_before(prev) {
+                        return Some(r);
+                    }
+                }
+            }
             return self.sentence_subject(p);
         }
         if let Some(r) = self.description_before(k) {
@@ -885,9 +900,13 @@ impl<'a> Index<'a> {
             }
             a = j;
         }
-        // A phrase that opens with a preposition is an adverbial, not a subject.
+        // A phrase that opens with a preposition is an adverbial, not a subject ("who in 2010
+        // said"); nor is a bare number or date.
         while a < head && self.toks[a].func == Func::Prep {
             a += 1;
+        }
+        if h.digit || h.func == Func::Time {
+            return None;
         }
         let opens = a == 0
             || !self.same_sentence(a - 1, a)
@@ -1940,6 +1959,7 @@ pub fn attribute(
         .map(|(&u, &c)| u && !c)
         .collect();
     let indirect = indirect::find(&mut ix, &skip_cues, &used_cues, doc);
+    let mut fragment_sentence: Option<(usize, Attr)> = None;
     // A short quoted fragment inside a reported clause, or right after a cue ("Comey called her
     // handling “extremely careless”", "dismissed the report as “pure fiction”"), is the
     // speaker's words: a mixed quote, not a scare quote.
@@ -1971,6 +1991,14 @@ pub fn attribute(
                 })
             })
         });
+        // "Cruz called Trump a “pathological liar” who is “utterly amoral,” a “bully” …": later
+        // fragments of the sentence belong to the same speaker.
+        let a = a.or_else(|| {
+            let sent = sent_of(qs);
+            fragment_sentence
+                .filter(|(s, _)| *s == sent)
+                .map(|(_, a)| a)
+        });
         if let Some(a) = a {
             attrs[qi] = Some(Attr {
                 conf: a.conf * 0.9,
@@ -1978,6 +2006,7 @@ pub fn attribute(
                 ..a
             });
             promoted[qi] = Some(QuoteKind::Mixed);
+            fragment_sentence = Some((sent_of(qs), a));
         }
     }
     // Fill the quotes.
