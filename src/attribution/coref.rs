@@ -1,0 +1,204 @@
+//! Who a mention refers to: pronoun antecedents, resolved mentions, the kind of speaker mention.
+
+use super::*;
+
+impl<'a> Index<'a> {
+    /// Resolve every pronoun once, in text order, so chains of "he" follow each other.
+    pub(super) fn resolve_pronouns(&mut self) {
+        for mi in 0..self.ms.len() {
+            let Kind::Pronoun(f) = self.ms[mi].kind else {
+                continue;
+            };
+            let r = match f {
+                Func::Rel => self.relative_antecedent(mi),
+                Func::It if self.pleonastic(mi) => None,
+                _ => self.antecedent(mi, f),
+            };
+            if let Some(e) = r {
+                self.res[mi] = e;
+                if let Some(g) = self.gender.get_mut(e) {
+                    if *g == 0 {
+                        *g = match f {
+                            Func::He => 1,
+                            Func::She => 2,
+                            _ => 0,
+                        };
+                    }
+                }
+            }
+        }
+    }
+
+    /// "It is now clear that …": an "it" that refers to nothing.
+    pub(super) fn pleonastic(&self, mi: usize) -> bool {
+        let k = self.ms[mi].t1;
+        matches!(
+            self.word(k),
+            "is" | "was" | "seems" | "seemed" | "appears" | "appeared" | "remains" | "'s"
+        ) || (self.toks.get(k).is_some_and(|t| t.func == Func::Possessive))
+    }
+
+    /// "Fumio Kishida, who announced": the name right before "who".
+    pub(super) fn relative_antecedent(&self, mi: usize) -> Option<usize> {
+        let t0 = self.ms[mi].t0;
+        let mut k = t0.checked_sub(1)?;
+        if self.is_punct(k, ",") {
+            k = k.checked_sub(1)?;
+        }
+        let m = *self.m_end.get(k)?;
+        if m == NONE {
+            return None;
+        }
+        let e = self.res[m as usize];
+        (e != usize::MAX).then_some(e)
+    }
+
+    /// The nearest earlier compatible entity for a pronoun, preferring sentence subjects.
+    pub(super) fn antecedent(&self, mi: usize, f: Func) -> Option<usize> {
+        let para = self.toks[self.ms[mi].t0].para;
+        let mut fallback: Option<usize> = None;
+        for j in (0..mi).rev().take(40) {
+            let m = &self.ms[j];
+            let p = self.toks[m.t0].para;
+            if para > p + 2 {
+                break;
+            }
+            if !self.toks[m.t0].body {
+                continue;
+            }
+            let e = self.res[j];
+            let Some(ent) = self.ents.get(e) else {
+                continue;
+            };
+            let ok = match f {
+                Func::He | Func::She => {
+                    let g = self.gender.get(e).copied().unwrap_or(0);
+                    let gender_ok = !(f == Func::He && g == 2 || f == Func::She && g == 1);
+                    // A lone capitalized word counts when it spoke ("Melanie said").
+                    let spoke = self.cue_at.get(m.t1).is_some_and(|&c| c != NONE);
+                    let named = m.kind != Kind::Unknown || ent.name_tokens >= 2 || spoke;
+                    ent.is_person() && gender_ok && named
+                }
+                Func::They | Func::It => ent.is_collective(),
+                _ => false,
+            };
+            // "they" does not continue a chain of "it" (nor the reverse).
+            let chain_ok = match m.kind {
+                Kind::Pronoun(g) => g == f || matches!((f, g), (Func::He | Func::She, Func::Rel)),
+                _ => true,
+            };
+            if !ok || !chain_ok {
+                continue;
+            }
+            if m.subjectish {
+                return Some(e);
+            }
+            fallback.get_or_insert(e);
+        }
+        fallback
+    }
+
+    /// The entity a mention stands for; a pronoun no name explains may stand for an entity
+    /// introduced by a description ("The union rejected the offer. … they said").
+    pub(super) fn mention_entity(&self, mi: usize) -> Option<usize> {
+        let e = *self.res.get(mi)?;
+        if e != usize::MAX {
+            return Some(e);
+        }
+        let m = self.ms.get(mi)?;
+        let Kind::Pronoun(f) = m.kind else {
+            return None;
+        };
+        let t = self.toks.get(m.t0)?;
+        self.group_order
+            .iter()
+            .rev()
+            .take(48)
+            .filter(|&&g| {
+                let ft = self.first_tok.get(g).copied().unwrap_or(usize::MAX);
+                let ent = &self.ents[g];
+                let compatible = match f {
+                    Func::He | Func::She => ent.is_person(),
+                    Func::They | Func::It => ent.is_collective(),
+                    _ => false,
+                };
+                compatible && ft < m.t0 && self.toks.get(ft).is_some_and(|x| x.para + 2 >= t.para)
+            })
+            .max_by_key(|&&g| self.first_tok[g])
+            .copied()
+    }
+
+    pub(super) fn resolved_mention(&self, mi: usize) -> Option<Resolved> {
+        let e = self.mention_entity(mi)?;
+        let m = &self.ms[mi];
+        let conf = match m.kind {
+            Kind::Pronoun(_) => 0.85,
+            Kind::Place => 0.8,
+            _ => 1.0,
+        };
+        Some(Resolved {
+            entity: e,
+            a: m.t0,
+            b: m.t1,
+            conf,
+        })
+    }
+
+    /// The most recent person named (not a pronoun) before token `before`, within the window a
+    /// definite description reaches back.
+    pub(super) fn recent_person(&self, before: usize) -> Option<usize> {
+        let para = self.toks.get(before)?.para;
+        let hi = self.ms_t1.partition_point(|&t1| (t1 as usize) <= before);
+        // The last person who was a subject (news re-describes its protagonist, not the people
+        // the protagonist talked about), else the last person named.
+        let mut last: Option<usize> = None;
+        for j in (0..hi).rev().take(40) {
+            let m = &self.ms[j];
+            if self.toks[m.t0].para + params::DESCRIPTION_PARAGRAPHS < para {
+                break;
+            }
+            if m.kind != Kind::Person || !self.toks[m.t0].body {
+                continue;
+            }
+            let e = self.res[j];
+            if self.ents.get(e).is_some_and(|x| x.is_person()) {
+                if m.subjectish {
+                    return Some(e);
+                }
+                last.get_or_insert(e);
+            }
+        }
+        last
+    }
+
+    /// "he said" where no antecedent fits: the pronoun is still the speaker's mention, with no
+    /// entity behind it (the quote keeps `speaker_mention` and has no `speaker`).
+    pub(super) fn unresolved_pronoun(&self, mi: usize) -> Option<Resolved> {
+        let m = &self.ms[mi];
+        matches!(
+            m.kind,
+            Kind::Pronoun(Func::He | Func::She | Func::They | Func::It)
+        )
+        .then_some(Resolved {
+            entity: usize::MAX,
+            a: m.t0,
+            b: m.t1,
+            conf: params::UNRESOLVED_PRONOUN_CONFIDENCE,
+        })
+    }
+
+    /// What kind of words name the speaker: "name", "pronoun" (resolved), "unresolved" (a
+    /// pronoun with no antecedent), "place" (a capital as metonym) or "description".
+    pub(super) fn mention_class(&self, who: &Resolved) -> &'static str {
+        if who.entity == usize::MAX {
+            return "unresolved";
+        }
+        let mi = self.m_start.get(who.a).copied().unwrap_or(NONE);
+        match self.ms.get(mi as usize).map(|m| m.kind) {
+            Some(Kind::Pronoun(_)) => "pronoun",
+            Some(Kind::Place) => "place",
+            Some(_) if self.groups.values().all(|&g| g != who.entity) => "name",
+            _ => "description",
+        }
+    }
+}

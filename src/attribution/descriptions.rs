@@ -1,0 +1,311 @@
+//! Descriptions that speak ("the defense secretary", "American officials", "a top Chinese military leader"), resolved to an entity or standing for themselves.
+
+use super::*;
+
+impl<'a> Index<'a> {
+    /// A description ending just before token `end` ("the defense secretary", "American
+    /// officials", "a top Chinese military leader"), resolved to an entity.
+    pub(super) fn description_before(&mut self, end: usize) -> Option<Resolved> {
+        let mut head = end.checked_sub(1)?;
+        let mut buf = String::new();
+        let is_head = |ix: &Self, k: usize, buf: &mut String| -> bool {
+            let t = ix.toks[k];
+            let sentence_start = k == 0 || !ix.same_sentence(k - 1, k);
+            t.word
+                && !t.quoted
+                && (!t.cap || sentence_start)
+                && (DESCRIPTION_HEADS.contains(&lower_into(ix.word(k), buf)) || t.lex.title)
+        };
+        if !is_head(self, head, &mut buf) {
+            // "Critics of the law say": the head before an "of" phrase.
+            let of = (head.saturating_sub(4)..head).rev().find(|&j| {
+                self.word(j) == "of"
+                    && (j..=head).all(|k| self.same_sentence(k, head) && !self.toks[k].quoted)
+            })?;
+            head = of.checked_sub(1)?;
+            if !is_head(self, head, &mut buf) {
+                return None;
+            }
+        }
+        let hw = lower_into(self.word(head), &mut buf).to_string();
+        let mut a = head;
+        let mut det: Option<String> = None;
+        while a > 0 && head - a < 6 {
+            let t = self.toks[a - 1];
+            if t.quoted || !self.same_sentence(a - 1, head) {
+                break;
+            }
+            if t.word && t.func == Func::Det {
+                det = Some(lower_into(self.word(a - 1), &mut buf).to_string());
+                a -= 1;
+                break;
+            }
+            let first_of_sentence = a - 1 == 0 || !self.same_sentence(a - 2, a - 1);
+            let ok = (t.word
+                && t.func == Func::None
+                && t.lex.cue.is_none()
+                && (!t.cap || t.lex.country.is_some() || t.lex.title || first_of_sentence))
+                || t.func == Func::Possessive
+                || (t.word && t.cap && t.lex.country.is_some());
+            if !ok {
+                break;
+            }
+            a -= 1;
+        }
+        if det.is_none() {
+            // A bare description must open its clause ("But American officials denied").
+            let opens = a == 0
+                || !self.same_sentence(a - 1, a)
+                || self.toks[a - 1].func == Func::Conj
+                || self.is_punct(a - 1, ",");
+            if !opens {
+                return None;
+            }
+        }
+        self.resolve_description(a, end, &hw, det.as_deref())
+    }
+
+    /// A description starting at token `a` ("said the ministry", "according to experts").
+    pub(super) fn description_after(&mut self, a: usize) -> Option<Resolved> {
+        let mut buf = String::new();
+        let mut k = a;
+        let first = self.toks.get(a)?;
+        let det = if first.word && first.func == Func::Det {
+            k += 1;
+            Some(lower_into(self.word(a), &mut buf).to_string())
+        } else {
+            None
+        };
+        let mut last_head: Option<usize> = None;
+        while k < self.toks.len() && k - a < 7 {
+            let t = self.toks[k];
+            if (!t.word && t.func != Func::Possessive) || t.quoted || !self.same_sentence(k, a) {
+                break;
+            }
+            let lw = lower_into(self.word(k), &mut buf).to_string();
+            if t.func != Func::None && t.func != Func::Possessive {
+                break;
+            }
+            if DESCRIPTION_HEADS.contains(&lw.as_str()) || t.lex.title {
+                last_head = Some(k);
+            }
+            k += 1;
+        }
+        let h = last_head?;
+        let hw = lower_into(self.word(h), &mut buf).to_string();
+        // "a statement from the Philippine Coast Guard", "a spokesman for the ministry".
+        if matches!(
+            hw.as_str(),
+            "statement"
+                | "report"
+                | "spokesperson"
+                | "spokesman"
+                | "spokeswoman"
+                | "source"
+                | "sources"
+                | "official"
+                | "officials"
+        ) && matches!(self.word(h + 1), "from" | "by" | "of" | "for" | "at")
+        {
+            let mut j = h + 2;
+            if self.toks.get(j).is_some_and(|t| t.func == Func::Det) {
+                j += 1;
+            }
+            let spokes = matches!(
+                hw.as_str(),
+                "spokesperson" | "spokesman" | "spokeswoman" | "official" | "officials"
+            );
+            if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                if matches!(m.kind, Kind::Org | Kind::Media) || (m.kind == Kind::Person && !spokes)
+                {
+                    return self.resolved_mention(mi as usize);
+                }
+            }
+        }
+        self.resolve_description(a, h + 1, &hw, det.as_deref())
+    }
+
+    pub(super) fn resolve_description(
+        &mut self,
+        a: usize,
+        b: usize,
+        head: &str,
+        det: Option<&str>,
+    ) -> Option<Resolved> {
+        let lx = lexicon();
+        let mut buf = String::new();
+        let mods: Vec<String> = (a..b.saturating_sub(1))
+            .filter(|&k| self.toks[k].word && self.toks[k].func == Func::None)
+            .map(|k| lower_into(self.word(k), &mut buf).to_string())
+            .collect();
+        let side = (a..b).find_map(|k| {
+            let t = self.toks[k];
+            t.lex.country.or(t.lex.capital).map(|s| (s, k))
+        });
+        let definite = matches!(
+            det,
+            Some("the") | Some("this") | Some("its") | Some("their")
+        );
+        let indefinite = matches!(det, Some("a") | Some("an"));
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        let before = self
+            .m_end
+            .get(a)
+            .map(|_| self.ms_t1.partition_point(|&t1| t1 as usize <= a))
+            .unwrap_or(0);
+        if definite || (det.is_some() && !indefinite && !plural) {
+            let media = MEDIA_HEADS.contains(&head);
+            let org = ORG_HEADS.contains(&head);
+            let mut loose: Option<usize> = None;
+            for j in (0..before).rev().take(120) {
+                let e = self.res[j];
+                if e == usize::MAX {
+                    continue;
+                }
+                let ent = &self.ents[e];
+                let hit = if media {
+                    ent.kind == EntityKind::Media
+                } else if org {
+                    ent.kind == EntityKind::Organization && ent.name.to_lowercase().contains(head)
+                } else {
+                    ent.is_person()
+                        && (ent.titles.iter().any(|t| t.split(' ').any(|w| w == head))
+                            || ent.description_heads.iter().any(|h| h == head))
+                };
+                if hit {
+                    let full = mods.iter().all(|m| {
+                        ent.titles.iter().any(|t| t.contains(m.as_str()))
+                            || lx.word(m).country.is_some()
+                            || !lx.word(m).title
+                    });
+                    if full {
+                        return Some(Resolved {
+                            entity: e,
+                            a,
+                            b,
+                            conf: 0.85,
+                        });
+                    }
+                    loose.get_or_insert(e);
+                }
+                if org && loose.is_none() && ent.kind == EntityKind::Organization {
+                    loose = Some(e);
+                }
+            }
+            if let Some(e) = loose {
+                return Some(Resolved {
+                    entity: e,
+                    a,
+                    b,
+                    conf: 0.7,
+                });
+            }
+        }
+        if indefinite && !plural {
+            // A forward description: "a top Chinese military leader … Lt. Gen. Jing Jianfeng said".
+            if let Some(e) = self.forward_name(b, side.map(|s| s.0)) {
+                let ent = &mut self.ents[e];
+                if !ent.description_heads.iter().any(|h| h == head) {
+                    ent.description_heads.push(head.to_string());
+                }
+                if ent.side.is_none() {
+                    if let Some((s, k)) = side {
+                        let ev = self.word(k).to_string();
+                        self.ents[e].side = Some((s, ev));
+                    }
+                }
+                return Some(Resolved {
+                    entity: e,
+                    a,
+                    b,
+                    conf: 0.75,
+                });
+            }
+        }
+        // Nobody named: the description itself speaks ("American officials", "experts").
+        let mut first = if det.is_some() { a + 1 } else { a };
+        // "Israel's military": the side is evidence, the name is what follows it.
+        if let Some(k) = (first..b)
+            .rev()
+            .find(|&k| self.toks[k].func == Func::Possessive)
+        {
+            first = k + 1;
+        }
+        if first >= b {
+            return None;
+        }
+        let name = match (self.toks.get(first), self.toks.get(b.wrapping_sub(1))) {
+            (Some(x), Some(y)) if x.s <= y.e => self.text.get(x.s..y.e).unwrap_or(""),
+            _ => "",
+        }
+        .to_string();
+        if name.is_empty() {
+            return None;
+        }
+        let key = name.to_lowercase();
+        let e = match self.groups.get(&key) {
+            Some(&e) => e,
+            None => {
+                let kind = if MEDIA_HEADS.contains(&head) {
+                    EntityKind::Media
+                } else if plural || ORG_HEADS.contains(&head) {
+                    EntityKind::Group
+                } else {
+                    EntityKind::Person
+                };
+                let mut ent = Entity::new(&name, b - first, kind);
+                ent.description_heads.push(head.to_string());
+                if let Some((s, k)) = side {
+                    ent.side = Some((s, self.word(k).to_string()));
+                }
+                self.ents.push(ent);
+                self.first_tok.push(a);
+                self.gender.push(0);
+                self.groups.insert(key, self.ents.len() - 1);
+                self.group_order.push(self.ents.len() - 1);
+                let last = self.ents.len() - 1;
+                self.ents[last].mentions = 1;
+                self.ents.len() - 1
+            }
+        };
+        Some(Resolved {
+            entity: e,
+            a,
+            b,
+            conf: 0.6,
+        })
+    }
+
+    /// The next person named for the first time within three paragraphs after token `from`,
+    /// preferring one whose side matches.
+    pub(super) fn forward_name(&self, from: usize, side: Option<u16>) -> Option<usize> {
+        let para = self.toks.get(from.saturating_sub(1))?.para;
+        let start = self.ms_t0.partition_point(|&t0| (t0 as usize) < from);
+        let mut unknown_side: Option<usize> = None;
+        for m in self.ms[start..].iter().take(60) {
+            if self.toks[m.t0].para > para + 6 {
+                break;
+            }
+            let Some(ent) = self.ents.get(m.entity) else {
+                continue;
+            };
+            if !ent.is_person()
+                || ent.name_tokens < 2
+                || self.first_tok[m.entity] < from
+                || !self.toks[m.t0].body
+            {
+                continue;
+            }
+            match (side, ent.side.as_ref().map(|s| s.0)) {
+                (Some(a), Some(b)) if a == b => return Some(m.entity),
+                (None, _) => return Some(m.entity),
+                (Some(_), None) => {
+                    unknown_side.get_or_insert(m.entity);
+                }
+                _ => {}
+            }
+        }
+        unknown_side
+    }
+}

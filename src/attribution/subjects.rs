@@ -1,0 +1,393 @@
+//! The subject of a reporting verb: names, appositions, asides, conjoined verbs, bare noun phrases.
+
+use super::*;
+
+impl<'a> Index<'a> {
+    /// The subject of the cue starting at token `c`.
+    pub(super) fn subject_before(&mut self, c: usize) -> Option<Resolved> {
+        // Each cue's subject is found once (the pre-pass, quotes and indirect speech all ask).
+        let ci = self.cue_at.get(c).copied().unwrap_or(NONE);
+        if let Some(Some(r)) = self.subjects.get(ci as usize) {
+            return *r;
+        }
+        // A bare noun phrase speaks only through a verb that is speech whatever its subject
+        // ("Another 19 percent said"), not one that is often not ("cooperation continues").
+        let strong = self
+            .cues
+            .get(ci as usize)
+            .is_some_and(|cue| !WEAK_CUE_CATEGORIES.contains(&lexicon().category(cue.category)));
+        let r = self
+            .find_subject(c)
+            .or_else(|| strong.then(|| self.generic_subject(c)).flatten());
+        if let Some(slot) = self.subjects.get_mut(ci as usize) {
+            *slot = Some(r);
+        }
+        r
+    }
+
+    pub(super) fn find_subject(&mut self, c: usize) -> Option<Resolved> {
+        // "authority to call …", "could be added to": no act of speech by a subject.
+        if c > 0 && self.infinitive_or_passive(c) {
+            return None;
+        }
+        let mut k = c;
+        let mut steps = 0;
+        while k > 0
+            && steps < 4
+            && (self.skippable(k - 1) || self.toks[k - 1].func == Func::Time)
+            && self.same_sentence(k - 1, c)
+        {
+            k -= 1;
+            steps += 1;
+        }
+        let mut p = k.checked_sub(1)?;
+        if !self.same_sentence(p, c) || self.toks[p].quoted {
+            return None;
+        }
+        // "Rep. Stephen Lynch (D-Mass.) said", "Kasich (who has 25 delegates) said": past the
+        // parenthesis to the name before it.
+        if self.is_punct(p, ")") {
+            let lo = p.saturating_sub(params::ASIDE_TOKENS);
+            let open = (lo..p)
+                .rev()
+                .take_while(|&j| self.same_sentence(j, p) && !self.toks[j].quoted)
+                .find(|&j| self.is_punct(j, "("))?;
+            k = open;
+            p = open.checked_sub(1)?;
+            if !self.same_sentence(p, c) || self.toks[p].quoted {
+                return None;
+            }
+        }
+        if self.is_punct(p, ",") && self.word(c).ends_with("ing") {
+            // "The IMF cut its forecast, warning that …": the sentence's subject.
+            if let Some(r) = self.sentence_subject(p) {
+                return Some(r);
+            }
+        }
+        if self.is_punct(p, ",") {
+            // "Ishiba, has argued" / "Kritenbrink, the assistant …, said".
+            let mut pre = self
+                .m_end
+                .get(p.wrapping_sub(1))
+                .copied()
+                .filter(|&m| m != NONE)
+                .map(|m| m as usize);
+            // "Maria Okafor, Democrat of Vermont, called": the party tag is an aside.
+            if let Some(mi) = pre.filter(|&mi| self.party_tag(mi)) {
+                let d0 = self.ms[mi].d0;
+                if d0 >= 2 && self.is_punct(d0 - 1, ",") {
+                    pre = self
+                        .m_end
+                        .get(d0 - 2)
+                        .copied()
+                        .filter(|&m| m != NONE)
+                        .map(|m| m as usize);
+                }
+            }
+            if let Some(mi) = pre {
+                let m = &self.ms[mi];
+                if m.kind == Kind::Person && (m.t1 - m.t0 >= 2 || !m.titles.is_empty()) {
+                    return self.resolved_mention(mi);
+                }
+            }
+            let lo_m = self.ms_t1.partition_point(|&t1| t1 as usize + 30 < p);
+            let hi_m = self.ms_t1.partition_point(|&t1| t1 as usize <= p);
+            if let Some(mi) = (lo_m..hi_m)
+                .rev()
+                .find(|&j| self.ms[j].appos_end == Some(p))
+            {
+                return self.resolved_mention(mi);
+            }
+            // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the
+            // Security Council, said": the person opening the sentence, past stacked asides.
+            if let Some(r) = self.opening_person(p, c) {
+                return Some(r);
+            }
+            if let Some(mi) = pre {
+                let m = &self.ms[mi];
+                if matches!(
+                    m.kind,
+                    Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
+                ) {
+                    return self.resolved_mention(mi);
+                }
+            }
+            let lo = p.saturating_sub(30);
+            for j in (lo..p).rev() {
+                if !self.same_sentence(j, c) || self.toks[j].quoted {
+                    break;
+                }
+                if self.is_punct(j, ",") && j > 0 {
+                    let mi = self.m_end[j - 1];
+                    if mi != NONE {
+                        let m = &self.ms[mi as usize];
+                        if matches!(
+                            m.kind,
+                            Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
+                        ) && m.appos_end.is_none_or(|e| e == p || e == j)
+                        {
+                            return self.resolved_mention(mi as usize);
+                        }
+                    }
+                }
+            }
+            return None;
+        }
+        if let Some(mi) = self.m_end.get(p).copied().filter(|&m| m != NONE) {
+            return self
+                .resolved_mention(mi as usize)
+                .or_else(|| self.unresolved_pronoun(mi as usize));
+        }
+        if self.toks[p].func == Func::Conj && matches!(self.word(p), "and" | "but") {
+            // "after she attacked officers and blamed …": the subject of the verb it is
+            // conjoined with; else "The opposition called the bill … and vowed to …": the
+            // sentence's subject.
+            let (s0, _) = *self.sent_toks.get(self.toks[p].sent)?;
+            let lo = p.saturating_sub(params::OUTER_CUE_TOKENS).max(s0);
+            if let Some(prev) = (lo..p).rev().find(|&j| {
+                self.cue_at[j] != NONE
+                    && !self.toks[j].quoted
+                    && !self.cues[self.cue_at[j] as usize].according
+            }) {
+                if prev != c {
+                    if let Some(r) = self.subject_before(prev) {
+                        return Some(r);
+                    }
+                }
+            }
+            return self.sentence_subject(p);
+        }
+        if let Some(r) = self.description_before(k) {
+            return Some(r);
+        }
+        // "An editorial in China's Global Times on May 7 expressed": over a prepositional tail.
+        let mut j = p;
+        for _ in 0..10 {
+            let t = self.toks[j];
+            if t.quoted || !self.same_sentence(j, c) {
+                return None;
+            }
+            if let Some(mi) = Some(self.m_end[j]).filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                let after_prep = m.d0 > 0 && self.toks[m.d0 - 1].func == Func::Prep;
+                let before_prep = m.t1 < self.toks.len() && self.toks[m.t1].func == Func::Prep;
+                if matches!(
+                    m.kind,
+                    Kind::Person | Kind::Org | Kind::Media | Kind::Pronoun(_)
+                ) && (!after_prep || self.word(m.d0 - 1) == "in")
+                {
+                    return self.resolved_mention(mi as usize).map(|mut r| {
+                        r.conf *= 0.8;
+                        r
+                    });
+                }
+                if !(after_prep || before_prep || m.kind == Kind::Place) {
+                    return None;
+                }
+                j = m.d0;
+            } else if !(t.func == Func::Prep
+                || t.func == Func::Time
+                || self.word(j) == "May"
+                || t.func == Func::Det
+                || t.func == Func::Possessive
+                || (t.word
+                    && t.s < self.text.len()
+                    && self.word(j).starts_with(|ch: char| ch.is_ascii_digit())))
+            {
+                return None;
+            }
+            j = j.checked_sub(1)?;
+        }
+        None
+    }
+
+    /// A noun phrase ending right before the cue at token `c` that no other rule recognised
+    /// ("attorneys for the family", "Another 19 percent", "all the experts I interviewed",
+    /// "the New York businessman"): the phrase itself speaks, or, when it is a definite
+    /// description of a person, the person it describes.
+    pub(super) fn generic_subject(&mut self, c: usize) -> Option<Resolved> {
+        if c > 0 && self.infinitive_or_passive(c) {
+            return None;
+        }
+        let mut end = c;
+        let mut steps = 0;
+        while end > 0 && steps < 4 && self.skippable(end - 1) && self.same_sentence(end - 1, c) {
+            end -= 1;
+            steps += 1;
+        }
+        let head = end.checked_sub(1)?;
+        let h = *self.toks.get(head)?;
+        if !h.word
+            || h.quoted
+            || h.func != Func::None
+            || h.lex.cue.is_some()
+            || h.adverb
+            || !self.same_sentence(head, c)
+        {
+            return None;
+        }
+        let mut a = head;
+        while a > 0 && head - a < params::GENERIC_SUBJECT_TOKENS {
+            let j = a - 1;
+            let t = self.toks[j];
+            if !self.same_sentence(j, c) || t.quoted || t.lex.cue.is_some() {
+                break;
+            }
+            let w = self.word(j).to_ascii_lowercase();
+            let w = w.as_str();
+            let inner = t.word
+                && match t.func {
+                    Func::None | Func::Det | Func::Time => true,
+                    // "eight of 10 voters", "attorneys for the family", "officials from both
+                    // parties": a noun phrase goes on through these prepositions.
+                    Func::Prep => matches!(w, "of" | "for" | "from" | "at"),
+                    Func::Opener => matches!(
+                        w,
+                        "some"
+                            | "many"
+                            | "most"
+                            | "several"
+                            | "other"
+                            | "others"
+                            | "all"
+                            | "both"
+                            | "each"
+                            | "any"
+                            | "every"
+                            | "one"
+                    ),
+                    Func::First => w == "i",
+                    _ => false,
+                };
+            if !(inner || t.func == Func::Possessive || w == "-") {
+                break;
+            }
+            a = j;
+        }
+        // A phrase that opens with a preposition is an adverbial, not a subject ("who in 2010
+        // said"); nor is a bare number or date.
+        while a < head && self.toks[a].func == Func::Prep {
+            a += 1;
+        }
+        if h.digit || h.func == Func::Time {
+            return None;
+        }
+        let opens = a == 0
+            || !self.same_sentence(a - 1, a)
+            || self.toks[a - 1].quoted
+            || matches!(
+                self.toks[a - 1].func,
+                Func::Conj | Func::That | Func::Rel | Func::Prep
+            )
+            || matches!(self.word(a - 1), "," | ";" | ":" | "(" | "-");
+        if !opens || self.toks[a].func == Func::Prep {
+            return None;
+        }
+        let mut buf = String::new();
+        let hw = lower_into(self.word(head), &mut buf).to_string();
+        let first = self.toks[a];
+        let det = (first.func == Func::Det).then(|| self.word(a).to_lowercase());
+        if matches!(det.as_deref(), Some("the") | Some("this")) && person_noun(&hw) && !h.cap {
+            // "the lanky, bespectacled professor said": the last person named before it.
+            if let Some(e) = self.recent_person(a) {
+                return Some(Resolved {
+                    entity: e,
+                    a,
+                    b: end,
+                    conf: 0.6,
+                });
+            }
+        }
+        self.resolve_description(a, end, &hw, det.as_deref())
+            .map(|mut r| {
+                r.conf = r.conf.min(0.6);
+                r
+            })
+    }
+
+    /// A person named at the start of the sentence and followed by a comma, when nothing between
+    /// that comma and the comma at `p` (before the cue at `c`) is a cue or a quote.
+    pub(super) fn opening_person(&mut self, p: usize, c: usize) -> Option<Resolved> {
+        let (mut s0, _) = *self.sent_toks.get(self.toks.get(c)?.sent)?;
+        while self
+            .toks
+            .get(s0)
+            .is_some_and(|t| t.word && matches!(t.func, Func::Conj | Func::Opener))
+        {
+            s0 += 1;
+        }
+        let mi = self.m_start.get(s0).copied().filter(|&m| m != NONE)? as usize;
+        let m = &self.ms[mi];
+        if m.kind != Kind::Person || !self.is_punct(m.t1, ",") || m.t1 >= p {
+            return None;
+        }
+        if p - m.t1 > params::ASIDE_TOKENS * 2 {
+            return None;
+        }
+        let clear = (m.t1..p).all(|j| !self.toks[j].quoted && self.cue_at[j] == NONE);
+        if !clear {
+            return None;
+        }
+        self.resolved_mention(mi)
+    }
+
+    /// "authority to call …", "could be added to": a cue that reports no act of speech by a
+    /// subject before it (an infinitive, or a passive without "as saying").
+    pub(super) fn infinitive_or_passive(&self, c: usize) -> bool {
+        let prev = self.word(c - 1);
+        prev == "to"
+            || matches!(
+                prev,
+                "be" | "been" | "being" | "is" | "was" | "were" | "are"
+            ) && !self.word(c).ends_with("ing")
+    }
+
+    /// A party label standing where a name would ("Democrat of Vermont", "Republican of Utah").
+    pub(super) fn party_tag(&self, mi: usize) -> bool {
+        let m = &self.ms[mi];
+        let first = self.word(m.d0.min(m.t0));
+        matches!(
+            first,
+            "Democrat" | "Republican" | "Independent" | "Democratic" | "Libertarian"
+        ) && (m.d0.min(m.t0)..m.t1).any(|k| self.word(k) == "of")
+    }
+
+    /// The subject at the start of the sentence holding token `limit` (a name, possibly after
+    /// "The", or a description), when it ends before `limit`.
+    pub(super) fn sentence_subject(&mut self, limit: usize) -> Option<Resolved> {
+        let (mut s0, _) = *self.sent_toks.get(self.toks.get(limit)?.sent)?;
+        // "During a speech earlier in the day, Trump attacked …": past a fronted adverbial.
+        if self.toks.get(s0).is_some_and(|t| t.func == Func::Prep) {
+            if let Some(comma) =
+                (s0..limit.min(s0 + params::ASIDE_TOKENS)).find(|&j| self.is_punct(j, ","))
+            {
+                s0 = comma + 1;
+            }
+        }
+        // "Meanwhile, it attacked …": past openers and the comma after them.
+        while self.toks.get(s0).is_some_and(|t| {
+            t.word && matches!(t.func, Func::Conj | Func::Opener) || self.is_punct(s0, ",")
+        }) {
+            s0 += 1;
+        }
+        for j in [s0, s0 + 1] {
+            if j > s0 && !self.toks.get(s0).is_some_and(|t| t.func == Func::Det) {
+                break;
+            }
+            if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
+                let m = &self.ms[mi as usize];
+                // A sentence-initial place is a metonym ("Beijing called … and vowed …").
+                if m.t1 <= limit {
+                    return self
+                        .resolved_mention(mi as usize)
+                        .or_else(|| self.unresolved_pronoun(mi as usize))
+                        .map(|mut r| {
+                            r.conf *= 0.8;
+                            r
+                        });
+                }
+            }
+        }
+        self.description_after(s0).filter(|d| d.b <= limit)
+    }
+}
