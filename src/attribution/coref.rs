@@ -1,5 +1,6 @@
 //! Who a mention refers to: pronoun antecedents, resolved mentions, the kind of speaker mention.
 
+use super::tokens::func_of;
 use super::*;
 
 impl<'a> Index<'a> {
@@ -131,6 +132,11 @@ impl<'a> Index<'a> {
     pub(super) fn resolved_mention(&self, mi: usize) -> Option<Resolved> {
         let e = self.mention_entity(mi)?;
         let m = &self.ms[mi];
+        // A country or capital speaks for its government ("Beijing said"); a state, city or
+        // region does not ("a woman in Worcester told him").
+        if m.kind == Kind::Place && m.side.is_none() {
+            return None;
+        }
         let conf = match m.kind {
             Kind::Pronoun(_) => 0.85,
             Kind::Place => 0.8,
@@ -201,4 +207,52 @@ impl<'a> Index<'a> {
             _ => "description",
         }
     }
+
+    /// Whether a speaker's name is not one: a state or city ("Colorado", "South Carolina"), a
+    /// time or number ("Hours", "2012"), a pronoun the mention finder let through ("you"), or a
+    /// capitalized -ing word opening a sentence ("Having", "Rattling off", "Using Ted Cruz").
+    pub(super) fn junk_speaker(&self, who: &Resolved) -> bool {
+        let Some(ent) = self.ents.get(who.entity) else {
+            return false;
+        };
+        if matches!(ent.kind, EntityKind::Organization | EntityKind::Media) {
+            return false;
+        }
+        let lx = lexicon();
+        let words: Vec<String> = ent
+            .name
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(first) = words.first() else {
+            return true;
+        };
+        let place = words.iter().all(|w| {
+            let i = lx.word(w);
+            i.region && i.country.is_none() && i.capital.is_none()
+        });
+        let capitalized = ent.name.starts_with(|c: char| c.is_uppercase());
+        // "Having", "Rattling off": an -ing word the article also writes in lowercase (so not
+        // "Beijing", "Manning" or "Irving").
+        let gerund = capitalized
+            && first.len() > 4
+            && first.ends_with("ing")
+            && self.lowercase.contains(first.as_str());
+        let single = words.len() == 1;
+        let bare = single
+            && (first.chars().all(|c| c.is_ascii_digit())
+                || func_of(first).0 == Func::Time
+                || TIME_NOUNS.contains(&first.as_str())
+                || matches!(first.as_str(), "you" | "him" | "her" | "them" | "me" | "us"));
+        place || gerund || bare
+    }
 }
+
+/// Plural time nouns that open sentences ("Hours later, …") and are never speakers.
+const TIME_NOUNS: &[&str] = &[
+    "hours", "days", "weeks", "months", "years", "minutes", "moments", "seconds", "decades",
+];

@@ -37,6 +37,21 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
         if i >= 2 && toks[i - 2].word && toks[i - 2].func == Func::Det {
             continue;
         }
+        // "Mrs. Clinton's remark", "his introductory remarks were", "voting rights advocates
+        // said": a noun, not the verb (after a possessive, or a plural followed by a verb).
+        if i >= 2 && toks[i - 2].func == Func::Possessive {
+            continue;
+        }
+        let word = &text[t.s..t.e];
+        let plural_noun = word.ends_with('s')
+            && !word.ends_with("ss")
+            && !matches!(word, "says" | "tells" | "asks")
+            && toks.get(i).is_some_and(|n| {
+                n.word && (n.lex.cue.is_some() || matches!(n.func, Func::Aux) && !n.adverb)
+            });
+        if plural_noun {
+            continue;
+        }
         let lw = lower_into(&text[t.s..t.e], &mut buf).to_string();
         let mut found: Option<Cue> = None;
         if t.lex.cue_head {

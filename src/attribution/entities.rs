@@ -115,10 +115,15 @@ pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
     let mut by_key: crate::lexicon::FxHashMap<(bool, String), usize> = Default::default();
     // Full person names by their first word, for family-name-first names.
     let mut by_first: crate::lexicon::FxHashMap<String, usize> = Default::default();
-    // Full person names first, so a later (or earlier) bare surname finds them.
+    // Full person names by surname, with where each is named and its given name's gender: a
+    // bare surname joins the nearest of them ("Bush" after "Jeb Bush" is Jeb, not George H.W.).
+    let mut by_surname: crate::lexicon::FxHashMap<String, Vec<(usize, usize, u8)>> =
+        Default::default();
+    // Full names first, so a later (or earlier) bare surname finds them.
     for pass in 0..2 {
         for m in ms.iter_mut() {
-            let first_pass = matches!(m.kind, Kind::Person | Kind::Org | Kind::Media);
+            let full_person = m.kind == Kind::Person && m.t1 - m.t0 >= 2;
+            let first_pass = full_person || matches!(m.kind, Kind::Org | Kind::Media);
             if (pass == 0) != first_pass || matches!(m.kind, Kind::Pronoun(_)) {
                 continue;
             }
@@ -134,8 +139,29 @@ pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
                 continue;
             }
             let person = matches!(m.kind, Kind::Person | Kind::Unknown);
-            let key = (person, std::mem::take(&mut m.key));
-            let found = by_key.get(&key).copied().or_else(|| {
+            let surname = std::mem::take(&mut m.key);
+            // A full name is keyed by given name and surname ("Donald J. Trump" = "Donald
+            // Trump", "Hillary Rodham Clinton" = "Hillary Clinton", but not "Bill Clinton").
+            let key = if full_person {
+                let first = span_text(text, toks, m.t0, m.t0 + 1).to_lowercase();
+                (person, format!("{first}|{surname}"))
+            } else {
+                (person, surname.clone())
+            };
+            let nearest = if person && !full_person {
+                by_surname.get(&surname).and_then(|cands| {
+                    let fits = |g: u8| m.gender == 0 || g == 0 || g == m.gender;
+                    cands
+                        .iter()
+                        .filter(|c| c.0 < m.t0 && fits(c.2))
+                        .max_by_key(|c| c.0)
+                        .or_else(|| cands.iter().find(|c| fits(c.2)))
+                        .map(|c| c.1)
+                })
+            } else {
+                None
+            };
+            let found = nearest.or_else(|| by_key.get(&key).copied()).or_else(|| {
                 // A bare capitalized word may be a known organization or place, or the family
                 // name that comes first ("Lee" for Lee Jae-myung, "Dong" for Dong Jun).
                 if m.kind == Kind::Unknown {
@@ -178,6 +204,12 @@ pub fn cluster(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Vec<Entity> {
             }
             e.mentions += 1;
             m.entity = id;
+            if full_person {
+                by_surname
+                    .entry(surname)
+                    .or_default()
+                    .push((m.t0, id, m.gender));
+            }
             if pass == 0 && m.kind == Kind::Person && m.t1 - m.t0 >= 2 {
                 if let Some(t) = toks.get(m.t0) {
                     let first = text.get(t.s..t.e).unwrap_or("").to_lowercase();
@@ -194,6 +226,28 @@ mod tests {
     use super::super::mentions;
     use super::super::tokens::tokenize;
     use super::*;
+
+    #[test]
+    fn surnames_join_the_nearest_full_name_of_that_family() {
+        let t = "George H.W. Bush spoke first. Jeb Bush spoke later. Bush said so. Mrs. Clinton and Bill Clinton came. Hillary Clinton waved. Donald J. Trump arrived. Donald Trump left.";
+        let mut toks = Vec::new();
+        tokenize(t, 0, t.len(), 0, &mut toks);
+        let mut ms = mentions::find(t, &toks);
+        let ents = cluster(t, &toks, &mut ms);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert!(
+            names.contains(&"George H.W. Bush") && names.contains(&"Jeb Bush"),
+            "{names:?}"
+        );
+        let jeb = ents.iter().find(|e| e.name == "Jeb Bush").unwrap();
+        assert_eq!(jeb.mentions, 2, "bare Bush after Jeb Bush is Jeb");
+        assert!(names.contains(&"Bill Clinton") && names.contains(&"Hillary Clinton"));
+        let trumps = ents.iter().filter(|e| e.name.contains("Trump")).count();
+        assert_eq!(
+            trumps, 1,
+            "Donald J. Trump and Donald Trump are one person: {names:?}"
+        );
+    }
 
     #[test]
     fn surname_joins_full_name() {

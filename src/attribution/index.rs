@@ -89,6 +89,11 @@ impl<'a> Index<'a> {
         let tok_s = toks.iter().map(|t| t.s as u32).collect();
         let ms_t0 = ms.iter().map(|m| m.t0 as u32).collect();
         let ms_t1 = ms.iter().map(|m| m.t1 as u32).collect();
+        let lowercase = toks
+            .iter()
+            .filter(|t| t.word && !t.cap)
+            .filter_map(|t| text.get(t.s..t.e))
+            .collect();
         let mut ix = Index {
             text,
             toks,
@@ -108,6 +113,7 @@ impl<'a> Index<'a> {
             first_tok,
             gender,
             sent_toks,
+            lowercase,
         };
         ix.resolve_pronouns();
         ix

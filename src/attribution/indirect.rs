@@ -3,6 +3,7 @@
 //! "according to X, …", "… , according to X". The clause becomes a `kind="indirect"` quote.
 
 use super::entities::EntityKind;
+use super::mentions::Kind;
 use super::tokens::Func;
 use super::{params, Attr, Index, Pattern, Resolved, NONE};
 use crate::article::Doc;
@@ -177,6 +178,41 @@ const DOCUMENT_HEADS: &[&str] = &[
 ];
 
 impl Index<'_> {
+    /// Past the addressee after "told"/"asked"/"urged": a name, an object pronoun, or a short
+    /// noun phrase ("reporters", "the crowd") when a clause follows it.
+    fn skip_addressee(&self, a: usize, s1: usize) -> usize {
+        if let Some(mi) = self.m_start.get(a).copied().filter(|&m| m != NONE) {
+            let m = &self.ms[mi as usize];
+            if !matches!(m.kind, Kind::Pronoun(_)) && m.t1 < s1 {
+                return m.t1;
+            }
+        }
+        if matches!(self.word(a), "him" | "her" | "them" | "me" | "us" | "you") {
+            return a + 1;
+        }
+        // "reporters the plant …", "the crowd that …": up to a determiner and a noun.
+        let mut k = a;
+        if self.toks.get(k).is_some_and(|t| t.func == Func::Det) {
+            k += 1;
+        }
+        let noun = self
+            .toks
+            .get(k)
+            .is_some_and(|t| t.word && t.func == Func::None && t.lex.cue.is_none() && !t.cap);
+        let clause_next = self.toks.get(k + 1).is_some_and(|t| {
+            t.word
+                && matches!(
+                    t.func,
+                    Func::Det | Func::He | Func::She | Func::They | Func::It | Func::First
+                )
+        });
+        if noun && clause_next {
+            k + 1
+        } else {
+            a
+        }
+    }
+
     /// Whether the speaker is a document, poll or study, or an organization or outlet.
     fn documentary(&self, who: &Resolved) -> bool {
         if let Some(e) = self.ents.get(who.entity) {
@@ -319,6 +355,11 @@ pub(super) fn find(
                     // reports a clause without "that".
                     let participle =
                         c.t0 > s0 && ix.is_punct(c.t0 - 1, ",") && ix.word(c.t0).ends_with("ing");
+                    // "told reporters the plant would close", "told him it was over": the
+                    // addressee is not reported.
+                    if c.addressee && that_within.is_none() {
+                        a = ix.skip_addressee(a, s1);
+                    }
                     match that_within {
                         // "said in a statement that …": the prepositional phrase is not reported.
                         Some(k) if c.addressee || k == a || opens_with_prep => a = k + 1,

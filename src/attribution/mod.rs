@@ -366,6 +366,9 @@ struct Index<'a> {
     gender: Vec<u8>,
     /// Per sentence index: (first token, end token).
     sent_toks: Vec<(usize, usize)>,
+    /// Words the article writes in lowercase somewhere ("having", "using"): capitalized at a
+    /// sentence start they are ordinary words, not names.
+    lowercase: std::collections::HashSet<&'a str>,
 }
 
 /// Side override from the user: `{"Kritenbrink": "United States"}` matches an entity by name,
@@ -622,6 +625,16 @@ pub fn attribute(
         .collect();
     let indirect = indirect::find(&mut ix, &skip_cues, &st.used_cues, doc);
     fragments(&mut ix, doc, &mut st, &indirect);
+    // A speaker whose name is not a speaker's attributes nothing.
+    for a in st.attrs.iter_mut() {
+        if a.is_some_and(|a| ix.junk_speaker(&a.who)) {
+            *a = None;
+        }
+    }
+    let indirect: Vec<((usize, usize), Attr)> = indirect
+        .into_iter()
+        .filter(|(_, a)| !ix.junk_speaker(&a.who))
+        .collect();
     // Fill the quotes.
     let fill = |ix: &mut Index, q: &mut Quote, a: &Attr| {
         let e = a.who.entity;

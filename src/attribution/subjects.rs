@@ -103,7 +103,7 @@ impl<'a> Index<'a> {
             if let Some(r) = self.opening_person(p, c) {
                 return Some(r);
             }
-            if let Some(mi) = pre {
+            if let Some(mi) = pre.filter(|&mi| !self.locative(mi)) {
                 let m = &self.ms[mi];
                 if matches!(
                     m.kind,
@@ -125,6 +125,7 @@ impl<'a> Index<'a> {
                             m.kind,
                             Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
                         ) && m.appos_end.is_none_or(|e| e == p || e == j)
+                            && !self.locative(mi as usize)
                         {
                             return self.resolved_mention(mi as usize);
                         }
@@ -346,7 +347,10 @@ impl<'a> Index<'a> {
     pub(super) fn party_tag(&self, mi: usize) -> bool {
         let m = &self.ms[mi];
         let first = self.word(m.d0.min(m.t0));
-        matches!(
+        // "R-NY", "D-Mo.", "I-Vt.": a party and state tag.
+        let tag = first.len() <= 8
+            && matches!(first.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+        tag || matches!(
             first,
             "Democrat" | "Republican" | "Independent" | "Democratic" | "Libertarian"
         ) && (m.d0.min(m.t0)..m.t1).any(|k| self.word(k) == "of")
@@ -389,5 +393,16 @@ impl<'a> Index<'a> {
             }
         }
         self.description_after(s0).filter(|d| d.b <= limit)
+    }
+
+    /// "a woman in Worcester, Massachusetts, told": a name after a locative preposition is
+    /// where, not who.
+    pub(super) fn locative(&self, mi: usize) -> bool {
+        let d0 = self.ms[mi].d0;
+        d0 > 0
+            && matches!(
+                self.word(d0 - 1),
+                "in" | "at" | "near" | "from" | "outside" | "across" | "around" | "inside"
+            )
     }
 }

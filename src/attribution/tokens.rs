@@ -370,7 +370,9 @@ fn closed_class() -> &'static FxHashMap<&'static str, (Func, bool)> {
 /// Longer than every closed-class word and listed adverb: no lookup needed.
 const CLOSED_MAX_LEN: usize = 12;
 
-fn func_of(lower: &str) -> (Func, bool) {
+/// The closed-class function of a lowercase word (`Func::None` for open-class words) and whether
+/// it is a listed adverb.
+pub fn func_of(lower: &str) -> (Func, bool) {
     closed_class()
         .get(lower)
         .copied()
