@@ -357,7 +357,10 @@ pub(super) fn find(
                         c.t0 > s0 && ix.is_punct(c.t0 - 1, ",") && ix.word(c.t0).ends_with("ing");
                     // "told reporters the plant would close", "told him it was over": the
                     // addressee is not reported.
-                    if c.addressee && that_within.is_none() {
+                    if c.addressee
+                        && that_within.is_none()
+                        && matches!(category, "say" | "ask" | "warn" | "propose")
+                    {
                         a = ix.skip_addressee(a, s1);
                     }
                     match that_within {
