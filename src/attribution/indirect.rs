@@ -274,6 +274,11 @@ pub(super) fn find(
             let Some(who) = ix.subject_before(c.t0) else {
                 continue;
             };
+            // "they did not confirm …", "he never said …": nothing was reported.
+            let negated = (who.b..c.t0).any(|k| matches!(ix.word(k), "not" | "never" | "n't"));
+            if negated {
+                continue;
+            }
             let block = who.a.min(c.t0);
             let fronted = ix.comma_before_subject(block, s0);
             match (fronted, ix.postposed_end(c.t1, s1)) {
