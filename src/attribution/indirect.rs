@@ -213,6 +213,19 @@ impl Index<'_> {
         }
     }
 
+    /// Whether token `end` closes a speaker mention that opens a new clause (after ", but",
+    /// ", and", "but" or a comma): "…, but she denied", "…, and Smith said".
+    fn new_report_subject(&self, end: usize) -> bool {
+        let Some(mi) = self.m_end.get(end).copied().filter(|&m| m != NONE) else {
+            return false;
+        };
+        let m = &self.ms[mi as usize];
+        let d0 = m.d0;
+        d0 > 0
+            && (matches!(self.word(d0 - 1), "but" | "and") || self.is_punct(d0 - 1, ","))
+            && !matches!(m.kind, Kind::Pronoun(Func::Rel) | Kind::Place)
+    }
+
     /// Whether the speaker is a document, poll or study, or an organization or outlet.
     fn documentary(&self, who: &Resolved) -> bool {
         if let Some(e) = self.ents.get(who.entity) {
@@ -501,7 +514,9 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
                 || (k > a
                     && (ix.is_punct(k - 1, ",")
                         || matches!(ix.word(k - 1), "and" | "but")
-                            && ix.cues[ci as usize].t0 == k)))
+                            && ix.cues[ci as usize].t0 == k))
+                // "…, but she denied that …": a new subject and its reporting verb.
+                || (k > a + 2 && ix.new_report_subject(k - 1)))
     }) {
         let mut cut = k;
         if let Some(mi) = cut
