@@ -18,12 +18,6 @@ const MAX_TAIL: usize = 9;
 /// McCaskill (D-Mo.)", "a senior strategist for the Asia-Pacific for Rabobank"), in tokens.
 const MAX_SUBJECT: usize = 16;
 
-/// Categories whose verbs report speech (or, for "believe", a belief) with a clause; "describe"
-/// ("called it …") attributes quotes but reports no clause.
-fn reports_clause(category: &str) -> bool {
-    category != "describe"
-}
-
 /// Categories whose verb reports a clause only with "that" ("He added that …", "She admitted
 /// that …"; not "Japan added troops", "He admitted the error").
 fn needs_that(category: &str) -> bool {
@@ -226,6 +220,15 @@ impl Index<'_> {
             && !matches!(m.kind, Kind::Pronoun(Func::Rel) | Kind::Place)
     }
 
+    /// After "called"/"described"/"labeled" at token `a`: an object and what it is called (a
+    /// quoted name, "as …", or a second noun phrase: "the plan a disaster"), not a phone call
+    /// ("Obama called Naghmeh Abedini").
+    fn names_something(&self, a: usize, s1: usize) -> bool {
+        let lim = (a + params::FRAGMENT_CUE_TOKENS).min(s1);
+        (a..lim).any(|k| self.toks[k].quoted)
+            || (a + 1..lim).any(|k| matches!(self.word(k), "as" | "a" | "an"))
+    }
+
     /// Whether the speaker is a document, poll or study, or an organization or outlet.
     fn documentary(&self, who: &Resolved) -> bool {
         if let Some(e) = self.ents.get(who.entity) {
@@ -258,9 +261,6 @@ pub(super) fn find(
             continue;
         }
         let category = lx.category(c.category);
-        if !reports_clause(category) {
-            continue;
-        }
         let Some(&(s0, s1)) = ix.toks.get(c.t0).and_then(|t| ix.sent_toks.get(t.sent)) else {
             continue;
         };
@@ -312,6 +312,11 @@ pub(super) fn find(
         // "A poll found …", "records show …": evidence verbs report only for a document, poll
         // or study, or an organization ("Gallup found"), never for a person ("he found a job").
         if category == "evidence" && !ix.documentary(&who) {
+            continue;
+        }
+        // "called the plan a disaster", "described Clinton as “a lifetime politician”": a
+        // naming verb reports its object and what it calls it, never a fronted clause.
+        if category == "describe" && !matches!(shape, Shape::After) {
             continue;
         }
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(2);
@@ -381,7 +386,11 @@ pub(super) fn find(
                     {
                         a = ix.skip_addressee(a, s1);
                     }
+                    if category == "describe" && !ix.names_something(a, s1) {
+                        continue;
+                    }
                     match that_within {
+                        _ if category == "describe" => {}
                         // "said in a statement that …": the prepositional phrase is not reported.
                         Some(k) if c.addressee || k == a || opens_with_prep => a = k + 1,
                         _ if needs_that(category) && !participle => continue,

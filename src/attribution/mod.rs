@@ -564,8 +564,13 @@ fn fragments(ix: &mut Index, doc: &Doc, st: &mut Passes, indirect: &[((usize, us
             .iter()
             .find(|(sp, _)| sp.0 <= qs && qe <= sp.1 + 1)
             .map(|(_, a)| *a);
-        if inside.is_some() {
-            // The reported clause around it already carries these words.
+        // The reported clause around it already carries these words, except the name a naming
+        // verb gives ("called her handling “extremely careless”"): those are the speaker's own.
+        let naming = inside.is_some_and(|a| {
+            a.cue
+                .is_some_and(|c| lexicon().category(ix.cues[c].category) == "describe")
+        });
+        if inside.is_some() && !naming {
             continue;
         }
         let a = inside.or_else(|| {
