@@ -120,9 +120,10 @@ impl Index<'_> {
         {
             a += 1;
         }
+        // A clause that opens with a quote is direct speech; one the reporter opens may end in a
+        // quoted fragment ("The summit accomplished “too little,” he added").
         let words = (a..comma).filter(|&k| self.toks[k].word).count();
-        let quoted = (a..comma).filter(|&k| self.toks[k].quoted).count();
-        (words >= 2 && quoted * 2 <= comma - a).then_some((a, comma))
+        (words >= 2 && !self.toks[a].quoted).then_some((a, comma))
     }
 }
 
@@ -216,7 +217,10 @@ impl Index<'_> {
         let m = &self.ms[mi as usize];
         let d0 = m.d0;
         d0 > 0
-            && (matches!(self.word(d0 - 1), "but" | "and") || self.is_punct(d0 - 1, ","))
+            && (matches!(
+                self.word(d0 - 1),
+                "but" | "and" | "though" | "although" | "while" | "whereas"
+            ) || self.is_punct(d0 - 1, ","))
             && !matches!(m.kind, Kind::Pronoun(Func::Rel) | Kind::Place)
     }
 

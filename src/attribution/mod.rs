@@ -438,14 +438,20 @@ fn adjacent_cues(ix: &mut Index, doc: &Doc, st: &mut Passes) {
                 let before = doc.text()[..o].trim_end();
                 before.is_empty() || before.ends_with(['.', ':', '!', '?'])
             });
-            if comma && opens {
+            // …and one that ends the reporter's words (`Not paying taxes “makes me smart,”
+            // Trump said`) is a fragment of speech.
+            if comma {
                 if let Some((a, false)) = ix.right(after, q.paragraph) {
                     if let Some(c) = a.cue {
                         st.used_cues[c] = true;
                         st.clause_cues[c] = false;
                     }
                     st.attrs[qi] = Some(a);
-                    st.promoted[qi] = Some(QuoteKind::Direct);
+                    st.promoted[qi] = Some(if opens {
+                        QuoteKind::Direct
+                    } else {
+                        QuoteKind::Mixed
+                    });
                 }
             }
             continue;

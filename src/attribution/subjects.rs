@@ -319,7 +319,10 @@ impl<'a> Index<'a> {
         }
         let mi = self.m_start.get(s0).copied().filter(|&m| m != NONE)? as usize;
         let m = &self.ms[mi];
-        if m.kind != Kind::Person || !self.is_punct(m.t1, ",") || m.t1 >= p {
+        // A person, organization, outlet or country ("China, Pyongyang's only ally …, said").
+        let speaks = matches!(m.kind, Kind::Person | Kind::Org | Kind::Media)
+            || m.kind == Kind::Place && m.side.is_some();
+        if !speaks || !self.is_punct(m.t1, ",") || m.t1 >= p {
             return None;
         }
         if p - m.t1 > params::ASIDE_TOKENS * 2 {
