@@ -107,6 +107,13 @@ def stance(s: Statement) -> str:
     return "denying" if sim.compare(s.text, s.text).cues_a else "asserting"
 
 
+def _polarity(m: "sim.StatementMatch", stance_a: str, stance_b: str) -> str:
+    """``"opposite"`` when one statement denies the other (``m.relation == "deny"``) or one is
+    reported as a denial and the other not (a denying stance beside an asserting one),
+    else ``"same"``."""
+    return "opposite" if m.relation == "deny" or stance_a != stance_b else "same"
+
+
 def _stance_cached(s: Statement, cache: dict[str, str]) -> str:
     if s.cue_category in DENY_CATEGORIES:
         return "denying"
@@ -492,7 +499,8 @@ def _claim_graph(
     frames = _frames(corpus, [st[i] for i in reps])
     speakers = [st[i].speaker for i in reps]
     articles = [st[i].article for i in reps]
-    scorer = sim.StatementScorer(frames + texts)
+    # Overlap, not the calibrated paraphrase score: framings of one claim share few words.
+    scorer = sim.StatementScorer(frames + texts, calibrated=False)
     gate = threshold * 2 / 3
     scores: dict[tuple[int, int], float] = {}
 
@@ -671,7 +679,10 @@ class SideComparison(pd.DataFrame):
 
 def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> SideComparison:
     """For each attributed statement of ``side_a``, the ``k`` closest statements of ``side_b``
-    (statement scorer, 0–100) with polarity (``same`` or ``opposite``: one denies the other).
+    (statement scorer, 0–100) with the ``relation`` of the two texts (``agree``, ``deny`` or
+    ``unrelated``, :func:`quotelens.sim.compare`), each one's ``stance`` (asserting or
+    denying, which counts the reporting verb) and ``polarity``: ``opposite`` when one denies the
+    other or the stances differ, else ``same``.
     """
     for name, v in (("side_a", side_a), ("side_b", side_b)):
         if not isinstance(v, str):
@@ -695,14 +706,15 @@ def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> Sid
     for i, j, score in zip(qi.tolist(), ci.tolist(), sc.tolist()):
         x, y = a[i], b[j]
         m = sim.compare(x.text, y.text)
+        sa, sb = stance(x), stance(y)
         rows.append(
             {"article_a": x.article, "speaker_a": x.speaker, "text_a": x.text,
              "article_b": y.article, "speaker_b": y.speaker, "text_b": y.text,
-             "score": float(score), "polarity": m.polarity,
-             "stance_a": stance(x), "stance_b": stance(y)}
+             "score": float(score), "relation": m.relation, "polarity": _polarity(m, sa, sb),
+             "stance_a": sa, "stance_b": sb}
         )
     cols = ["article_a", "speaker_a", "text_a", "article_b", "speaker_b", "text_b", "score",
-            "polarity", "stance_a", "stance_b"]
+            "relation", "polarity", "stance_a", "stance_b"]
     out = SideComparison(pd.DataFrame(rows, columns=cols))
     out.side_a, out.side_b = side_a, side_b
     return out
