@@ -253,11 +253,10 @@ pub fn compare_prepared(
             evidence.push(format!("antonyms: {:?} / {:?}", t.word, b.toks[j].word));
         }
     }
-    for j in 0..b.toks.len() {
+    for (j, u) in b.toks.iter().enumerate() {
         if al.best_b[j] >= MATCHED || rev_b[j] {
             continue;
         }
-        let u = &b.toks[j];
         if let Some(i) = (0..a.toks.len()).find(|&i| reverses(&a.toks[i].word, &u.word)) {
             al.best_b[j] = ANTONYM_SIM;
             al.arg_b[j] = i;
