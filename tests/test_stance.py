@@ -164,3 +164,10 @@ def test_fit_script_skips_without_mrpc(tmp_path: Path) -> None:
                           "--mrpc", str(tmp_path / "absent")],
                          capture_output=True, text=True, check=True)
     assert "Skipping" in out.stdout
+
+
+def test_report_shows_the_relation_beside_polarity() -> None:
+    from quotelens.report import render_report
+
+    page = render_report(quotelens.Corpus.from_dir(ROOT / "seeds"))
+    assert "<th>relation</th><th>polarity</th>" in page.replace("\n", "")

@@ -243,7 +243,8 @@ def quote_matches(
     """The same quote reported by several articles, also truncated or reworded: one row per
     pair of quotes from different articles scoring at least ``threshold`` (0–100), with both
     spans. The score is the best of ``partial_ratio`` (one quote cut out of the other) and the
-    statement scorer (rewording); ``polarity`` says whether one reverses the other. A quote
+    statement scorer (rewording); ``polarity`` is ``opposite`` when one denies the other
+    (:func:`quotelens.sim.compare` says ``deny``), else ``same``. A quote
     repeated word for word in many articles is paired with its first occurrence. With
     ``unquoted=True`` a quote is also looked for (:func:`quotelens.sim.locate`) in the running
     text of articles that share its rarest words; such rows have ``quoted_b`` False.

@@ -206,10 +206,10 @@ pub fn compare_prepared(
     b: &PreparedStatement,
 ) -> StatementMatch {
     let (pa, pb) = (polarity(a, "a"), polarity(b, "b"));
-    let score = scorer.score_prepared(a, b);
     let mut evidence: Vec<String> = pa.notes.into_iter().chain(pb.notes).collect();
     let (cues_a, cues_b) = (pa.cues, pb.cues);
     if a.toks.is_empty() || b.toks.is_empty() {
+        let score = scorer.score_prepared(a, b);
         let relation = if score >= 50.0 {
             Relation::Agree
         } else {
@@ -225,6 +225,7 @@ pub fn compare_prepared(
         };
     }
     let mut al = align(&a.toks, &b.toks);
+    let score = scorer.score_aligned(a, b, &al);
     let mut rev_a = vec![false; a.toks.len()];
     let mut rev_b = vec![false; b.toks.len()];
     for i in 0..a.toks.len() {

@@ -361,6 +361,8 @@ pub struct PreparedStatement {
     chars: Vec<char>,
     /// Hashes of the words of `chars`, for the word n-gram and edit features.
     processed_words: Vec<u64>,
+    /// Sorted hash sets, built once: content stems, stem bigrams, word 1- to 4-grams.
+    sets: [Vec<u64>; 6],
 }
 
 impl PreparedStatement {
@@ -541,13 +543,31 @@ impl StatementScorer {
         }
         // What the character- and word-sequence features compare; "5%" = "5 percent".
         let processed = default_process(&text.replace('%', " percent "), false);
+        let processed_words: Vec<u64> = processed
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(fnv)
+            .collect();
+        let sets = [
+            sorted_set(toks.iter().map(|t| t.stem_hash).collect()),
+            sorted_set(
+                toks.windows(2)
+                    .map(|w| w[0].stem_hash.rotate_left(17) ^ w[1].stem_hash)
+                    .collect(),
+            ),
+            ngrams(&processed_words, 1),
+            ngrams(&processed_words, 2),
+            ngrams(&processed_words, 3),
+            ngrams(&processed_words, 4),
+        ];
         PreparedStatement {
             toks,
             numbers,
             words: ws.into_iter().map(|(w, _, b)| (w, b)).collect(),
             cues,
-            processed_words: processed.split(' ').map(fnv).collect(),
+            processed_words,
             chars: processed.chars().collect(),
+            sets,
         }
     }
 
@@ -560,13 +580,23 @@ impl StatementScorer {
         if a.toks.is_empty() || b.toks.is_empty() {
             return 0.0;
         }
+        self.score_aligned(a, b, &align(&a.toks, &b.toks))
+    }
+
+    /// [`StatementScorer::score_prepared`] under an alignment already made (both statements
+    /// have tokens).
+    pub(crate) fn score_aligned(
+        &self,
+        a: &PreparedStatement,
+        b: &PreparedStatement,
+        al: &Alignment,
+    ) -> f64 {
         // The same words are the same claim (the fitted model would say 99.97).
         if a.chars == b.chars {
             return 100.0;
         }
-        let al = align(&a.toks, &b.toks);
         if self.overlap {
-            let (ra, rb) = recalls(a, b, &al);
+            let (ra, rb) = recalls(a, b, al);
             let f = if ra + rb > 0.0 {
                 2.0 * ra * rb / (ra + rb)
             } else {
@@ -580,7 +610,7 @@ impl StatementScorer {
             };
             return (100.0 * f * numbers).clamp(0.0, 100.0);
         }
-        calibrated(&features_aligned(a, b, &al))
+        calibrated(&features_aligned(a, b, al))
     }
 
     /// The features of a pair, named by [`FEATURES`] (what the weights were fitted on).
@@ -670,9 +700,9 @@ pub(crate) fn features_aligned(
     };
     let (ra, miss_a) = share(&a.toks, &al.best_a);
     let (rb, miss_b) = share(&b.toks, &al.best_b);
-    let stems = |p: &PreparedStatement| p.toks.iter().map(|t| t.stem_hash).collect::<HashSet<_>>();
-    let (sa, sb) = (stems(a), stems(b));
-    let jaccard = sa.intersection(&sb).count() as f64 / sa.union(&sb).count().max(1) as f64;
+    let shared = |k: usize| shared_count(&a.sets[k], &b.sets[k]) as f64;
+    let (sa, sb) = (a.sets[0].len() as f64, b.sets[0].len() as f64);
+    let jaccard = shared(0) / (sa + sb - shared(0)).max(1.0);
     let (number_mismatch, number_one_side) = match (a.numbers.is_empty(), b.numbers.is_empty()) {
         (false, false) => (number_mismatch(a, b), 0.0),
         (true, true) => (0.0, 0.0),
@@ -694,26 +724,19 @@ pub(crate) fn features_aligned(
         0.0
     };
     let (la, lb) = (a.toks.len() as f64, b.toks.len() as f64);
-    let bigrams = |p: &PreparedStatement| {
-        p.toks
-            .windows(2)
-            .map(|w| w[0].stem_hash.rotate_left(17) ^ w[1].stem_hash)
-            .collect::<HashSet<_>>()
-    };
-    let (ba, bb) = (bigrams(a), bigrams(b));
-    let dice = if ba.len() + bb.len() > 0 {
-        2.0 * ba.intersection(&bb).count() as f64 / (ba.len() + bb.len()) as f64
+    let (ba, bb) = (a.sets[1].len(), b.sets[1].len());
+    let dice = if ba + bb > 0 {
+        2.0 * shared(1) / (ba + bb) as f64
     } else {
         1.0
     };
     let (wa, wb) = (&a.processed_words, &b.processed_words);
     let mut grams = [0.0; 8];
     for n in 1..=4 {
-        let (ga, gb) = (ngrams(wa, n), ngrams(wb, n));
-        let shared = ga.intersection(&gb).count() as f64;
+        let k = n + 1;
         let (pa, pb) = (
-            shared / ga.len().max(1) as f64,
-            shared / gb.len().max(1) as f64,
+            shared(k) / a.sets[k].len().max(1) as f64,
+            shared(k) / b.sets[k].len().max(1) as f64,
         );
         grams[2 * (n - 1)] = pa.min(pb);
         grams[2 * n - 1] = pa.max(pb);
@@ -752,12 +775,37 @@ pub(crate) fn features_aligned(
     ]
 }
 
-/// The distinct word n-grams of a word sequence (as hashes).
-fn ngrams(words: &[u64], n: usize) -> HashSet<u64> {
-    words
-        .windows(n)
-        .map(|w| w.iter().fold(0u64, |h, &x| h.rotate_left(21) ^ x))
-        .collect()
+/// The distinct word n-grams of a word sequence (as hashes), sorted.
+fn ngrams(words: &[u64], n: usize) -> Vec<u64> {
+    sorted_set(
+        words
+            .windows(n)
+            .map(|w| w.iter().fold(0u64, |h, &x| h.rotate_left(21) ^ x))
+            .collect(),
+    )
+}
+
+fn sorted_set(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Size of the intersection of two sorted sets.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Word-level Levenshtein distance and longest common subsequence of two word sequences.
