@@ -361,6 +361,8 @@ pub struct PreparedStatement {
     chars: Vec<char>,
     /// Hashes of the words of `chars`, for the word n-gram and edit features.
     processed_words: Vec<u64>,
+    /// `chars` with its words sorted (what `token_sort_ratio` compares).
+    sorted_chars: Vec<char>,
     /// Sorted hash sets, built once: content stems, stem bigrams, word 1- to 4-grams.
     sets: [Vec<u64>; 6],
 }
@@ -548,6 +550,7 @@ impl StatementScorer {
             .filter(|w| !w.is_empty())
             .map(fnv)
             .collect();
+        let chars: Vec<char> = processed.chars().collect();
         let sets = [
             sorted_set(toks.iter().map(|t| t.stem_hash).collect()),
             sorted_set(
@@ -566,7 +569,8 @@ impl StatementScorer {
             words: ws.into_iter().map(|(w, _, b)| (w, b)).collect(),
             cues,
             processed_words,
-            chars: processed.chars().collect(),
+            sorted_chars: fuzz::join(&fuzz::sorted_tokens(&chars)),
+            chars,
             sets,
         }
     }
@@ -757,7 +761,7 @@ pub(crate) fn features_aligned(
         name_unmatched,
         la.min(lb) / la.max(lb).max(1.0),
         fuzz::ratio(&a.chars, &b.chars, 0.0) / 100.0,
-        fuzz::token_sort_ratio(&a.chars, &b.chars, 0.0) / 100.0,
+        fuzz::ratio(&a.sorted_chars, &b.sorted_chars, 0.0) / 100.0,
         dice,
         (1.0 + miss_a + miss_b).ln(),
         grams[0],
