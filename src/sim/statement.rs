@@ -991,6 +991,45 @@ mod tests {
     }
 
     #[test]
+    fn calibrated_score_is_symmetric_bounded_and_counts_numbers_as_multisets() {
+        let s = StatementScorer::new();
+        let pairs = [
+            ("1 troops", "1 1 troops"),
+            ("Officials said 1,000 troops would deploy.", "Troops left."),
+            ("She neither sent nor received emails.", "She sent emails."),
+        ];
+        for (a, b) in pairs {
+            let (x, y) = (s.score(a, b), s.score(b, a));
+            assert!((x - y).abs() < 1e-9, "{a} / {b}: {x} vs {y}");
+            assert!((0.0..=100.0).contains(&x));
+        }
+        assert_eq!(s.score("Talks resumed.", "talks resumed"), 100.0);
+        let (a, b) = (s.prepare("1 troops"), s.prepare("1 1 troops"));
+        assert_eq!(number_mismatch(&a, &b), 0.5);
+        assert_eq!(number_mismatch(&b, &a), 0.5);
+    }
+
+    #[test]
+    fn overlap_mode_is_the_soft_f1() {
+        let s = StatementScorer::new().overlap(true);
+        let (a, b) = (
+            "Troops were deployed on Friday.",
+            "On Friday troops were deployed.",
+        );
+        assert!(s.score(a, b) > 95.0);
+        let x = s.score(
+            "The minister resigned.",
+            "The minister resigned over the scandal.",
+        );
+        let (pa, pb) = (
+            s.prepare("The minister resigned."),
+            s.prepare("The minister resigned over the scandal."),
+        );
+        let (ra, rb) = recalls(&pa, &pb, &align(&pa.toks, &pb.toks));
+        assert!((x - 200.0 * ra * rb / (ra + rb)).abs() < 1e-9);
+    }
+
+    #[test]
     fn stems() {
         assert_eq!(stem("deploying"), "deploy");
         assert_eq!(stem("deployed"), "deploy");
