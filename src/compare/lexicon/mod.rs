@@ -125,23 +125,23 @@ pub fn find_cues<S: AsRef<str>>(words: &[S]) -> Vec<Cue> {
     out
 }
 
-/// Pairs of word forms that reverse each other, both directions.
-fn antonyms() -> &'static HashSet<(String, String)> {
-    static A: OnceLock<HashSet<(String, String)>> = OnceLock::new();
+/// For each word form, the forms that reverse it (both directions of every line).
+fn antonyms() -> &'static HashMap<String, HashSet<String>> {
+    static A: OnceLock<HashMap<String, HashSet<String>>> = OnceLock::new();
     A.get_or_init(|| {
-        let mut set = HashSet::new();
+        let mut map: HashMap<String, HashSet<String>> = HashMap::new();
         for line in data_lines(include_str!("antonyms.tsv")) {
             let (x, y) = line
                 .split_once('\t')
                 .expect("antonyms.tsv: forms<TAB>forms");
             for a in x.split(',') {
                 for b in y.trim().split(',') {
-                    set.insert((a.to_string(), b.to_string()));
-                    set.insert((b.to_string(), a.to_string()));
+                    map.entry(a.to_string()).or_default().insert(b.to_string());
+                    map.entry(b.to_string()).or_default().insert(a.to_string());
                 }
             }
         }
-        set
+        map
     })
 }
 
@@ -151,7 +151,7 @@ const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "dis", "non",
 /// Whether the words `a` and `b` (lowercase) reverse each other: listed antonyms, or one is
 /// the other with a negating prefix ("constitutional" / "unconstitutional").
 pub fn reverses(a: &str, b: &str) -> bool {
-    if antonyms().contains(&(a.to_string(), b.to_string())) {
+    if antonyms().get(a).is_some_and(|r| r.contains(b)) {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
