@@ -198,13 +198,16 @@ fn multiplier(w: &str) -> Option<f64> {
 /// began with a capital letter, and whether clause punctuation (, ; : ( ) ! ? . or a dash)
 /// stands between it and the word before.
 fn words(text: &str) -> Vec<(String, bool, bool)> {
-    let t: Vec<char> = text
-        .nfkc()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
-            _ => c,
-        })
-        .collect();
+    let fold = |c: char| match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+        _ => c,
+    };
+    // NFKC leaves ASCII as it is, and it was a quarter of the time of `prepare`.
+    let t: Vec<char> = if text.is_ascii() {
+        text.chars().map(fold).collect()
+    } else {
+        text.nfkc().map(fold).collect()
+    };
     let mut out = Vec::new();
     let mut i = 0;
     let mut brk = false;
@@ -394,7 +397,10 @@ pub struct StatementScorer {
 }
 
 pub(crate) fn is_stop(w: &str) -> bool {
-    STOPWORDS.contains(&w)
+    // A set: prepare asks for every word, and a scan of the list cost half of prepare.
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(w)
 }
 
 /// Names of the features of a pair, in the order of [`model::WEIGHTS`].
