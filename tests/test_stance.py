@@ -11,6 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import quotelens
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from quotelens import sim
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,3 +173,19 @@ def test_report_shows_the_relation_beside_polarity() -> None:
 
     page = render_report(quotelens.Corpus.from_dir(ROOT / "seeds"))
     assert "<th>relation</th><th>polarity</th>" in page.replace("\n", "")
+
+
+_WORDS = ["not", "no", "never", "denied", "rejected", "if", "but", "neither", "nor", "false",
+          "rose", "fell", "support", "oppose", "troops", "NATO", "1,000", "5%", "one", "is",
+          "are", "the", "said", ",", ".", "don't", "unconstitutional", "constitutional", "—"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25), st.lists(st.sampled_from(_WORDS), max_size=25),
+       st.text(max_size=30))
+def test_compare_never_fails_and_is_symmetric(a: list[str], b: list[str], noise: str) -> None:
+    x, y = " ".join(a) + noise, " ".join(b)
+    m, r = sim.compare(x, y), sim.compare(y, x)
+    assert m.relation == r.relation and m.relation in ("agree", "deny", "unrelated")
+    assert m.score == pytest.approx(r.score, abs=1e-9) and 0 <= m.score <= 100
+    assert m.polarity == ("opposite" if m.relation == "deny" else "same")
