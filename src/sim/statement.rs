@@ -364,6 +364,8 @@ pub struct PreparedStatement {
     chars: Vec<char>,
     /// Hashes of the words of `chars`, for the word n-gram and edit features.
     processed_words: Vec<u64>,
+    /// Bit vectors of `chars`, built once (for `ratio` and `partial_ratio`).
+    pattern: Pattern,
     /// `chars` with its words sorted (what `token_sort_ratio` compares).
     sorted_chars: Vec<char>,
     /// Sorted hash sets, built once: content stems, stem bigrams, word 1- to 4-grams.
@@ -576,6 +578,7 @@ impl StatementScorer {
             cues,
             processed_words,
             sorted_chars: fuzz::join(&fuzz::sorted_tokens(&chars)),
+            pattern: Pattern::new(&chars),
             chars,
             sets,
         }
@@ -766,7 +769,7 @@ pub(crate) fn features_aligned(
         number_one_side,
         name_unmatched,
         la.min(lb) / la.max(lb).max(1.0),
-        fuzz::ratio(&a.chars, &b.chars, 0.0) / 100.0,
+        a.pattern.ratio(&b.chars, 0.0) / 100.0,
         fuzz::ratio(&a.sorted_chars, &b.sorted_chars, 0.0) / 100.0,
         dice,
         (1.0 + miss_a + miss_b).ln(),
@@ -781,7 +784,8 @@ pub(crate) fn features_aligned(
         edit as f64 / longest,
         lcs_a.min(lcs_b),
         lcs_a.max(lcs_b),
-        fuzz::partial_ratio(&a.chars, &b.chars, 0.0) / 100.0,
+        fuzz::partial_ratio_pat(&a.chars, &b.chars, Some(&a.pattern), Some(&b.pattern), 0.0)
+            / 100.0,
     ]
 }
 
