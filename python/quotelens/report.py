@@ -314,14 +314,16 @@ def _comparison_sections(
         cmp = corpus.compare_sides(side_a, side_b, k=3)
         rows = [
             [_esc(r.speaker_a), _esc(r.text_a), _esc(r.speaker_b), _esc(r.text_b),
-             f"{r.score:.0f}", _esc(r.polarity), _esc(f"{r.stance_a} / {r.stance_b}")]
+             f"{r.score:.0f}", _esc(r.relation), _esc(r.polarity),
+             _esc(f"{r.stance_a} / {r.stance_b}")]
             for r in cmp.sort_values("score", ascending=False).head(15).itertuples()
         ]
         parts.append(
             f"<h3>{_badge(side_a, colors)} against {_badge(side_b, colors)}</h3>"
             f'<div class="figure">{figure_svg(cmp.heatmap())}</div>'
             + _table([f"{_esc(side_a)} speaker", "statement", f"{_esc(side_b)} speaker",
-                      "closest statement", "score", "polarity", "stances"], rows, "sides")
+                      "closest statement", "score", "relation", "polarity", "stances"], rows,
+                     "sides")
         )
     if not parts:
         parts.append("<p>Fewer than two sides with attributed statements.</p>")

@@ -1,5 +1,6 @@
-"""Similarity: RapidFuzz-compatible scorers, parallel ``cdist`` and sparse ``top_k``, a statement
-scorer that notices denial, and fast location of a quote inside an article.
+"""Similarity: RapidFuzz-compatible scorers, parallel ``cdist`` and sparse ``top_k``, a calibrated
+statement scorer, the stance of one statement towards another (``compare``: agree, deny or
+unrelated), and fast location of a quote inside an article.
 
 Every scorer has the RapidFuzz shape ``scorer(s1, s2, *, processor=None, score_cutoff=None)``
 and returns 0–100; ``ratio``, ``partial_ratio``, ``token_sort_ratio``, ``token_set_ratio``,

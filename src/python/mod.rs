@@ -39,8 +39,8 @@ mod _core {
     use super::sim::{
         py_cdist, py_compare, py_default_process, py_extract, py_jaccard, py_jaro_winkler,
         py_levenshtein, py_locate, py_partial_ratio, py_ratio, py_score_pairs, py_statement,
-        py_token_ratio, py_token_set_ratio, py_token_sort_ratio, py_top_k, py_wratio, PyAlignment,
-        PyStatementMatch, PyStatementScorer,
+        py_statement_feature_names, py_statement_features, py_token_ratio, py_token_set_ratio,
+        py_token_sort_ratio, py_top_k, py_wratio, PyAlignment, PyStatementMatch, PyStatementScorer,
     };
     #[pymodule_export]
     use super::types::{

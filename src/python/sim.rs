@@ -338,19 +338,22 @@ pub fn py_extract<'py>(
     })
 }
 
-/// Whether two statements match, and whether one denies what the other says.
-///
-/// ``polarity`` is ``"opposite"`` when exactly one side negates or denies; ``cues_a`` and
-/// ``cues_b`` are the negation / denial cues found in each sentence.
+/// How two statements relate: ``relation`` is ``"agree"`` (the same claim), ``"deny"`` (one
+/// rejects or contradicts the other) or ``"unrelated"`` (a different claim); ``score`` is the
+/// calibrated statement score (0–100, as ``statement``), ``denial`` the share (0–1) of the
+/// shared content whose polarity differs, ``evidence`` says why (each cue and the words it
+/// negates, antonym pairs such as rose / fell). ``polarity`` is ``"opposite"`` exactly when
+/// ``relation == "deny"``, else ``"same"``; ``cues_a`` and ``cues_b`` are the negation / denial
+/// cues that apply in each sentence (a cue inside a condition does not).
 ///
 /// >>> from quotelens.sim import compare
 /// >>> m = compare("The US is deploying troops.", "The US is not deploying troops.")
-/// >>> m.polarity, m.cues_b, m.score > 90
-/// ('opposite', ['not'], True)
+/// >>> m.relation, m.polarity, m.cues_b, m.score > 90
+/// ('deny', 'opposite', ['not'], True)
 #[pyclass(frozen, eq, name = "StatementMatch", module = "quotelens")]
 #[derive(Clone, PartialEq)]
 pub struct PyStatementMatch {
-    inner: sim::StatementMatch,
+    inner: crate::compare::StatementMatch,
 }
 
 #[pymethods]
@@ -360,8 +363,16 @@ impl PyStatementMatch {
         self.inner.score
     }
     #[getter]
+    fn relation(&self) -> &'static str {
+        self.inner.relation.as_str()
+    }
+    #[getter]
+    fn denial(&self) -> f64 {
+        self.inner.denial
+    }
+    #[getter]
     fn polarity(&self) -> &'static str {
-        if self.inner.opposite {
+        if self.inner.opposite() {
             "opposite"
         } else {
             "same"
@@ -375,11 +386,16 @@ impl PyStatementMatch {
     fn cues_b(&self) -> Vec<String> {
         self.inner.cues_b.clone()
     }
+    #[getter]
+    fn evidence(&self) -> Vec<String> {
+        self.inner.evidence.clone()
+    }
     fn __repr__(&self) -> String {
         format!(
-            "StatementMatch(score={:.1}, polarity={:?}, cues_a={:?}, cues_b={:?})",
+            "StatementMatch(relation={:?}, score={:.1}, denial={:.2}, cues_a={:?}, cues_b={:?})",
+            self.relation(),
             self.inner.score,
-            self.polarity(),
+            self.inner.denial,
             self.inner.cues_a,
             self.inner.cues_b
         )
@@ -394,8 +410,16 @@ impl PyStatementMatch {
 /// >>> s = StatementScorer(["Troops were deployed.", "Talks resumed.", "Troops left."])
 /// >>> s.score("Troops were deployed on Friday.", "On Friday troops were deployed.") > 95
 /// True
-/// >>> s.compare("Talks resumed.", "Talks never resumed.").polarity
-/// 'opposite'
+/// >>> s.compare("Talks resumed.", "Talks never resumed.").relation
+/// 'deny'
+///
+/// ``calibrated=False`` scores by weighted word overlap alone (100 × the harmonic mean of the
+/// two soft recalls, lowered when numbers disagree): looser than the calibrated paraphrase
+/// score, for claims made in different words (``Corpus.claims`` uses it).
+///
+/// The scorer does its own Unicode folding and needs capitals (names) and digit separators
+/// ("1,000"), so ``processor=True`` means that processing, here and in ``cdist``, ``top_k``,
+/// ``extract`` and ``score_pairs`` alike; a callable processor is applied first.
 #[pyclass(frozen, name = "StatementScorer", module = "quotelens")]
 pub struct PyStatementScorer {
     inner: Arc<StatementScorer>,
@@ -417,11 +441,12 @@ fn idf_map(idf: Option<&Bound<'_, PyAny>>) -> PyResult<Option<HashMap<String, f6
 #[pymethods]
 impl PyStatementScorer {
     #[new]
-    #[pyo3(signature = (corpus_texts = None, *, idf = None))]
+    #[pyo3(signature = (corpus_texts = None, *, idf = None, calibrated = true))]
     fn new(
         py: Python<'_>,
         corpus_texts: Option<&Bound<'_, PyAny>>,
         idf: Option<&Bound<'_, PyAny>>,
+        calibrated: bool,
     ) -> PyResult<Self> {
         let idf = idf_map(idf)?;
         let texts = match corpus_texts {
@@ -433,23 +458,30 @@ impl PyStatementScorer {
                 (_, Some(m)) => StatementScorer::with_idf(&m),
                 (Some(t), None) => StatementScorer::fit(&t),
                 (None, None) => StatementScorer::new(),
-            })
+            }
+            .overlap(!calibrated))
         })?;
         Ok(Self {
             inner: Arc::new(inner),
         })
     }
 
-    /// Similarity of two statements, 0–100 (polarity ignored; see ``compare``).
-    fn score(&self, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<f64> {
-        Ok(self.inner.score(&as_str(a, "a")?, &as_str(b, "b")?))
+    /// Calibrated similarity of two statements, 0–100 (polarity ignored; see ``compare``).
+    fn score(&self, py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<f64> {
+        let (a, b) = (as_str(a, "a")?, as_str(b, "b")?);
+        detached(py, || Ok(self.inner.score(&a, &b)))
     }
 
-    /// Score, polarity and cues of two statements.
-    fn compare(&self, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<PyStatementMatch> {
-        Ok(PyStatementMatch {
-            inner: self.inner.compare(&as_str(a, "a")?, &as_str(b, "b")?),
-        })
+    /// Relation (agree / deny / unrelated), score, cues and evidence of two statements.
+    fn compare(
+        &self,
+        py: Python<'_>,
+        a: &Bound<'_, PyAny>,
+        b: &Bound<'_, PyAny>,
+    ) -> PyResult<PyStatementMatch> {
+        let (a, b) = (as_str(a, "a")?, as_str(b, "b")?);
+        let inner = detached(py, || Ok(crate::compare::compare(&self.inner, &a, &b)))?;
+        Ok(PyStatementMatch { inner })
     }
 
     /// RapidFuzz scorer protocol: ``scorer(s1, s2, *, processor=None, score_cutoff=None)``.
@@ -461,7 +493,11 @@ impl PyStatementScorer {
         processor: Option<&Bound<'_, PyAny>>,
         score_cutoff: Option<f64>,
     ) -> PyResult<f64> {
-        let p = proc_of(processor)?;
+        // processor=True is the scorer's own processing (as in the batch functions).
+        let p = match proc_of(processor)? {
+            Proc::Default => Proc::None,
+            p => p,
+        };
         let a: String = processed(s1, "s1", &p)?.into_iter().collect();
         let b: String = processed(s2, "s2", &p)?.into_iter().collect();
         let s = self.inner.score(&a, &b);
@@ -477,28 +513,35 @@ impl PyStatementScorer {
     }
 }
 
-/// Are ``a`` and ``b`` the same claim? 0–100: IDF-weighted overlap of content words with
-/// soft matching of inflections and spelling variants, agreement of numbers ("1,000" =
-/// "one thousand") and names; attribution wording ("X said" / "according to X") does not
-/// count. ``idf`` (word → weight) replaces the built-in weights. Negation does not lower the
-/// score: use ``compare`` to tell a claim from its denial.
+/// Are ``a`` and ``b`` the same claim? A calibrated score, 0–100: about 100 × the
+/// probability that the two report one claim, from features of the pair (IDF-weighted overlap
+/// of content words both ways with soft matching of inflections and spellings, agreement of
+/// numbers — "1,000" = "one thousand" — and names, word order, length and character-level
+/// ratios) combined by logistic-regression weights fitted on the MRPC paraphrase corpus
+/// (``benchmarks/fit_statement.py``). Attribution wording ("X said" / "according to X") does
+/// not count; symmetric in ``a`` and ``b``. ``idf`` (word → weight) replaces the built-in
+/// weights. Negation does not lower the score: use ``compare`` to tell a claim from its denial.
 ///
 /// >>> from quotelens.sim import statement
 /// >>> statement("Officials said 1,000 troops would deploy.",
 /// ...           "According to officials, one thousand troops will deploy.") > 80
 /// True
+/// >>> statement("Officials said 1,000 troops would deploy.",
+/// ...           "The central bank raised interest rates by half a point.") < 10
+/// True
 #[pyfunction]
 #[pyo3(name = "statement", signature = (a, b, *, idf = None))]
 pub fn py_statement(
+    py: Python<'_>,
     a: &Bound<'_, PyAny>,
     b: &Bound<'_, PyAny>,
     idf: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<f64> {
     let (a, b) = (as_str(a, "a")?, as_str(b, "b")?);
-    Ok(match idf_map(idf)? {
-        Some(m) => StatementScorer::with_idf(&m).score(&a, &b),
-        None => default_statement().score(&a, &b),
-    })
+    match idf_map(idf)? {
+        Some(m) => detached(py, || Ok(StatementScorer::with_idf(&m).score(&a, &b))),
+        None => detached(py, || Ok(default_statement().score(&a, &b))),
+    }
 }
 
 fn default_statement() -> &'static StatementScorer {
@@ -506,17 +549,71 @@ fn default_statement() -> &'static StatementScorer {
     S.get_or_init(StatementScorer::new)
 }
 
-/// Score, polarity (``"same"`` / ``"opposite"``) and negation cues of two statements.
+/// The relation of two statements: ``"agree"``, ``"deny"`` or ``"unrelated"``, with the
+/// calibrated score, the cues and the evidence (see ``StatementMatch``). Negation and its
+/// scope, denial verbs governing the claim ("denied any plans for …", "rejected the claim
+/// that …", "dismissed reports of …"), predicates ("… are false"), "neither … nor", antonyms
+/// ("rose" / "fell", "support" / "oppose") and prefixed negations ("unconstitutional") count;
+/// a negation inside a condition ("if he doesn't …") or a contrast ("poison, not an
+/// antidote") does not deny the claim. The word lists are data files in
+/// ``src/compare/lexicon/``.
 ///
 /// >>> from quotelens.sim import compare
-/// >>> compare("We seek confrontation.", "We do not seek confrontation.").polarity
-/// 'opposite'
+/// >>> compare("We seek confrontation.", "We do not seek confrontation.").relation
+/// 'deny'
+/// >>> compare("She neither sent nor received classified emails.",
+/// ...         "She sent and received classified emails.").relation
+/// 'deny'
+/// >>> compare("Exports rose 4 percent.", "Exports fell 4 percent.").evidence[0]
+/// 'antonyms: "rose" / "fell"'
 #[pyfunction]
 #[pyo3(name = "compare")]
-pub fn py_compare(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<PyStatementMatch> {
-    Ok(PyStatementMatch {
-        inner: default_statement().compare(&as_str(a, "a")?, &as_str(b, "b")?),
-    })
+pub fn py_compare(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+) -> PyResult<PyStatementMatch> {
+    let (a, b) = (as_str(a, "a")?, as_str(b, "b")?);
+    let inner = detached(py, || {
+        Ok(crate::compare::compare(default_statement(), &a, &b))
+    })?;
+    Ok(PyStatementMatch { inner })
+}
+
+/// Features of the statement score for pairs ``(a[k], b[k])`` (for fitting its weights, see
+/// ``benchmarks/fit_statement.py``): a float64 array of shape ``(len(a), len(FEATURES))``.
+#[pyfunction]
+#[pyo3(name = "_statement_features", signature = (a, b))]
+pub fn py_statement_features<'py>(
+    py: Python<'py>,
+    a: &Bound<'py, PyAny>,
+    b: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (a, b) = (str_list(a, "a")?, str_list(b, "b")?);
+    if a.len() != b.len() {
+        return Err(super::to_py(crate::Error::invalid(
+            "b",
+            format!("must have the length of a ({}), got {}", a.len(), b.len()),
+        )));
+    }
+    let n = sim::FEATURES.len();
+    let out = detached(py, || {
+        let s = default_statement();
+        Ok(a.iter()
+            .zip(&b)
+            .flat_map(|(x, y)| s.features(x, y))
+            .collect::<Vec<f64>>())
+    })?;
+    Ok(PyArray1::from_vec(py, out)
+        .reshape([a.len(), n])?
+        .into_any())
+}
+
+/// Names of the statement-score features, in the order of ``_statement_features``' columns.
+#[pyfunction]
+#[pyo3(name = "_statement_feature_names")]
+pub fn py_statement_feature_names() -> Vec<&'static str> {
+    sim::FEATURES.to_vec()
 }
 
 /// Where a quote was found: ``text[start:end]`` (Python string indices) and the ``ratio`` of

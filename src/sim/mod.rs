@@ -1,17 +1,18 @@
 //! Similarity: RapidFuzz-compatible scorers ([`fuzz`]), Unicode preprocessing ([`process`]),
-//! parallel batches ([`batch`]: cdist, top-k, extract), a statement scorer that notices denial
-//! ([`statement`]) and fast approximate quote location ([`locate`]).
+//! parallel batches ([`batch`]: cdist, top-k, extract), a calibrated statement scorer
+//! ([`statement`], weights in [`model`]) and fast approximate quote location ([`locate`]).
 
 pub mod batch;
 pub mod fuzz;
 pub mod locate;
+pub mod model;
 pub mod process;
 pub mod statement;
 
 pub use batch::{cdist, extract, score_pairs, top_k, Metric, TopK};
 pub use locate::{locate, Alignment};
 pub use process::default_process;
-pub use statement::{StatementMatch, StatementScorer};
+pub use statement::{PreparedStatement, StatementScorer, FEATURES};
 
 use crate::error::{Error, Result};
 

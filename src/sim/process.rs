@@ -6,10 +6,17 @@ use unicode_normalization::UnicodeNormalization;
 /// NFKC, case folding, quote and dash folding (all punctuation becomes a word break),
 /// optional accent stripping, every run of non-alphanumerics to one space, trimmed.
 pub fn default_process(s: &str, strip_accents: bool) -> String {
-    let base: String = if strip_accents {
-        s.nfkd().filter(|c| !is_combining_mark(*c)).nfc().collect()
+    // ASCII is its own NFKC and has no accents: skip the normalization (most of the time here).
+    let base: std::borrow::Cow<str> = if s.is_ascii() {
+        s.into()
+    } else if strip_accents {
+        s.nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .nfc()
+            .collect::<String>()
+            .into()
     } else {
-        s.nfkc().collect()
+        s.nfkc().collect::<String>().into()
     };
     let mut out = String::with_capacity(base.len());
     let mut gap = false;

@@ -1,0 +1,194 @@
+//! Word lists of the stance decision, embedded from the data files next to this module
+//! (`cues.tsv`: negation, denial and contrast cues; `antonyms.tsv`: reversing word pairs) and
+//! parsed once. A leaf: it depends on nothing else in the crate, so the statement scorer in
+//! [`crate::sim`] can leave these cues out of the content it compares.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What a cue does to the polarity of the words around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// Negates the rest of its clause: "not deploying troops".
+    Particle,
+    /// Denies the claim it governs: "denied any plans for", "rejected the claim that".
+    Verb,
+    /// Denies what comes before it: "reports that … are false".
+    Predicate,
+    /// Carries on an open negation without flipping it again: "neither … nor".
+    Continue,
+    /// Looks like a negation and is not one: "not only", "no doubt".
+    Exception,
+    /// Opens a conditional clause: "if", "unless".
+    Condition,
+    /// Ends a clause: "but", "while".
+    Boundary,
+}
+
+impl CueKind {
+    /// Whether the cue's words are left out of the content a statement is compared on.
+    pub fn is_polarity(self) -> bool {
+        matches!(
+            self,
+            CueKind::Particle
+                | CueKind::Verb
+                | CueKind::Predicate
+                | CueKind::Continue
+                | CueKind::Exception
+        )
+    }
+}
+
+/// A cue found in a word sequence: words `start..end`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    pub start: usize,
+    pub end: usize,
+    pub kind: CueKind,
+    pub text: String,
+}
+
+struct Cues {
+    /// Phrases by their first word, longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, CueKind)>>,
+}
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn cues() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, CueKind)>> = HashMap::new();
+        for line in data_lines(include_str!("cues.tsv")) {
+            let (phrase, kind) = line.split_once('\t').expect("cues.tsv: phrase<TAB>kind");
+            let kind = match kind.trim() {
+                "particle" => CueKind::Particle,
+                "verb" => CueKind::Verb,
+                "predicate" => CueKind::Predicate,
+                "continue" => CueKind::Continue,
+                "exception" => CueKind::Exception,
+                "condition" => CueKind::Condition,
+                "boundary" => CueKind::Boundary,
+                k => panic!("cues.tsv: unknown kind {k:?}"),
+            };
+            let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+            by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push((words, kind));
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Cues { by_first }
+    })
+}
+
+/// The cues in `words` (lowercase), left to right, longest phrase first where phrases overlap.
+/// A word ending in "n't" ("don't", "isn't") is a particle.
+pub fn find_cues<S: AsRef<str>>(words: &[S]) -> Vec<Cue> {
+    let c = cues();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_ref();
+        let hit = c.by_first.get(w).and_then(|cands| {
+            cands.iter().find(|(p, _)| {
+                i + p.len() <= words.len()
+                    && p.iter().zip(&words[i..]).all(|(x, y)| x == y.as_ref())
+            })
+        });
+        if let Some((p, kind)) = hit {
+            out.push(Cue {
+                start: i,
+                end: i + p.len(),
+                kind: *kind,
+                text: p.join(" "),
+            });
+            i += p.len();
+            continue;
+        }
+        if w.ends_with("n't") && w.len() > 3 {
+            out.push(Cue {
+                start: i,
+                end: i + 1,
+                kind: CueKind::Particle,
+                text: w.to_string(),
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// For each word form, the forms that reverse it (both directions of every line).
+fn antonyms() -> &'static HashMap<String, HashSet<String>> {
+    static A: OnceLock<HashMap<String, HashSet<String>>> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut map: HashMap<String, HashSet<String>> = HashMap::new();
+        for line in data_lines(include_str!("antonyms.tsv")) {
+            let (x, y) = line
+                .split_once('\t')
+                .expect("antonyms.tsv: forms<TAB>forms");
+            for a in x.split(',') {
+                for b in y.trim().split(',') {
+                    map.entry(a.to_string()).or_default().insert(b.to_string());
+                    map.entry(b.to_string()).or_default().insert(a.to_string());
+                }
+            }
+        }
+        map
+    })
+}
+
+/// Prefixes that negate the word they are put on: "unconstitutional", "disagree", "illegal".
+const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "dis", "non", "non-"];
+
+/// Whether the words `a` and `b` (lowercase) reverse each other: listed antonyms, or one is
+/// the other with a negating prefix ("constitutional" / "unconstitutional").
+pub fn reverses(a: &str, b: &str) -> bool {
+    if antonyms().get(a).is_some_and(|r| r.contains(b)) {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 4
+        && NEGATING_PREFIXES
+            .iter()
+            .any(|p| long.strip_prefix(p) == Some(short))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_win_over_single_words_and_contractions_are_particles() {
+        let w = [
+            "it", "is", "not", "only", "late", "but", "we", "don't", "care",
+        ];
+        let c = find_cues(&w);
+        let kinds: Vec<_> = c.iter().map(|c| (c.text.as_str(), c.kind)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("not only", CueKind::Exception),
+                ("but", CueKind::Boundary),
+                ("don't", CueKind::Particle)
+            ]
+        );
+    }
+
+    #[test]
+    fn listed_and_prefixed_reversals() {
+        assert!(reverses("rose", "fell"));
+        assert!(reverses("fell", "rose"));
+        assert!(reverses("constitutional", "unconstitutional"));
+        assert!(!reverses("rose", "rose"));
+        assert!(!reverses("in", "n"));
+        assert!(!reverses("support", "troops"));
+    }
+}
