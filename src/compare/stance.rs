@@ -255,7 +255,21 @@ pub fn compare_prepared(
         }
     }
     for (j, u) in b.toks.iter().enumerate() {
-        if al.best_b[j] >= MATCHED || rev_b[j] {
+        if rev_b[j] {
+            continue;
+        }
+        if al.best_b[j] >= MATCHED {
+            // The same prefixed-negation check from b's side, so the relation is symmetric
+            // ("unconstitutional" / "unconstitutional constitutional").
+            let i = al.arg_b[j];
+            let t = &a.toks[i];
+            if t.stem != u.stem && reverses(&u.word, &t.word) {
+                rev_b[j] = true;
+                if al.arg_a[i] == j {
+                    rev_a[i] = true;
+                }
+                evidence.push(format!("reversal: {:?} / {:?}", t.word, u.word));
+            }
             continue;
         }
         if let Some(i) = (0..a.toks.len()).find(|&i| reverses(&a.toks[i].word, &u.word)) {
@@ -462,6 +476,14 @@ mod tests {
                 "The factory will close, the union said."
             ),
             Relation::Deny
+        );
+    }
+
+    #[test]
+    fn prefixed_negation_is_seen_from_both_sides() {
+        assert_eq!(
+            rel("unconstitutional", "unconstitutional constitutional"),
+            rel("unconstitutional constitutional", "unconstitutional")
         );
     }
 
