@@ -56,7 +56,7 @@ impl Index<'_> {
     /// After a postposed cue ending at `from`: `Some(None)` when the sentence ends within a
     /// short tail, `Some(Some(comma))` when a comma closes the tail and the sentence goes on,
     /// `None` when a clause follows instead.
-    fn postposed_end(&self, from: usize, s1: usize) -> Option<Option<usize>> {
+    pub(super) fn postposed_end(&self, from: usize, s1: usize) -> Option<Option<usize>> {
         let mut k = from;
         // The tail opens with a preposition, a time word or an adverb, never a bare noun.
         let opens_tail = |ix: &Self, k: usize| {

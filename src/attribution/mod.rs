@@ -442,6 +442,21 @@ fn adjacent_cues(ix: &mut Index, doc: &Doc, st: &mut Passes) {
             // Trump said`) is a fragment of speech.
             if comma {
                 if let Some((a, false)) = ix.right(after, q.paragraph) {
+                    // A cue with a clause of its own ("On “Face the Nation,” Ryan said the
+                    // spate …") reports that clause, not the title before it.
+                    let ends = a.cue.is_some_and(|c| {
+                        let cue = ix.cues[c];
+                        let end = cue.t1.max(a.who.b);
+                        let s1 = ix
+                            .toks
+                            .get(cue.t0)
+                            .and_then(|t| ix.sent_toks.get(t.sent))
+                            .map_or(end, |s| s.1);
+                        ix.postposed_end(end, s1).is_some()
+                    });
+                    if !opens && !ends {
+                        continue;
+                    }
                     if let Some(c) = a.cue {
                         st.used_cues[c] = true;
                         st.clause_cues[c] = false;
