@@ -298,7 +298,13 @@ pub(super) fn find(
             }
             let block = who.a.min(c.t0);
             let fronted = ix.comma_before_subject(block, s0);
-            match (fronted, ix.postposed_end(c.t1, s1)) {
+            // "…, Graham told The Huffington Post on Thursday.": past the addressee.
+            let tail = if c.addressee {
+                ix.skip_addressee(c.t1, s1)
+            } else {
+                c.t1
+            };
+            match (fronted, ix.postposed_end(tail, s1)) {
                 (Some(comma), Some(None)) => {
                     conf = 0.75;
                     (who, Shape::Before { comma })
@@ -513,6 +519,11 @@ fn inverted(
 /// The reported clause from token `a` to the end of the sentence `s1`, cut before another
 /// speaker's cue ("…, adding that …", "… with Johnson saying: “…”") and trailing punctuation.
 fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize, usize)> {
+    // "…, he said, and intense wrangling could …": the conjunction joins, it is not reported.
+    let mut a = a;
+    while a < s1 && ix.toks[a].word && ix.toks[a].func == Func::Conj && !ix.toks[a].quoted {
+        a += 1;
+    }
     if a >= s1 {
         return None;
     }

@@ -402,6 +402,16 @@ struct Passes {
     promoted: Vec<Option<QuoteKind>>,
 }
 
+/// A short quoted line in headline case ("‘Legend in the Coal Fields.’"): a section title, not
+/// the previous speaker going on.
+fn heading_like(quote: &str) -> bool {
+    let (caps, long) = crate::segment::capitalized_long_words(quote);
+    quote.split_whitespace().count() <= params::HEADING_QUOTE_WORDS
+        && long >= 2
+        && caps == long
+        && !quote.trim_end().ends_with([',', '?', '!'])
+}
+
 /// Token index of the first token at or after normalized byte `b`.
 fn tok_at(ix: &Index, b: usize) -> usize {
     ix.tok_s.partition_point(|&s| (s as usize) < b)
@@ -548,6 +558,7 @@ fn shared_sentences_and_continuations(ix: &Index, doc: &Doc, st: &mut Passes) {
                     && (q.paragraph..=lp + 1)
                         .all(|p| doc.paragraphs.get(p).is_some_and(|x| x.kind.is_body()))
                     && quote_only[q.paragraph]
+                    && !heading_like(&doc.text()[q.start..q.end])
                     || q.paragraph == lp;
                 if q.kind == QuoteKind::Direct && close_enough {
                     st.attrs[qi] = Some(Attr {

@@ -40,3 +40,7 @@ pub const ACCORDING_NP_TOKENS: usize = 14;
 /// of PolNeAR train attributions): the calibrated confidence of a pronoun attribution is scaled
 /// by it, since the annotated corpus scores the mention and not the antecedent.
 pub const PRONOUN_RESOLUTION_RATE: f64 = 0.78;
+
+/// Longest quote-only paragraph in headline case that is taken for a section title rather than a
+/// continuation of the previous speaker, in words.
+pub const HEADING_QUOTE_WORDS: usize = 7;
