@@ -247,7 +247,21 @@ impl Normalized {
                 seg.clear();
                 seg.push_str(&rest[..seg_bytes]);
                 for f in seg.nfkc() {
-                    out.push(f, i);
+                    // NFKC can make what the table folds (ŉ → ʼn): fold it too (idempotence).
+                    match fold(f) {
+                        Fold::Char(g) => {
+                            if g == '"' || g == '\'' {
+                                out.marks.push(Mark {
+                                    pos: out.text.len(),
+                                    ch: f,
+                                });
+                            }
+                            out.push(g, i);
+                        }
+                        Fold::Str(s) => s.chars().for_each(|g| out.push(g, i)),
+                        Fold::Delete => {}
+                        Fold::Keep => out.push(f, i),
+                    }
                 }
             }
             b += seg_bytes;
