@@ -227,8 +227,11 @@ fn metric_of(scorer: &Bound<'_, PyAny>) -> PyResult<Metric> {
 }
 
 /// Dense score matrix (native scorers only; use ``quotelens.sim.cdist``).
+///
+/// ``cell_bytes`` is the peak memory per cell the caller needs (4, plus a dtype conversion).
 #[pyfunction]
-#[pyo3(name = "_cdist", signature = (queries, choices, scorer, process, score_cutoff, workers))]
+#[pyo3(name = "_cdist", signature = (queries, choices, scorer, process, score_cutoff, workers, cell_bytes = 4))]
+#[allow(clippy::too_many_arguments)]
 pub fn py_cdist<'py>(
     py: Python<'py>,
     queries: &Bound<'py, PyAny>,
@@ -236,12 +239,15 @@ pub fn py_cdist<'py>(
     scorer: &Bound<'py, PyAny>,
     process: bool,
     score_cutoff: Option<f64>,
-    workers: i64,
+    workers: &Bound<'py, PyAny>,
+    cell_bytes: u64,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let workers = super::workers_arg(workers)?;
     let q = str_list(queries, "queries")?;
     let c = str_list(choices, "choices")?;
     let metric = metric_of(scorer)?;
     let (n, m) = (q.len(), c.len());
+    sim::batch::check_dense(n, m, cell_bytes.max(4)).map_err(super::to_py)?;
     let out = detached(py, || {
         sim::cdist(&q, &c, &metric, process, score_cutoff, workers)
     })?;
@@ -260,8 +266,9 @@ pub fn py_score_pairs<'py>(
     scorer: &Bound<'py, PyAny>,
     process: bool,
     score_cutoff: Option<f64>,
-    workers: i64,
+    workers: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let workers = super::workers_arg(workers)?;
     let t = str_list(texts, "texts")?;
     let metric = metric_of(scorer)?;
     let out = detached(py, || {
@@ -282,8 +289,9 @@ pub fn py_top_k<'py>(
     scorer: &Bound<'py, PyAny>,
     process: bool,
     score_cutoff: Option<f64>,
-    workers: i64,
+    workers: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyTuple>> {
+    let workers = super::workers_arg(workers)?;
     if k <= 0 {
         return Err(super::to_py(crate::Error::invalid(
             "k",
@@ -318,8 +326,9 @@ pub fn py_extract<'py>(
     limit: Option<i64>,
     process: bool,
     score_cutoff: Option<f64>,
-    workers: i64,
+    workers: &Bound<'py, PyAny>,
 ) -> PyResult<Vec<(usize, f64)>> {
+    let workers = super::workers_arg(workers)?;
     let q = as_str(query, "query")?;
     let c = str_list(choices, "choices")?;
     let metric = metric_of(scorer)?;

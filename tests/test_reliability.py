@@ -1,0 +1,244 @@
+"""Regression tests of issue 13: inputs that killed or stalled the interpreter, scores dropped
+at the cutoff, unclean errors. Each test failed (or aborted the interpreter) before its fix."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
+import numpy as np
+import pytest
+from rapidfuzz import fuzz
+
+from quotelens import QuotelensError, sim
+from quotelens.sim import MinHashIndex
+
+SCORERS = ["ratio", "partial_ratio", "token_sort_ratio", "token_set_ratio", "token_ratio",
+           "WRatio", "jaro_winkler", "levenshtein", "jaccard"]
+
+
+def run_isolated(code: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter: an abort there fails the test instead of pytest."""
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
+                          text=True, timeout=timeout)
+
+
+# --- inputs that killed or stalled the process --------------------------------------------
+
+@pytest.mark.parametrize("k", [2**31, 2**62, 2**64, 10**30])
+def test_huge_k_is_capped_at_the_number_of_choices(k):
+    r = run_isolated(f"""
+        from quotelens import sim
+        qi, ci, s = sim.top_k(["a"], ["a", "b"], k={k})
+        assert ci.tolist() == [0, 1], ci
+        assert [c for c, _, _ in sim.extract("a", ["a", "b"], limit={k})] == ["a", "b"]
+    """)
+    assert r.returncode == 0, r.stderr[-2000:]
+
+
+def test_huge_workers_are_clamped_and_fast():
+    t = time.perf_counter()
+    for w in (10**9, 2**63, 2**100, 5000):
+        assert sim.cdist(["a"], ["a"], workers=w).tolist() == [[100.0]]
+        sim.top_k(["a"], ["a", "b"], k=1, workers=w)
+    assert time.perf_counter() - t < 10
+
+
+def test_workers_zero_means_all_cores_everywhere():
+    assert sim.cdist(["a"], ["a", "b"], workers=0).shape == (1, 2)
+    assert sim.extract("a", ["a"], workers=0)[0][2] == 0
+    MinHashIndex(workers=0).add(["a b c"])
+    with pytest.raises(QuotelensError, match="workers"):
+        sim.cdist(["a"], ["a"], workers=-2)
+    with pytest.raises(TypeError, match="workers"):
+        sim.cdist(["a"], ["a"], workers=1.5)  # type: ignore[arg-type]
+
+
+def test_cdist_memory_check_honours_ulimit_and_dtype():
+    # 1.2 GB of address space above what is mapped: a 12,000² float32 matrix (0.58 GB) fits,
+    # its float64 conversion (12 bytes a cell at the peak, 1.7 GB) and 20,000² (1.6 GB) do not.
+    r = run_isolated("""
+        import resource
+        from quotelens import sim, QuotelensError
+        import numpy as np
+        sim.cdist(["a"], ["a"], workers=-1)  # start the thread pool before measuring
+        status = open("/proc/self/status").read()
+        vm = int(status.split("VmSize:")[1].split()[0]) * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (vm + 1_200_000_000, resource.RLIM_INFINITY))
+        mid = ["x"] * 12_000
+        assert sim.cdist(mid, mid).shape == (12_000, 12_000)
+        for queries, dtype in ((mid, np.float64), (["x"] * 20_000, np.float32)):
+            try:
+                sim.cdist(queries, queries, dtype=dtype)
+            except QuotelensError as e:
+                assert "use top_k" in str(e), e
+            else:
+                raise SystemExit(f"{len(queries)}² {dtype} over the ulimit was not refused")
+        print("ok")
+    """)
+    assert r.returncode == 0 and "ok" in r.stdout, (r.returncode, r.stdout, r.stderr[-2000:])
+
+
+def test_identical_texts_give_each_candidate_pair_once():
+    index = MinHashIndex(0.5)
+    index.add(["the very same sentence again and again"] * 1500)
+    a, b = index.candidate_pairs()
+    assert len(a) == 1500 * 1499 // 2
+    assert np.all((a[1:] > a[:-1]) | ((a[1:] == a[:-1]) & (b[1:] > b[:-1])))
+
+
+# --- wrong or inconsistent results --------------------------------------------------------
+
+def test_a_score_equal_to_the_cutoff_is_kept():
+    assert sim.partial_ratio("troops deployed", "troops deployed.", score_cutoff=100) == 100.0
+    assert sim.ratio("", "", score_cutoff=101) == 0.0
+    assert sim.ratio("", "", score_cutoff=100) == 100.0
+    assert sim.token_set_ratio("x", "in x", score_cutoff=100.000001) == 0.0
+    qi, ci, s = sim.top_k(["troops deployed"], ["troops deployed."], k=1,
+                          scorer=sim.partial_ratio, score_cutoff=100)
+    assert s.tolist() == [100.0]
+
+
+def _pairs(n: int, seed: int) -> list[tuple[str, str]]:
+    rng = np.random.default_rng(seed)
+    words = "troops deployed the minister said no talks resume in geneva a b c".split()
+
+    def one() -> str:
+        k = int(rng.integers(0, 7))
+        return " ".join(rng.choice(words, k).tolist()) + str(rng.choice(["", ".", "!", " x"]))
+
+    return [(one(), one()) for _ in range(n)]
+
+
+RF = {"ratio": fuzz.ratio, "partial_ratio": fuzz.partial_ratio,
+      "token_sort_ratio": fuzz.token_sort_ratio, "token_set_ratio": fuzz.token_set_ratio,
+      "token_ratio": fuzz.token_ratio, "WRatio": fuzz.WRatio}
+
+
+@pytest.mark.parametrize("name", list(RF))
+def test_scores_equal_rapidfuzz_at_and_around_the_cutoff(name):
+    ours, theirs = getattr(sim, name), RF[name]
+    for a, b in _pairs(1500, 13):
+        s = theirs(a, b)
+        # At the score itself we keep it; RapidFuzz compares in 0-1 after dividing the cutoff
+        # by 100 and sometimes rounds an equal score away, so equality is checked on ours.
+        assert ours(a, b, score_cutoff=s) == pytest.approx(s, abs=1e-9), (a, b)
+        for c in (s - 1e-9, s + 1e-9, s - 0.5, s + 0.5):
+            assert ours(a, b, score_cutoff=c) == pytest.approx(
+                theirs(a, b, score_cutoff=c), abs=1e-9), (a, b, c)
+
+
+@pytest.mark.parametrize("name", SCORERS)
+def test_batch_calls_equal_their_pairwise_twin_at_every_cutoff(name):
+    f = getattr(sim, name)
+    pairs = _pairs(40, 5)
+    queries, choices = [a for a, _ in pairs[:10]], [b for _, b in pairs]
+    cutoffs = sorted({f(q, c) for q in queries[:3] for c in choices[:6]} | {0.0, 50.0, 100.0})
+    for cut in cutoffs:
+        for c in (cut, np.nextafter(cut, -1), np.nextafter(cut, 200)):
+            c = float(c)
+            want = np.array([[f(q, x, score_cutoff=c) for x in choices] for q in queries],
+                            dtype=np.float32)
+            got = sim.cdist(queries, choices, scorer=f, score_cutoff=c, workers=2)
+            np.testing.assert_array_equal(got, want)
+            qi, ci, s = sim.top_k(queries, choices, k=len(choices), scorer=f, score_cutoff=c)
+            full = {(i, j) for i in range(len(queries)) for j in range(len(choices))
+                    if f(queries[i], choices[j]) >= c}
+            assert set(zip(qi.tolist(), ci.tolist())) == full, c
+            for i, q in enumerate(queries[:2]):
+                ex = sim.extract(q, choices, scorer=f, limit=None, score_cutoff=c)
+                assert {j for _, _, j in ex} == {j for (r, j) in full if r == i}
+            ia, ib = np.arange(len(queries)), np.arange(len(queries))
+            sp = sim.score_pairs(queries + choices, ia, ib + len(queries), scorer=f,
+                                 score_cutoff=c)
+            np.testing.assert_array_equal(sp, np.diag(want[:, : len(queries)]))
+
+
+def test_minhash_index_shared_between_threads():
+    index = MinHashIndex(0.5, workers=2)
+    index.add(["seed text number one"])
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def reader():
+        try:
+            while not stop.is_set():
+                len(index)
+                index.query("seed text number one")
+                index.candidate_pairs()
+                repr(index)
+        except BaseException as e:  # noqa: BLE001 - the test reports any failure
+            errors.append(e)
+
+    threads = [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    try:
+        for i in range(30):
+            # Words unique to each text: no candidate pairs, so reads stay cheap.
+            index.add([f"a{i}x{j} b{i}y{j} c{i}z{j}" for j in range(2000)])
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert not errors, errors[0]
+    assert len(index) == 1 + 30 * 2000
+
+
+# --- clean errors --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("call, arg", [
+    (lambda: MinHashIndex(seed=-1), "seed"),
+    (lambda: MinHashIndex(seed=2**64), "seed"),
+    (lambda: MinHashIndex(num_perm=-1), "num_perm"),
+    (lambda: MinHashIndex(num_perm=2**64), "num_perm"),
+    (lambda: MinHashIndex(shingle="char", n=-1), "n"),
+    (lambda: MinHashIndex().similarity(-1, 0), "i"),
+    (lambda: MinHashIndex().similarity(0, 2**64), "j"),
+    (lambda: MinHashIndex().candidate_pairs(groups=[-1]), "groups"),
+    (lambda: sim.cdist(["a"], ["a"], workers=-(2**63) - 1), "workers"),
+    (lambda: sim.top_k(["a"], ["a"], k=-(2**70)), "k"),
+])
+def test_out_of_range_ints_are_value_errors_naming_the_argument(call, arg):
+    with pytest.raises(QuotelensError, match=arg):
+        call()
+
+
+def test_out_of_range_uint64_pair_indices_are_not_wrapped():
+    big = np.array([2**64 - 1], dtype=np.uint64)
+    with pytest.raises(QuotelensError, match="18446744073709551615"):
+        sim.score_pairs(["a", "b"], big, np.array([0], dtype=np.uint64))
+
+
+# --- text: spans and normalization -----------------------------------------------------------
+
+@pytest.mark.parametrize("mark", list("´¨˜¸¯᾽"))
+def test_sentences_do_not_overlap_after_spacing_diacritics(mark):
+    import quotelens
+
+    for text in (f"x.{mark}", f"Troops left.{mark} Talks resumed.", f"A b. {mark}c d."):
+        spans = [(s.start, s.end) for s in quotelens.Article(text).sentences]
+        for (_, e1), (s2, _) in zip(spans, spans[1:]):
+            assert e1 <= s2, (text, spans)
+        for s in quotelens.Article(text).sentences:
+            assert text[s.start:s.end] == s.text
+
+
+def test_normalize_is_idempotent():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    import quotelens
+
+    assert quotelens.normalize(quotelens.normalize("ŉ")) == quotelens.normalize("ŉ")
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text())
+    def check(s: str) -> None:
+        once = quotelens.normalize(s)
+        assert quotelens.normalize(once) == once
+
+    check()
