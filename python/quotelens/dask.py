@@ -79,6 +79,15 @@ def _analyse(
 def _frame_partition(
     pdf: pd.DataFrame, text: str, id: Optional[str], sides: Optional[dict[str, str]], errors: str
 ) -> pd.DataFrame:
+    missing = [c for c in (text, id) if c is not None and c not in pdf.columns]
+    if missing:
+        # A partition can lack a column its meta promises (from_delayed, read_json).
+        if errors == "skip":
+            return _empty(QUOTE_COLUMNS)
+        raise QuotelensError(
+            f"{'text' if text in missing else 'id'}: a partition has no column {missing[0]!r} "
+            f"(its columns: {list(pdf.columns)}); errors='skip' leaves such partitions out"
+        )
     ids = pdf[id] if id is not None else pdf.index
     return quotes_frame(_analyse(zip(ids, pdf[text]), sides, errors))
 
@@ -149,7 +158,10 @@ def bad_rows(
     _check(articles, text, id, "raise")
 
     def part(pdf: pd.DataFrame) -> pd.DataFrame:
-        ids = pdf[id] if id is not None else pdf.index
+        if text not in pdf.columns:
+            return pd.DataFrame({"article": [f"partition with columns {list(pdf.columns)}"],
+                                 "problem": [f"no column {text!r}"]}).astype("string")
+        ids = pdf[id] if id is not None and id in pdf.columns else pdf.index
         rows = [(str(i), p) for i, t in zip(ids, pdf[text]) if (p := _row_problem(t))]
         return pd.DataFrame(rows, columns=["article", "problem"]).astype("string")
 

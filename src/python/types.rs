@@ -49,6 +49,79 @@ fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> PyResult<T> {
     serde_json::from_str(s).map_err(|e| to_py(crate::Error::Format(format!("state: {e}"))))
 }
 
+/// Every span of a deserialized article inside its text and equal to the text it claims, every
+/// paragraph index valid: JSON written by hand or truncated (a quote with `start=10**6`) is
+/// refused naming the field, instead of giving spans that slice nothing.
+fn check_spans(a: &Article) -> Result<(), String> {
+    let chars: Vec<char> = a.text.chars().collect();
+    let n = chars.len();
+    let span = |field: String, s: usize, e: usize, text: Option<&str>| -> Result<(), String> {
+        if s > e || e > n {
+            return Err(format!(
+                "{field}: span {s}..{e} is outside the text ({n} characters)"
+            ));
+        }
+        if let Some(t) = text {
+            if !chars[s..e].iter().copied().eq(t.chars()) {
+                return Err(format!(
+                    "{field}: text differs from the article text at {s}..{e}"
+                ));
+            }
+        }
+        Ok(())
+    };
+    let np = a.paragraphs.len();
+    for (i, p) in a.paragraphs.iter().enumerate() {
+        span(
+            format!("paragraphs[{i}].start"),
+            p.start,
+            p.end,
+            Some(&p.text),
+        )?;
+    }
+    for (i, st) in a.sentences.iter().enumerate() {
+        span(
+            format!("sentences[{i}].start"),
+            st.start,
+            st.end,
+            Some(&st.text),
+        )?;
+        if st.paragraph >= np {
+            return Err(format!(
+                "sentences[{i}].paragraph: {} of {np}",
+                st.paragraph
+            ));
+        }
+    }
+    for (i, q) in a.quotes.iter().enumerate() {
+        span(format!("quotes[{i}].start"), q.start, q.end, Some(&q.text))?;
+        span(
+            format!("quotes[{i}].outer_start"),
+            q.outer_start,
+            q.outer_end,
+            None,
+        )?;
+        if q.paragraph >= np {
+            return Err(format!("quotes[{i}].paragraph: {} of {np}", q.paragraph));
+        }
+        for (name, s, e) in [
+            ("speaker_start", q.speaker_start, q.speaker_end),
+            ("cue_start", q.cue_start, q.cue_end),
+        ] {
+            if let (Some(s), Some(e)) = (s, e) {
+                span(format!("quotes[{i}].{name}"), s, e, None)?;
+            }
+        }
+        if !(0.0..=1.0).contains(&q.confidence) {
+            return Err(format!(
+                "quotes[{i}].confidence: {} is not in [0, 1]",
+                q.confidence
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn to_json<T: serde::Serialize>(v: &T) -> PyResult<String> {
     serde_json::to_string(v).map_err(|e| to_py(crate::Error::Format(e.to_string())))
 }
@@ -521,6 +594,7 @@ impl PyArticle {
     #[classmethod]
     fn from_json(_cls: &Bound<'_, PyType>, data: &str) -> PyResult<Self> {
         let a: Article = from_json(data)?;
+        check_spans(&a).map_err(|m| to_py(crate::Error::Format(m)))?;
         Ok(PyArticle { inner: Arc::new(a) })
     }
 
