@@ -242,3 +242,113 @@ def test_normalize_is_idempotent():
         assert quotelens.normalize(once) == once
 
     check()
+
+
+# --- files, JSON, CLI ----------------------------------------------------------------------
+
+ARTICLE = "“We will not back down,” Smith said on Tuesday.\n"
+
+
+def test_a_non_utf8_file_name_is_named_and_the_others_load(tmp_path, capsys):
+    import os
+
+    from quotelens import Corpus
+    from quotelens.cli import main
+    from quotelens.corpus import CorpusWarning
+
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    with open(os.path.join(os.fsencode(tmp_path), b"lat\xe9.txt"), "wb") as f:
+        f.write(ARTICLE.encode())
+    with pytest.warns(CorpusWarning, match="not valid UTF-8"):
+        c = Corpus.from_dir(tmp_path, errors="warn")
+    assert sorted(c.ids) == ["good", "lat\ufffd"]
+    assert main(["quotes", str(tmp_path), "--format", "json"]) == 0
+    assert "lat\ufffd" in capsys.readouterr().out
+
+
+def test_links_leading_outside_the_folder_are_skipped(tmp_path, capsys):
+    from quotelens import Corpus
+    from quotelens.cli import main
+    from quotelens.corpus import CorpusWarning
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("“root:x:0:0,” the file said.\n", encoding="utf-8")
+    d = tmp_path / "articles"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (d / "inside.txt").symlink_to(d / "a.txt")
+    (d / "passwd.txt").symlink_to(secret)
+    with pytest.warns(CorpusWarning, match="passwd.txt"):
+        c = Corpus.from_dir(d)
+    assert sorted(c.ids) == ["a", "inside"]
+    assert sorted(Corpus.from_dir(d, follow_links=True).ids) == ["a", "inside", "passwd"]
+    out = tmp_path / "r.html"
+    assert main(["report", str(d), "-o", str(out), "--no-progress"]) == 0
+    assert "root:x" not in out.read_text(encoding="utf-8")
+    assert "passwd.txt" in capsys.readouterr().err
+
+
+def test_when_every_file_fails_each_reason_is_given(tmp_path):
+    from quotelens import Corpus
+    from quotelens.corpus import CorpusWarning
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(b"\xff\xfe bad \xff")
+    with pytest.warns(CorpusWarning):
+        with pytest.raises(QuotelensError) as e:
+            Corpus.from_dir(tmp_path, errors="warn")
+    assert "a.txt" in str(e.value) and "b.txt" in str(e.value)
+
+
+def test_report_checks_the_output_path_before_the_work(tmp_path):
+    from quotelens.cli import main
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    t = time.perf_counter()
+    with pytest.raises(SystemExit, match="does not exist"):
+        main(["report", str(tmp_path), "-o", "/nonexistent/x.html", "--no-progress"])
+    assert time.perf_counter() - t < 5
+
+
+def test_bad_json_is_a_quotelens_error_naming_the_field():
+    import json
+
+    import quotelens
+    from quotelens import Corpus
+
+    with pytest.raises(QuotelensError, match="articles"):
+        Corpus.from_json('{"format":"quotelens-corpus","version":1}')
+    with pytest.raises(QuotelensError, match="unknown fields"):
+        Corpus.from_json('{"format":"quotelens-corpus","version":1,"articles":[],"x":1}')
+    with pytest.raises(QuotelensError, match="nested"):
+        Corpus.from_json('{"format":"quotelens-corpus","version":1,"articles":'
+                         + "[" * 200_000 + "]" * 200_000 + "}")
+    doc = json.loads(quotelens.Article(ARTICLE).to_json())
+    doc["quotes"][0]["start"] = 10**6
+    with pytest.raises(QuotelensError, match=r"quotes\[0\]\.start"):
+        quotelens.Article.from_json(json.dumps(doc))
+    doc = json.loads(quotelens.Article(ARTICLE).to_json())
+    doc["quotes"][0]["text"] = "something else"
+    with pytest.raises(QuotelensError, match=r"quotes\[0\]"):
+        quotelens.Article.from_json(json.dumps(doc))
+    with pytest.raises(QuotelensError):
+        quotelens.Article.from_json("[" * 100_000)
+
+
+def test_dask_partition_without_the_text_column():
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+
+    from quotelens import dask as qd
+
+    good = pd.DataFrame({"id": ["a"], "text": [ARTICLE]})
+    bad = pd.DataFrame({"id": ["b"], "body": [ARTICLE]})
+    parts = [dask.delayed(lambda x: x)(p) for p in (good, bad)]
+    df = dd.from_delayed(parts, meta=good, verify_meta=False)
+    with dask.config.set(scheduler="sync"):
+        got = qd.quotes(df, errors="skip").compute()
+        assert set(got["article"]) == {"a"}
+        with pytest.raises(QuotelensError, match="no column 'text'"):
+            qd.quotes(df).compute()
+        assert "no column 'text'" in qd.bad_rows(df)["problem"].compute().tolist()

@@ -1042,6 +1042,56 @@ mod tests {
     }
 
     #[test]
+    fn pattern_n_matches_lcs_beyond_three_words_per_lane() {
+        // 193..=1000 characters: four to sixteen 64-bit words per lane, carries across words.
+        let mut x = 12345u64;
+        let mut text = |n: usize, alphabet: &[char]| -> Vec<char> {
+            (0..n)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(x >> 33) as usize % alphabet.len()]
+                })
+                .collect()
+        };
+        let ab: Vec<char> = "ab c".chars().collect();
+        let wide: Vec<char> = "abcdefgh “”é—✓ ".chars().collect();
+        let lanes_texts: Vec<Vec<char>> = [193, 200, 256, 257, 300, 511, 640, 1000]
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| text(n, if i % 2 == 0 { &ab } else { &wide }))
+            .collect();
+        let others: Vec<Vec<char>> = [0, 1, 64, 150, 193, 400, 1000]
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| text(n, if i % 2 == 0 { &wide } else { &ab }))
+            .collect();
+        let lanes: [&[char]; LANES] = std::array::from_fn(|l| lanes_texts[l].as_slice());
+        let p = PatternN::new(lanes).unwrap();
+        for t in &others {
+            let mut got = vec![p.lcs(t), p.lcs_lanes(t)];
+            #[cfg(target_arch = "x86_64")]
+            {
+                if std::is_x86_feature_detected!("avx2") {
+                    got.push(unsafe { p.lcs_avx2(t) });
+                }
+                if std::is_x86_feature_detected!("avx512f") {
+                    got.push(unsafe { p.lcs_avx512(t) });
+                }
+            }
+            for g in got {
+                for l in 0..LANES {
+                    assert_eq!(g[l], naive_lcs(lanes[l], t), "lane {l} len {}", t.len());
+                }
+            }
+            for lane in lanes {
+                assert_eq!(Pattern::new(lane).lcs(t), naive_lcs(lane, t));
+            }
+        }
+    }
+
+    #[test]
     fn known_rapidfuzz_values() {
         assert!((ratio(&c("this is a test"), &c("this is a test!"), 0.0) - 96.551724).abs() < 1e-4);
         assert_eq!(
