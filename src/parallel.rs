@@ -55,37 +55,6 @@ pub fn with_workers<T: Send>(workers: i64, f: impl FnOnce() -> T + Send) -> Resu
     Ok(pool(threads)?.install(f))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pools() {
-        let cores = available_cores();
-        assert_eq!(
-            with_workers(2, rayon::current_num_threads).unwrap(),
-            2.min(cores)
-        );
-        assert_eq!(with_workers(1, rayon::current_num_threads).unwrap(), 1);
-        assert_eq!(with_workers(1, || 5).unwrap(), 5);
-        assert!(with_workers(-1, || ()).is_ok());
-        assert_eq!(with_workers(0, rayon::current_num_threads).unwrap(), cores);
-        assert!(with_workers(-2, || ()).is_err());
-    }
-
-    #[test]
-    fn huge_worker_counts_are_clamped_and_pools_reused() {
-        let t = std::time::Instant::now();
-        for _ in 0..50 {
-            let n = with_workers(i64::MAX, rayon::current_num_threads).unwrap();
-            assert_eq!(n, available_cores());
-            assert_eq!(with_workers(1_000_000_000, || 1).unwrap(), 1);
-        }
-        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
-        assert!(Arc::ptr_eq(&pool(1).unwrap(), &pool(1).unwrap()));
-    }
-}
-
 static CANCEL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 static CANCEL_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
@@ -116,4 +85,35 @@ pub fn interrupted() -> bool {
 #[inline]
 pub fn interrupted_every(i: usize) -> bool {
     i % 1024 == 0 && interrupted()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pools() {
+        let cores = available_cores();
+        assert_eq!(
+            with_workers(2, rayon::current_num_threads).unwrap(),
+            2.min(cores)
+        );
+        assert_eq!(with_workers(1, rayon::current_num_threads).unwrap(), 1);
+        assert_eq!(with_workers(1, || 5).unwrap(), 5);
+        assert!(with_workers(-1, || ()).is_ok());
+        assert_eq!(with_workers(0, rayon::current_num_threads).unwrap(), cores);
+        assert!(with_workers(-2, || ()).is_err());
+    }
+
+    #[test]
+    fn huge_worker_counts_are_clamped_and_pools_reused() {
+        let t = std::time::Instant::now();
+        for _ in 0..50 {
+            let n = with_workers(i64::MAX, rayon::current_num_threads).unwrap();
+            assert_eq!(n, available_cores());
+            assert_eq!(with_workers(1_000_000_000, || 1).unwrap(), 1);
+        }
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+        assert!(Arc::ptr_eq(&pool(1).unwrap(), &pool(1).unwrap()));
+    }
 }

@@ -4,14 +4,13 @@ one) or MemoryError may come out, never a PanicException, OverflowError, KeyErro
 from __future__ import annotations
 
 import numpy as np
+import quotelens
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import quotelens
 from quotelens import sim
 
+# OverflowError is an ArithmeticError, not a ValueError: it fails the test.
 CLEAN = (TypeError, ValueError, MemoryError)
-OVERFLOW = OverflowError  # a ValueError subclass? No: ArithmeticError; must not appear.
 
 small_text = st.text(max_size=40)
 scalars = st.one_of(
@@ -44,8 +43,8 @@ KEYWORDS = ["k", "limit", "workers", "score_cutoff", "processor", "scorer", "dty
 def _call(f, args, kwargs):
     try:
         f(*args, **kwargs)
-    except CLEAN as e:
-        assert not isinstance(e, OverflowError), repr(e)
+    except CLEAN:
+        pass
     except BaseException as e:  # noqa: BLE001 - the point is to see anything else
         if isinstance(e, KeyboardInterrupt):
             raise

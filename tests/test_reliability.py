@@ -11,10 +11,9 @@ import time
 
 import numpy as np
 import pytest
-from rapidfuzz import fuzz
-
 from quotelens import QuotelensError, sim
 from quotelens.sim import MinHashIndex
+from rapidfuzz import fuzz
 
 SCORERS = ["ratio", "partial_ratio", "token_sort_ratio", "token_set_ratio", "token_ratio",
            "WRatio", "jaro_winkler", "levenshtein", "jaccard"]
@@ -228,10 +227,9 @@ def test_sentences_do_not_overlap_after_spacing_diacritics(mark):
 
 
 def test_normalize_is_idempotent():
+    import quotelens
     from hypothesis import given, settings
     from hypothesis import strategies as st
-
-    import quotelens
 
     assert quotelens.normalize(quotelens.normalize("ŉ")) == quotelens.normalize("ŉ")
 
@@ -339,7 +337,6 @@ def test_dask_partition_without_the_text_column():
     pd = pytest.importorskip("pandas")
     dd = pytest.importorskip("dask.dataframe")
     import dask
-
     from quotelens import dask as qd
 
     good = pd.DataFrame({"id": ["a"], "text": [ARTICLE]})
