@@ -3,6 +3,7 @@ at the cutoff, unclean errors. Each test failed (or aborted the interpreter) bef
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -38,6 +39,18 @@ def test_huge_k_is_capped_at_the_number_of_choices(k):
     assert r.returncode == 0, r.stderr[-2000:]
 
 
+def test_compare_sides_with_a_huge_k(tmp_path):
+    from pathlib import Path
+
+    from quotelens import Corpus
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    c = Corpus.from_dir(seeds, progress=False)
+    small = c.compare_sides("China", "United States", k=3)
+    huge = c.compare_sides("China", "United States", k=2**62)
+    assert len(huge) >= len(small) > 0
+
+
 def test_huge_workers_are_clamped_and_fast():
     t = time.perf_counter()
     for w in (10**9, 2**63, 2**100, 5000):
@@ -47,6 +60,9 @@ def test_huge_workers_are_clamped_and_fast():
 
 
 def test_workers_zero_means_all_cores_everywhere():
+    from quotelens.corpus import _workers
+
+    assert _workers(0) == _workers(-1) == _workers(10**9) == (os.cpu_count() or 1)
     assert sim.cdist(["a"], ["a", "b"], workers=0).shape == (1, 2)
     assert sim.extract("a", ["a"], workers=0)[0][2] == 0
     MinHashIndex(workers=0).add(["a b c"])

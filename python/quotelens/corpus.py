@@ -588,8 +588,9 @@ def _workers(workers: int) -> int:
     if workers == -1 or workers == 0:
         return os.cpu_count() or 1
     if workers < -1:
-        raise QuotelensError(f"workers: expected -1 or a positive number, got {workers}")
-    return workers
+        raise QuotelensError(f"workers: expected -1, 0 or a positive number, got {workers}")
+    # More threads than cores only cost memory (sim clamps the same way).
+    return min(workers, os.cpu_count() or 1)
 
 
 def _analyze_one(item: dict[str, Any], infer: bool) -> Article:
