@@ -368,3 +368,30 @@ def test_dask_partition_without_the_text_column():
         with pytest.raises(QuotelensError, match="no column 'text'"):
             qd.quotes(df).compute()
         assert "no column 'text'" in qd.bad_rows(df)["problem"].compute().tolist()
+
+
+def test_ctrl_c_interrupts_long_calls():
+    r = run_isolated("""
+        import os, signal, threading, time
+        from quotelens import sim
+        big = ["some long sentence number %d with words" % i for i in range(3000)]
+        words = ["troops", "deployed", "minister", "said", "talks", "resume", "geneva"]
+        quote = " ".join(words[(i * 7 + i // 3) % 7] for i in range(14000))
+        calls = [lambda: sim.cdist(big, big * 5, scorer=sim.WRatio),
+                 lambda: sim.top_k(big, big * 5, k=3, scorer=sim.partial_ratio),
+                 lambda: sim.ratio("ab" * 500_000, "ba" * 500_000)]
+        for call in calls:
+            threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+            t = time.perf_counter()
+            try:
+                call()
+            except KeyboardInterrupt:
+                assert time.perf_counter() - t < 3, time.perf_counter() - t
+            else:
+                raise SystemExit("not interrupted")
+        t = time.perf_counter()
+        a = sim.locate(quote, "Filler text. " * 3000 + quote + " More filler." * 3000)
+        assert a.score == 100.0 and time.perf_counter() - t < 20
+        print("ok")
+    """)
+    assert r.returncode == 0 and "ok" in r.stdout, (r.returncode, r.stdout, r.stderr[-2000:])

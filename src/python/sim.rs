@@ -8,7 +8,28 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
-use super::detached;
+use super::{detached, detached_quick};
+
+/// Below this many character comparisons a batch runs without the interruptible helper
+/// thread, whose start (20-40 µs) would dominate a tiny call.
+const QUICK_WORK: u128 = 1 << 20;
+
+fn chars(v: &[String]) -> u128 {
+    v.iter().map(|s| s.len() as u128).sum()
+}
+
+/// [`detached`] for big work, [`detached_quick`] for small.
+fn run<T: Send>(
+    py: Python<'_>,
+    work: u128,
+    f: impl Send + FnOnce() -> crate::Result<T>,
+) -> PyResult<T> {
+    if work < QUICK_WORK {
+        detached_quick(py, f)
+    } else {
+        detached(py, f)
+    }
+}
 use crate::sim::{self, Metric, Scorer, StatementScorer};
 
 fn type_name(o: &Bound<'_, PyAny>) -> String {
@@ -248,7 +269,7 @@ pub fn py_cdist<'py>(
     let metric = metric_of(scorer)?;
     let (n, m) = (q.len(), c.len());
     sim::batch::check_dense(n, m, cell_bytes.max(4)).map_err(super::to_py)?;
-    let out = detached(py, || {
+    let out = run(py, chars(&q) * chars(&c), || {
         sim::cdist(&q, &c, &metric, process, score_cutoff, workers)
     })?;
     Ok(PyArray1::from_vec(py, out).reshape([n, m])?.into_any())
@@ -271,7 +292,7 @@ pub fn py_score_pairs<'py>(
     let workers = super::workers_arg(workers)?;
     let t = str_list(texts, "texts")?;
     let metric = metric_of(scorer)?;
-    let out = detached(py, || {
+    let out = run(py, chars(&t) * a.len() as u128, || {
         sim::score_pairs(&t, &a, &b, &metric, process, score_cutoff, workers)
     })?;
     Ok(PyArray1::from_vec(py, out).into_any())
@@ -301,7 +322,7 @@ pub fn py_top_k<'py>(
     let q = str_list(queries, "queries")?;
     let c = str_list(choices, "choices")?;
     let metric = metric_of(scorer)?;
-    let r = detached(py, || {
+    let r = run(py, chars(&q) * chars(&c), || {
         sim::top_k(&q, &c, k as usize, &metric, process, score_cutoff, workers)
     })?;
     PyTuple::new(
@@ -342,7 +363,7 @@ pub fn py_extract<'py>(
         }
         Some(l) => Some(l as usize),
     };
-    detached(py, || {
+    run(py, q.len() as u128 * chars(&c), || {
         sim::extract(&q, &c, limit, &metric, process, score_cutoff, workers)
     })
 }
@@ -577,6 +598,7 @@ pub fn py_locate(
     score_cutoff: Option<f64>,
 ) -> PyResult<Option<PyAlignment>> {
     let (q, t) = (as_str(quote, "quote")?, as_str(text, "text")?);
-    let found = detached(py, || Ok(sim::locate(&q, &t, score_cutoff)))?;
+    let work = (q.len() as u128).min(2048) * t.len() as u128;
+    let found = run(py, work, || Ok(sim::locate(&q, &t, score_cutoff)))?;
     Ok(found.map(|inner| PyAlignment { inner }))
 }

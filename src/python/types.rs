@@ -5,7 +5,11 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
-use super::{detached, to_py};
+use super::{detached, detached_quick, to_py};
+
+/// Texts shorter than this (bytes) are analysed without the interruptible helper thread:
+/// they take milliseconds, and the thread would cost more than the work on a headline.
+const QUICK: usize = 1 << 16;
 use crate::article::{Article, Meta, Paragraph, Quote, Sentence, Speaker};
 
 fn trunc(s: &str, n: usize) -> String {
@@ -502,7 +506,12 @@ impl PyArticle {
         };
         let mut sides: Vec<(String, String)> = sides.unwrap_or_default().into_iter().collect();
         sides.sort();
-        let a = detached(py, || Article::with_sides(&text, meta, &sides))?;
+        let run = || Article::with_sides(&text, meta, &sides);
+        let a = if text.len() < QUICK {
+            detached_quick(py, run)?
+        } else {
+            detached(py, run)?
+        };
         Ok(PyArticle { inner: Arc::new(a) })
     }
 
@@ -646,6 +655,9 @@ impl PyArticle {
 #[pyfunction]
 #[pyo3(name = "normalize")]
 pub fn py_normalize(py: Python<'_>, text: String) -> PyResult<String> {
+    if text.len() < QUICK {
+        return detached_quick(py, || crate::text::normalize(&text));
+    }
     detached(py, || crate::text::normalize(&text))
 }
 
@@ -658,6 +670,10 @@ pub fn py_normalize(py: Python<'_>, text: String) -> PyResult<String> {
 #[pyfunction]
 #[pyo3(name = "extract_quotes")]
 pub fn py_extract_quotes(py: Python<'_>, text: String) -> PyResult<Vec<PyQuote>> {
-    let qs = detached(py, || crate::article::extract_quotes(&text))?;
+    let qs = if text.len() < QUICK {
+        detached_quick(py, || crate::article::extract_quotes(&text))?
+    } else {
+        detached(py, || crate::article::extract_quotes(&text))?
+    };
     Ok(qs.into_iter().map(|inner| PyQuote { inner }).collect())
 }

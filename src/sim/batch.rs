@@ -283,6 +283,10 @@ pub fn available_memory() -> Option<u64> {
 /// float32 matrix plus any copy the caller makes, e.g. a conversion to another dtype).
 pub fn check_dense(n: usize, m: usize, cell_bytes: u64) -> Result<()> {
     let bytes = (n as u128) * (m as u128) * cell_bytes as u128;
+    if bytes < 1 << 26 {
+        // Under 64 MB reading /proc costs more than the matrix; try_reserve still guards it.
+        return Ok(());
+    }
     let limit = available_memory().unwrap_or(u64::MAX / 2) as u128;
     if bytes > limit || bytes > isize::MAX as u128 {
         return Err(Error::TooLarge {
