@@ -395,3 +395,17 @@ def test_ctrl_c_interrupts_long_calls():
         print("ok")
     """)
     assert r.returncode == 0 and "ok" in r.stdout, (r.returncode, r.stdout, r.stderr[-2000:])
+
+
+def test_dask_bad_rows_sees_non_string_cells_without_string_conversion():
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+
+    from quotelens import dask as qd
+
+    pdf = pd.DataFrame({"id": ["a", "b"], "text": [ARTICLE, 5]}, dtype=object)
+    with dask.config.set({"dataframe.convert-string": False, "scheduler": "sync"}):
+        df = dd.from_pandas(pdf, npartitions=1)
+        assert qd.bad_rows(df).compute().values.tolist() == [["b", "text is int, not str"]]
+        assert set(qd.quotes(df, errors="skip").compute()["article"]) == {"a"}

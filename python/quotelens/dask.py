@@ -154,7 +154,14 @@ def _bag_partition(part: Any, text: str, id: str, sides: Any, errors: str) -> An
 def bad_rows(
     articles: dd.DataFrame, *, text: str = "text", id: Optional[str] = "id"
 ) -> dd.DataFrame:
-    """Rows of a dask DataFrame that :func:`quotes` cannot read: ``article`` and ``problem``."""
+    """Rows of a dask DataFrame that :func:`quotes` cannot read: ``article`` and ``problem``
+    (missing or non-string text; a partition without the text column is one row).
+
+    Dask turns object columns into strings when it builds the frame (``dataframe.convert-string``,
+    on by default), so a number in the text column arrives as its digits and cannot be told
+    apart here; build the frame under ``dask.config.set({"dataframe.convert-string": False})``
+    for such cells to be reported.
+    """
     _check(articles, text, id, "raise")
 
     def part(pdf: pd.DataFrame) -> pd.DataFrame:
