@@ -401,7 +401,6 @@ def test_dask_bad_rows_sees_non_string_cells_without_string_conversion():
     pd = pytest.importorskip("pandas")
     dd = pytest.importorskip("dask.dataframe")
     import dask
-
     from quotelens import dask as qd
 
     pdf = pd.DataFrame({"id": ["a", "b"], "text": [ARTICLE, 5]}, dtype=object)
