@@ -10,6 +10,7 @@ pub mod attribution;
 pub mod error;
 pub mod lexicon;
 pub mod lsh;
+pub mod memory;
 pub mod parallel;
 pub mod quotes;
 pub mod segment;

@@ -408,3 +408,23 @@ def test_dask_bad_rows_sees_non_string_cells_without_string_conversion():
         df = dd.from_pandas(pdf, npartitions=1)
         assert qd.bad_rows(df).compute().values.tolist() == [["b", "text is int, not str"]]
         assert set(qd.quotes(df, errors="skip").compute()["article"]) == {"a"}
+
+
+def test_article_too_big_for_the_ulimit_is_a_memory_error():
+    r = run_isolated("""
+        import resource
+        import quotelens
+        status = open("/proc/self/status").read()
+        vm = int(status.split("VmSize:")[1].split()[0]) * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (vm + 1_000_000_000, resource.RLIM_INFINITY))
+        try:
+            quotelens.Article("a \\u201c " * 3_000_000)
+        except MemoryError as e:
+            assert "text:" in str(e), e
+        else:
+            raise SystemExit("no MemoryError")
+        a = quotelens.Article("He said. " * 200_000)  # 1.8 MB of news-like text still fits
+        assert len(a.sentences) > 1000
+        print("ok")
+    """)
+    assert r.returncode == 0 and "ok" in r.stdout, (r.returncode, r.stdout, r.stderr[-2000:])

@@ -53,6 +53,34 @@ fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> PyResult<T> {
     serde_json::from_str(s).map_err(|e| to_py(crate::Error::Format(format!("state: {e}"))))
 }
 
+/// `MemoryError` before analysing a text whose analysis cannot fit: `Article('a “ ' *
+/// 3_000_000)` under `ulimit -v 2000000` aborted the interpreter. The estimate bounds what
+/// benchmarks/bench_memory.py measures: up to 60 bytes per character of sentence-dense text
+/// and 660 per quote mark (`'a “ '` repeated: 163 bytes per character).
+fn check_article_memory(text: &str) -> PyResult<()> {
+    if text.len() < 1 << 20 {
+        return Ok(());
+    }
+    use crate::text::normalize::{is_double_quote, is_single_quote};
+    let (mut chars, mut marks) = (0u128, 0u128);
+    for c in text.chars() {
+        chars += 1;
+        marks += u128::from(is_double_quote(c) || is_single_quote(c));
+    }
+    let need = 64 * chars + 700 * marks;
+    match crate::memory::available_memory() {
+        Some(avail) if need > avail as u128 => {
+            Err(pyo3::exceptions::PyMemoryError::new_err(format!(
+                "text: analysing {chars} characters ({marks} quote marks) may need {:.2} GB; \
+                 only {:.2} GB of memory is available (system, cgroup and ulimit limits)",
+                need as f64 / 1e9,
+                avail as f64 / 1e9
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Every span of a deserialized article inside its text and equal to the text it claims, every
 /// paragraph index valid: JSON written by hand or truncated (a quote with `start=10**6`) is
 /// refused naming the field, instead of giving spans that slice nothing.
@@ -506,6 +534,7 @@ impl PyArticle {
         };
         let mut sides: Vec<(String, String)> = sides.unwrap_or_default().into_iter().collect();
         sides.sort();
+        check_article_memory(&text)?;
         let run = || Article::with_sides(&text, meta, &sides);
         let a = if text.len() < QUICK {
             detached_quick(py, run)?
