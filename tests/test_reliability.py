@@ -350,6 +350,14 @@ def test_bad_json_is_a_quotelens_error_naming_the_field():
         quotelens.Article.from_json(json.dumps(doc))
     with pytest.raises(QuotelensError):
         quotelens.Article.from_json("[" * 100_000)
+    doc = json.loads(quotelens.Article(ARTICLE).to_json())
+    doc["quotes"][0]["speker"] = "typo"
+    with pytest.raises(QuotelensError, match=r"quotes\[0\]\.speker: unknown field"):
+        quotelens.Article.from_json(json.dumps(doc))
+    doc = json.loads(quotelens.Article(ARTICLE).to_json())
+    doc["meta"]["extra"] = 1
+    with pytest.raises(QuotelensError, match=r"meta\.extra"):
+        quotelens.Article.from_json(json.dumps(doc))
 
 
 def test_dask_partition_without_the_text_column():

@@ -81,6 +81,35 @@ fn check_article_memory(text: &str) -> PyResult<()> {
     }
 }
 
+/// The first key of `given` that the model does not have (serde's `deny_unknown_fields`,
+/// without a second list of the fields: `known` is the article serialized back).
+fn unknown_field(
+    given: &serde_json::Value,
+    known: &serde_json::Value,
+    at: String,
+) -> Option<String> {
+    use serde_json::Value;
+    match (given, known) {
+        (Value::Object(g), Value::Object(k)) => g.iter().find_map(|(key, v)| {
+            let path = if at.is_empty() {
+                key.clone()
+            } else {
+                format!("{at}.{key}")
+            };
+            match k.get(key) {
+                None => Some(format!("{path}: unknown field")),
+                Some(kv) => unknown_field(v, kv, path),
+            }
+        }),
+        (Value::Array(g), Value::Array(k)) => g
+            .iter()
+            .zip(k)
+            .enumerate()
+            .find_map(|(i, (gv, kv))| unknown_field(gv, kv, format!("{at}[{i}]"))),
+        _ => None,
+    }
+}
+
 /// Every span of a deserialized article inside its text and equal to the text it claims, every
 /// paragraph index valid: JSON written by hand or truncated (a quote with `start=10**6`) is
 /// refused naming the field, instead of giving spans that slice nothing.
@@ -632,7 +661,15 @@ impl PyArticle {
     #[classmethod]
     fn from_json(_cls: &Bound<'_, PyType>, data: &str) -> PyResult<Self> {
         let a: Article = from_json(data)?;
-        check_spans(&a).map_err(|m| to_py(crate::Error::Format(m)))?;
+        let fail = |m: String| to_py(crate::Error::Format(m));
+        // from_json already parsed it, so this parse cannot fail.
+        let given: serde_json::Value =
+            serde_json::from_str(data).map_err(|e| fail(e.to_string()))?;
+        let known = serde_json::to_value(&a).map_err(|e| fail(e.to_string()))?;
+        unknown_field(&given, &known, String::new())
+            .map_or(Ok(()), Err)
+            .map_err(fail)?;
+        check_spans(&a).map_err(fail)?;
         Ok(PyArticle { inner: Arc::new(a) })
     }
 
