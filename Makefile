@@ -6,7 +6,7 @@ export VIRTUAL_ENV := $(abspath $(VENV))
 # Set by some shells for maturin; it breaks linking of `cargo test`.
 unexport PYO3_BUILD_EXTENSION_MODULE
 
-.PHONY: demo test build rust-test py-test bench lint clean
+.PHONY: demo test build rust-test py-test bench lint clean fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,18 @@ lint: build
 	cargo fmt --check
 	cargo clippy --all-targets --features python -- -D warnings
 	$(BIN)/ruff check python tests benchmarks
+
+# Short cargo-fuzz runs of every target (FUZZ_SECONDS each) from the committed seeds in
+# fuzz/seeds/ (inputs that once crashed are kept there); what the fuzzer learns goes to
+# fuzz/corpus/ (not committed); a crash leaves its input in fuzz/artifacts/ and fails the run.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := normalize article scorers locate minhash
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install --quiet --locked cargo-fuzz
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+		mkdir -p corpus/$$t; cargo +nightly fuzz run --release $$t corpus/$$t seeds/$$t -- \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) target python/quotelens/*.so

@@ -11,6 +11,7 @@ pub mod compare;
 pub mod error;
 pub mod lexicon;
 pub mod lsh;
+pub mod memory;
 pub mod parallel;
 pub mod quotes;
 pub mod segment;

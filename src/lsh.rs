@@ -340,28 +340,36 @@ impl MinHashIndex {
     /// All pairs (i < j) of indexed texts that share a band, each once, sorted.
     /// `groups`, when given, assigns each text a group; pairs inside one group are left out
     /// (e.g. two quotes of the same article).
-    pub fn candidate_pairs(&self, groups: Option<&[u32]>) -> Vec<(u32, u32)> {
-        let mut pairs: Vec<(u32, u32)> = self
-            .buckets
-            .par_iter()
-            .flat_map_iter(|band| {
-                let mut local = Vec::new();
-                for ids in band.values() {
-                    for (k, &i) in ids.iter().enumerate() {
-                        for &j in &ids[k + 1..] {
-                            let (a, b) = if i < j { (i, j) } else { (j, i) };
-                            if a != b && groups.is_none_or(|g| g[a as usize] != g[b as usize]) {
-                                local.push((a, b));
-                            }
+    ///
+    /// Bands are merged into the result one at a time, so memory holds the distinct pairs
+    /// and one band's, not every band's copy of each pair (8,000 identical texts needed
+    /// `bands` × 32 M pairs and aborted under 4 GB). Allocation failure is an error.
+    pub fn candidate_pairs(&self, groups: Option<&[u32]>) -> Result<Vec<(u32, u32)>> {
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for band in &self.buckets {
+            let n: usize = band
+                .values()
+                .map(|ids| ids.len() * ids.len().saturating_sub(1) / 2)
+                .sum();
+            if n == 0 {
+                continue;
+            }
+            let mut local: Vec<(u32, u32)> = crate::error::try_vec(n, "candidate_pairs")?;
+            for ids in band.values() {
+                for (k, &i) in ids.iter().enumerate() {
+                    for &j in &ids[k + 1..] {
+                        let (a, b) = if i < j { (i, j) } else { (j, i) };
+                        if a != b && groups.is_none_or(|g| g[a as usize] != g[b as usize]) {
+                            local.push((a, b));
                         }
                     }
                 }
-                local.into_iter()
-            })
-            .collect();
-        pairs.par_sort_unstable();
-        pairs.dedup();
-        pairs
+            }
+            local.par_sort_unstable();
+            local.dedup();
+            pairs = merge_unique(pairs, local)?;
+        }
+        Ok(pairs)
     }
 
     /// Estimated Jaccard similarity of two indexed texts.
@@ -372,6 +380,35 @@ impl MinHashIndex {
     pub fn signature(&self, i: usize) -> Option<&[u32]> {
         self.signatures.get(i).map(|s| s.as_slice())
     }
+}
+
+/// The sorted union of two sorted, duplicate-free lists.
+fn merge_unique(a: Vec<(u32, u32)>, b: Vec<(u32, u32)>) -> Result<Vec<(u32, u32)>> {
+    if a.is_empty() {
+        return Ok(b);
+    }
+    let mut out = crate::error::try_vec(a.len() + b.len(), "candidate_pairs")?;
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -390,7 +427,7 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         index.add(&texts).unwrap();
-        assert_eq!(index.candidate_pairs(None), vec![(4, 5)]);
+        assert_eq!(index.candidate_pairs(None).unwrap(), vec![(4, 5)]);
         assert!(index.query("").is_empty());
         assert!(index
             .params
@@ -438,8 +475,8 @@ mod tests {
             "".into(),
         ];
         idx.add(&texts).unwrap();
-        assert_eq!(idx.candidate_pairs(None), vec![(0, 2)]);
-        assert!(idx.candidate_pairs(Some(&[0, 1, 0, 2])).is_empty());
+        assert_eq!(idx.candidate_pairs(None).unwrap(), vec![(0, 2)]);
+        assert!(idx.candidate_pairs(Some(&[0, 1, 0, 2])).unwrap().is_empty());
         let q = idx.query("we do not seek any confrontation in the region");
         assert!(q.iter().any(|(i, s)| *i == 0 && *s > 0.5));
         assert!(!q.iter().any(|(i, _)| *i == 1));
@@ -454,7 +491,24 @@ mod tests {
         let json = serde_json::to_string(&idx).unwrap();
         let mut back: MinHashIndex = serde_json::from_str(&json).unwrap();
         back.rebuild();
-        assert_eq!(back.candidate_pairs(None), idx.candidate_pairs(None));
+        assert_eq!(
+            back.candidate_pairs(None).unwrap(),
+            idx.candidate_pairs(None).unwrap()
+        );
+    }
+
+    #[test]
+    fn identical_texts_give_each_pair_once() {
+        let mut idx = MinHashIndex::new(params(0.5));
+        let texts: Vec<String> = (0..300).map(|_| "the same words again".into()).collect();
+        idx.add(&texts).unwrap();
+        let pairs = idx.candidate_pairs(None).unwrap();
+        assert_eq!(pairs.len(), 300 * 299 / 2);
+        assert!(pairs.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            merge_unique(vec![(0, 1), (0, 3)], vec![(0, 1), (0, 2), (1, 2)]).unwrap(),
+            vec![(0, 1), (0, 2), (0, 3), (1, 2)]
+        );
     }
 
     #[test]

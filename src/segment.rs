@@ -649,10 +649,13 @@ pub fn sentences(text: &str, paragraphs: &[ParaSpan]) -> Vec<SentSpan> {
                     continue;
                 }
                 let next = text[k..].chars().next().unwrap_or(' ');
-                let opens = next.is_uppercase()
-                    || next.is_ascii_digit()
-                    || matches!(next, '"' | '\'' | '(' | '[')
-                    || (!next.is_lowercase() && !next.is_ascii_punctuation());
+                // A combining mark after the space is a spacing diacritic that NFKC split
+                // (´ → space + U+0301): both come from one character, so no boundary there.
+                let opens = !unicode_normalization::char::is_combining_mark(next)
+                    && (next.is_uppercase()
+                        || next.is_ascii_digit()
+                        || matches!(next, '"' | '\'' | '(' | '[')
+                        || (!next.is_lowercase() && !next.is_ascii_punctuation()));
                 let boundary = opens
                     && if b == b'.' && run == 1 {
                         period_ends_sentence(text, i, k)

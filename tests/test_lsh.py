@@ -117,7 +117,9 @@ def test_signatures_do_not_depend_on_workers():
         ({"num_perm": 2}, "num_perm"),
         ({"shingle": "sentence"}, "shingle"),
         ({"shingle": "char", "n": 0}, "n"),
-        ({"workers": 0}, "workers"),
+        ({"workers": -2}, "workers"),
+        ({"seed": -1}, "seed"),
+        ({"num_perm": 2**70}, "num_perm"),
     ],
 )
 def test_bad_parameters_name_the_argument(kwargs, arg):

@@ -219,7 +219,7 @@ def test_bad_input_is_a_clear_error() -> None:
     with pytest.raises(QuotelensError, match="limit"):
         sim.extract("a", ["a"], limit=0)
     with pytest.raises(QuotelensError, match="workers"):
-        sim.cdist(["a"], ["a"], workers=0)
+        sim.cdist(["a"], ["a"], workers=-2)
     with pytest.raises(TypeError, match="scorer"):
         sim.cdist(["a"], ["a"], scorer="ratio")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="processor"):

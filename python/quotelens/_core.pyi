@@ -233,6 +233,7 @@ def _cdist(
     process: bool,
     score_cutoff: Optional[float],
     workers: int,
+    cell_bytes: int = 4,
 ) -> Any: ...
 def _score_pairs(
     texts: Any,

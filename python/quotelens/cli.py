@@ -16,9 +16,14 @@ from quotelens._core import Article
 _COLUMNS = ("article", "kind", "speaker", "cue", "side", "text")
 
 
-def _article_paths(path: Path, pattern: str) -> list[Path]:
+def _article_paths(path: Path, pattern: str, follow_links: bool = False) -> list[Path]:
+    from quotelens.corpus import _printable, folder_files
+
     if path.is_dir():
-        files = sorted(p for p in path.glob(pattern) if p.is_file())
+        files, skipped = folder_files(path, pattern, follow_links)
+        for p in skipped:
+            print(f"quotelens: skipping {_printable(str(p))}: a link leading outside {path} "
+                  "(--follow-links reads it)", file=sys.stderr)
         if not files:
             raise SystemExit(f"quotelens: no files matching {pattern!r} in {path}")
         return files
@@ -28,15 +33,35 @@ def _article_paths(path: Path, pattern: str) -> list[Path]:
 
 
 def _load(paths: Iterable[Path]) -> list[Article]:
+    from quotelens.corpus import _printable
+
     articles = []
+    failed = 0
     for p in paths:
         try:
             text = p.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
-            print(f"quotelens: skipping {p}: {e}", file=sys.stderr)
+            print(f"quotelens: skipping {_printable(str(p))}: {e}", file=sys.stderr)
+            failed += 1
             continue
-        articles.append(Article(text, id=p.stem))
+        articles.append(Article(text, id=_printable(p.stem)))
+    if not articles and failed:
+        raise SystemExit(f"quotelens: none of the {failed} files could be loaded (reasons above)")
     return articles
+
+
+def _check_output(path: Path) -> None:
+    """Fail before the work, not after it, when the report cannot be written."""
+    import os
+
+    parent = path.parent
+    if path.is_dir():
+        raise SystemExit(f"quotelens: cannot write the report to {path}: it is a folder")
+    if not parent.is_dir():
+        raise SystemExit(f"quotelens: cannot write the report to {path}: "
+                         f"{parent} does not exist")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise SystemExit(f"quotelens: cannot write the report to {path}: permission denied")
 
 
 def _rows(articles: Sequence[Article], all_kinds: bool) -> list[dict[str, str]]:
@@ -88,13 +113,15 @@ def _report(args: argparse.Namespace) -> int:
     from quotelens.report import write_report
 
     t0 = time.perf_counter()
-    paths = _article_paths(args.path, args.pattern)
+    _check_output(args.output)
+    paths = _article_paths(args.path, args.pattern, args.follow_links)
     progress = False if args.no_progress else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         try:
             corpus = Corpus.from_files(paths, errors="warn", progress=progress)
         except ValueError as e:
+            # The message lists every file's reason.
             raise SystemExit(f"quotelens: {e}") from None
     for w in caught:
         print(f"quotelens: {w.message}", file=sys.stderr)
@@ -114,6 +141,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     q.add_argument("--pattern", default="*.txt", help="file pattern inside a folder")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--all", action="store_true", help="include unattributed terms")
+    q.add_argument("--follow-links", action="store_true",
+                   help="read links that lead outside the folder")
     r = sub.add_parser("report", help="write the HTML report for a folder of articles")
     r.add_argument("path", type=Path, help="a text file or a folder of them")
     r.add_argument("-o", "--output", type=Path, default=Path("report.html"),
@@ -121,11 +150,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     r.add_argument("--pattern", default="*.txt", help="file pattern inside a folder")
     r.add_argument("--title", default=None, help="the report's heading")
     r.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    r.add_argument("--follow-links", action="store_true",
+                   help="read links that lead outside the folder")
     args = parser.parse_args(argv)
 
     if args.command == "report":
         return _report(args)
-    articles = _load(_article_paths(args.path, args.pattern))
+    articles = _load(_article_paths(args.path, args.pattern, args.follow_links))
     rows = _rows(articles, args.all)
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)

@@ -118,6 +118,33 @@ def _read_text(path: Path, encoding: str) -> str:
         return f.read()
 
 
+def _printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (surrogate escapes) become U+FFFD, which
+    the core and JSON can carry (the raw name raised UnicodeEncodeError for the whole corpus)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def folder_files(
+    folder: Path, pattern: str, follow_links: bool = False
+) -> tuple[list[Path], list[Path]]:
+    """Files of ``folder`` matching ``pattern``, sorted, and the links skipped because they
+    lead outside the folder (unless ``follow_links``): a ``.txt`` link to ``/etc/passwd``
+    was read and embedded in the report."""
+    root = folder.resolve()
+    files, skipped = [], []
+    for p in sorted(folder.glob(pattern)):
+        if not p.is_file():
+            continue
+        if not follow_links:
+            try:
+                p.resolve().relative_to(root)
+            except (ValueError, OSError):
+                skipped.append(p)
+                continue
+        files.append(p)
+    return files, skipped
+
+
 class Corpus:
     """Many analysed :class:`~quotelens.Article` objects, indexed by position or id.
 
@@ -282,20 +309,30 @@ class Corpus:
             raise QuotelensError("paths: the corpus is empty (no files given)")
         items: list[dict[str, Any]] = []
         seen: Counter[str] = Counter()
+        failures: list[str] = []
         for f in files:
             try:
                 body = _read_text(f, encoding)
             except (OSError, UnicodeDecodeError) as e:
-                msg = f"cannot load {f}: {e}"
+                msg = f"cannot load {_printable(str(f))}: {e}"
                 if errors == "raise":
                     raise QuotelensError(msg) from e
                 warnings.warn(msg, CorpusWarning, stacklevel=2)
+                failures.append(msg)
                 continue
-            seen[f.stem] += 1
-            ident = f.stem if seen[f.stem] == 1 else f"{f.stem}-{seen[f.stem]}"
+            stem = _printable(f.stem)
+            if stem != f.stem:
+                warnings.warn(f"file name {_printable(str(f))!r} is not valid UTF-8; "
+                              f"its id is {stem!r}",
+                              CorpusWarning, stacklevel=2)
+            seen[stem] += 1
+            ident = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
             items.append({"text": body, "id": ident})
         if not items:
-            raise QuotelensError(f"paths: none of the {len(files)} files could be loaded")
+            reasons = "".join(f"\n  {m}" for m in failures)
+            raise QuotelensError(
+                f"paths: none of the {len(files)} files could be loaded:{reasons}"
+            )
         return cls(_analyze(items, progress=progress, workers=workers, infer=infer))
 
     @classmethod
@@ -309,9 +346,11 @@ class Corpus:
         progress: Optional[bool] = None,
         workers: int = -1,
         infer: bool = True,
+        follow_links: bool = False,
     ) -> "Corpus":
         """Analyse the files in a folder matching ``pattern`` (sorted by name; ``**/*.txt``
-        recurses). See :meth:`from_files` for ``errors``.
+        recurses). See :meth:`from_files` for ``errors``. Symbolic links that lead outside the
+        folder are skipped with a :class:`CorpusWarning` naming them, unless ``follow_links``.
         """
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"path: expected str or os.PathLike, got {type(path).__name__}")
@@ -322,7 +361,11 @@ class Corpus:
             raise QuotelensError(f"path: {folder} does not exist")
         if not folder.is_dir():
             raise QuotelensError(f"path: {folder} is not a folder (use Corpus.from_files)")
-        files = sorted(p for p in folder.glob(pattern) if p.is_file())
+        files, skipped = folder_files(folder, pattern, follow_links)
+        if skipped:
+            names = ", ".join(_printable(str(p)) for p in skipped)
+            warnings.warn(f"skipped links leading outside {folder} (follow_links=True reads "
+                          f"them): {names}", CorpusWarning, stacklevel=2)
         if not files:
             raise QuotelensError(f"path: no files matching {pattern!r} in {folder}")
         return cls.from_files(
@@ -367,11 +410,26 @@ class Corpus:
             doc = json.loads(data)
         except json.JSONDecodeError as e:
             raise QuotelensError(f"source: not JSON: {e}") from e
+        except RecursionError:
+            raise QuotelensError("source: JSON nested too deeply") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise QuotelensError(f"source: not a {FORMAT} document")
         if doc.get("version") != FORMAT_VERSION:
             raise QuotelensError(f"source: unsupported version {doc.get('version')!r}")
-        return cls(Article.from_json(json.dumps(a, ensure_ascii=False)) for a in doc["articles"])
+        unknown = sorted(set(doc) - {"format", "version", "articles"})
+        if unknown:
+            raise QuotelensError(f"source: unknown fields {unknown}")
+        arts = doc.get("articles")
+        if not isinstance(arts, list):
+            raise QuotelensError("source: articles: expected a list of articles, got "
+                                 f"{type(arts).__name__ if 'articles' in doc else 'nothing'}")
+        out = []
+        for i, a in enumerate(arts):
+            try:
+                out.append(Article.from_json(json.dumps(a, ensure_ascii=False)))
+            except ValueError as e:
+                raise QuotelensError(f"source: articles[{i}]: {e}") from None
+        return cls(out)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Corpus):
@@ -530,8 +588,9 @@ def _workers(workers: int) -> int:
     if workers == -1 or workers == 0:
         return os.cpu_count() or 1
     if workers < -1:
-        raise QuotelensError(f"workers: expected -1 or a positive number, got {workers}")
-    return workers
+        raise QuotelensError(f"workers: expected -1, 0 or a positive number, got {workers}")
+    # More threads than cores only cost memory (sim clamps the same way).
+    return min(workers, os.cpu_count() or 1)
 
 
 def _analyze_one(item: dict[str, Any], infer: bool) -> Article:

@@ -79,6 +79,15 @@ def _analyse(
 def _frame_partition(
     pdf: pd.DataFrame, text: str, id: Optional[str], sides: Optional[dict[str, str]], errors: str
 ) -> pd.DataFrame:
+    missing = [c for c in (text, id) if c is not None and c not in pdf.columns]
+    if missing:
+        # A partition can lack a column its meta promises (from_delayed, read_json).
+        if errors == "skip":
+            return _empty(QUOTE_COLUMNS)
+        raise QuotelensError(
+            f"{'text' if text in missing else 'id'}: a partition has no column {missing[0]!r} "
+            f"(its columns: {list(pdf.columns)}); errors='skip' leaves such partitions out"
+        )
     ids = pdf[id] if id is not None else pdf.index
     return quotes_frame(_analyse(zip(ids, pdf[text]), sides, errors))
 
@@ -145,11 +154,21 @@ def _bag_partition(part: Any, text: str, id: str, sides: Any, errors: str) -> An
 def bad_rows(
     articles: dd.DataFrame, *, text: str = "text", id: Optional[str] = "id"
 ) -> dd.DataFrame:
-    """Rows of a dask DataFrame that :func:`quotes` cannot read: ``article`` and ``problem``."""
+    """Rows of a dask DataFrame that :func:`quotes` cannot read: ``article`` and ``problem``
+    (missing or non-string text; a partition without the text column is one row).
+
+    Dask turns object columns into strings when it builds the frame (``dataframe.convert-string``,
+    on by default), so a number in the text column arrives as its digits and cannot be told
+    apart here; build the frame under ``dask.config.set({"dataframe.convert-string": False})``
+    for such cells to be reported.
+    """
     _check(articles, text, id, "raise")
 
     def part(pdf: pd.DataFrame) -> pd.DataFrame:
-        ids = pdf[id] if id is not None else pdf.index
+        if text not in pdf.columns:
+            return pd.DataFrame({"article": [f"partition with columns {list(pdf.columns)}"],
+                                 "problem": [f"no column {text!r}"]}).astype("string")
+        ids = pdf[id] if id is not None and id in pdf.columns else pdf.index
         rows = [(str(i), p) for i, t in zip(ids, pdf[text]) if (p := _row_problem(t))]
         return pd.DataFrame(rows, columns=["article", "problem"]).astype("string")
 

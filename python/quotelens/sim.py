@@ -251,17 +251,19 @@ def cdist(
     q, c, native, process = _prepare(
         _check_list(queries, "queries"), _check_list(choices, "choices"), scorer, processor
     )
+    dt = np.dtype(dtype)
     if native is not None:
-        m = _core._cdist(q, c, native, process, score_cutoff, workers)
+        # Peak bytes per cell: the float32 matrix, plus the converted copy for another dtype.
+        cell = 4 if dt == np.float32 else 4 + dt.itemsize
+        m = _core._cdist(q, c, native, process, score_cutoff, workers, cell)
     else:
         if process:
             q, c = [default_process(x) for x in q], [default_process(x) for x in c]
         m = _python_matrix(q, c, scorer, score_cutoff)
-    dt = np.dtype(dtype)
     if dt == np.float32:
         return m
     if np.issubdtype(dt, np.integer):
-        return np.rint(m).astype(dt)
+        return np.rint(m, out=m).astype(dt)
     return m.astype(dt)
 
 
@@ -295,12 +297,15 @@ def score_pairs(
     if ia.shape != ib.shape:
         raise QuotelensError(f"a, b: lengths differ ({ia.size} and {ib.size})")
     t, _, native, process = _prepare(_check_list(texts, "texts"), [], scorer, processor, "texts")
+    n = len(t)
+    # Checked as Python ints: a uint64 index cast to int64 wrapped to a negative one.
+    for arr in (ia, ib):
+        for v in (int(arr.min()), int(arr.max())) if arr.size else ():
+            if v < 0 or v >= n:
+                raise QuotelensError(f"a, b: index {v} is out of range for {n} texts")
     if native is not None:
         return _core._score_pairs(t, ia.astype(np.int64).tolist(), ib.astype(np.int64).tolist(),
                                   native, process, score_cutoff, workers)
-    n = len(t)
-    if ia.size and (min(ia.min(), ib.min()) < 0 or max(ia.max(), ib.max()) >= n):
-        raise QuotelensError(f"a, b: an index is out of range for {n} texts")
     if process:
         t = [default_process(x) for x in t]
     out = np.array([float(scorer(t[i], t[j])) for i, j in zip(ia.tolist(), ib.tolist())],
@@ -335,12 +340,14 @@ def top_k(
     q, c, native, process = _prepare(
         _check_list(queries, "queries"), _check_list(choices, "choices"), scorer, processor
     )
+    # No query has more than len(c) matches: a larger k is that many (k=2**31 used to abort).
+    k = max(1, min(int(k), len(c)))
     if native is not None:
-        qi, ci, s = _core._top_k(q, c, int(k), native, process, score_cutoff, workers)
+        qi, ci, s = _core._top_k(q, c, k, native, process, score_cutoff, workers)
         return qi, ci, s
     if process:
         q, c = [default_process(x) for x in q], [default_process(x) for x in c]
-    return _python_top_k(q, c, int(k), scorer, score_cutoff)
+    return _python_top_k(q, c, k, scorer, score_cutoff)
 
 
 def _python_top_k(
@@ -390,6 +397,8 @@ def extract(
         raise QuotelensError(f"limit: must be at least 1 or None, got {limit}")
     if not c:
         return []
+    if limit is not None:
+        limit = min(int(limit), len(c))
     (q,), pc, native, process = _prepare([query], c, scorer, processor, "query")
     if native is not None:
         found = _core._extract(q, pc, native, limit, process, score_cutoff, workers)

@@ -17,12 +17,141 @@ pyo3::create_exception!(
 
 /// Map the core error onto the Python exception hierarchy.
 pub(crate) fn to_py(e: crate::Error) -> PyErr {
-    QuotelensError::new_err(e.to_string())
+    match e {
+        crate::Error::OutOfMemory { .. } => pyo3::exceptions::PyMemoryError::new_err(e.to_string()),
+        e => QuotelensError::new_err(e.to_string()),
+    }
+}
+
+/// An int (or numpy integer: anything with `__index__`), but not a bool.
+fn is_int(o: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(!o.is_instance_of::<pyo3::types::PyBool>()
+        && (o.is_instance_of::<pyo3::types::PyInt>() || o.hasattr("__index__")?))
+}
+
+fn not_int(o: &Bound<'_, PyAny>, arg: &str) -> PyErr {
+    let t = o
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into());
+    pyo3::exceptions::PyTypeError::new_err(format!("{arg} must be an int, not {t}"))
+}
+
+/// An int argument in `lo..=hi`: TypeError when it is not an int, otherwise a
+/// `QuotelensError` naming `arg` (never an `OverflowError` or a wrapped value).
+pub(crate) fn int_arg(o: &Bound<'_, PyAny>, arg: &str, lo: i64, hi: i64) -> PyResult<i64> {
+    if !is_int(o)? {
+        return Err(not_int(o, arg));
+    }
+    let v = o.extract::<i64>().ok().filter(|v| (lo..=hi).contains(v));
+    v.ok_or_else(|| {
+        QuotelensError::new_err(format!(
+            "{arg}: must be an integer from {lo} to {hi}, got {}",
+            o.repr().map(|r| r.to_string()).unwrap_or_default()
+        ))
+    })
+}
+
+/// A `u64` argument (seeds): as [`int_arg`], over `0..2**64`.
+pub(crate) fn u64_arg(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<u64> {
+    if !is_int(o)? {
+        return Err(not_int(o, arg));
+    }
+    o.extract::<u64>().map_err(|_| {
+        QuotelensError::new_err(format!(
+            "{arg}: must be an integer from 0 to 2**64 - 1, got {}",
+            o.repr().map(|r| r.to_string()).unwrap_or_default()
+        ))
+    })
+}
+
+/// `workers=`: -1 or 0 = all cores, n ≥ 1 = up to n threads (larger n, however large, is
+/// clamped to the cores); below -1 is a `QuotelensError` naming it.
+pub(crate) fn workers_arg(o: &Bound<'_, PyAny>) -> PyResult<i64> {
+    if !is_int(o)? {
+        return Err(not_int(o, "workers"));
+    }
+    let w = match o.extract::<i64>() {
+        Ok(w) => w,
+        Err(_) if o.gt(0)? => i64::MAX,
+        Err(_) => i64::MIN,
+    };
+    crate::parallel::threads_for(w).map_err(to_py)?;
+    Ok(w)
 }
 
 /// Run `f` without the GIL: the one way bindings release it (arguments are extracted first,
 /// results converted after).
+///
+/// `f` runs on a helper thread while this one wakes every 50 ms to look for signals
+/// (`py.check_signals`), so Ctrl-C stops a long `cdist`, `top_k` or `locate`: the core's
+/// loops see the stop request and return early, and the call raises `KeyboardInterrupt`
+/// instead of returning the cut-short result. A panic in the core becomes a
+/// `QuotelensError`, never a `PanicException`.
 pub(crate) fn detached<T, F>(py: Python<'_>, f: F) -> PyResult<T>
+where
+    F: Send + FnOnce() -> crate::Result<T>,
+    T: Send,
+{
+    use crate::parallel::{clear_stop, request_stop, stop_epoch};
+    let epoch = stop_epoch();
+    let mut signal: Option<PyErr> = None;
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let result = py.detach(|| {
+        std::thread::scope(|s| {
+            let caller = std::thread::current();
+            let done = &done;
+            let worker = s.spawn(move || {
+                // Set the flag even if `f` panics, then wake the caller.
+                struct Wake<'a>(&'a std::sync::atomic::AtomicBool, std::thread::Thread);
+                impl Drop for Wake<'_> {
+                    fn drop(&mut self) {
+                        self.0.store(true, std::sync::atomic::Ordering::Release);
+                        self.1.unpark();
+                    }
+                }
+                let _wake = Wake(done, caller);
+                f()
+            });
+            let finished = || done.load(std::sync::atomic::Ordering::Acquire);
+            while !finished() {
+                std::thread::park_timeout(std::time::Duration::from_millis(50));
+                if signal.is_none() && !finished() {
+                    if let Err(e) = Python::attach(|py| py.check_signals()) {
+                        signal = Some(e);
+                        request_stop();
+                    }
+                }
+            }
+            worker.join()
+        })
+    });
+    if let Some(e) = signal {
+        clear_stop();
+        return Err(e);
+    }
+    if stop_epoch() != epoch {
+        return Err(pyo3::exceptions::PyKeyboardInterrupt::new_err(
+            "interrupted while another call was being stopped",
+        ));
+    }
+    match result {
+        Ok(r) => r.map_err(to_py),
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            Err(QuotelensError::new_err(format!("internal error: {msg}")))
+        }
+    }
+}
+
+/// [`detached`] for work known to be short (small inputs): no helper thread, no signal
+/// checks, no 20-40 µs thread start.
+pub(crate) fn detached_quick<T, F>(py: Python<'_>, f: F) -> PyResult<T>
 where
     F: Send + FnOnce() -> crate::Result<T>,
     T: Send,

@@ -8,7 +8,28 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
-use super::detached;
+use super::{detached, detached_quick};
+
+/// Below this many character comparisons a batch runs without the interruptible helper
+/// thread, whose start (20-40 µs) would dominate a tiny call.
+const QUICK_WORK: u128 = 1 << 20;
+
+fn chars(v: &[String]) -> u128 {
+    v.iter().map(|s| s.len() as u128).sum()
+}
+
+/// [`detached`] for big work, [`detached_quick`] for small.
+fn run<T: Send>(
+    py: Python<'_>,
+    work: u128,
+    f: impl Send + FnOnce() -> crate::Result<T>,
+) -> PyResult<T> {
+    if work < QUICK_WORK {
+        detached_quick(py, f)
+    } else {
+        detached(py, f)
+    }
+}
 use crate::sim::{self, Metric, Scorer, StatementScorer};
 
 fn type_name(o: &Bound<'_, PyAny>) -> String {
@@ -227,8 +248,11 @@ fn metric_of(scorer: &Bound<'_, PyAny>) -> PyResult<Metric> {
 }
 
 /// Dense score matrix (native scorers only; use ``quotelens.sim.cdist``).
+///
+/// ``cell_bytes`` is the peak memory per cell the caller needs (4, plus a dtype conversion).
 #[pyfunction]
-#[pyo3(name = "_cdist", signature = (queries, choices, scorer, process, score_cutoff, workers))]
+#[pyo3(name = "_cdist", signature = (queries, choices, scorer, process, score_cutoff, workers, cell_bytes = 4))]
+#[allow(clippy::too_many_arguments)]
 pub fn py_cdist<'py>(
     py: Python<'py>,
     queries: &Bound<'py, PyAny>,
@@ -236,13 +260,16 @@ pub fn py_cdist<'py>(
     scorer: &Bound<'py, PyAny>,
     process: bool,
     score_cutoff: Option<f64>,
-    workers: i64,
+    workers: &Bound<'py, PyAny>,
+    cell_bytes: u64,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let workers = super::workers_arg(workers)?;
     let q = str_list(queries, "queries")?;
     let c = str_list(choices, "choices")?;
     let metric = metric_of(scorer)?;
     let (n, m) = (q.len(), c.len());
-    let out = detached(py, || {
+    sim::batch::check_dense(n, m, cell_bytes.max(4)).map_err(super::to_py)?;
+    let out = run(py, chars(&q) * chars(&c), || {
         sim::cdist(&q, &c, &metric, process, score_cutoff, workers)
     })?;
     Ok(PyArray1::from_vec(py, out).reshape([n, m])?.into_any())
@@ -260,11 +287,12 @@ pub fn py_score_pairs<'py>(
     scorer: &Bound<'py, PyAny>,
     process: bool,
     score_cutoff: Option<f64>,
-    workers: i64,
+    workers: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let workers = super::workers_arg(workers)?;
     let t = str_list(texts, "texts")?;
     let metric = metric_of(scorer)?;
-    let out = detached(py, || {
+    let out = run(py, chars(&t) * a.len() as u128, || {
         sim::score_pairs(&t, &a, &b, &metric, process, score_cutoff, workers)
     })?;
     Ok(PyArray1::from_vec(py, out).into_any())
@@ -282,8 +310,9 @@ pub fn py_top_k<'py>(
     scorer: &Bound<'py, PyAny>,
     process: bool,
     score_cutoff: Option<f64>,
-    workers: i64,
+    workers: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyTuple>> {
+    let workers = super::workers_arg(workers)?;
     if k <= 0 {
         return Err(super::to_py(crate::Error::invalid(
             "k",
@@ -293,7 +322,7 @@ pub fn py_top_k<'py>(
     let q = str_list(queries, "queries")?;
     let c = str_list(choices, "choices")?;
     let metric = metric_of(scorer)?;
-    let r = detached(py, || {
+    let r = run(py, chars(&q) * chars(&c), || {
         sim::top_k(&q, &c, k as usize, &metric, process, score_cutoff, workers)
     })?;
     PyTuple::new(
@@ -318,8 +347,9 @@ pub fn py_extract<'py>(
     limit: Option<i64>,
     process: bool,
     score_cutoff: Option<f64>,
-    workers: i64,
+    workers: &Bound<'py, PyAny>,
 ) -> PyResult<Vec<(usize, f64)>> {
+    let workers = super::workers_arg(workers)?;
     let q = as_str(query, "query")?;
     let c = str_list(choices, "choices")?;
     let metric = metric_of(scorer)?;
@@ -333,7 +363,7 @@ pub fn py_extract<'py>(
         }
         Some(l) => Some(l as usize),
     };
-    detached(py, || {
+    run(py, q.len() as u128 * chars(&c), || {
         sim::extract(&q, &c, limit, &metric, process, score_cutoff, workers)
     })
 }
@@ -665,6 +695,7 @@ pub fn py_locate(
     score_cutoff: Option<f64>,
 ) -> PyResult<Option<PyAlignment>> {
     let (q, t) = (as_str(quote, "quote")?, as_str(text, "text")?);
-    let found = detached(py, || Ok(sim::locate(&q, &t, score_cutoff)))?;
+    let work = (q.len() as u128).min(2048) * t.len() as u128;
+    let found = run(py, work, || Ok(sim::locate(&q, &t, score_cutoff)))?;
     Ok(found.map(|inner| PyAlignment { inner }))
 }

@@ -5,7 +5,11 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
-use super::{detached, to_py};
+use super::{detached, detached_quick, to_py};
+
+/// Texts shorter than this (bytes) are analysed without the interruptible helper thread:
+/// they take milliseconds, and the thread would cost more than the work on a headline.
+const QUICK: usize = 1 << 16;
 use crate::article::{Article, Meta, Paragraph, Quote, Sentence, Speaker};
 
 fn trunc(s: &str, n: usize) -> String {
@@ -47,6 +51,136 @@ fn pyrepr(s: &str) -> String {
 
 fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> PyResult<T> {
     serde_json::from_str(s).map_err(|e| to_py(crate::Error::Format(format!("state: {e}"))))
+}
+
+/// `MemoryError` before analysing a text whose analysis cannot fit: `Article('a “ ' *
+/// 3_000_000)` under `ulimit -v 2000000` aborted the interpreter. The estimate bounds what
+/// benchmarks/bench_memory.py measures: up to 60 bytes per character of sentence-dense text
+/// and 660 per quote mark (`'a “ '` repeated: 163 bytes per character).
+fn check_article_memory(text: &str) -> PyResult<()> {
+    if text.len() < 1 << 20 {
+        return Ok(());
+    }
+    use crate::text::normalize::{is_double_quote, is_single_quote};
+    let (mut chars, mut marks) = (0u128, 0u128);
+    for c in text.chars() {
+        chars += 1;
+        marks += u128::from(is_double_quote(c) || is_single_quote(c));
+    }
+    let need = 64 * chars + 700 * marks;
+    match crate::memory::available_memory() {
+        Some(avail) if need > avail as u128 => {
+            Err(pyo3::exceptions::PyMemoryError::new_err(format!(
+                "text: analysing {chars} characters ({marks} quote marks) may need {:.2} GB; \
+                 only {:.2} GB of memory is available (system, cgroup and ulimit limits)",
+                need as f64 / 1e9,
+                avail as f64 / 1e9
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The first key of `given` that the model does not have (serde's `deny_unknown_fields`,
+/// without a second list of the fields: `known` is the article serialized back).
+fn unknown_field(
+    given: &serde_json::Value,
+    known: &serde_json::Value,
+    at: String,
+) -> Option<String> {
+    use serde_json::Value;
+    match (given, known) {
+        (Value::Object(g), Value::Object(k)) => g.iter().find_map(|(key, v)| {
+            let path = if at.is_empty() {
+                key.clone()
+            } else {
+                format!("{at}.{key}")
+            };
+            match k.get(key) {
+                None => Some(format!("{path}: unknown field")),
+                Some(kv) => unknown_field(v, kv, path),
+            }
+        }),
+        (Value::Array(g), Value::Array(k)) => g
+            .iter()
+            .zip(k)
+            .enumerate()
+            .find_map(|(i, (gv, kv))| unknown_field(gv, kv, format!("{at}[{i}]"))),
+        _ => None,
+    }
+}
+
+/// Every span of a deserialized article inside its text and equal to the text it claims, every
+/// paragraph index valid: JSON written by hand or truncated (a quote with `start=10**6`) is
+/// refused naming the field, instead of giving spans that slice nothing.
+fn check_spans(a: &Article) -> Result<(), String> {
+    let chars: Vec<char> = a.text.chars().collect();
+    let n = chars.len();
+    let span = |field: String, s: usize, e: usize, text: Option<&str>| -> Result<(), String> {
+        if s > e || e > n {
+            return Err(format!(
+                "{field}: span {s}..{e} is outside the text ({n} characters)"
+            ));
+        }
+        if let Some(t) = text {
+            if !chars[s..e].iter().copied().eq(t.chars()) {
+                return Err(format!(
+                    "{field}: text differs from the article text at {s}..{e}"
+                ));
+            }
+        }
+        Ok(())
+    };
+    let np = a.paragraphs.len();
+    for (i, p) in a.paragraphs.iter().enumerate() {
+        span(
+            format!("paragraphs[{i}].start"),
+            p.start,
+            p.end,
+            Some(&p.text),
+        )?;
+    }
+    for (i, st) in a.sentences.iter().enumerate() {
+        span(
+            format!("sentences[{i}].start"),
+            st.start,
+            st.end,
+            Some(&st.text),
+        )?;
+        if st.paragraph >= np {
+            return Err(format!(
+                "sentences[{i}].paragraph: {} of {np}",
+                st.paragraph
+            ));
+        }
+    }
+    for (i, q) in a.quotes.iter().enumerate() {
+        span(format!("quotes[{i}].start"), q.start, q.end, Some(&q.text))?;
+        span(
+            format!("quotes[{i}].outer_start"),
+            q.outer_start,
+            q.outer_end,
+            None,
+        )?;
+        if q.paragraph >= np {
+            return Err(format!("quotes[{i}].paragraph: {} of {np}", q.paragraph));
+        }
+        for (name, s, e) in [
+            ("speaker_start", q.speaker_start, q.speaker_end),
+            ("cue_start", q.cue_start, q.cue_end),
+        ] {
+            if let (Some(s), Some(e)) = (s, e) {
+                span(format!("quotes[{i}].{name}"), s, e, None)?;
+            }
+        }
+        if !(0.0..=1.0).contains(&q.confidence) {
+            return Err(format!(
+                "quotes[{i}].confidence: {} is not in [0, 1]",
+                q.confidence
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> PyResult<String> {
@@ -437,7 +571,13 @@ impl PyArticle {
         };
         let mut sides: Vec<(String, String)> = sides.unwrap_or_default().into_iter().collect();
         sides.sort();
-        let a = detached(py, || Article::with_sides(&text, meta, &sides))?;
+        check_article_memory(&text)?;
+        let run = || Article::with_sides(&text, meta, &sides);
+        let a = if text.len() < QUICK {
+            detached_quick(py, run)?
+        } else {
+            detached(py, run)?
+        };
         Ok(PyArticle { inner: Arc::new(a) })
     }
 
@@ -529,6 +669,15 @@ impl PyArticle {
     #[classmethod]
     fn from_json(_cls: &Bound<'_, PyType>, data: &str) -> PyResult<Self> {
         let a: Article = from_json(data)?;
+        let fail = |m: String| to_py(crate::Error::Format(m));
+        // from_json already parsed it, so this parse cannot fail.
+        let given: serde_json::Value =
+            serde_json::from_str(data).map_err(|e| fail(e.to_string()))?;
+        let known = serde_json::to_value(&a).map_err(|e| fail(e.to_string()))?;
+        unknown_field(&given, &known, String::new())
+            .map_or(Ok(()), Err)
+            .map_err(fail)?;
+        check_spans(&a).map_err(fail)?;
         Ok(PyArticle { inner: Arc::new(a) })
     }
 
@@ -580,6 +729,9 @@ impl PyArticle {
 #[pyfunction]
 #[pyo3(name = "normalize")]
 pub fn py_normalize(py: Python<'_>, text: String) -> PyResult<String> {
+    if text.len() < QUICK {
+        return detached_quick(py, || crate::text::normalize(&text));
+    }
     detached(py, || crate::text::normalize(&text))
 }
 
@@ -592,6 +744,10 @@ pub fn py_normalize(py: Python<'_>, text: String) -> PyResult<String> {
 #[pyfunction]
 #[pyo3(name = "extract_quotes")]
 pub fn py_extract_quotes(py: Python<'_>, text: String) -> PyResult<Vec<PyQuote>> {
-    let qs = detached(py, || crate::article::extract_quotes(&text))?;
+    let qs = if text.len() < QUICK {
+        detached_quick(py, || crate::article::extract_quotes(&text))?
+    } else {
+        detached(py, || crate::article::extract_quotes(&text))?
+    };
     Ok(qs.into_iter().map(|inner| PyQuote { inner }).collect())
 }

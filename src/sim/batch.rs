@@ -13,7 +13,8 @@ use super::process::default_process;
 use super::statement::{PreparedStatement, StatementScorer};
 use super::Scorer;
 use crate::error::{Error, Result};
-use crate::parallel::with_workers;
+use crate::memory::available_memory;
+use crate::parallel::{interrupted, interrupted_every, with_workers};
 
 /// What a batch scores with: a built-in string scorer or a fitted statement scorer.
 #[derive(Debug, Clone)]
@@ -206,6 +207,9 @@ fn ratio_rows4(rows: &mut [f32], group: &[&Prep], cs: &[Prep], metric: &Metric, 
     };
     let lens = p4.lens();
     for (j, c) in cs.iter().enumerate() {
+        if interrupted_every(j) {
+            return;
+        }
         let l = p4.lcs(&c.key);
         for k in 0..group.len() {
             let lensum = lens[k] + c.key.len();
@@ -227,12 +231,28 @@ fn check_cutoff(cutoff: Option<f64>) -> Result<f64> {
     }
 }
 
-/// Bytes of memory the system can still give, when known (Linux `MemAvailable`).
-fn available_memory() -> Option<u64> {
-    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
-    let line = info.lines().find(|l| l.starts_with("MemAvailable:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
+/// Refuse a dense `n × m` result that cannot fit: `cell_bytes` per cell at the peak (the
+/// float32 matrix plus any copy the caller makes, e.g. a conversion to another dtype).
+pub fn check_dense(n: usize, m: usize, cell_bytes: u64) -> Result<()> {
+    let bytes = (n as u128) * (m as u128) * cell_bytes as u128;
+    if bytes < 1 << 26 {
+        // Under 64 MB reading /proc costs more than the matrix; try_reserve still guards it.
+        return Ok(());
+    }
+    let limit = available_memory().unwrap_or(u64::MAX / 2) as u128;
+    if bytes > limit || bytes > isize::MAX as u128 {
+        return Err(Error::TooLarge {
+            arg: "cdist",
+            message: format!(
+                "a dense {n} x {m} matrix needs {:.2} GB at its peak but only {:.2} GB of memory \
+                 is available (system, cgroup and ulimit limits); use top_k(queries, choices, k) \
+                 for a sparse result",
+                bytes as f64 / 1e9,
+                limit as f64 / 1e9
+            ),
+        });
+    }
+    Ok(())
 }
 
 fn prepare_all(strings: &[String], metric: &Metric, process: bool) -> Vec<Prep> {
@@ -255,23 +275,12 @@ pub fn cdist(
 ) -> Result<Vec<f32>> {
     let cutoff = check_cutoff(score_cutoff)?;
     let (n, m) = (queries.len(), choices.len());
-    let bytes = (n as u128) * (m as u128) * 4;
-    let limit = available_memory().unwrap_or(u64::MAX / 2) as u128;
-    if bytes > limit || bytes > isize::MAX as u128 {
-        return Err(Error::TooLarge {
-            arg: "cdist",
-            message: format!(
-                "a dense {n} x {m} float32 matrix needs {:.1} GB but only {:.1} GB of memory is \
-                 available; use top_k(queries, choices, k) for a sparse result",
-                bytes as f64 / 1e9,
-                limit as f64 / 1e9
-            ),
-        });
-    }
+    check_dense(n, m, 4)?;
     with_workers(workers, || {
         let qs = prepare_all(queries, metric, process);
         let cs = prepare_all(choices, metric, process);
-        let mut out = vec![0f32; n * m];
+        let mut out: Vec<f32> = crate::error::try_vec(n * m, "cdist")?;
+        out.resize(n * m, 0.0);
         if m > 0 {
             let ratio_like = matches!(
                 metric,
@@ -282,18 +291,23 @@ pub fn cdist(
                 // of similar length go together so short ones are not padded to long ones.
                 let mut order: Vec<usize> = (0..n).collect();
                 order.sort_by_key(|&i| qs[i].key.len());
-                let blocks: Vec<(&[usize], Vec<f32>)> = order
-                    .par_chunks(fuzz::LANES)
-                    .map(|idx| {
-                        let group: Vec<&Prep> = idx.iter().map(|&i| &qs[i]).collect();
-                        let mut rows = vec![0f32; idx.len() * m];
-                        ratio_rows4(&mut rows, &group, &cs, metric, cutoff);
-                        (idx, rows)
-                    })
-                    .collect();
-                for (idx, rows) in blocks {
-                    for (k, &i) in idx.iter().enumerate() {
-                        out[i * m..(i + 1) * m].copy_from_slice(&rows[k * m..(k + 1) * m]);
+                // Groups are scored a batch at a time and copied into place, so the peak is
+                // the matrix plus one batch (collecting every group first needed 2x).
+                let batch = fuzz::LANES * 4 * rayon::current_num_threads();
+                for part in order.chunks(batch) {
+                    let blocks: Vec<(&[usize], Vec<f32>)> = part
+                        .par_chunks(fuzz::LANES)
+                        .map(|idx| {
+                            let group: Vec<&Prep> = idx.iter().map(|&i| &qs[i]).collect();
+                            let mut rows = vec![0f32; idx.len() * m];
+                            ratio_rows4(&mut rows, &group, &cs, metric, cutoff);
+                            (idx, rows)
+                        })
+                        .collect();
+                    for (idx, rows) in blocks {
+                        for (k, &i) in idx.iter().enumerate() {
+                            out[i * m..(i + 1) * m].copy_from_slice(&rows[k * m..(k + 1) * m]);
+                        }
                     }
                 }
                 return Ok(out);
@@ -301,6 +315,9 @@ pub fn cdist(
             out.par_chunks_mut(m)
                 .zip(qs.par_iter())
                 .for_each(|(row, q)| {
+                    if interrupted() {
+                        return;
+                    }
                     let r = Row::new(metric, q);
                     if !r.fill4(row, &cs, cutoff) {
                         for (o, c) in row.iter_mut().zip(&cs) {
@@ -413,8 +430,11 @@ fn push_best(heap: &mut BinaryHeap<Cand>, c: Cand, k: usize) {
 const CHUNK: usize = 2048;
 
 fn best_of_chunk(row: &Row<'_>, cs: &[Prep], offset: usize, k: usize, cutoff: f64) -> Vec<Cand> {
-    let mut heap: BinaryHeap<Cand> = BinaryHeap::with_capacity(k + 1);
+    let mut heap: BinaryHeap<Cand> = BinaryHeap::with_capacity(k.min(cs.len()) + 1);
     for (j, c) in cs.iter().enumerate() {
+        if interrupted_every(j) {
+            break;
+        }
         // Once k candidates are held, only a better score matters: pass it as the cutoff so
         // the scorer can stop early.
         let eff = match heap.peek() {
@@ -475,6 +495,11 @@ fn best(
         });
     }
     let cutoff = check_cutoff(score_cutoff)?;
+    // No row holds more than every choice: reserving for a larger k (2**31, 2**62) aborted.
+    let k = k.min(choices.len());
+    if k == 0 {
+        return Ok(vec![Vec::new(); queries.len()]);
+    }
     with_workers(workers, || {
         let threads = rayon::current_num_threads();
         let qs = prepare_all(queries, metric, process);
@@ -600,7 +625,41 @@ mod tests {
         let m = Metric::Builtin(Scorer::Ratio);
         let q = strs(&["a"]);
         assert!(top_k(&q, &q, 0, &m, false, None, 1).is_err());
-        assert!(cdist(&q, &q, &m, false, None, 0).is_err());
+        assert!(cdist(&q, &q, &m, false, None, -2).is_err());
         assert!(cdist(&q, &q, &m, false, Some(f64::NAN), 1).is_err());
+    }
+
+    #[test]
+    fn huge_k_is_capped_before_anything_is_reserved() {
+        let m = Metric::Builtin(Scorer::Ratio);
+        let c = strs(&["a", "b"]);
+        for k in [1usize << 31, 1 << 62, usize::MAX] {
+            let t = top_k(&strs(&["a"]), &c, k, &m, false, None, 1).unwrap();
+            assert_eq!(t.choice, vec![0, 1]);
+        }
+        assert_eq!(
+            top_k(&strs(&["a"]), &[], 5, &m, false, None, 1)
+                .unwrap()
+                .query
+                .len(),
+            0
+        );
+    }
+
+    #[test]
+    fn scores_equal_to_the_cutoff_are_kept() {
+        let q = strs(&["troops deployed"]);
+        let c = strs(&["troops deployed."]);
+        let m = Metric::Builtin(Scorer::PartialRatio);
+        assert_eq!(
+            cdist(&q, &c, &m, false, Some(100.0), 1).unwrap(),
+            vec![100.0]
+        );
+        assert_eq!(
+            top_k(&q, &c, 1, &m, false, Some(100.0), 1).unwrap().score,
+            vec![100.0]
+        );
+        let e = extract("troops deployed", &c, None, &m, false, Some(100.0), 1).unwrap();
+        assert_eq!(e, vec![(0, 100.0)]);
     }
 }

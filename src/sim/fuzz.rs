@@ -123,7 +123,11 @@ impl Pattern {
             heap = vec![!0u64; self.words];
             &mut heap
         };
-        for &c in s2 {
+        for (i, &c) in s2.iter().enumerate() {
+            // Many words per step: a long pair (a 1M-character token) can take seconds.
+            if crate::parallel::interrupted_every(i) {
+                break;
+            }
             advance(sv, self.row(c));
         }
         self.count_lcs(sv)
@@ -239,11 +243,12 @@ impl Pattern {
     pub fn ratio(&self, s2: &[char], cutoff: f64) -> f64 {
         let lensum = self.len + s2.len();
         if lensum == 0 {
-            return 100.0;
+            return cut(100.0, cutoff);
         }
         // Upper bound from the lengths alone: skip the LCS when it cannot reach the cutoff.
-        let best = 200.0 * self.len.min(s2.len()) as f64 / lensum as f64;
-        if best < cutoff {
+        // Computed exactly as the score is, so a score equal to the cutoff is never skipped.
+        let least_dist = lensum - 2 * self.len.min(s2.len());
+        if norm_sim(least_dist, lensum, cutoff) == 0.0 && cutoff > 0.0 {
             return 0.0;
         }
         norm_sim(self.indel(s2), lensum, cutoff)
@@ -461,15 +466,44 @@ pub(crate) fn cut(score: f64, cutoff: f64) -> f64 {
 /// Normalized Indel similarity, 0–100.
 pub fn ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     if s1.len() + s2.len() == 0 {
-        return 100.0;
+        return cut(100.0, cutoff);
     }
-    // The shorter string as pattern: fewer machine words per step.
-    let (a, b) = if s1.len() <= s2.len() {
-        (s1, s2)
-    } else {
-        (s2, s1)
-    };
-    Pattern::new(a).ratio(b, cutoff)
+    let lensum = s1.len() + s2.len();
+    let (a, b) = strip_affix(s1, s2);
+    let affix = lensum - a.len() - b.len();
+    if affix == 0 || a.is_empty() || b.is_empty() {
+        // The shorter string as pattern: fewer machine words per step.
+        let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if affix == 0 {
+            return Pattern::new(a).ratio(b, cutoff);
+        }
+        return norm_sim(a.len() + b.len(), lensum, cutoff);
+    }
+    norm_sim(indel(a, b), lensum, cutoff)
+}
+
+/// The two strings without their common prefix and suffix, which an LCS always contains
+/// (RapidFuzz strips them too): `"a"·10⁶ + "b"` against `"a"·10⁶` is then instant.
+pub fn strip_affix<'a>(a: &'a [char], b: &'a [char]) -> (&'a [char], &'a [char]) {
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[pre..], &b[pre..]);
+    let suf = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (&a[..a.len() - suf], &b[..b.len() - suf])
+}
+
+/// Indel distance of two strings, common affixes stripped, the shorter as pattern.
+pub fn indel(a: &[char], b: &[char]) -> usize {
+    let (a, b) = strip_affix(a, b);
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if a.is_empty() {
+        return b.len();
+    }
+    Pattern::new(a).indel(b)
 }
 
 /// Best `ratio` of the shorter string against any window of the longer one (RapidFuzz's
@@ -537,8 +571,9 @@ fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64
     let mut res = 0.0f64;
     if len2 > len1 {
         let maximum = len1 * 2;
-        let norm_cutoff_dist = 1.0 - cutoff / 100.0;
-        let mut cutoff_dist = (maximum as f64 * norm_cutoff_dist).ceil() as usize;
+        // A window distance is kept when its score reaches the cutoff (equality included, as
+        // in RapidFuzz) and it beats the best so far; computed like the final score.
+        let ok = |d: usize| (1.0 - d as f64 / maximum as f64) * 100.0 >= cutoff;
         let mut best_dist = usize::MAX;
         let mut scores = vec![usize::MAX; len2 - len1];
         let mut windows: Vec<(usize, usize)> = vec![(0, len2 - len1 - 1)];
@@ -548,8 +583,7 @@ fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64
                 for pos in [first, second] {
                     if scores[pos] == usize::MAX {
                         scores[pos] = pat.indel(&s2[pos..pos + len1]);
-                        if scores[pos] < cutoff_dist {
-                            cutoff_dist = scores[pos];
+                        if scores[pos] < best_dist && ok(scores[pos]) {
                             best_dist = scores[pos];
                             if best_dist == 0 {
                                 return 100.0;
@@ -565,7 +599,9 @@ fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64
                 let max_improvement = (cell_diff.saturating_sub(known_edits / 2)) / 2 * 2;
                 let min_score =
                     scores[first].min(scores[second]) as isize - max_improvement as isize;
-                if min_score < cutoff_dist as isize {
+                if min_score < best_dist.min(isize::MAX as usize) as isize
+                    && ok(min_score.max(0) as usize)
+                {
                     let center = cell_diff / 2;
                     new_windows.push((first, first + center));
                     new_windows.push((first + center, second));
@@ -725,6 +761,9 @@ pub fn token_set_from_tokens(ta: &[&[char]], tb: &[&[char]], cutoff: f64) -> f64
     if ta.is_empty() || tb.is_empty() {
         return 0.0;
     }
+    if cutoff > 100.0 {
+        return 0.0;
+    }
     let d = decompose(ta, tb);
     if !d.intersection.is_empty() && (d.diff_ab.is_empty() || d.diff_ba.is_empty()) {
         return 100.0;
@@ -735,13 +774,7 @@ pub fn token_set_from_tokens(ta: &[&[char]], tb: &[&[char]], cutoff: f64) -> f64
     let has_sect = usize::from(sect_len > 0);
     let sect_ab_len = sect_len + has_sect + ab.len();
     let sect_ba_len = sect_len + has_sect + ba.len();
-    let dist = if ab.is_empty() || ba.is_empty() {
-        ab.len() + ba.len()
-    } else if ab.len() <= ba.len() {
-        Pattern::new(&ab).indel(&ba)
-    } else {
-        Pattern::new(&ba).indel(&ab)
-    };
+    let dist = indel(&ab, &ba);
     let result = norm_dist100(dist, sect_ab_len + sect_ba_len, cutoff);
     if sect_len == 0 {
         return result;
@@ -810,18 +843,23 @@ pub fn wratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     } else {
         len2 as f64 / len1 as f64
     };
+    // The inner scorers get the cutoff divided by their weight, only to stop early; a hair
+    // lower, so rounding in `cutoff / weight * weight` never drops a score equal to the
+    // cutoff, which the last line then checks exactly.
+    let loose = |c: f64| c * (1.0 - 1e-12);
     let mut end_ratio = ratio(s1, s2, cutoff);
     if len_ratio < 1.5 {
-        let c = cutoff.max(end_ratio) / UNBASE_SCALE;
-        return end_ratio.max(token_ratio(s1, s2, c) * UNBASE_SCALE);
+        let c = loose(cutoff.max(end_ratio) / UNBASE_SCALE);
+        return cut(end_ratio.max(token_ratio(s1, s2, c) * UNBASE_SCALE), cutoff);
     }
     // RapidFuzz keeps 0.9 at exactly 8.
     let partial_scale = if len_ratio > 8.0 { 0.6 } else { 0.9 };
-    // The cutoff is rescaled cumulatively, exactly as RapidFuzz does.
+    // The cutoff is rescaled cumulatively, as RapidFuzz does.
     let mut c = cutoff.max(end_ratio) / partial_scale;
-    end_ratio = end_ratio.max(partial_ratio(s1, s2, c) * partial_scale);
+    end_ratio = end_ratio.max(partial_ratio(s1, s2, loose(c)) * partial_scale);
     c = c.max(end_ratio) / UNBASE_SCALE;
-    end_ratio.max(partial_token_ratio(s1, s2, c) * UNBASE_SCALE * partial_scale)
+    let r = end_ratio.max(partial_token_ratio(s1, s2, loose(c)) * UNBASE_SCALE * partial_scale);
+    cut(r, cutoff)
 }
 
 /// Normalized Levenshtein similarity (uniform weights), 0–100.
@@ -963,6 +1001,92 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn affixes_are_stripped_without_changing_scores() {
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "xabcx",
+            "abcab",
+            "this is a test",
+            "is a",
+        ];
+        for x in texts {
+            for y in texts {
+                let (a, b) = (c(x), c(y));
+                let want = a.len() + b.len() - 2 * naive_lcs(&a, &b);
+                assert_eq!(indel(&a, &b), want, "{x:?} {y:?}");
+                let lensum = a.len() + b.len();
+                let r = if lensum == 0 {
+                    100.0
+                } else {
+                    (1.0 - want as f64 / lensum as f64) * 100.0
+                };
+                assert_eq!(ratio(&a, &b, 0.0), r, "{x:?} {y:?}");
+            }
+        }
+        // One 1M-character token against itself plus one letter: instant, not 30 s.
+        let long = c(&"a".repeat(1_000_000));
+        let mut longer = long.clone();
+        longer.push('b');
+        let t = std::time::Instant::now();
+        assert!(token_set_ratio(&long, &longer, 0.0) > 99.99);
+        assert!(ratio(&long, &longer, 0.0) > 99.99);
+        assert!(t.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn pattern_n_matches_lcs_beyond_three_words_per_lane() {
+        // 193..=1000 characters: four to sixteen 64-bit words per lane, carries across words.
+        let mut x = 12345u64;
+        let mut text = |n: usize, alphabet: &[char]| -> Vec<char> {
+            (0..n)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(x >> 33) as usize % alphabet.len()]
+                })
+                .collect()
+        };
+        let ab: Vec<char> = "ab c".chars().collect();
+        let wide: Vec<char> = "abcdefgh “”é—✓ ".chars().collect();
+        let lanes_texts: Vec<Vec<char>> = [193, 200, 256, 257, 300, 511, 640, 1000]
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| text(n, if i % 2 == 0 { &ab } else { &wide }))
+            .collect();
+        let others: Vec<Vec<char>> = [0, 1, 64, 150, 193, 400, 1000]
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| text(n, if i % 2 == 0 { &wide } else { &ab }))
+            .collect();
+        let lanes: [&[char]; LANES] = std::array::from_fn(|l| lanes_texts[l].as_slice());
+        let p = PatternN::new(lanes).unwrap();
+        for t in &others {
+            let mut got = vec![p.lcs(t), p.lcs_lanes(t)];
+            #[cfg(target_arch = "x86_64")]
+            {
+                if std::is_x86_feature_detected!("avx2") {
+                    got.push(unsafe { p.lcs_avx2(t) });
+                }
+                if std::is_x86_feature_detected!("avx512f") {
+                    got.push(unsafe { p.lcs_avx512(t) });
+                }
+            }
+            for g in got {
+                for l in 0..LANES {
+                    assert_eq!(g[l], naive_lcs(lanes[l], t), "lane {l} len {}", t.len());
+                }
+            }
+            for lane in lanes {
+                assert_eq!(Pattern::new(lane).lcs(t), naive_lcs(lane, t));
             }
         }
     }

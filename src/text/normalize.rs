@@ -166,14 +166,14 @@ impl Normalized {
             let Some(c) = it.next() else { break };
             let next = it.next();
             // Scraped text escapes quotes: `Japan\'s`, `\"Asian NATO\"`.
-            if c == '\\' && matches!(next, Some('\'') | Some('"')) {
-                let q = next.unwrap_or('"');
-                out.marks.push(Mark {
-                    pos: out.text.len(),
-                    ch: q,
-                });
-                out.push(q, i);
-                b += 2;
+            // A curly mark after `\` too: folded it would read as an escape the next time
+            // (normalize would not be idempotent; found by fuzzing).
+            if let Some(n) =
+                next.filter(|&n| c == '\\' && (is_double_quote(n) || is_single_quote(n)))
+            {
+                let q = if is_double_quote(n) { '"' } else { '\'' };
+                out.push_quote(q, n, i);
+                b += 1 + n.len_utf8();
                 i += 2;
                 continue;
             }
@@ -205,11 +205,7 @@ impl Normalized {
             }
             if c.is_ascii() && !next.is_some_and(continues_segment) {
                 if c == '"' || c == '\'' {
-                    out.marks.push(Mark {
-                        pos: out.text.len(),
-                        ch: c,
-                    });
-                    out.push(c, i);
+                    out.push_quote(c, c, i);
                 } else if c == '\t' || c == '\u{0B}' || c == '\u{0C}' {
                     out.push(' ', i);
                 } else {
@@ -222,12 +218,10 @@ impl Normalized {
             match fold(c) {
                 Fold::Char(f) => {
                     if f == '"' || f == '\'' {
-                        out.marks.push(Mark {
-                            pos: out.text.len(),
-                            ch: c,
-                        });
+                        out.push_quote(f, c, i);
+                    } else {
+                        out.push(f, i);
                     }
-                    out.push(f, i);
                     b += c.len_utf8();
                     i += 1;
                     continue;
@@ -265,7 +259,14 @@ impl Normalized {
                 seg.clear();
                 seg.push_str(&rest[..seg_bytes]);
                 for f in seg.nfkc() {
-                    out.push(f, i);
+                    // NFKC can make what the table folds (ŉ → ʼn): fold it too (idempotence).
+                    match fold(f) {
+                        Fold::Char(g) if g == '"' || g == '\'' => out.push_quote(g, f, i),
+                        Fold::Char(g) => out.push(g, i),
+                        Fold::Str(s) => s.chars().for_each(|g| out.push(g, i)),
+                        Fold::Delete => {}
+                        Fold::Keep => out.push(f, i),
+                    }
                 }
             }
             b += seg_bytes;
@@ -273,6 +274,22 @@ impl Normalized {
         }
         out.orig_len = i;
         Ok(out)
+    }
+
+    /// Push the folded quote `q` (written `ch` in the original) with its mark. Backslashes
+    /// just before it in the output would read as a scraped escape (`\"`) next time, so the
+    /// run is dropped (`\\\"` is escaped twice): normalize stays idempotent (`\ŉ`, `\\"`,
+    /// found by fuzzing).
+    fn push_quote(&mut self, q: char, ch: char, orig: usize) {
+        while self.text.ends_with('\\') {
+            self.text.pop();
+            self.src.pop();
+        }
+        self.marks.push(Mark {
+            pos: self.text.len(),
+            ch,
+        });
+        self.push(q, orig);
     }
 
     #[inline]
