@@ -179,19 +179,10 @@ impl Normalized {
             }
             // Archive exports (LexisNexis, NYT) write quotes as two apostrophes or backticks:
             // `''They're under pressure,'' he said.`, ``` ``…'' ```.
-            let doubled = match (c, next) {
-                ('\'', Some('\'')) => Some('"'),
-                ('`', Some('`')) | ('\u{2018}', Some('\u{2018}')) => Some('\u{201C}'),
-                ('\u{2019}', Some('\u{2019}')) => Some('\u{201D}'),
-                _ => None,
-            };
-            if let Some(ch) = doubled {
-                out.marks.push(Mark {
-                    pos: out.text.len(),
-                    ch,
-                });
-                out.push('"', i);
-                b += c.len_utf8() * 2;
+            // (Two single marks in a row become one double mark in `push_quote`.)
+            if c == '`' && next == Some('`') {
+                out.push_quote('"', '\u{201C}', i);
+                b += 2;
                 i += 2;
                 continue;
             }
@@ -284,6 +275,26 @@ impl Normalized {
         while self.text.ends_with('\\') {
             self.text.pop();
             self.src.pop();
+        }
+        // Two single quote marks in a row, of any style (`''`, `‘‘`, `’’`, `‹‹`), are one double
+        // mark, as archive exports write it: folding them here, not only as two apostrophes,
+        // keeps normalize idempotent.
+        let after_single = self.text.ends_with('\'')
+            && self
+                .marks
+                .last()
+                .is_some_and(|m| m.pos + 1 == self.text.len());
+        if q == '\'' && after_single {
+            self.text.pop();
+            self.text.push('"');
+            if let Some(m) = self.marks.last_mut() {
+                m.ch = match m.ch {
+                    '\u{2018}' | '\u{201B}' | '\u{2039}' | '\u{201A}' => '\u{201C}',
+                    '\u{2019}' | '\u{203A}' => '\u{201D}',
+                    _ => '"',
+                };
+            }
+            return;
         }
         self.marks.push(Mark {
             pos: self.text.len(),
