@@ -248,7 +248,19 @@ impl<'a> Index<'a> {
                 || func_of(first).0 == Func::Time
                 || TIME_NOUNS.contains(&first.as_str())
                 || matches!(first.as_str(), "you" | "him" | "her" | "them" | "me" | "us"));
-        place || gerund || bare
+        // "DEMOGRAPHICS FAVOR CRUZ": a headline in capitals, not a name.
+        let shouted = words.len() >= 2
+            && ent
+                .name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
+        // "Samantha Lachman contributed", "anti-Washington feeling proclaimed": a verb ends it.
+        let last = words.last().map_or("", |w| w.as_str());
+        let verb_tail = words.len() >= 2 && last.len() > 4 && last.ends_with("ed");
+        // "Earlier", "Reportedly": a lone adverb.
+        let lone_word = single && (func_of(first).1 || (first.ends_with("ly") && first.len() > 4));
+        place || gerund || bare || shouted || verb_tail || lone_word
     }
 }
 
