@@ -121,9 +121,25 @@ impl Index<'_> {
             a += 1;
         }
         // A clause that opens with a quote is direct speech; one the reporter opens may end in a
-        // quoted fragment ("The summit accomplished “too little,” he added").
+        // quoted fragment ("The summit accomplished “too little,” he added"). One that opens
+        // with a preposition and has no verb or subject of its own is a time or place ("During the
+        // visit …, Johnson agreed").
         let words = (a..comma).filter(|&k| self.toks[k].word).count();
-        (words >= 2 && !self.toks[a].quoted).then_some((a, comma))
+        let adverbial = self.toks[a].func == Func::Prep
+            && !(a..comma).any(|k| {
+                let t = self.toks[k];
+                matches!(
+                    t.func,
+                    Func::Aux
+                        | Func::That
+                        | Func::He
+                        | Func::She
+                        | Func::They
+                        | Func::It
+                        | Func::First
+                )
+            });
+        (words >= 2 && !self.toks[a].quoted && !adverbial).then_some((a, comma))
     }
 }
 
@@ -325,8 +341,11 @@ pub(super) fn find(
             continue;
         }
         // "called the plan a disaster", "described Clinton as “a lifetime politician”": a
-        // naming verb reports its object and what it calls it, never a fronted clause.
-        if category == "describe" && !matches!(shape, Shape::After) {
+        // naming verb reports its object and what it calls it, never a fronted clause; nor do
+        // verbs that report only with "that" ("…, others believe", "…, Johnson agreed"),
+        // except "…, she added".
+        let fronted_ok = category == "add" || !(needs_that(category) || category == "believe");
+        if !fronted_ok && !matches!(shape, Shape::After) {
             continue;
         }
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(2);
