@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib.util
 import os
 import sys
 import time
+
+from polnear_common import load_scorer, speaker_judgements
 
 
 def _auroc(pos: list[float], neg: list[float]) -> float:
@@ -49,13 +50,10 @@ def main() -> int:
     if not a.git or not os.path.isdir(a.git):
         print("bench_polnear: no PolNeAR git dir given (--git or $POLNEAR_GIT); skipped")
         return 0
-    if not os.path.isfile(a.scorer):
+    ev = load_scorer(a.scorer)
+    if ev is None:
         print(f"bench_polnear: scorer {a.scorer} not found; skipped")
         return 0
-    spec = importlib.util.spec_from_file_location("attribution_dev", a.scorer)
-    ev = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(ev)
     import quotelens
 
     arts, chars, secs = [], 0, 0.0
@@ -71,18 +69,7 @@ def main() -> int:
     right, wrong = [], []
     named_right, named_wrong = [], []
     for _, _, gold, preds in arts:
-        left = list(preds)
-        for g in gold:
-            glen = max(1, g["end"] - g["start"])
-            best, bs = None, 0.3
-            for p in left:
-                s = max(0, min(g["end"], p.end) - max(g["start"], p.start)) / glen
-                if s > bs:
-                    best, bs = p, s
-            if best is None or g["src"] is None or best.speaker_start is None:
-                continue
-            left.remove(best)
-            ok = min(g["src"][1], best.speaker_end) > max(g["src"][0], best.speaker_start)
+        for best, ok in speaker_judgements(gold, preds):
             (right if ok else wrong).append(best.confidence)
             if best.pattern and not best.pattern.endswith(("/pronoun", "/unresolved")):
                 (named_right if ok else named_wrong).append(best.confidence)

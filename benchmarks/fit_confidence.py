@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib.util
 import os
 import sys
+
+from polnear_common import load_scorer, speaker_judgements
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TABLE = os.path.join(HERE, "..", "src", "attribution", "confidence.tsv")
@@ -27,39 +28,24 @@ def main() -> int:
                                                      "attribution_dev.py"))
     ap.add_argument("--write", action="store_true", help="write src/attribution/confidence.tsv")
     a = ap.parse_args()
-    if not a.git or not os.path.isdir(a.git) or not os.path.isfile(a.scorer):
+    ev = load_scorer(a.scorer)
+    if not a.git or not os.path.isdir(a.git) or ev is None:
         print("fit_confidence: no PolNeAR git dir or scorer; skipped")
         return 0
-    spec = importlib.util.spec_from_file_location("attribution_dev", a.scorer)
-    ev = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(ev)
     import quotelens
 
     right: collections.Counter[tuple[str, str]] = collections.Counter()
     total: collections.Counter[tuple[str, str]] = collections.Counter()
     for _, text, gold in ev.load(a.git, (a.split,)):
-        left = [q for q in quotelens.Article(text).quotes
-                if q.kind not in ("term", "title") and q.pattern]
-        for g in gold:
-            glen = max(1, g["end"] - g["start"])
-            best, bs = None, 0.3
-            for p in left:
-                s = max(0, min(g["end"], p.end) - max(g["start"], p.start)) / glen
-                if s > bs:
-                    best, bs = p, s
-            if best is None:
-                continue
-            left.remove(best)
-            if g["src"] is None or best.speaker_start is None:
-                continue
+        preds = [q for q in quotelens.Article(text).quotes
+                 if q.kind not in ("term", "title") and q.pattern]
+        for best, ok in speaker_judgements(gold, preds):
             key = tuple(best.pattern.split("/", 1))
             if key[1] == "unresolved":
                 # No speaker name to be right about: these keep their fixed low confidence.
                 continue
             total[key] += 1
-            if min(g["src"][1], best.speaker_end) > max(g["src"][0], best.speaker_start):
-                right[key] += 1
+            right[key] += ok
     rows = sorted(total, key=lambda k: -total[k])
     for k in rows:
         print(f"  {k[0]:24s} {k[1]:12s} {right[k]:5d}/{total[k]:<5d} {right[k] / total[k]:.3f}")

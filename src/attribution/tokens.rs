@@ -477,42 +477,35 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
         }
         push_word(s, start, i, e, para, lx, &mut buf, out);
         if plural_possessive {
+            // The apostrophe alone ("Sanders' campaign").
             if let Some((j, ch)) = it.next() {
-                out.push(Tok {
-                    s: start + j,
-                    e: start + j + ch.len_utf8(),
-                    word: false,
-                    cap: false,
-                    quoted: false,
-                    sent: 0,
-                    para,
-                    lex: WordInfo::default(),
-                    func: Func::Possessive,
-                    adverb: false,
-                    body: true,
-                    digit: false,
-                });
+                out.push(possessive_tok(start + j, start + j + ch.len_utf8(), para));
             }
         }
         if possessive {
             // The apostrophe and the s.
             let (j, _) = it.next().unwrap_or((e, '\''));
             let k = it.next().map(|(k, ch)| k + ch.len_utf8()).unwrap_or(j + 1);
-            out.push(Tok {
-                s: start + j,
-                e: start + k.min(s.len()),
-                word: false,
-                cap: false,
-                quoted: false,
-                sent: 0,
-                para,
-                lex: WordInfo::default(),
-                func: Func::Possessive,
-                adverb: false,
-                body: true,
-                digit: false,
-            });
+            out.push(possessive_tok(start + j, start + k.min(s.len()), para));
         }
+    }
+}
+
+/// The possessive token `'s` (or a plural's lone `'`) over the byte span `[s, e)`.
+fn possessive_tok(s: usize, e: usize, para: usize) -> Tok {
+    Tok {
+        s,
+        e,
+        word: false,
+        cap: false,
+        quoted: false,
+        sent: 0,
+        para,
+        lex: WordInfo::default(),
+        func: Func::Possessive,
+        adverb: false,
+        body: true,
+        digit: false,
     }
 }
 
