@@ -758,6 +758,28 @@ mod tests {
     }
 
     #[test]
+    fn headlines_and_body_lines_without_a_period() {
+        let kinds =
+            |t: &str| -> Vec<ParagraphKind> { paragraphs(t).iter().map(|p| p.kind).collect() };
+        // A headline in title case that ends in a period, as archives write it.
+        let k = kinds("Wyoming Republicans Support Sending A Familiar Name Back To Washington.\n\nLiz Cheney won the primary on Tuesday.");
+        assert_eq!(k[0], ParagraphKind::Title);
+        assert_eq!(k[1], ParagraphKind::Body);
+        // Body lines that lost their final period: a quote with its attribution, a signature.
+        let k = kinds("Storm hits the coast\n\n\"We lost the roof and the car,\" Anna Backlund said\n\n“I just hope this gets people to register and vote.” ― Dolores Ibarra");
+        assert_eq!(k[1], ParagraphKind::Body, "{k:?}");
+        assert_eq!(k[2], ParagraphKind::Body, "{k:?}");
+        // A quoted headline fragment stays a heading; so does a short line in sentence case.
+        let k = kinds("Tuesday, September 17, 2024\n\n‘Too early’ for an Asian NATO: US official\n\nThe talks went on.");
+        assert_ne!(k[1], ParagraphKind::Body, "{k:?}");
+        // A single sentence is never a title.
+        assert_eq!(
+            kinds("Beijing Has Warned That Taiwan Is A Red Line.")[0],
+            ParagraphKind::Body
+        );
+    }
+
+    #[test]
     fn abbreviations_do_not_split() {
         let s = sents("Lt. Gen. Jing spoke on Sept. 14 about the U.S. Defense Secretary. He left.");
         assert_eq!(s.len(), 2, "{s:?}");
