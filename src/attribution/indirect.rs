@@ -5,7 +5,7 @@
 use super::entities::EntityKind;
 use super::mentions::Kind;
 use super::tokens::Func;
-use super::{params, Attr, Index, Pattern, Resolved, NONE};
+use super::{params, Attr, Index, Pattern, Resolved, NONE, WEAK_CUE_CATEGORIES};
 use crate::article::Doc;
 use crate::lexicon::lexicon;
 
@@ -232,11 +232,16 @@ impl Index<'_> {
         };
         let m = &self.ms[mi as usize];
         let d0 = m.d0;
+        // "and" joins clauses only after a comma ("…, and Smith said"); "Seoul and Tokyo" is
+        // one noun phrase.
+        let and_clause =
+            self.word(d0.wrapping_sub(1)) == "and" && d0 >= 2 && self.is_punct(d0 - 2, ",");
         d0 > 0
             && (matches!(
                 self.word(d0 - 1),
-                "but" | "and" | "though" | "although" | "while" | "whereas"
-            ) || self.is_punct(d0 - 1, ","))
+                "but" | "though" | "although" | "while" | "whereas"
+            ) || and_clause
+                || self.is_punct(d0 - 1, ","))
             && !matches!(m.kind, Kind::Pronoun(Func::Rel) | Kind::Place)
     }
 
@@ -557,7 +562,10 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
                 || (k > a
                     && (ix.is_punct(k - 1, ",")
                         || matches!(ix.word(k - 1), "and" | "but")
-                            && ix.cues[ci as usize].t0 == k))
+                            && ix.cues[ci as usize].t0 == k
+                            // "… and said she …", not "… and continues to increase …".
+                            && !WEAK_CUE_CATEGORIES
+                                .contains(&lexicon().category(ix.cues[ci as usize].category))))
                 // "…, but she denied that …": a new subject and its reporting verb.
                 || (k > a + 2 && ix.new_report_subject(k - 1)))
     }) {
