@@ -279,6 +279,10 @@ def quote_matches(
     ``"lsh"`` scores only the candidate pairs of a MinHash LSH index (word bigrams, Jaccard
     threshold :data:`MATCH_LSH_THRESHOLD`), which keeps work near-linear on large corpora;
     ``"auto"`` (default) is exact up to :data:`EXACT_LIMIT` distinct wordings.
+
+    Precision first: a quote with fewer than :data:`MATCH_MIN_CONTENT_WORDS` content words or
+    in headline case (a title) is never matched, and a pair must share
+    :data:`MATCH_MIN_COVERAGE` of the shorter quote's content words.
     """
     threshold = _check_threshold(threshold)
     # Precision first: a quote too short or too common to identify a statement ("a lot of
