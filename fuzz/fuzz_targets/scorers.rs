@@ -4,17 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 use quotelens::sim::{self, Metric, Scorer};
 
-const SCORERS: [Scorer; 9] = [
-    Scorer::Ratio,
-    Scorer::PartialRatio,
-    Scorer::TokenSortRatio,
-    Scorer::TokenSetRatio,
-    Scorer::TokenRatio,
-    Scorer::WRatio,
-    Scorer::JaroWinkler,
-    Scorer::Levenshtein,
-    Scorer::Jaccard,
-];
+const SCORERS: [Scorer; 9] = Scorer::ALL;
 
 fuzz_target!(|input: (u8, &str, &str, bool)| {
     let (which, a, b, process) = input;

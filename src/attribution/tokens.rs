@@ -404,20 +404,12 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Tok {
-                s: start + i,
-                e: start + i + c.len_utf8(),
-                word: false,
-                cap: false,
-                quoted: false,
-                sent: 0,
+            out.push(punct_tok(
+                start + i,
+                start + i + c.len_utf8(),
                 para,
-                lex: WordInfo::default(),
-                func: Func::None,
-                adverb: false,
-                body: true,
-                digit: false,
-            });
+                Func::None,
+            ));
             continue;
         }
         let mut e = i + c.len_utf8();
@@ -479,20 +471,31 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
         if plural_possessive {
             // The apostrophe alone ("Sanders' campaign").
             if let Some((j, ch)) = it.next() {
-                out.push(possessive_tok(start + j, start + j + ch.len_utf8(), para));
+                out.push(punct_tok(
+                    start + j,
+                    start + j + ch.len_utf8(),
+                    para,
+                    Func::Possessive,
+                ));
             }
         }
         if possessive {
             // The apostrophe and the s.
             let (j, _) = it.next().unwrap_or((e, '\''));
             let k = it.next().map(|(k, ch)| k + ch.len_utf8()).unwrap_or(j + 1);
-            out.push(possessive_tok(start + j, start + k.min(s.len()), para));
+            out.push(punct_tok(
+                start + j,
+                start + k.min(s.len()),
+                para,
+                Func::Possessive,
+            ));
         }
     }
 }
 
-/// The possessive token `'s` (or a plural's lone `'`) over the byte span `[s, e)`.
-fn possessive_tok(s: usize, e: usize, para: usize) -> Tok {
+/// A token that is not a word over the byte span `[s, e)`: punctuation (`Func::None`) or the
+/// possessive `'s` (or a plural's lone `'`, `Func::Possessive`).
+fn punct_tok(s: usize, e: usize, para: usize, func: Func) -> Tok {
     Tok {
         s,
         e,
@@ -502,7 +505,7 @@ fn possessive_tok(s: usize, e: usize, para: usize) -> Tok {
         sent: 0,
         para,
         lex: WordInfo::default(),
-        func: Func::Possessive,
+        func,
         adverb: false,
         body: true,
         digit: false,

@@ -592,17 +592,7 @@ mod tests {
             "no",
             "minister said no the",
         ]);
-        for sc in [
-            Scorer::Ratio,
-            Scorer::PartialRatio,
-            Scorer::TokenSortRatio,
-            Scorer::TokenSetRatio,
-            Scorer::TokenRatio,
-            Scorer::WRatio,
-            Scorer::Jaccard,
-            Scorer::Levenshtein,
-            Scorer::JaroWinkler,
-        ] {
+        for sc in Scorer::ALL {
             let m = Metric::Builtin(sc);
             let d = cdist(&q, &c, &m, true, None, 2).unwrap();
             for (i, a) in q.iter().enumerate() {

@@ -903,6 +903,22 @@ mod tests {
         s.chars().collect()
     }
 
+    /// The LCS of every lane against `t` from each implementation: the dispatched one, the
+    /// portable one and each SIMD version the CPU can run.
+    fn every_variant(p: &PatternN, t: &[char]) -> Vec<[usize; LANES]> {
+        let mut got = vec![p.lcs(t), p.lcs_lanes(t)];
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx2") {
+                got.push(unsafe { p.lcs_avx2(t) });
+            }
+            if std::is_x86_feature_detected!("avx512f") {
+                got.push(unsafe { p.lcs_avx512(t) });
+            }
+        }
+        got
+    }
+
     fn naive_lcs(a: &[char], b: &[char]) -> usize {
         let mut dp = vec![vec![0usize; b.len() + 1]; a.len() + 1];
         for i in 1..=a.len() {
@@ -984,18 +1000,7 @@ mod tests {
                     std::array::from_fn(|l| pool[(start + l) % pool.len()].as_slice());
                 let p = PatternN::new(lanes).unwrap();
                 for t in &texts {
-                    // The dispatched version, the portable one and each the CPU can run.
-                    let mut got = vec![p.lcs(t), p.lcs_lanes(t)];
-                    #[cfg(target_arch = "x86_64")]
-                    {
-                        if std::is_x86_feature_detected!("avx2") {
-                            got.push(unsafe { p.lcs_avx2(t) });
-                        }
-                        if std::is_x86_feature_detected!("avx512f") {
-                            got.push(unsafe { p.lcs_avx512(t) });
-                        }
-                    }
-                    for g in got {
+                    for g in every_variant(&p, t) {
                         for l in 0..LANES {
                             assert_eq!(g[l], naive_lcs(lanes[l], t));
                         }
@@ -1070,17 +1075,7 @@ mod tests {
         let lanes: [&[char]; LANES] = std::array::from_fn(|l| lanes_texts[l].as_slice());
         let p = PatternN::new(lanes).unwrap();
         for t in &others {
-            let mut got = vec![p.lcs(t), p.lcs_lanes(t)];
-            #[cfg(target_arch = "x86_64")]
-            {
-                if std::is_x86_feature_detected!("avx2") {
-                    got.push(unsafe { p.lcs_avx2(t) });
-                }
-                if std::is_x86_feature_detected!("avx512f") {
-                    got.push(unsafe { p.lcs_avx512(t) });
-                }
-            }
-            for g in got {
+            for g in every_variant(&p, t) {
                 for l in 0..LANES {
                     assert_eq!(g[l], naive_lcs(lanes[l], t), "lane {l} len {}", t.len());
                 }

@@ -98,13 +98,7 @@ fn align(q: &[char], t: &[char]) -> (usize, usize, usize) {
             let del = cost[i] + 1; // skip a text char
             let ins = cost[i - 1] + 1; // skip a quote char
             let (old_c, old_s) = (cost[i], start[i]);
-            let (c, s) = if sub <= del && sub <= ins {
-                (sub, diag_start)
-            } else if ins <= del {
-                (ins, start[i - 1])
-            } else {
-                (del, old_s)
-            };
+            let (c, s) = cheapest((sub, diag_start), (ins, start[i - 1]), (del, old_s));
             diag_cost = old_c;
             diag_start = old_s;
             cost[i] = c;
@@ -115,6 +109,19 @@ fn align(q: &[char], t: &[char]) -> (usize, usize, usize) {
         }
     }
     best
+}
+
+/// One alignment cell: the cheapest of substitution, skipping a quote char and skipping a text
+/// char, each a (cost, start) pair; ties prefer them in that order.
+#[inline]
+fn cheapest(sub: (usize, usize), ins: (usize, usize), del: (usize, usize)) -> (usize, usize) {
+    if sub.0 <= del.0 && sub.0 <= ins.0 {
+        sub
+    } else if ins.0 <= del.0 {
+        ins
+    } else {
+        del
+    }
 }
 
 /// [`align`] restricted to a band of `w` cells either side of the diagonal on which quote
@@ -160,13 +167,7 @@ fn align_banded(q: &[char], t: &[char], d: i64, w: i64) -> (usize, usize, usize)
             let del = cost[i].saturating_add(1);
             let ins = cost[i - 1].saturating_add(1);
             let (old_c, old_s) = (cost[i], start[i]);
-            let (c, st) = if sub <= del && sub <= ins {
-                (sub, diag_start)
-            } else if ins <= del {
-                (ins, start[i - 1])
-            } else {
-                (del, old_s)
-            };
+            let (c, st) = cheapest((sub, diag_start), (ins, start[i - 1]), (del, old_s));
             diag_cost = old_c;
             diag_start = old_s;
             cost[i] = c.min(INF);

@@ -31,6 +31,19 @@ pub enum Scorer {
 }
 
 impl Scorer {
+    /// Every built-in scorer.
+    pub const ALL: [Scorer; 9] = [
+        Scorer::Ratio,
+        Scorer::PartialRatio,
+        Scorer::TokenSortRatio,
+        Scorer::TokenSetRatio,
+        Scorer::TokenRatio,
+        Scorer::WRatio,
+        Scorer::JaroWinkler,
+        Scorer::Levenshtein,
+        Scorer::Jaccard,
+    ];
+
     /// The scorer called `name` (`"ratio"`, `"WRatio"`, …).
     pub fn from_name(name: &str) -> Result<Self> {
         Ok(match name {
