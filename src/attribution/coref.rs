@@ -255,9 +255,15 @@ impl<'a> Index<'a> {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(|c| c.is_uppercase());
-        // "Samantha Lachman contributed", "anti-Washington feeling proclaimed": a verb ends it.
+        // "Samantha Lachman contributed", "anti-Washington feeling proclaimed": a verb ends it —
+        // written in lowercase, or an -ed word the article also writes in lowercase (so not
+        // "Jon Husted", "Lou Reed" or "Abiy Ahmed").
         let last = words.last().map_or("", |w| w.as_str());
-        let verb_tail = words.len() >= 2 && last.len() > 4 && last.ends_with("ed");
+        let last_raw = ent.name.split_whitespace().last().unwrap_or("");
+        let verb_tail = words.len() >= 2
+            && last.len() > 4
+            && last.ends_with("ed")
+            && (last_raw.starts_with(|c: char| c.is_lowercase()) || self.lowercase.contains(last));
         // "Earlier", "Reportedly": a lone adverb.
         let lone_word = single && (func_of(first).1 || (first.ends_with("ly") && first.len() > 4));
         place || gerund || bare || shouted || verb_tail || lone_word

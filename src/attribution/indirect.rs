@@ -67,7 +67,21 @@ impl Index<'_> {
         if k < s1 && self.toks[k].word && !opens_tail(self, k) {
             return None;
         }
-        while k < s1 && k < from + MAX_TAIL && self.tail_token(k) {
+        // Inside a noun phrase of the tail a reporting word is a noun ("in a June report",
+        // "in his statement"), not a verb that opens a clause.
+        let mut in_np = false;
+        while k < s1 && k < from + MAX_TAIL {
+            let t = self.toks[k];
+            if t.word && matches!(t.func, Func::Det | Func::Possessive) {
+                in_np = true;
+            } else if t.func == Func::Prep {
+                in_np = false;
+            }
+            let noun_cue =
+                in_np && t.word && !t.quoted && t.lex.cue.is_some() && t.func != Func::That;
+            if !(self.tail_token(k) || noun_cue) {
+                break;
+            }
             k += 1;
         }
         let rest_is_punct = (k..s1).all(|j| !self.toks[j].word);

@@ -59,6 +59,11 @@ impl<'a> Index<'a> {
             }
         }
         if self.is_punct(p, ",") && self.word(c).ends_with("ing") {
+            // "“…,” the mayor said, adding that …", "…, said Jason Chaffetz, adding …": the
+            // speaker of the cue this participle continues.
+            if let Some(r) = self.previous_cue_speaker(p, c) {
+                return Some(r);
+            }
             // "The IMF cut its forecast, warning that …": the sentence's subject.
             if let Some(r) = self.sentence_subject(p) {
                 return Some(r);
@@ -361,6 +366,23 @@ impl<'a> Index<'a> {
 
     /// The subject at the start of the sentence holding token `limit` (a name, possibly after
     /// "The", or a description), when it ends before `limit`.
+    /// The speaker of the reporting verb just before `comma` in the same sentence, outside
+    /// quotes ("“…,” the mayor said, adding …"): its subject, or the speaker after it when
+    /// inverted ("said Jason Chaffetz (R-Utah), adding …").
+    fn previous_cue_speaker(&mut self, comma: usize, c: usize) -> Option<Resolved> {
+        let lo = comma.saturating_sub(params::ASIDE_TOKENS);
+        let prev = (lo..comma)
+            .rev()
+            .take_while(|&j| self.same_sentence(j, c) && !self.toks[j].quoted)
+            .find_map(|j| {
+                let ci = self.cue_at.get(j).copied().unwrap_or(NONE);
+                (ci != NONE && self.cues[ci as usize].t0 == j).then_some(ci as usize)
+            })?;
+        let (t0, t1) = (self.cues[prev].t0, self.cues[prev].t1);
+        self.subject_before(t0)
+            .or_else(|| self.speaker_after(t1).filter(|w| w.b <= comma))
+    }
+
     pub(super) fn sentence_subject(&mut self, limit: usize) -> Option<Resolved> {
         let (mut s0, _) = *self.sent_toks.get(self.toks.get(limit)?.sent)?;
         // "During a speech earlier in the day, Trump attacked …": past a fronted adverbial.
