@@ -158,7 +158,7 @@ impl Index<'_> {
 }
 
 /// Nouns for documents, polls and studies, whose findings are reported like speech.
-const DOCUMENT_HEADS: &[&str] = &[
+pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "poll",
     "polls",
     "survey",

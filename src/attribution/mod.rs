@@ -16,6 +16,7 @@ mod coref;
 pub mod cues;
 mod descriptions;
 pub mod entities;
+mod headlines;
 mod index;
 pub mod indirect;
 pub mod mentions;
@@ -315,12 +316,15 @@ pub(crate) enum Pattern {
     ReportedBefore,
     /// `…, X said, …`
     ReportedAround,
+    /// A headline: `Pence: …`, `Trump Says …`, `…, Lindsey Graham Says.`
+    Headline,
 }
 
 impl Pattern {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Pattern::QuoteCueSpeaker => "quote-cue-speaker",
+            Pattern::Headline => "headline",
             Pattern::QuoteSpeakerCue => "quote-speaker-cue",
             Pattern::QuoteNounPhraseCue => "quote-noun-phrase-cue",
             Pattern::QuoteNextSentence => "quote-next-sentence",
@@ -737,6 +741,46 @@ pub fn attribute(
             let (side, ev) = sides::of(ent);
             q.side = side;
             q.side_evidence = ev;
+        }
+    }
+    if let Some(h) = headlines::find(doc, &ix) {
+        let (s, e) = doc.norm.orig_span(h.content.0, h.content.1);
+        // A sentence-case headline the body rules already read keeps their answer.
+        let taken = quotes
+            .iter()
+            .any(|q| q.speaker.is_some() && q.start < e && s < q.end);
+        if !taken {
+            let para = doc.paragraphs[h.paragraph];
+            let mut q = Quote::unattributed(
+                slicer,
+                (s, e),
+                (s, e),
+                QuoteKind::Indirect,
+                h.paragraph,
+                para.kind.is_body(),
+            );
+            let (ms, me) = doc.norm.orig_span(h.speaker.0, h.speaker.1);
+            q.speaker_start = Some(ms);
+            q.speaker_end = Some(me);
+            q.speaker_mention = Some(slicer.slice(ms, me).to_string());
+            let (cs, ce) = doc.norm.orig_span(h.cue.0, h.cue.1);
+            q.cue_start = Some(cs);
+            q.cue_end = Some(ce);
+            q.cue = Some(slicer.slice(cs, ce).to_string());
+            q.cue_category = Some(lx.category(h.category).to_string());
+            let pattern = Pattern::Headline.as_str();
+            let conf =
+                confidence::calibrated(pattern, "name").unwrap_or(params::HEADLINE_CONFIDENCE);
+            q.confidence = (conf * 1000.0).round() / 1000.0;
+            q.pattern = Some(format!("{pattern}/name"));
+            if let Some(ent) = ix.ents.get_mut(h.entity) {
+                ent.quotes += 1;
+                q.speaker = Some(ent.name.clone());
+                let (side, ev) = sides::of(ent);
+                q.side = side;
+                q.side_evidence = ev;
+            }
+            quotes.push(q);
         }
     }
     quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));

@@ -44,3 +44,7 @@ pub const PRONOUN_RESOLUTION_RATE: f64 = 0.78;
 /// Longest quote-only paragraph in headline case that is taken for a section title rather than a
 /// continuation of the previous speaker, in words.
 pub const HEADING_QUOTE_WORDS: usize = 7;
+
+/// Confidence of a headline attribution before `confidence.tsv` has a row for it: the speaker is
+/// a name the body uses again, so it is about as sure as a named cue in the body.
+pub const HEADLINE_CONFIDENCE: f64 = 0.85;
