@@ -153,7 +153,21 @@ impl Index<'_> {
                         | Func::First
                 )
             });
-        (words >= 2 && !self.toks[a].quoted && !adverbial).then_some((a, comma))
+        // "“The only way … is jail time” for criminal behavior, she said": a quote the
+        // reporter's words go on from is a mixed clause, not direct speech.
+        let opens_quote = self.toks[a].quoted;
+        // The sentence goes on in lowercase right after the closing mark, and the quote did not
+        // end its own clause ("“…,” Scott Pruitt, the attorney general, said" is direct).
+        let goes_on = opens_quote && {
+            let close = (a..comma).find(|&k| !self.toks[k].quoted).unwrap_or(comma);
+            let lower_next = self.toks.get(close).is_some_and(|t| t.word && !t.cap);
+            let ends_clause = (a..close)
+                .rev()
+                .find(|&k| self.word(k) != "\"")
+                .is_some_and(|k| matches!(self.word(k), "," | "." | "!" | "?" | ";" | ":"));
+            lower_next && !ends_clause && (close..comma).filter(|&k| self.toks[k].word).count() >= 2
+        };
+        (words >= 2 && (!opens_quote || goes_on) && !adverbial).then_some((a, comma))
     }
 }
 

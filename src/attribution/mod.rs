@@ -583,6 +583,26 @@ fn shared_sentences_and_continuations(ix: &Index, doc: &Doc, st: &mut Passes) {
 /// Quoted fragments: a short quote inside a reported clause, or right after a cue ("Comey called
 /// her handling “extremely careless”"), is the speaker's words.
 fn fragments(ix: &mut Index, doc: &Doc, st: &mut Passes, indirect: &[((usize, usize), Attr)]) {
+    // A quote that opens a reported clause the reporter goes on with ("“The only way … is
+    // jail time” for criminal behavior, she said") is that speaker's words.
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        if !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed)
+            || q.depth != 0
+            || st.attrs[qi].is_some()
+        {
+            continue;
+        }
+        if let Some((_, a)) = indirect
+            .iter()
+            .find(|(sp, _)| sp.0 <= q.start && q.end + 1 < sp.1)
+        {
+            st.attrs[qi] = Some(Attr {
+                conf: a.conf * 0.9,
+                pattern: Pattern::Fragment,
+                ..*a
+            });
+        }
+    }
     let mut fragment_sentence: Option<(usize, Attr)> = None;
     // A short quoted fragment inside a reported clause, or right after a cue ("Comey called her
     // handling “extremely careless”", "dismissed the report as “pure fiction”"), is the

@@ -483,12 +483,16 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
             // The apostrophe and the s.
             let (j, _) = it.next().unwrap_or((e, '\''));
             let k = it.next().map(|(k, ch)| k + ch.len_utf8()).unwrap_or(j + 1);
-            out.push(punct_tok(
-                start + j,
-                start + k.min(s.len()),
-                para,
-                Func::Possessive,
-            ));
+            let mut t = punct_tok(start + j, start + k.min(s.len()), para, Func::Possessive);
+            // "He's claiming", "it's denouncing": after a pronoun, 's is "is" or "has".
+            if matches!(
+                lower_into(&s[i..e], &mut buf),
+                "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here"
+            ) {
+                t.word = true;
+                t.func = Func::Aux;
+            }
+            out.push(t);
         }
     }
 }
