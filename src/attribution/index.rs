@@ -137,6 +137,11 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// A dash that sets off an aside ("—", "–" and "--" are normalized to hyphens).
+    pub(super) fn is_dash(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| !t.word) && self.word(k) == "-"
+    }
+
     pub(super) fn skippable(&self, k: usize) -> bool {
         self.toks
             .get(k)

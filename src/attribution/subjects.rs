@@ -46,6 +46,29 @@ impl<'a> Index<'a> {
         }
         // "Rep. Stephen Lynch (D-Mass.) said", "Kasich (who has 25 delegates) said": past the
         // parenthesis to the name before it.
+        // "Tom Kall — co-editor of a book on the debates — said": past the dashed aside.
+        if self.is_dash(p) {
+            let mut close = p;
+            while close > 0 && self.is_dash(close - 1) {
+                close -= 1;
+            }
+            let lo = close.saturating_sub(params::ASIDE_TOKENS * 2);
+            if let Some(mut open) = (lo..close)
+                .rev()
+                .take_while(|&j| self.same_sentence(j, p) && !self.toks[j].quoted)
+                .find(|&j| self.is_dash(j))
+            {
+                while open > 0 && self.is_dash(open - 1) {
+                    open -= 1;
+                }
+                if let Some(before) = open.checked_sub(1) {
+                    let mi = self.m_end.get(before).copied().unwrap_or(NONE);
+                    if mi != NONE && self.same_sentence(before, c) {
+                        return self.resolved_mention(mi as usize);
+                    }
+                }
+            }
+        }
         if self.is_punct(p, ")") {
             let lo = p.saturating_sub(params::ASIDE_TOKENS);
             let open = (lo..p)
