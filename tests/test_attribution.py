@@ -266,3 +266,19 @@ def test_real_news_failure_classes() -> None:
             q = same_kind[0]
             assert q.speaker == g["speaker"], (case["id"], g["text"], q.speaker)
             assert case["text"][q.start:q.end] == q.text
+
+
+def test_no_junk_speakers_from_noun_cues_openers_and_places() -> None:
+    # Class 9 on passages of our own: a reporting word used as a noun ("a false claim", "the
+    # congressional report"), a quantifier opening a sentence ("Much of Okafor's speech"), a
+    # name glued across a paragraph break, and places before a pronoun are never speakers.
+    text = (
+        "Senator Maria Okafor spoke on Monday, repeating a false claim that taxes would double. "
+        "Much of Okafor’s speech was about farms. The original congressional report was sealed.\n\n"
+        "She grew up near Sandy Hook and spent summers in Palo Alto.\n\n"
+        "“Farming is the family sport,” she says. The story first ran on Example.com.\n\n"
+        "Okafor said the report was wrong."
+    )
+    a = quotelens.Article(text)
+    speakers = {q.speaker for q in a.quotes if q.speaker}
+    assert speakers == {"Maria Okafor"}, [(q.speaker, q.text) for q in a.quotes]

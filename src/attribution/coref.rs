@@ -78,7 +78,17 @@ impl<'a> Index<'a> {
                     // A lone capitalized word counts when it spoke ("Melanie said").
                     let spoke = self.cue_at.get(m.t1).is_some_and(|&c| c != NONE);
                     let named = m.kind != Kind::Unknown || ent.name_tokens >= 2 || spoke;
-                    ent.is_person() && gender_ok && named
+                    // A name of two capitalized words is a person when something says so: a
+                    // title, a known given name or gender, speech, or a surname the article
+                    // uses alone ("Perez" for "Tom Perez"); "Palo Alto", "Sandy Hook" and
+                    // "Art Deco" have none of these.
+                    let evidence = m.kind != Kind::Person
+                        || !ent.titles.is_empty()
+                        || g != 0
+                        || spoke
+                        || ent.name_tokens < 2
+                        || self.surname_used(e);
+                    ent.is_person() && gender_ok && named && evidence
                 }
                 Func::They | Func::It => ent.is_collective(),
                 _ => false,
@@ -97,6 +107,15 @@ impl<'a> Index<'a> {
             fallback.get_or_insert(e);
         }
         fallback
+    }
+
+    /// Whether the article names entity `e` by its last word alone ("Perez" for "Tom Perez").
+    fn surname_used(&self, e: usize) -> bool {
+        let Some(ent) = self.ents.get(e) else {
+            return false;
+        };
+        let last = ent.name.rsplit(' ').next().unwrap_or("");
+        ent.aliases.iter().any(|a| a == last)
     }
 
     /// The entity a mention stands for; a pronoun no name explains may stand for an entity

@@ -43,6 +43,9 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
             continue;
         }
         let word = &text[t.s..t.e];
+        if base_form_noun(text, toks, i - 1, &mut buf) {
+            continue;
+        }
         let plural_noun = word.ends_with('s')
             && !word.ends_with("ss")
             && !matches!(word, "says" | "tells" | "asks")
@@ -116,6 +119,78 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
     out
 }
 
+/// "a false claim", "the original congressional report", "a week-long push", "the reality
+/// show": a cue word in its base form after a determiner and the words that describe it is a
+/// noun. A verb in its base form follows a plural subject ("critics claim", "the two men say"),
+/// a pronoun, a modal or "to", never a singular noun after "a"/"the".
+fn base_form_noun(text: &str, toks: &[Tok], k: usize, buf: &mut String) -> bool {
+    let w = lower_into(&text[toks[k].s..toks[k].e], buf);
+    if w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || w.contains('_') {
+        return false;
+    }
+    // A base form has an -s form in the lexicon ("claim"/"claims"), unlike "found" or "said".
+    let lx = lexicon();
+    let (s_form, es_form) = (format!("{w}s"), format!("{w}es"));
+    let (ed_form, d_form) = (format!("{w}ed"), format!("{w}d"));
+    if [s_form, es_form, ed_form, d_form]
+        .iter()
+        .all(|f| lx.word(f).cue.is_none())
+    {
+        return false;
+    }
+    let Some(prev) = k.checked_sub(1).map(|j| toks[j]) else {
+        return false;
+    };
+    let modifier = |t: &Tok, buf: &mut String| {
+        t.word
+            && !t.cap
+            && !t.quoted
+            && t.sent == toks[k].sent
+            && matches!(t.func, Func::None | Func::Opener)
+            && t.lex.cue.is_none()
+            && {
+                let m = lower_into(&text[t.s..t.e], buf);
+                !(m.ends_with('s') && !m.ends_with("ss"))
+                    && !matches!(
+                        m,
+                        "people"
+                            | "police"
+                            | "men"
+                            | "women"
+                            | "children"
+                            | "staff"
+                            | "media"
+                            | "public"
+                            | "folk"
+                            | "clergy"
+                            | "youth"
+                    )
+            }
+    };
+    if !modifier(&prev, buf) {
+        return false;
+    }
+    // A determiner or possessive opens the phrase within three words.
+    let mut j = k - 1;
+    for _ in 0..3 {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        let t = toks[p];
+        if t.sent != toks[k].sent {
+            return false;
+        }
+        if (t.word && t.func == Func::Det) || t.func == Func::Possessive {
+            return true;
+        }
+        if !(modifier(&t, buf) || t.adverb) {
+            return false;
+        }
+        j = p;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokenize;
@@ -145,5 +220,22 @@ mod tests {
                 ("went on".to_string(), "say"),
             ]
         );
+    }
+
+    #[test]
+    fn a_described_base_form_is_a_noun() {
+        let cues = |t: &str| -> Vec<String> {
+            let mut toks = Vec::new();
+            tokenize(t, 0, t.len(), 0, &mut toks);
+            find(t, &toks)
+                .iter()
+                .map(|c| t[toks[c.t0].s..toks[c.t1 - 1].e].to_string())
+                .collect()
+        };
+        assert!(cues("He repeated a false claim about the war.").is_empty());
+        assert!(cues("The original congressional report was sealed.").is_empty());
+        assert_eq!(cues("Critics claim the plan failed."), vec!["claim"]);
+        assert_eq!(cues("The two men say the plan failed."), vec!["say"]);
+        assert_eq!(cues("They would claim the plan failed."), vec!["claim"]);
     }
 }

@@ -117,7 +117,12 @@ impl<'a> Index<'a> {
             );
             if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
                 let m = &self.ms[mi as usize];
-                if matches!(m.kind, Kind::Org | Kind::Media) || (m.kind == Kind::Person && !spokes)
+                // "a report by Politico": a lone capitalized name after a document is its
+                // publisher.
+                let publisher = m.kind == Kind::Unknown && !spokes;
+                if matches!(m.kind, Kind::Org | Kind::Media)
+                    || (m.kind == Kind::Person && !spokes)
+                    || publisher
                 {
                     return self.resolved_mention(mi as usize);
                 }

@@ -212,6 +212,33 @@ pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "probe",
     "inquiry",
     "report's",
+    "slide",
+    "slides",
+    "chart",
+    "charts",
+    "graphic",
+    "map",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "recording",
+    "recordings",
+    "tape",
+    "tapes",
+    "clip",
+    "lawsuit",
+    "suit",
+    "verdict",
+    "decision",
+    "testimony",
+    "affidavit",
+    "warrant",
+    "polling",
+    "model",
+    "forecast",
+    "projections",
+    "statistics",
     "polling",
     "exit",
 ];
@@ -289,10 +316,32 @@ impl Index<'_> {
                 return true;
             }
         }
-        (who.a..who.b).any(|k| {
+        let doc_word = |k: usize| {
             let w = self.word(k).to_ascii_lowercase();
             DOCUMENT_HEADS.contains(&w.as_str())
-        })
+        };
+        if (who.a..who.b).any(doc_word) {
+            return true;
+        }
+        // "A 2014 study by professor Justin Levitt found": the author of a document.
+        // Past the author's titles and affiliation ("by Loyola Law School professor").
+        let lo = who.a.saturating_sub(params::ASIDE_TOKENS);
+        let Some(by) = (lo..who.a)
+            .rev()
+            .take_while(|&k| {
+                self.same_sentence(k, who.a)
+                    && !self.toks[k].quoted
+                    && self.toks[k].word
+                    && self.toks[k].lex.cue.is_none()
+            })
+            .find(|&k| matches!(self.word(k), "by" | "from" | "of" | "at"))
+        else {
+            return false;
+        };
+        (by.saturating_sub(5)..by)
+            .rev()
+            .take_while(|&k| self.same_sentence(k, who.a) && !self.toks[k].quoted)
+            .any(doc_word)
     }
 }
 
@@ -327,7 +376,17 @@ pub(super) fn find(
                     let t = ix.toks[k];
                     !t.word || matches!(t.func, Func::Conj | Func::Aux)
                 });
-            if at_start && ix.is_punct(who.b, ",") {
+            // "According to a new report by Politico, …": past the rest of the noun phrase.
+            let np_end = (who.b..(who.b + params::ACCORDING_NP_TOKENS).min(s1))
+                .take_while(|&k| {
+                    !ix.toks[k].quoted
+                        && (ix.is_punct(k, ",")
+                            || ix.toks[k].word
+                                && ix.cue_at.get(k).copied().unwrap_or(NONE) == NONE
+                                && !matches!(ix.toks[k].func, Func::That | Func::Rel | Func::Aux))
+                })
+                .find(|&k| ix.is_punct(k, ","));
+            if at_start && np_end.is_some() {
                 (who, Shape::After)
             } else if c.t0 > s0 && ix.is_punct(c.t0 - 1, ",") {
                 (who, Shape::Before { comma: c.t0 - 1 })
@@ -405,7 +464,8 @@ pub(super) fn find(
             }
             Shape::After => {
                 if c.according {
-                    if let Some(sp) = clause_after(ix, used, who.b + 1, s1) {
+                    let comma = (who.b..s1).find(|&k| ix.is_punct(k, ",")).unwrap_or(who.b);
+                    if let Some(sp) = clause_after(ix, used, comma + 1, s1) {
                         spans.push(sp);
                     }
                 } else {

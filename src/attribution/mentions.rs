@@ -93,7 +93,19 @@ const ORG_SUFFIXES: &[&str] = &[
     "embassy",
     "command",
     "network",
-    "times,",
+    "times",
+    "observer",
+    "gazette",
+    "chronicle",
+    "examiner",
+    "inquirer",
+    "telegraph",
+    "courier",
+    "dispatch",
+    "sentinel",
+    "bulletin",
+    "institution",
+    "institute",
     "guard",
     "alliance",
     "federation",
@@ -108,6 +120,57 @@ const ORG_SUFFIXES: &[&str] = &[
     "forum",
     "partnership",
     "conference",
+];
+
+/// Capitalized words that open a sentence but never a name.
+const NON_NAME_OPENERS: &[&str] = &[
+    "much",
+    "besides",
+    "another",
+    "other",
+    "such",
+    "many",
+    "most",
+    "several",
+    "every",
+    "each",
+    "few",
+    "even",
+    "only",
+    "just",
+    "also",
+    "despite",
+    "unlike",
+    "amid",
+    "among",
+    "beyond",
+    "without",
+    "within",
+    "toward",
+    "towards",
+    "regarding",
+    "including",
+    "following",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "perhaps",
+    "maybe",
+    "indeed",
+    "still",
 ];
 
 /// Words that look like names in a capitalized run but join its parts.
@@ -242,11 +305,21 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        // The capitalized run [a, b).
+        // "Much of Beck", "Besides Clinton", "Another …": a quantifier or preposition the
+        // closed-class table does not know opens the sentence, not a name.
+        if NON_NAME_OPENERS.contains(&lower_into(&text[t.s..t.e], &mut buf)) {
+            i += 1;
+            continue;
+        }
+        // The capitalized run [a, b), within one sentence of one paragraph ("Breitbart.com.
+        // \n\nTrump" is two).
         let a = i;
         let mut b = i + 1;
         while b < n {
             let nt = toks[b];
+            if nt.para != t.para || nt.sent != t.sent {
+                break;
+            }
             if nt.s != toks[b - 1].e && !nt.word {
                 break;
             }
@@ -439,7 +512,24 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         m.kind = Kind::Org;
         m.key = lowers[first_name..].join(" ");
         let media = [
-            "times", "post", "journal", "news", "daily", "herald", "tribune", "press",
+            "times",
+            "post",
+            "journal",
+            "news",
+            "daily",
+            "herald",
+            "tribune",
+            "press",
+            "observer",
+            "gazette",
+            "chronicle",
+            "examiner",
+            "inquirer",
+            "telegraph",
+            "courier",
+            "dispatch",
+            "sentinel",
+            "bulletin",
         ]
         .contains(&lowers[len - 1].as_str());
         if media {

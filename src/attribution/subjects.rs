@@ -255,6 +255,22 @@ impl<'a> Index<'a> {
         {
             return None;
         }
+        // The head is a noun ("the bank", "critics", "Another 19 percent"), not an adjective or
+        // participle ("the oft-stated promise", "his controversial remarks", "echoing").
+        let mut hb = String::new();
+        let hw0 = lower_into(self.word(head), &mut hb).to_string();
+        let known = DESCRIPTION_HEADS.contains(&hw0.as_str())
+            || h.lex.title
+            || person_noun(&hw0)
+            || indirect::DOCUMENT_HEADS.contains(&hw0.as_str());
+        let adjectival = [
+            "ed", "ing", "ous", "ive", "ful", "able", "ible", "ial", "ical",
+        ]
+        .iter()
+        .any(|suf| hw0.len() > suf.len() + 2 && hw0.ends_with(suf));
+        if !known && (adjectival || matches!(hw0.as_str(), "mere" | "cool" | "such" | "own")) {
+            return None;
+        }
         let mut a = head;
         while a > 0 && head - a < params::GENERIC_SUBJECT_TOKENS {
             let j = a - 1;
