@@ -277,7 +277,7 @@ def test_no_junk_speakers_from_noun_cues_openers_and_places() -> None:
         "Much of Okafor’s speech was about farms. The original congressional report was sealed.\n\n"
         "She grew up near Sandy Hook and spent summers in Palo Alto.\n\n"
         "“Farming is the family sport,” she says. The story first ran on Example.com.\n\n"
-        "Okafor said the report was wrong."
+        "Okafor said the report was wrong. The county primary threatens to knock two rivals out."
     )
     a = quotelens.Article(text)
     speakers = {q.speaker for q in a.quotes if q.speaker}

@@ -142,8 +142,13 @@ fn base_form_noun(text: &str, toks: &[Tok], k: usize, buf: &mut String) -> bool 
         return false;
     };
     let modifier = |t: &Tok, buf: &mut String| {
+        // "a Trump-style retort": a capitalized compound modifies like an adjective.
+        let compound = t.cap && text[t.s..t.e].contains('-') && {
+            let tail = text[t.s..t.e].rsplit('-').next().unwrap_or("");
+            tail.starts_with(|c: char| c.is_lowercase())
+        };
         t.word
-            && !t.cap
+            && (!t.cap || compound)
             && !t.quoted
             && t.sent == toks[k].sent
             && matches!(t.func, Func::None | Func::Opener)

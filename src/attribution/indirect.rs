@@ -427,6 +427,30 @@ pub(super) fn find(
                 _ => (who, Shape::After),
             }
         };
+        // "The primary threatens to knock …", "Ethiopia continues to occupy …": a verb with an
+        // infinitive reports speech only from someone who speaks ("Smith threatened to sue"),
+        // never from a description of a thing or a place.
+        let infinitive = !c.according && ix.word(c.t1) == "to";
+        let people = who.b > who.a && {
+            let h = ix.word(who.b - 1).to_lowercase();
+            (h.ends_with('s') && !h.ends_with("ss"))
+                || super::person_noun(&h)
+                || ix.toks[who.b - 1].lex.title
+        };
+        if infinitive
+            && !c.addressee
+            && !people
+            && matches!(
+                ix.mention_class(&who),
+                "description" | "place" | "unresolved"
+            )
+            && !ix
+                .ents
+                .get(who.entity)
+                .is_some_and(|e| matches!(e.kind, EntityKind::Organization | EntityKind::Media))
+        {
+            continue;
+        }
         // "A poll found …", "records show …": evidence verbs report only for a document, poll
         // or study, or an organization ("Gallup found"), never for a person ("he found a job").
         if category == "evidence" && !ix.documentary(&who) {
