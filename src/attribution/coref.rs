@@ -46,10 +46,7 @@ impl<'a> Index<'a> {
         if self.is_punct(k, ",") {
             k = k.checked_sub(1)?;
         }
-        let m = *self.m_end.get(k)?;
-        if m == NONE {
-            return None;
-        }
+        let m = (*self.m_end.get(k)?)?;
         let e = self.res[m as usize];
         (e != usize::MAX).then_some(e)
     }
@@ -76,7 +73,7 @@ impl<'a> Index<'a> {
                     let g = self.gender.get(e).copied().unwrap_or(0);
                     let gender_ok = !(f == Func::He && g == 2 || f == Func::She && g == 1);
                     // A lone capitalized word counts when it spoke ("Melanie said").
-                    let spoke = self.cue_at.get(m.t1).is_some_and(|&c| c != NONE);
+                    let spoke = self.cue_at.get(m.t1).is_some_and(|c| c.is_some());
                     let named = m.kind != Kind::Unknown || ent.name_tokens >= 2 || spoke;
                     // A name of two capitalized words is a person when something says so: a
                     // title, a known given name or gender, speech, or a surname the article
@@ -109,6 +106,23 @@ impl<'a> Index<'a> {
         fallback
     }
 
+    /// Whether something says entity `e` is a person and not a place or thing with a two-word
+    /// name ("Palo Alto", "New Bedford"): a title, a known gender, its surname used alone, or a
+    /// mention of it right before a reporting verb.
+    pub(super) fn person_evidence(&self, e: usize) -> bool {
+        let Some(ent) = self.ents.get(e) else {
+            return false;
+        };
+        !ent.titles.is_empty()
+            || self.gender.get(e).is_some_and(|&g| g != 0)
+            || ent.name_tokens < 2
+            || self.surname_used(e)
+            || self
+                .ms
+                .iter()
+                .any(|m| m.entity == e && self.cue_at.get(m.t1).is_some_and(|c| c.is_some()))
+    }
+
     /// Whether the article names entity `e` by its last word alone ("Perez" for "Tom Perez").
     fn surname_used(&self, e: usize) -> bool {
         let Some(ent) = self.ents.get(e) else {
@@ -135,7 +149,9 @@ impl<'a> Index<'a> {
             .rev()
             .take(48)
             .filter(|&&g| {
-                let ft = self.first_tok.get(g).copied().unwrap_or(usize::MAX);
+                let Some(ft) = self.first_tok.get(g).copied().flatten() else {
+                    return false;
+                };
                 let ent = &self.ents[g];
                 let compatible = match f {
                     Func::He | Func::She => ent.is_person(),
@@ -218,8 +234,8 @@ impl<'a> Index<'a> {
         if who.entity == usize::MAX {
             return "unresolved";
         }
-        let mi = self.m_start.get(who.a).copied().unwrap_or(NONE);
-        match self.ms.get(mi as usize).map(|m| m.kind) {
+        let mi = self.m_start.get(who.a).copied().flatten();
+        match mi.and_then(|mi| self.ms.get(mi as usize)).map(|m| m.kind) {
             Some(Kind::Pronoun(_)) => "pronoun",
             Some(Kind::Place) => "place",
             Some(_) if self.groups.values().all(|&g| g != who.entity) => "name",

@@ -155,7 +155,7 @@ fn base_form_noun(text: &str, toks: &[Tok], k: usize, buf: &mut String) -> bool 
             && t.lex.cue.is_none()
             && {
                 let m = lower_into(&text[t.s..t.e], buf);
-                !(m.ends_with('s') && !m.ends_with("ss"))
+                (!m.ends_with('s') || m.ends_with("ss"))
                     && !matches!(
                         m,
                         "people"

@@ -115,7 +115,7 @@ impl<'a> Index<'a> {
                 hw.as_str(),
                 "spokesperson" | "spokesman" | "spokeswoman" | "official" | "officials"
             );
-            if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
+            if let Some(mi) = self.m_start.get(j).copied().flatten() {
                 let m = &self.ms[mi as usize];
                 // "a report by Politico": a lone capitalized name after a document is its
                 // publisher.
@@ -207,8 +207,18 @@ impl<'a> Index<'a> {
                 });
             }
         }
-        if indefinite && !plural {
-            // A forward description: "a top Chinese military leader … Lt. Gen. Jing Jianfeng said".
+        // A forward description: "a top Chinese military leader … Lt. Gen. Jing Jianfeng said" —
+        // a person noun, never a document ("a Quinnipiac University poll") or an anonymous
+        // source ("a senior law enforcement official", "a person familiar with …").
+        let anonymous = matches!(
+            head,
+            "official" | "source" | "person" | "aide" | "staffer" | "adviser" | "advisor"
+        );
+        let forward_ok = !super::indirect::DOCUMENT_HEADS.contains(&head)
+            && !MEDIA_HEADS.contains(&head)
+            && !ORG_HEADS.contains(&head)
+            && !anonymous;
+        if indefinite && !plural && forward_ok {
             if let Some(e) = self.forward_name(b, side.map(|s| s.0)) {
                 let ent = &mut self.ents[e];
                 if !ent.description_heads.iter().any(|h| h == head) {
@@ -265,7 +275,7 @@ impl<'a> Index<'a> {
                     ent.side = Some((s, self.word(k).to_string()));
                 }
                 self.ents.push(ent);
-                self.first_tok.push(a);
+                self.first_tok.push(Some(a));
                 self.gender.push(0);
                 self.groups.insert(key, self.ents.len() - 1);
                 self.group_order.push(self.ents.len() - 1);
@@ -282,8 +292,9 @@ impl<'a> Index<'a> {
         })
     }
 
-    /// The next person named for the first time within three paragraphs after token `from`,
-    /// preferring one whose side matches.
+    /// The next person named for the first time after token `from`, preferring one whose side
+    /// matches: within six paragraphs when the sides agree, else within the same paragraph or
+    /// the next; a two-word name needs evidence that it is a person.
     pub(super) fn forward_name(&self, from: usize, side: Option<u16>) -> Option<usize> {
         let para = self.toks.get(from.saturating_sub(1))?.para;
         let start = self.ms_t0.partition_point(|&t0| (t0 as usize) < from);
@@ -297,15 +308,19 @@ impl<'a> Index<'a> {
             };
             if !ent.is_person()
                 || ent.name_tokens < 2
-                || self.first_tok[m.entity] < from
+                || self.first_tok[m.entity].is_some_and(|t| t < from)
                 || !self.toks[m.t0].body
             {
                 continue;
             }
+            if !self.person_evidence(m.entity) {
+                continue;
+            }
+            let near = self.toks[m.t0].para <= para + 1;
             match (side, ent.side.as_ref().map(|s| s.0)) {
                 (Some(a), Some(b)) if a == b => return Some(m.entity),
-                (None, _) => return Some(m.entity),
-                (Some(_), None) => {
+                (None, _) if near => return Some(m.entity),
+                (Some(_), None) if near => {
                     unknown_side.get_or_insert(m.entity);
                 }
                 _ => {}

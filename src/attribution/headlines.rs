@@ -155,7 +155,7 @@ fn entity_named(ix: &Index, ws: &[Word]) -> Option<(usize, usize)> {
         let mut found = None;
         let mut count = 0;
         for (ei, ent) in ix.ents.iter().enumerate() {
-            let in_body = ix.first_tok.get(ei).is_some_and(|&t| t != usize::MAX);
+            let in_body = ix.first_tok.get(ei).is_some_and(|t| t.is_some());
             let kind_ok = matches!(
                 ent.kind,
                 EntityKind::Person | EntityKind::Organization | EntityKind::Media

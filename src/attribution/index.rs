@@ -51,29 +51,29 @@ impl<'a> Index<'a> {
         let ents = entities::cluster(text, &toks, &mut ms);
         let cues = cues::find(text, &toks);
         let n = toks.len();
-        let mut m_end = vec![NONE; n];
-        let mut m_start = vec![NONE; n];
+        let mut m_end: Vec<Option<u32>> = vec![None; n];
+        let mut m_start: Vec<Option<u32>> = vec![None; n];
         for (k, m) in ms.iter().enumerate() {
             if let Some(x) = m_end.get_mut(m.t1.wrapping_sub(1)) {
-                *x = k as u32;
+                *x = Some(k as u32);
             }
             if let Some(x) = m_start.get_mut(m.d0) {
-                *x = k as u32;
+                *x = Some(k as u32);
             }
             if let Some(x) = m_start.get_mut(m.t0) {
-                *x = k as u32;
+                *x = Some(k as u32);
             }
         }
-        let mut cue_at = vec![NONE; n];
+        let mut cue_at: Vec<Option<u32>> = vec![None; n];
         for (k, c) in cues.iter().enumerate() {
             if let Some(x) = cue_at.get_mut(c.t0) {
-                *x = k as u32;
+                *x = Some(k as u32);
             }
         }
-        let mut first_tok = vec![usize::MAX; ents.len()];
+        let mut first_tok: Vec<Option<usize>> = vec![None; ents.len()];
         for m in ms.iter().filter(|m| toks[m.t0].body) {
             if let Some(f) = first_tok.get_mut(m.entity) {
-                *f = (*f).min(m.t0);
+                *f = Some(f.map_or(m.t0, |x| x.min(m.t0)));
             }
         }
         let mut gender = vec![0u8; ents.len()];

@@ -5,7 +5,7 @@
 use super::entities::EntityKind;
 use super::mentions::Kind;
 use super::tokens::Func;
-use super::{params, Attr, Index, Pattern, Resolved, NONE, WEAK_CUE_CATEGORIES};
+use super::{params, Attr, Index, Pattern, Resolved, WEAK_CUE_CATEGORIES};
 use crate::article::Doc;
 use crate::lexicon::lexicon;
 
@@ -107,13 +107,13 @@ impl Index<'_> {
             if self.is_punct(k, ",") {
                 // "Smith, a senator from Ohio, said": an apposition, not a fronted clause.
                 let before = k.checked_sub(1)?;
-                let m = self.m_end.get(before).copied().unwrap_or(NONE);
-                if m != NONE && self.ms[m as usize].appos_end.is_some() {
+                let m = self.m_end.get(before).copied().flatten();
+                if m.is_some_and(|m| self.ms[m as usize].appos_end.is_some()) {
                     continue;
                 }
                 return (k > s0).then_some(k);
             }
-            if k < a && self.cue_at.get(k).copied().unwrap_or(NONE) != NONE {
+            if k < a && self.cue_at.get(k).copied().flatten().is_some() {
                 return None;
             }
             if matches!(self.word(k), "." | "!" | "?" | ":" | ";") {
@@ -212,6 +212,9 @@ pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "probe",
     "inquiry",
     "report's",
+    "email",
+    "e-mail",
+    "message",
     "slide",
     "slides",
     "chart",
@@ -247,7 +250,7 @@ impl Index<'_> {
     /// Past the addressee after "told"/"asked"/"urged": a name, an object pronoun, or a short
     /// noun phrase ("reporters", "the crowd") when a clause follows it.
     fn skip_addressee(&self, a: usize, s1: usize) -> usize {
-        if let Some(mi) = self.m_start.get(a).copied().filter(|&m| m != NONE) {
+        if let Some(mi) = self.m_start.get(a).copied().flatten() {
             let m = &self.ms[mi as usize];
             if !matches!(m.kind, Kind::Pronoun(_)) && m.t1 < s1 {
                 return m.t1;
@@ -282,7 +285,7 @@ impl Index<'_> {
     /// Whether token `end` closes a speaker mention that opens a new clause (after ", but",
     /// ", and", "but" or a comma): "…, but she denied", "…, and Smith said".
     fn new_report_subject(&self, end: usize) -> bool {
-        let Some(mi) = self.m_end.get(end).copied().filter(|&m| m != NONE) else {
+        let Some(mi) = self.m_end.get(end).copied().flatten() else {
             return false;
         };
         let m = &self.ms[mi as usize];
@@ -382,7 +385,7 @@ pub(super) fn find(
                     !ix.toks[k].quoted
                         && (ix.is_punct(k, ",")
                             || ix.toks[k].word
-                                && ix.cue_at.get(k).copied().unwrap_or(NONE) == NONE
+                                && ix.cue_at.get(k).copied().flatten().is_none()
                                 && !matches!(ix.toks[k].func, Func::That | Func::Rel | Func::Aux))
                 })
                 .find(|&k| ix.is_punct(k, ","));
@@ -666,9 +669,10 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
     // A reported clause is a sentence's worth of words, never more (keeps run-on text linear).
     let mut b = s1.min(a + MAX_CLAUSE);
     if let Some(k) = (a..b).find(|&k| {
-        let ci = ix.cue_at.get(k).copied().unwrap_or(NONE);
-        ci != NONE
-            && (used.get(ci as usize).copied().unwrap_or(false)
+        let Some(ci) = ix.cue_at.get(k).copied().flatten() else {
+            return false;
+        };
+        used.get(ci as usize).copied().unwrap_or(false)
                 // ", adding that …", ", saying …", ", according to …", "… and said": a new
                 // report begins.
                 || (k > a
@@ -679,14 +683,14 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
                             && !WEAK_CUE_CATEGORIES
                                 .contains(&lexicon().category(ix.cues[ci as usize].category))))
                 // "…, but she denied that …": a new subject and its reporting verb.
-                || (k > a + 2 && ix.new_report_subject(k - 1)))
+                || (k > a + 2 && ix.new_report_subject(k - 1))
     }) {
         let mut cut = k;
         if let Some(mi) = cut
             .checked_sub(1)
             .and_then(|p| ix.m_end.get(p))
             .copied()
-            .filter(|&m| m != NONE)
+            .flatten()
         {
             cut = ix.ms[mi as usize].d0;
         }

@@ -38,8 +38,6 @@ use entities::{Entity, EntityKind};
 use mentions::{Kind, Mention};
 use tokens::{lower_into, Func, Tok};
 
-const NONE: u32 = u32::MAX;
-
 /// Nouns that head a description able to speak ("the ministry", "American officials").
 const DESCRIPTION_HEADS: &[&str] = &[
     "official",
@@ -350,9 +348,9 @@ struct Index<'a> {
     ents: Vec<Entity>,
     cues: Vec<Cue>,
     /// Per token: mention whose name ends at it / starts at it (d0 or t0), cue starting at it.
-    m_end: Vec<u32>,
-    m_start: Vec<u32>,
-    cue_at: Vec<u32>,
+    m_end: Vec<Option<u32>>,
+    m_start: Vec<Option<u32>>,
+    cue_at: Vec<Option<u32>>,
     /// Per mention: the entity a pronoun resolved to.
     res: Vec<usize>,
     /// Compact copies for binary searches (token starts, mention starts and ends).
@@ -365,7 +363,7 @@ struct Index<'a> {
     groups: HashMap<String, usize>,
     group_order: Vec<usize>,
     /// Per entity: first token where it is named.
-    first_tok: Vec<usize>,
+    first_tok: Vec<Option<usize>>,
     /// Per entity: pronoun gender seen (1 he, 2 she).
     gender: Vec<u8>,
     /// Per sentence index: (first token, end token).
@@ -537,7 +535,7 @@ fn shared_sentences_and_continuations(ix: &Index, doc: &Doc, st: &mut Passes) {
         if !seen_para[t.para] {
             seen_para[t.para] = true;
             *slot = t.quoted;
-        } else if !t.quoted && ix.cue_at[k] != NONE {
+        } else if !t.quoted && ix.cue_at[k].is_some() {
             *slot = false;
         }
     }
@@ -810,7 +808,7 @@ pub fn attribute(
         .enumerate()
         .filter(|(i, e)| {
             // People and outlets the body presents, not every capitalized phrase or caption.
-            let in_body = ix.first_tok.get(*i).is_some_and(|&t| t != usize::MAX);
+            let in_body = ix.first_tok.get(*i).is_some_and(|t| t.is_some());
             e.quotes > 0
                 || in_body
                     && match e.kind {

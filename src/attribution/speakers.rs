@@ -13,7 +13,7 @@ impl<'a> Index<'a> {
             if j > k && !self.toks.get(k).is_some_and(|t| t.func == Func::Det) {
                 break;
             }
-            if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
+            if let Some(mi) = self.m_start.get(j).copied().flatten() {
                 let m = &self.ms[mi as usize];
                 // "the Nikkei", "the Kyodo news agency": the name, not the description.
                 if !matches!(m.kind, Kind::Pronoun(Func::Rel) | Kind::Place) || j == k {
@@ -86,7 +86,7 @@ impl<'a> Index<'a> {
             crossed = true;
         }
         let c0 = self.skip_adverbs(k);
-        if let Some(ci) = self.cue_at.get(c0).copied().filter(|&c| c != NONE) {
+        if let Some(ci) = self.cue_at.get(c0).copied().flatten() {
             let cue = self.cues[ci as usize];
             if crossed && !cue.according {
                 return None;
@@ -119,8 +119,8 @@ impl<'a> Index<'a> {
             return None;
         }
         // A speaker then a cue.
-        let named = self.m_start.get(k).copied().filter(|&m| {
-            m != NONE && {
+        let named = self.m_start.get(k).copied().flatten().filter(|&m| {
+            {
                 let mm = &self.ms[m as usize];
                 // "Egypt's foreign minister": a possessive modifier, not the speaker.
                 mm.kind != Kind::Place
@@ -132,7 +132,7 @@ impl<'a> Index<'a> {
         });
         // "“…” ― Jorge Falcon": a dash and a name sign the quote.
         if dashed {
-            if let Some(mi) = self.m_start.get(k).copied().filter(|&m| m != NONE) {
+            if let Some(mi) = self.m_start.get(k).copied().flatten() {
                 let m = &self.ms[mi as usize];
                 let signs = self
                     .toks
@@ -169,7 +169,7 @@ impl<'a> Index<'a> {
         if let Some((mut who, mut after)) = who {
             // "Egypt's foreign minister, Badr Abdelatty, said": the name in apposition.
             if self.is_punct(after, ",") {
-                if let Some(mi) = self.m_start.get(after + 1).copied().filter(|&m| m != NONE) {
+                if let Some(mi) = self.m_start.get(after + 1).copied().flatten() {
                     let m = &self.ms[mi as usize];
                     if m.kind == Kind::Person && self.is_punct(m.t1, ",") {
                         let next = m.t1 + 1;
@@ -190,7 +190,7 @@ impl<'a> Index<'a> {
                 after = next;
             }
             let c = self.skip_adverbs(after);
-            if let Some(ci) = self.cue_at.get(c).copied().filter(|&c| c != NONE) {
+            if let Some(ci) = self.cue_at.get(c).copied().flatten() {
                 return Some((
                     Attr {
                         who,
@@ -209,8 +209,8 @@ impl<'a> Index<'a> {
         // "“…,” the New York businessman said", "“…?” a narrator in the Clinton ad asks".
         let c = (k..(k + params::GENERIC_SUBJECT_TOKENS + 1).min(self.toks.len()))
             .take_while(|&j| self.same_sentence(j, k) && !self.toks[j].quoted)
-            .find(|&j| self.cue_at[j] != NONE)?;
-        let ci = self.cue_at[c] as usize;
+            .find(|&j| self.cue_at[j].is_some())?;
+        let ci = self.cue_at[c]? as usize;
         let who = self.generic_subject(c).filter(|w| w.a == k)?;
         Some((
             Attr {
@@ -238,7 +238,7 @@ impl<'a> Index<'a> {
         let limit = (k + 1 + params::ASIDE_TOKENS).min(self.toks.len());
         for j in k + 1..limit {
             let t = self.toks[j];
-            if t.quoted || !self.same_sentence(j, k) || self.cue_at[j] != NONE {
+            if t.quoted || !self.same_sentence(j, k) || self.cue_at[j].is_some() {
                 return k;
             }
             if self.word(j) == close && j > k + 1 {
@@ -260,7 +260,7 @@ impl<'a> Index<'a> {
         let m = self.ms.get(lo)?;
         let near = m.d0 <= a + params::INVERTED_SPEAKER_GAP && m.kind == Kind::Person;
         let clear = (a..m.t0)
-            .all(|j| !self.toks[j].quoted && self.same_sentence(j, a) && self.cue_at[j] == NONE);
+            .all(|j| !self.toks[j].quoted && self.same_sentence(j, a) && self.cue_at[j].is_none());
         (near && clear).then(|| self.resolved_mention(lo)).flatten()
     }
 
@@ -283,7 +283,7 @@ impl<'a> Index<'a> {
             if t.quoted {
                 break;
             }
-            if let Some(ci) = Some(self.cue_at[k]).filter(|&c| c != NONE) {
+            if let Some(ci) = self.cue_at[k] {
                 let cue = self.cues[ci as usize];
                 let opens_sentence = cue.t0 == 0 || !self.same_sentence(cue.t0 - 1, cue.t0);
                 let who = if cue.according {
@@ -341,10 +341,9 @@ impl<'a> Index<'a> {
             if (t.sent != sent_a && t.sent != sent_b) || t.quoted {
                 return None;
             }
-            let ci = self.cue_at[k];
-            if ci == NONE {
+            let Some(ci) = self.cue_at[k] else {
                 continue;
-            }
+            };
             let cue = self.cues[ci as usize];
             if cue.according || lx.category(cue.category) == "believe" {
                 continue;
@@ -377,7 +376,7 @@ impl<'a> Index<'a> {
         if s0 >= colon {
             return None;
         }
-        let who = match self.m_start.get(s0).copied().filter(|&m| m != NONE) {
+        let who = match self.m_start.get(s0).copied().flatten() {
             Some(mi) if !matches!(self.ms[mi as usize].kind, Kind::Place | Kind::Unknown) => {
                 self.resolved_mention(mi as usize)
             }

@@ -6,7 +6,8 @@ impl<'a> Index<'a> {
     /// The subject of the cue starting at token `c`.
     pub(super) fn subject_before(&mut self, c: usize) -> Option<Resolved> {
         // Each cue's subject is found once (the pre-pass, quotes and indirect speech all ask).
-        let ci = self.cue_at.get(c).copied().unwrap_or(NONE);
+        // A token that starts no cue has no cached subject (index past the end).
+        let ci = self.cue_at.get(c).copied().flatten().unwrap_or(u32::MAX);
         if let Some(Some(r)) = self.subjects.get(ci as usize) {
             return *r;
         }
@@ -62,8 +63,8 @@ impl<'a> Index<'a> {
                     open -= 1;
                 }
                 if let Some(before) = open.checked_sub(1) {
-                    let mi = self.m_end.get(before).copied().unwrap_or(NONE);
-                    if mi != NONE && self.same_sentence(before, c) {
+                    let mi = self.m_end.get(before).copied().flatten();
+                    if let Some(mi) = mi.filter(|_| self.same_sentence(before, c)) {
                         return self.resolved_mention(mi as usize);
                     }
                 }
@@ -98,7 +99,7 @@ impl<'a> Index<'a> {
                 .m_end
                 .get(p.wrapping_sub(1))
                 .copied()
-                .filter(|&m| m != NONE)
+                .flatten()
                 .map(|m| m as usize);
             // "Maria Okafor, Democrat of Vermont, called": the party tag is an aside.
             if let Some(mi) = pre.filter(|&mi| self.party_tag(mi)) {
@@ -108,7 +109,7 @@ impl<'a> Index<'a> {
                         .m_end
                         .get(d0 - 2)
                         .copied()
-                        .filter(|&m| m != NONE)
+                        .flatten()
                         .map(|m| m as usize);
                 }
             }
@@ -146,8 +147,7 @@ impl<'a> Index<'a> {
                     break;
                 }
                 if self.is_punct(j, ",") && j > 0 {
-                    let mi = self.m_end[j - 1];
-                    if mi != NONE {
+                    if let Some(mi) = self.m_end[j - 1] {
                         let m = &self.ms[mi as usize];
                         if matches!(
                             m.kind,
@@ -162,7 +162,7 @@ impl<'a> Index<'a> {
             }
             return None;
         }
-        if let Some(mi) = self.m_end.get(p).copied().filter(|&m| m != NONE) {
+        if let Some(mi) = self.m_end.get(p).copied().flatten() {
             return self
                 .resolved_mention(mi as usize)
                 .or_else(|| self.unresolved_pronoun(mi as usize));
@@ -174,9 +174,8 @@ impl<'a> Index<'a> {
             let (s0, _) = *self.sent_toks.get(self.toks[p].sent)?;
             let lo = p.saturating_sub(params::OUTER_CUE_TOKENS).max(s0);
             if let Some(prev) = (lo..p).rev().find(|&j| {
-                self.cue_at[j] != NONE
+                self.cue_at[j].is_some_and(|ci| !self.cues[ci as usize].according)
                     && !self.toks[j].quoted
-                    && !self.cues[self.cue_at[j] as usize].according
             }) {
                 if prev != c {
                     if let Some(r) = self.subject_before(prev) {
@@ -196,7 +195,7 @@ impl<'a> Index<'a> {
             if t.quoted || !self.same_sentence(j, c) {
                 return None;
             }
-            if let Some(mi) = Some(self.m_end[j]).filter(|&m| m != NONE) {
+            if let Some(mi) = self.m_end[j] {
                 let m = &self.ms[mi as usize];
                 let after_prep = m.d0 > 0 && self.toks[m.d0 - 1].func == Func::Prep;
                 let before_prep = m.t1 < self.toks.len() && self.toks[m.t1].func == Func::Prep;
@@ -361,7 +360,7 @@ impl<'a> Index<'a> {
         {
             s0 += 1;
         }
-        let mi = self.m_start.get(s0).copied().filter(|&m| m != NONE)? as usize;
+        let mi = self.m_start.get(s0).copied().flatten()? as usize;
         let m = &self.ms[mi];
         // A person, organization, outlet or country ("China, Pyongyang's only ally …, said").
         let speaks = matches!(m.kind, Kind::Person | Kind::Org | Kind::Media)
@@ -372,7 +371,7 @@ impl<'a> Index<'a> {
         if p - m.t1 > params::ASIDE_TOKENS * 2 {
             return None;
         }
-        let clear = (m.t1..p).all(|j| !self.toks[j].quoted && self.cue_at[j] == NONE);
+        let clear = (m.t1..p).all(|j| !self.toks[j].quoted && self.cue_at[j].is_none());
         if !clear {
             return None;
         }
@@ -414,8 +413,8 @@ impl<'a> Index<'a> {
             .rev()
             .take_while(|&j| self.same_sentence(j, c) && !self.toks[j].quoted)
             .find_map(|j| {
-                let ci = self.cue_at.get(j).copied().unwrap_or(NONE);
-                (ci != NONE && self.cues[ci as usize].t0 == j).then_some(ci as usize)
+                let ci = self.cue_at.get(j).copied().flatten()? as usize;
+                (self.cues[ci].t0 == j).then_some(ci)
             })?;
         let (t0, t1) = (self.cues[prev].t0, self.cues[prev].t1);
         self.subject_before(t0)
@@ -442,7 +441,7 @@ impl<'a> Index<'a> {
             if j > s0 && !self.toks.get(s0).is_some_and(|t| t.func == Func::Det) {
                 break;
             }
-            if let Some(mi) = self.m_start.get(j).copied().filter(|&m| m != NONE) {
+            if let Some(mi) = self.m_start.get(j).copied().flatten() {
                 let m = &self.ms[mi as usize];
                 // A sentence-initial place is a metonym ("Beijing called … and vowed …").
                 if m.t1 <= limit {
