@@ -279,7 +279,20 @@ impl<'a> Index<'a> {
             }
             let w = self.word(j).to_ascii_lowercase();
             let w = w.as_str();
+            // "relayed the exchange", "watched the Saturday debate", "Roffman won't": a verb or
+            // a contraction ends the phrase; a participle after a determiner modifies ("the
+            // alleged victim").
+            // A verb takes an object that opens with a determiner ("relayed the exchange"); a
+            // participle that modifies does not ("elected officials", "retired generals").
+            let takes_object = self
+                .toks
+                .get(j + 1)
+                .is_some_and(|n| n.word && matches!(n.func, Func::Det | Func::Possessive));
+            let verbish = !t.cap
+                && (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")) && takes_object
+                    || w.contains('\''));
             let inner = t.word
+                && !verbish
                 && match t.func {
                     Func::None | Func::Det | Func::Time => true,
                     // "eight of 10 voters", "attorneys for the family", "officials from both
