@@ -764,7 +764,7 @@ class Corpus:
         out: Counter[str] = Counter()
         for i, a in enumerate(self._articles):
             for q in a.quotes:
-                g = index.groups_of(i, q.speaker) if q.speaker else []
+                g = index.groups_of(i, q.speaker, q.side)
                 side = g[0] if g else q.side
                 if side:
                     out[side] += 1
@@ -774,7 +774,7 @@ class Corpus:
         """How many attributed quotes each group has (a quote counts for each of its groups)."""
         index = self._speaker_index()
         return Counter(g for i, a in enumerate(self._articles) for q in a.quotes if q.speaker
-                       for g in index.groups_of(i, q.speaker))
+                       for g in index.groups_of(i, q.speaker, q.side))
 
     def _speaker_index(self) -> SpeakerIndex:
         index = self._cache.get("speakers")

@@ -197,7 +197,7 @@ def quotes_frame(
                 }
             )
             if speakers is not None:
-                groups = speakers.groups_of(i, q.speaker)
+                groups = speakers.groups_of(i, q.speaker, q.side)
                 sid = speakers.id_of(i, q.speaker)
                 row["speaker_id"] = sid
                 row["speaker_name"] = speakers.speakers[sid].name if sid in speakers.speakers \

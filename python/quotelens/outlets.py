@@ -88,8 +88,9 @@ class OutletComparison:
                                  "cue_category", self.outlets, self.top,
                                  "Reporting verbs (cue categories)")
         if what == "kinds":
-            long = self.kinds.melt(id_vars=["outlet"], value_vars=["direct", "mixed", "indirect"],
-                                   var_name="kind", value_name="statements").pipe(_with_share)
+            long = self.kinds[["outlet", *STATEMENT_KINDS]].melt(
+                id_vars=["outlet"], var_name="kind", value_name="n")
+            long = long.rename(columns={"n": "statements"}).pipe(_with_share)
             return _share_figure(long, "kind", self.outlets, 3, "Direct, mixed and indirect")
         return _terms_figure(self.terms, self.outlets, self.top)
 

@@ -738,14 +738,21 @@ class SpeakerIndex:
         return [sid for sid, info in self.speakers.items()
                 if _fold(info.name) == f or any(_fold(m.name) == f for m in info.members)]
 
-    def groups_of(self, article: int, speaker: Optional[str]) -> list[str]:
+    def groups_of(
+        self, article: int, speaker: Optional[str], side: Optional[str] = None
+    ) -> list[str]:
         """A quote's groups: the user's mapping when it names the speaker, else the article's
-        own evidence first, then what the speaker's other articles say."""
+        own evidence first, then what the speaker's other articles say. ``side`` is the
+        quote's own side, kept for speakers the article does not list (a capital speaking)."""
         if speaker is None:
-            return []
+            return [side] if side else []
         m = self._by_name.get((article, speaker))
         if m is None:
-            return []
+            hits = [sid for k, v in self._overrides.items() for sid in self._lookup(k)
+                    if sid == slug(speaker)]
+            if hits:
+                return list(self.speakers[hits[0]].groups)
+            return [side] if side else []
         sid = self._member_id[id(m)]
         info = self.speakers[sid]
         if any(sid in self._lookup(k) for k in self._overrides):
