@@ -6,8 +6,8 @@
   their share of the outlet's statements;
 - ``groups``: share of voice by group (a statement counts for each of its groups, so shares can
   add up to more than 1; ``"no group"`` collects the rest);
-- ``cues``: per outlet and main group (``side``), how many statements each cue category
-  introduces ("say" against "accuse", "deny", "claim", ...), and their share;
+- ``cues``: per outlet and group, how many statements each cue category introduces ("say"
+  against "accuse", "deny", "claim", ...), and their share of the group's statements there;
 - ``kinds``: per outlet, direct, mixed and indirect statements and the share of each;
 - ``terms``: the scare-quoted terms (quotes of kind ``term`` no one is said to have said) each
   outlet uses, and in how many of its articles.
@@ -23,8 +23,8 @@ outlet counts under ``"unknown outlet"``.
 >>> cmp = c.compare_outlets()
 >>> cmp.kinds[["outlet", "statements", "direct", "indirect"]].values.tolist()
 [['Daily', 1, 1, 0], ['Weekly', 1, 0, 1]]
->>> cmp.cues[["outlet", "side", "cue_category", "statements"]].values.tolist()
-[['Daily', 'United States', 'say', 1], ['Weekly', 'United States', 'deny', 1]]
+>>> cmp.cues[["outlet", "group", "cue_category", "statements"]].values.tolist()[:2]
+[['Daily', 'Democratic Party', 'say', 1], ['Daily', 'U.S. Congress', 'say', 1]]
 >>> cmp.terms[["outlet", "term", "count"]].values.tolist()
 [['Weekly', 'secret', 1]]
 """
@@ -50,14 +50,16 @@ FIGURES = ("voice", "groups", "cues", "kinds", "terms")
 
 @dataclass
 class OutletComparison:
-    """The outlet comparison of a corpus: five DataFrames (``voice``, ``groups``, ``cues``,
-    ``kinds``, ``terms``) and :meth:`plot` to draw any of them."""
+    """The outlet comparison of a corpus: DataFrames (``voice``, ``groups``, ``cues``,
+    ``kinds``, ``terms``, and ``cue_totals``: cue categories per outlet over all its
+    statements) and :meth:`plot` to draw any of them."""
 
     voice: pd.DataFrame
     groups: pd.DataFrame
     cues: pd.DataFrame
     kinds: pd.DataFrame
     terms: pd.DataFrame
+    cue_totals: pd.DataFrame
     top: int = 10
 
     @property
@@ -83,8 +85,7 @@ class OutletComparison:
             return _share_figure(self.groups, "group", self.outlets, self.top,
                                  "Share of voice by group")
         if what == "cues":
-            return _share_figure(self.cues.groupby(["outlet", "cue_category"], as_index=False)
-                                 ["statements"].sum().pipe(_with_share),
+            return _share_figure(self.cue_totals,
                                  "cue_category", self.outlets, self.top,
                                  "Reporting verbs (cue categories)")
         if what == "kinds":
@@ -145,13 +146,19 @@ def compare_outlets(corpus: "Corpus", *, top: int = 10) -> OutletComparison:
     groups = groups.assign(share=(groups["statements"]
                                   / groups["outlet"].map(per_outlet)).astype("float64"))
     groups = ordered(groups, ["group"])
-    cues = st.assign(side=st["side"].fillna(NO_GROUP),
-                     cue_category=st["cue_category"].fillna("none"))
-    cues = cues.groupby(["outlet", "side", "cue_category"], as_index=False).size()
+    crow = [{"outlet": r.outlet, "group": g,
+             "cue_category": r.cue_category if isinstance(r.cue_category, str) else "none"}
+            for r in st.itertuples() for g in (r.groups or [NO_GROUP])]
+    cues = pd.DataFrame(crow, columns=["outlet", "group", "cue_category"])
+    cues = cues.groupby(["outlet", "group", "cue_category"], as_index=False).size()
     cues = cues.rename(columns={"size": "statements"})
-    tot = cues.groupby(["outlet", "side"])["statements"].transform("sum")
+    tot = cues.groupby(["outlet", "group"])["statements"].transform("sum")
     cues = ordered(cues.assign(share=(cues["statements"] / tot).astype("float64")),
-                   ["side", "cue_category"])
+                   ["group", "cue_category"])
+    cue_totals = st.assign(cue_category=st["cue_category"].fillna("none"))
+    cue_totals = cue_totals.groupby(["outlet", "cue_category"], as_index=False).size()
+    cue_totals = ordered(_with_share(cue_totals.rename(columns={"size": "statements"})),
+                         ["cue_category"])
     kinds_rows = []
     for o in order:
         s = st[st["outlet"] == o]
@@ -173,7 +180,7 @@ def compare_outlets(corpus: "Corpus", *, top: int = 10) -> OutletComparison:
     terms = (t.groupby(["outlet", "term"], as_index=False)
              .agg(count=("text", "size"), articles=("article", "nunique")))
     terms = ordered(terms, ["term"], desc="count")
-    return OutletComparison(voice, groups, cues, kinds, terms, top)
+    return OutletComparison(voice, groups, cues, kinds, terms, cue_totals, top)
 
 
 def _share_figure(df: pd.DataFrame, col: str, outlets: list[str], top: int,
