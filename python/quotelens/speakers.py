@@ -464,6 +464,24 @@ def _title_block(before: str) -> str:
     return " ".join(reversed(out))
 
 
+def _party_named(name: str) -> Optional[_GroupWord]:
+    """The party a group speaker names: "Republicans", "the GOP", "Senate Democrats".
+
+    >>> _party_named("Senate Democrats").group, _party_named("the Labour Party").group
+    ('Democratic Party', 'Labour Party')
+    >>> _party_named("Critics") is None
+    True
+    """
+    words = [w for w in _fold(name).split() if w not in ("the", "party", "senate", "house")]
+    if not words:
+        return None
+    party = _groups()["party"]
+    for key in (" ".join(words), " ".join(words)[:-1] if words[-1].endswith("s") else None):
+        if key in party:
+            return party[key]
+    return None
+
+
 def article_country(sides: Iterable[Optional[str]]) -> Optional[str]:
     """The article's country when its evidence makes it clear: ``sides`` are the countries
     its speakers and roles point to, one item per piece of evidence.
@@ -685,6 +703,9 @@ class SpeakerIndex:
                 names += [a for a in m.aliases if a.split()[-1:] == m.name.split()[-1:]
                           and len(a.split()) <= 6]
                 found = text_groups(text, names, m.titles)
+                party = _party_named(m.name) if m.parsed is None else None
+                if party is not None:
+                    found.insert(0, (party.group, party.country))
                 self._raw[id(m)] = found
                 countries = {c for _, c in found if c and c != "*"}
                 if m.side:
