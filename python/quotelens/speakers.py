@@ -64,6 +64,9 @@ MIN_COUNTRY_EVIDENCE = 2
 # "Syrian" next to a US senator's name in one article does not make her Syrian).
 STRONG_COUNTRY_EVIDENCE = 3
 STRONG_COUNTRY_SHARE = 0.75
+# A group that is neither a country nor a party (an institution) holds for a speaker across
+# the corpus when at least this share of its articles with any group evidence name it.
+OTHER_GROUP_SHARE = 0.2
 # How far around a name the party/role patterns look, in characters.
 WINDOW = 80
 
@@ -186,6 +189,7 @@ class Name:
     last: str  # folded surname (particles included)
     titles: tuple[str, ...]
     gender: Optional[str]
+    suffix: str = ""  # "jr", "sr", "iii": Donald Trump Jr. is not Donald Trump
 
     @classmethod
     def parse(cls, text: str) -> "Name":
@@ -233,8 +237,9 @@ class Name:
             # One initial per middle name; "H.W." is two.
             middle = tuple(c for m in rest[1:] for c in _initials(m))
             if gender is None:
-                gender = _given_gender().get(f)
-        return cls(" ".join(toks + suffix[::-1]), first, middle, last, tuple(titles), gender)
+                gender = _given_gender().get(f) or _given_gender().get(first)
+        return cls(" ".join(toks + suffix[::-1]), first, middle, last, tuple(titles), gender,
+                   "".join(_fold(x).rstrip(".") for x in suffix[::-1]))
 
 
 def _initials(word: str) -> str:
@@ -244,6 +249,8 @@ def _initials(word: str) -> str:
     parts = [p for p in w.split(".") if p]
     if len(parts) > 1 and all(len(p) == 1 for p in parts):
         return "".join(parts)
+    if "." not in word and 1 < len(word) <= 3 and word.isupper():  # "HW"
+        return w
     return w[:1]
 
 
@@ -268,16 +275,65 @@ def _member(i: int, s: "Speaker", aliases: Mapping[str, str]) -> Member:
     name = aliases.get(_fold(" ".join(s.name.split())), s.name)
     m = Member(i, s.name, s.kind, tuple(s.aliases), tuple(s.titles), s.side, s.quotes,
                s.mentions)
-    if s.kind == "person":
+    if s.kind == "person" and _reads_as_person(name):
         m.parsed = Name.parse(name)
-    m.key = "org:" + slug(re.sub(r"^(?:the)\s+", "", name, flags=re.I)) if m.parsed is None \
-        else ""
+        if m.parsed.last.split()[-1:] and m.parsed.last.split()[-1] in _groups()["orgword"]:
+            m.parsed = None
+    if m.parsed is None:
+        bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+        m.key = "org:" + slug(bare)
+        words = bare.split()
+        if not any(w[:1].isupper() for w in words) or (
+                len(words) == 1 and _fold(words[0]) in _groups()["orgword"]):
+            # "the campaign", "officials": a description names someone else in each article.
+            m.key += f"|a{i}"
     return m
 
 
+def _reads_as_person(name: str) -> bool:
+    """Whether a name the core calls a person's can be one: "Friends of Ann Lee",
+    "Voters for Ruiz" and "the campaign" are not Lee, Ruiz or anyone.
+
+    >>> _reads_as_person("Friends of Ann Lee"), _reads_as_person("Bill de Blasio")
+    (False, True)
+    """
+    line = name.strip().split("\n")[-1]
+    if not any(w[:1].isupper() for w in line.split()):
+        return False
+    return re.search(r"\w\s+(?:of|for|from|with|and|at|by|to)\s+[A-Z]", line) is None
+
+
 def _compatible_middle(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return not a or not b or a == b or "".join(a).startswith("".join(b)) \
-        or "".join(b).startswith("".join(a))
+    # Initials must agree: "George W. Bush" is not "George H.W. Bush".
+    return not a or not b or a == b
+
+
+def _drop_sentence_openers(members: list[Member], texts: Sequence[str]) -> None:
+    """Take the capitalized word that opens a sentence off a name ("Neither Ann Lee",
+    "Besides Lee", "Even Tom Ruiz"): a word that is no given name and that the
+    corpus also writes in lower case, when what is left names a person of the corpus."""
+    vocab: set[str] = set()
+    for t in texts:
+        vocab.update(re.findall(r"(?<![\w'’-])[a-z][a-z'-]+(?![\w-])", t))
+    full = {(m.parsed.first, m.parsed.last) for m in members if m.parsed and m.parsed.first}
+    lasts = {last for _, last in full}
+    given = _given_gender().keys() | _nicknames().keys() | set(_nicknames().values())
+    for m in members:
+        n = m.parsed
+        if n is None or n.first is None:
+            continue
+        words = n.display.split()
+        k = 0
+        while len(words) - k >= 2:
+            w = _fold(words[k]).strip(".,")
+            if w in given or w not in vocab:
+                break
+            k += 1
+            rest = Name.parse(" ".join(words[k:]))
+            if (rest.first, rest.last) in full or (rest.first is None and rest.last in lasts):
+                m.parsed = Name(rest.display, rest.first, rest.middle, rest.last,
+                                n.titles + (w,), n.gender or rest.gender, rest.suffix)
+                break
 
 
 def _link_people(members: list[Member]) -> None:
@@ -291,7 +347,8 @@ def _link_people(members: list[Member]) -> None:
         if m.parsed.first is None:
             bare.append(m)
         else:
-            full[(m.parsed.first, m.parsed.last)].append(m)
+            last = m.parsed.last + (f" {m.parsed.suffix}" if m.parsed.suffix else "")
+            full[(m.parsed.first, last)].append(m)
     # Full names: one cluster per compatible middle; a name without a middle joins the only
     # (or clearly dominant) cluster.
     by_last: dict[str, list[tuple[str, list[Member]]]] = defaultdict(list)
@@ -319,7 +376,8 @@ def _link_people(members: list[Member]) -> None:
             key = f"person:{first}|{last}|{''.join(mid)}"
             for m in c:
                 m.key = key
-            by_last[last].append((key, c))
+            surname = ms[0].parsed.last if ms[0].parsed else last
+            by_last[surname].append((key, c))
     # Bare surnames.
     in_article: dict[tuple[int, str], set[str]] = defaultdict(set)
     for last, cs in by_last.items():
@@ -330,6 +388,10 @@ def _link_people(members: list[Member]) -> None:
         assert m.parsed is not None
         last = m.parsed.last
         own = in_article.get((m.article, last), set())
+        if len(own) > 1 and m.parsed.gender:  # "Mrs. Clinton" where Bill and Hillary are named
+            agree_own = {k for k in own if _gender(_key_members(k, by_last[last]))
+                         in (None, m.parsed.gender)}
+            own = agree_own if len(agree_own) == 1 else own
         if len(own) == 1:
             m.key = next(iter(own))
             continue
@@ -347,8 +409,15 @@ def _link_people(members: list[Member]) -> None:
         target = _dominant([c for _, c in cands]) if cands else None
         if target is not None:
             m.key = target[0].key
+        elif not cands and (last in _given_gender() or last in _nicknames()):
+            # "Bob" alone: a given name names someone else in each article.
+            m.key = f"person:?|{last}|a{m.article}"
         else:
             m.key = f"person:|{last}|"
+
+
+def _key_members(key: str, clusters: list[tuple[str, list[Member]]]) -> list[Member]:
+    return next((c for k, c in clusters if k == key), [])
 
 
 def _gender(c: list[Member]) -> Optional[str]:
@@ -577,6 +646,7 @@ class SpeakerIndex:
                 m = _member(i, s, folded)
                 self.members.append(m)
                 self._by_name[(i, s.name)] = m
+        _drop_sentence_openers(self.members, [a.text for a in articles])
         _link_people(self.members)
         self._text_groups(articles)
         clusters: dict[str, list[Member]] = defaultdict(list)
@@ -610,16 +680,16 @@ class SpeakerIndex:
         self.speakers: dict[str, SpeakerInfo] = {}
         self._member_id: dict[int, str] = {}
         order = sorted(clusters.items(), key=lambda kv: (-sum(m.quotes for m in kv[1]), kv[0]))
-        for _, ms in order:
-            self._add(ms)
+        shared = Counter(k.rsplit("|", 1)[0] for k in clusters if k.startswith("person:"))
+        for key, ms in order:
+            # Two people with one given name and surname keep their middle initials in the id
+            # ("george-w-bush", "george-hw-bush").
+            self._add(ms, keep_middle=shared[key.rsplit("|", 1)[0]] > 1)
 
-    def _add(self, ms: list[Member], name: Optional[str] = None) -> str:
+    def _add(self, ms: list[Member], name: Optional[str] = None,
+             keep_middle: bool = False) -> str:
         name = name or _display_name(ms)
-        sid = slug(_id_name(name, ms))
-        if sid in self.speakers:
-            # Two people with one given name and surname keep their middle names in the id
-            # ("george-w-bush").
-            sid = slug(name)
+        sid = slug(name if keep_middle else _id_name(name, ms))
         if sid in self.speakers:
             n = 2
             while f"{sid}-{n}" in self.speakers:
@@ -740,8 +810,12 @@ class SpeakerIndex:
                 if n_top >= STRONG_COUNTRY_EVIDENCE and n_top / n_all >= STRONG_COUNTRY_SHARE:
                     info.strong_country = countries[0]
             parties = [g for g, _ in c.most_common() if g in _party_names()]
-            other = [g for g, _ in c.most_common() if g not in country_names
-                     and g not in _party_names()]
+            # An institution needs more than one stray mention ("U.S. Congress" for a
+            # candidate quoted next to a senator's title once).
+            evidence = sum(1 for m in info.members if m.groups)
+            other = [g for g, n in c.most_common() if g not in country_names
+                     and g not in _party_names()
+                     and (n >= 2 and n >= OTHER_GROUP_SHARE * evidence or evidence == 1)]
             info.groups = countries[:1] + parties[:1] + other
         unmatched = []
         for key, vals in self._overrides.items():
