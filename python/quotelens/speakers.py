@@ -156,6 +156,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
     """Lowercase, accents and curly apostrophes folded, for comparing names."""
     s = unicodedata.normalize("NFKD", s.replace("’", "'"))
@@ -438,10 +439,17 @@ def _dominant(clusters: list[list[Member]]) -> Optional[list[Member]]:
 
 
 def _name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the names stand in ``text`` as whole words (``str.find``: one regex per name
+    and article was most of the corpus-wide pass)."""
     spans = []
     for n in {n for n in names if n and len(n) > 2}:
-        for mo in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text):
-            spans.append((mo.start(), mo.end()))
+        i = text.find(n)
+        while i >= 0:
+            j = i + len(n)
+            if (i == 0 or not text[i - 1].isalnum()) and (j == len(text)
+                                                          or not text[j].isalnum()):
+                spans.append((i, j))
+            i = text.find(n, j)
     return spans
 
 
@@ -508,6 +516,11 @@ _BLOCK_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _block_known() -> frozenset[str]:
+    return _titles() | set(_groups()["role"]) | set(_groups()["party"]) | _BLOCK_WORDS
+
+
 def _title_block(before: str) -> str:
     """The run of title words right before a name ("former Secretary of State", "Democratic
     Sen."): capitalized words, titles and a few linking words, back to a punctuation mark.
@@ -518,7 +531,7 @@ def _title_block(before: str) -> str:
     ''
     """
     toks = before.split()
-    known = _titles() | set(_groups()["role"]) | set(_groups()["party"]) | _BLOCK_WORDS
+    known = _block_known()
     out: list[str] = []
     for t in reversed(toks):
         f = _fold(t)
