@@ -183,3 +183,15 @@ def test_speakers_table_on_an_article_without_speakers() -> None:
     c = Corpus([Article("No quotes here at all.", id="x")])
     assert len(c.speakers()) == 0 and "speaker_id" in c.speakers().columns
     assert len(c.quotes()) == 0 and "context" in c.quotes().columns
+
+
+def test_comparisons_carry_the_speaker_ids() -> None:
+    words = "We will build the strongest economy this country has ever seen"
+    c = Corpus.from_records([
+        {"id": "p", "text": f"“{words},” said Donald J. Trump on Monday."},
+        {"id": "q", "text": f"“{words},” Donald Trump told supporters in Ohio."},
+    ], progress=False)
+    m = c.quote_matches()
+    assert len(m) == 1
+    assert (m.loc[0, "speaker_a"], m.loc[0, "speaker_b"]) == ("Donald J. Trump", "Donald Trump")
+    assert m.loc[0, "speaker_id_a"] == m.loc[0, "speaker_id_b"] == "donald-trump"

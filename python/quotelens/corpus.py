@@ -803,11 +803,12 @@ class Corpus:
         self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto"
     ) -> "pd.DataFrame":
         """The same quote reported by several articles (also truncated or reworded), with both
-        spans and the score. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
+        spans, the score and each side's ``speaker_id``. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
         candidates) or ``"auto"``; see :func:`quotelens.compare.quote_matches`."""
         from quotelens.compare import quote_matches
 
-        return quote_matches(self, threshold, unquoted=unquoted, method=method)
+        return self._with_speaker_ids(quote_matches(self, threshold, unquoted=unquoted,
+                                                    method=method))
 
     def claims(
         self, threshold: float = 35.0, *, speaker_bonus: float = 0.0, sentences: bool = False,
@@ -827,7 +828,20 @@ class Corpus:
         """
         from quotelens.compare import compare_sides
 
-        return compare_sides(self, side_a, side_b, k)
+        return self._with_speaker_ids(compare_sides(self, side_a, side_b, k))
+
+    def _with_speaker_ids(self, df: Any) -> Any:
+        """Add ``speaker_id_a``/``speaker_id_b`` after ``speaker_a``/``speaker_b`` (the
+        comparisons name speakers as each article does)."""
+        index = self._speaker_index()
+        for side in ("a", "b"):
+            art, spk = f"article_{side}", f"speaker_{side}"
+            if art in df.columns and spk in df.columns:
+                ids = [index.id_of(self._index[a], s if isinstance(s, str) else None)
+                       if a in self._index else None
+                       for a, s in zip(df[art], df[spk])]
+                df.insert(list(df.columns).index(spk) + 1, f"speaker_id_{side}", ids)
+        return df
 
     # -- display ------------------------------------------------------------------------------
 
