@@ -157,7 +157,10 @@ class Corpus:
 
     Build one with :meth:`from_dir`, :meth:`from_files`, :meth:`from_records`,
     :meth:`from_dataframe` or :meth:`from_json`; or pass articles directly. Article ids must be
-    unique; articles without an id get ``article-N``.
+    unique; articles without an id get ``article-N``. Every constructor takes ``aliases``
+    (``{alias: name}`` or a CSV of alias,name) and ``groups`` (``{speaker name or id: group or
+    [groups]}`` or a CSV of speaker,group), which correct the corpus-wide speakers and their
+    groups (:meth:`speakers`).
 
     >>> c = Corpus([Article("“No,” she said.", id="x")])
     >>> len(c), c.ids, c[0] is c["x"]
@@ -848,7 +851,7 @@ class Corpus:
     def __repr__(self) -> str:
         quotes = [q for a in self._articles for q in a.quotes if q.kind != "term" or q.speaker]
         attributed = sum(q.speaker is not None for q in quotes)
-        speakers = {s.name for a in self._articles for s in a.speakers}
+        speakers = self._speaker_index().speakers
         sides = ", ".join(f"{s} {n}" for s, n in sorted(self.sides().items(),
                                                          key=lambda kv: (-kv[1], kv[0]))[:5])
         n = len(self._articles)

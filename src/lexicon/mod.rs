@@ -326,12 +326,21 @@ mod tests {
 
     #[test]
     fn data_names_every_list() {
-        for name in ["titles", "countries", "capitals", "organizations", "given_names"] {
+        for name in [
+            "titles",
+            "countries",
+            "capitals",
+            "organizations",
+            "given_names",
+        ] {
             assert!(data(name).is_some_and(|d| !d.is_empty()), "{name}");
         }
         let groups = data("groups").unwrap();
         // Four tab-separated fields on every data line (the Python reader relies on it).
-        for line in groups.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        for line in groups
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
             assert_eq!(line.split('\t').count(), 4, "{line:?}");
         }
         for line in data_lines(data("nicknames").unwrap()) {

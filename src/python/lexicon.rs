@@ -12,7 +12,6 @@ use pyo3::prelude::*;
 #[pyfunction]
 #[pyo3(name = "_lexicon_data")]
 pub fn py_lexicon_data(name: &str) -> PyResult<&'static str> {
-    crate::lexicon::data(name).ok_or_else(|| {
-        super::QuotelensError::new_err(format!("name: no word list named {name:?}"))
-    })
+    crate::lexicon::data(name)
+        .ok_or_else(|| super::QuotelensError::new_err(format!("name: no word list named {name:?}")))
 }
