@@ -195,3 +195,14 @@ def test_comparisons_carry_the_speaker_ids() -> None:
     assert len(m) == 1
     assert (m.loc[0, "speaker_a"], m.loc[0, "speaker_b"]) == ("Donald J. Trump", "Donald Trump")
     assert m.loc[0, "speaker_id_a"] == m.loc[0, "speaker_id_b"] == "donald-trump"
+
+
+def test_a_pickled_corpus_keeps_its_speakers(corpus: Corpus) -> None:
+    import pickle
+
+    c = Corpus.from_json(corpus.to_json())
+    c.merge_speakers("jack-lew", "claire-mccaskill")
+    before = c.quotes()
+    back = pickle.loads(pickle.dumps(c))
+    assert back == c
+    assert back.quotes()["speaker_id"].tolist() == before["speaker_id"].tolist()

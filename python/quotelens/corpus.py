@@ -591,6 +591,15 @@ class Corpus:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The speaker index is rebuilt on demand (it keys members by object identity).
+        state = dict(self.__dict__)
+        state["_cache"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
     # -- sequence -----------------------------------------------------------------------------
 
     @property
@@ -729,6 +738,7 @@ class Corpus:
         out = self._speaker_index().split(speaker_id, names=name_list or None,
                                           articles=idx or None)
         self._corrections.append(("split", speaker_id, name_list or None, idx or None))
+        self._cache.pop("speakers", None)  # rebuilt with the split: groups pooled anew
         return out
 
     def metadata(self) -> "pd.DataFrame":

@@ -249,7 +249,7 @@ def corpus_speakers_frame(
     outlets, and how many articles, quotes and mentions it has. Most quoted first."""
     from collections import Counter
 
-    from quotelens.speakers import Name, _fold
+    from quotelens.speakers import Name, _fold, _titles
 
     rows = []
     for sid, info in speakers.speakers.items():
@@ -279,8 +279,8 @@ def corpus_speakers_frame(
                     cut = len(words) - len(n.display.split()) - len(honorific[:1])
                     aliases[" ".join(words[max(cut, 0):])] = None
             for t in m.titles + (m.parsed.titles if m.parsed else ()):
-                if t.endswith("s") and t[:-1] in (m.titles + ("republican", "democrat")):
-                    continue
+                if t.endswith("s") and t[:-1] in _titles():
+                    continue  # "republicans", "aides": words near the name, not its titles
                 titles[t] = None
             src = articles[m.article].source
             if src:

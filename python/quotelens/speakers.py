@@ -831,12 +831,14 @@ class SpeakerIndex:
                      and (n >= 2 and n >= OTHER_GROUP_SHARE * evidence or evidence == 1)]
             info.groups = countries[:1] + parties[:1] + other
         unmatched = []
+        self._overridden: set[str] = set()
         for key, vals in self._overrides.items():
             hits = self._lookup(key)
             if not hits:
                 unmatched.append(key)
             for sid in hits:
                 self.speakers[sid].groups = list(vals)
+                self._overridden.add(sid)
         return unmatched
 
     def _lookup(self, key: str) -> list[str]:
@@ -856,14 +858,12 @@ class SpeakerIndex:
             return [side] if side else []
         m = self._by_name.get((article, speaker))
         if m is None:
-            hits = [sid for k, v in self._overrides.items() for sid in self._lookup(k)
-                    if sid == slug(speaker)]
-            if hits:
-                return list(self.speakers[hits[0]].groups)
+            if slug(speaker) in self._overridden:
+                return list(self.speakers[slug(speaker)].groups)
             return [side] if side else []
         sid = self._member_id[id(m)]
         info = self.speakers[sid]
-        if any(sid in self._lookup(k) for k in self._overrides):
+        if sid in self._overridden:
             return list(info.groups)
         own = list(m.groups)
         names = _country_names()
