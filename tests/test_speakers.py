@@ -206,3 +206,24 @@ def test_a_pickled_corpus_keeps_its_speakers(corpus: Corpus) -> None:
     back = pickle.loads(pickle.dumps(c))
     assert back == c
     assert back.quotes()["speaker_id"].tolist() == before["speaker_id"].tolist()
+
+
+def test_organizations_and_staff_from_appositions_and_title_blocks() -> None:
+    assert text_groups("“No,” said Ana Ortiz, a spokeswoman for the Riverside Water Board.",
+                       ["Ana Ortiz"]) == [("Riverside Water Board", None)]
+    assert text_groups("Harbor Bank chief economist Li Wen said", ["Li Wen"],
+                       common={"said"}) == [("Harbor Bank", None)]
+    # a person's staff or campaign, not an organization named like the person
+    assert text_groups("Lee campaign manager Jo Park said", ["Jo Park"],
+                       people=["lee"]) == [("Lee campaign", None)]
+    assert text_groups("said Jo Park, an aide to Ann Lee.", ["Jo Park"],
+                       people=["lee"]) == [("Lee staff", None)]
+    # a role of several words, a region and a sentence opener are no organizations
+    assert text_groups("Treasury Secretary Dana Whitfield said", ["Dana Whitfield"]) == [
+        ("", "United States")]
+    assert text_groups("Maryland Gov. Tim Cole said", ["Tim Cole"]) == [
+        ("", "*"), ("", "United States")]
+    assert text_groups("So Labor Secretary Tom Ruiz said", ["Tom Ruiz"]) == []
+    # a quote's end is no title block
+    assert text_groups("“That was nice,'' Director Ann Lee said", ["Ann Lee"],
+                       common={"said"}) == []

@@ -76,6 +76,7 @@ _SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
 # Forms of address that are not in the core's title list.
 _HONORIFICS = frozenset("sir dame lord lady rev. rev reverend house senate".split())
 _MALE, _FEMALE = frozenset({"mr.", "mr"}), frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
+_HONORIFIC_WORDS = _MALE | _FEMALE
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -142,6 +143,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"^\s*,\s*(?:a|an|the|who\s+is\s+a)?\s*(?:\w+\s+){{0,2}}?(?P<p>{party})\b"
             r"(?!s\b)(?P<rest>[^,.;:]{0,40})",
             re.IGNORECASE,
+        ),
+        # ", a spokesman for the Riverside Water Board", ", the president of the NAACP"
+        "org_after": re.compile(
+            r"^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|director|"
+            r"professor|analyst|chairman|chairwoman|chair|aide|manager|president|economist|"
+            r"fellow|lawyer|attorney|founder|head|chief|member|official|leader|executive|"
+            r"researcher|editor|consultant|pollster|organizer|treasurer|secretary)"
+            r"\s+(?:for|at|of|with|to)\s+"
+            r"(?P<org>(?:the\s+)?(?:(?:Mrs?|Ms)\.\s+)?[A-Z][\w.&'’-]*"
+            r"(?:\s+(?:of\s+(?:the\s+)?|for\s+|&\s+|and\s+)?[A-Z][\w.&'’-]*)*"
+            r"(?:\s+campaign)?)"
         ),
         # "a Labour MP, Jess Smith, said": an apposition before the name
         "before": re.compile(
@@ -309,13 +322,27 @@ def _compatible_middle(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not a or not b or a == b
 
 
-def _drop_sentence_openers(members: list[Member], texts: Sequence[str]) -> None:
-    """Take the capitalized word that opens a sentence off a name ("Neither Ann Lee",
-    "Besides Lee", "Even Tom Ruiz"): a word that is no given name and that the
-    corpus also writes in lower case, when what is left names a person of the corpus."""
+def _name_like(text: str, common: set[str]) -> bool:
+    """Whether every word of ``text`` can be part of a name (an honorific may open it)."""
+    words = text.split()
+    if words and _fold(words[0]) in _HONORIFIC_WORDS:
+        words = words[1:]
+    return bool(words) and all(
+        w[:1].isupper() and _fold(w) not in common and _fold(w) not in _titles() for w in words)
+
+
+def _lowercase_words(texts: Iterable[str]) -> set[str]:
+    """The words a corpus writes in lower case somewhere."""
     vocab: set[str] = set()
     for t in texts:
         vocab.update(re.findall(r"(?<![\w'’-])[a-z][a-z'-]+(?![\w-])", t))
+    return vocab
+
+
+def _drop_sentence_openers(members: list[Member], vocab: set[str]) -> None:
+    """Take the capitalized word that opens a sentence off a name ("Neither Ann Lee",
+    "Besides Lee", "Even Tom Ruiz"): a word that is no given name and that the
+    corpus also writes in lower case, when what is left names a person of the corpus."""
     full = {(m.parsed.first, m.parsed.last) for m in members if m.parsed and m.parsed.first}
     lasts = {last for _, last in full}
     given = _given_gender().keys() | _nicknames().keys() | set(_nicknames().values())
@@ -453,12 +480,17 @@ def _name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def text_groups(text: str, names: Sequence[str], titles: Sequence[str] = ()) -> list[
-    tuple[str, Optional[str]]
-]:
+def text_groups(
+    text: str, names: Sequence[str], titles: Sequence[str] = (), *,
+    people: Iterable[str] = (), common: Optional[set[str]] = None,
+) -> list[tuple[str, Optional[str]]]:
     """Groups the words around ``names`` in ``text`` give, as ``(group, country)`` pairs in
     the order found (country ``"*"``: the article's country). ``titles`` are the core's
-    titles of the speaker ("republican", "secretary of state").
+    titles of the speaker ("republican", "secretary of state"). Organizations come from
+    appositions ("X, a spokesman for the Riverside Water Board") and the title block
+    ("Harbor Bank President X"); one named by a person of ``people`` (surnames) is that person's
+    staff or campaign ("Lee spokesman X" → "Lee staff"). ``common`` are words the
+    corpus writes in lower case, so a sentence-opening "Local spokesman" is no organization.
 
     >>> text_groups("“No,” said Sen. Mitch McConnell, R-Ky., on Tuesday.", ["Mitch McConnell"])
     [('Republican Party', 'United States'), ('U.S. Congress', 'United States')]
@@ -466,6 +498,10 @@ def text_groups(text: str, names: Sequence[str], titles: Sequence[str] = ()) -> 
     [('', 'United States')]
     >>> text_groups("a Labour MP, Jess Smith, said.", ["Jess Smith"])
     [('Labour Party', 'United Kingdom'), ('UK Parliament', 'United Kingdom')]
+    >>> text_groups("said Ann Roe, the president of the Arab American Institute.", ["Ann Roe"])
+    [('Arab American Institute', None)]
+    >>> text_groups("Lee campaign manager Jo Park said", ["Jo Park"], people=["lee"])
+    [('Lee campaign', None)]
     """
     g = _groups()
     pat = _patterns()
@@ -498,6 +534,14 @@ def text_groups(text: str, names: Sequence[str], titles: Sequence[str] = ()) -> 
             for r in pat["role"].finditer(m.group("rest")):
                 add(g["role"][_fold(r.group("r"))])
         block = _title_block(before)
+        m = pat["org_after"].match(after)
+        if m:
+            org = _organization(m.group("org"), people, common)
+            if org:
+                found.append((org, None)) if (org, None) not in found else None
+        org = _block_organization(block, people, common)
+        if org and (org, None) not in found:
+            found.append((org, None))
         for mo in pat["party"].finditer(block):
             if mo.group("p")[:1].isupper():
                 add(g["party"][_fold(mo.group("p"))])
@@ -535,7 +579,8 @@ def _title_block(before: str) -> str:
     out: list[str] = []
     for t in reversed(toks):
         f = _fold(t)
-        if t[-1:] in ",;:!?\"“”()" or (t.endswith(".") and f not in known):
+        if t[-1:] in ",;:!?\"“”()'’…" or t[:1] in "'’\"“" or (
+                t.endswith(".") and f not in known):
             break
         if not (t[:1].isupper() or f in known):
             break
@@ -544,6 +589,96 @@ def _title_block(before: str) -> str:
     while out and _fold(out[-1]) in ("of", "the", "for"):
         out.pop()
     return " ".join(reversed(out))
+
+
+_ORG_LEAD = frozenset("the a an former vice acting interim".split())
+# Words that open a sentence before a title block ("So Labor Secretary Ruiz said").
+_OPENERS = frozenset(
+    "so but and then when why if as while after before since also even still meanwhile now "
+    "yet or nor because though although once here there".split()
+)
+
+
+def _organization(org: str, people: Iterable[str], common: Optional[set[str]]) -> Optional[str]:
+    """An organization's name as a group label, or ``None`` when it is not one."""
+    words = org.replace("’", "'").split()
+    if words and words[-1].endswith(".") and not re.search(r"\.\w+\.$", words[-1]):
+        words[-1] = words[-1][:-1]  # the sentence's period, not "Inc." or "A.F.L."
+    words = [w for w in words if w]
+    while words and _fold(words[0]) in _ORG_LEAD:
+        words.pop(0)
+    person = None
+    if words and _fold(words[0]) in _HONORIFIC_WORDS:
+        words.pop(0)
+        person = True
+    if words and re.search(r"'s$", words[-1]):
+        words[-1] = words[-1][:-2]
+        person = True  # "a strategist for Ann Lee's presidential campaign"
+    campaign = bool(words) and words[-1] == "campaign"
+    if campaign:
+        words.pop()
+    if not words or not all(w[:1].isupper() or _fold(w) in ("of", "for", "&", "and")
+                            for w in words):
+        return None
+    while words and _fold(words[-1]) in ("of", "for", "&", "and"):
+        words.pop()
+    if not words:
+        return None
+    first = _fold(words[0])
+    g = _groups()
+    whole = _fold(" ".join(words))
+    if first in _titles() or first in g["party"] or first in g["region"] or (
+            first in _country_words()) or whole in g["region"] or whole in _country_words():
+        return None
+    if any(re.search(r"[A-Z]{2,}[a-z]|-based$|-American$|^\W|\W$", w) for w in words):
+        return None  # "PRESSDayton" (a caption run into a dateline), "Chicago-based"
+    if len(words) == 1 and common is not None and first in common:
+        return None  # "Local spokesman": a word that opens a sentence
+    surnames = {_fold(p) for p in people}
+    # "Lee spokesman", "an aide to Hillary Clinton": a person's staff; "Morgan Stanley" is
+    # a firm even though Stanley is a surname.
+    full_name = len(words) == 2 and _fold(words[-1]) in surnames and (
+        _fold(words[0]) in _given_gender() or _fold(words[0]) in _nicknames())
+    if person or (len(words) == 1 and first in surnames) or full_name:
+        return f"{words[-1]} {'campaign' if campaign else 'staff'}"
+    name = " ".join(words)
+    return f"{name} campaign" if campaign else name
+
+
+def _block_organization(block: str, people: Iterable[str],
+                        common: Optional[set[str]]) -> Optional[str]:
+    """The organization a title block opens with: "Harbor Bank President" → Harbor Bank, "Lee campaign
+    manager" → Lee campaign; a role of several words is no organization ("Treasury
+    Secretary")."""
+    multi = [k for k in _groups()["role"] if " " in k]
+    folded = _fold(block)
+    for k in multi:
+        if k in folded:
+            return None
+    words = block.split()
+    if len(words) > 6:
+        return None  # a headline in title case, not a title block
+    # Party words are titles too, but "the Network Republican debate" is no Network official.
+    known = (_titles() - set(_groups()["party"])) | set(_groups()["role"])
+    for i, w in enumerate(words):
+        if _fold(w) in set(_groups()["party"]):
+            return None
+        if _fold(w) in known and i > 0:
+            head = words[:i]
+            if not head or len(head) > 4 or _fold(head[0]) in _OPENERS:
+                return None  # "So Labor Secretary": the sentence's first word
+            if head and head[-1] == "campaign":
+                pass
+            elif any(not x[:1].isupper() for x in head):
+                return None
+            return _organization(" ".join(head), people, common)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    return frozenset(row[0] for row in _data_lines("countries")) | frozenset(
+        _fold(n) for n in _country_names()) | frozenset(row[0] for row in _data_lines("capitals"))
 
 
 def _party_named(name: str) -> Optional[_GroupWord]:
@@ -659,7 +794,10 @@ class SpeakerIndex:
                 m = _member(i, s, folded)
                 self.members.append(m)
                 self._by_name[(i, s.name)] = m
-        _drop_sentence_openers(self.members, [a.text for a in articles])
+        self._common = _lowercase_words(a.text for a in articles)
+        self._surnames = {m.parsed.last.split()[-1] for m in self.members
+                          if m.parsed and m.parsed.first and m.parsed.last}
+        _drop_sentence_openers(self.members, self._common)
         _link_people(self.members)
         self._text_groups(articles)
         clusters: dict[str, list[Member]] = defaultdict(list)
@@ -781,11 +919,16 @@ class SpeakerIndex:
         for i, ms in per_article.items():
             text = articles[i].text
             evidence: list[Optional[str]] = []
+            people = self._surnames
             for m in ms:
                 names = [m.name] + ([m.parsed.display] if m.parsed else [])
+                # The core's aliases of the name ("Mr. Trump", "Trump"), not the headline
+                # words it also keeps ("Network Chief On Smith").
                 names += [a for a in m.aliases if a.split()[-1:] == m.name.split()[-1:]
-                          and len(a.split()) <= 6]
-                found = text_groups(text, names, m.titles)
+                          and len(a.split()) <= 4 and _name_like(a, self._common)]
+                own = {m.parsed.last.split()[-1]} if m.parsed and m.parsed.last else set()
+                found = text_groups(text, names, m.titles, people=people - own,
+                                    common=self._common)
                 party = _party_named(m.name) if m.parsed is None else None
                 if party is not None:
                     found.insert(0, (party.group, party.country))
