@@ -87,3 +87,16 @@ def test_articles_without_outlet_are_counted_under_unknown() -> None:
     assert c.compare_outlets().outlets == ["unknown outlet"]
     with pytest.raises(TypeError, match="top"):
         c.compare_outlets(top="3")  # type: ignore[arg-type]
+
+
+def test_figures_with_many_long_labels_draw_without_warnings() -> None:
+    from quotelens.display import figure_svg
+
+    names = [f"Speaker{i} Person{i}" for i in range(12)]
+    records = [{"id": f"x{i}", "outlet": f"Outlet number {i % 3} with a long name",
+                "text": f"“We have a plan for the county,” {n} said."}
+               for i, n in enumerate(names)]
+    groups = {n: f"A rather long organization name number {i}" for i, n in enumerate(names)}
+    cmp = Corpus.from_records(records, progress=False, groups=groups).compare_outlets()
+    for what in ("voice", "groups", "cues", "kinds", "terms"):
+        assert figure_svg(cmp.plot(what)).startswith("<svg")  # warnings are errors here

@@ -758,14 +758,16 @@ class Corpus:
 
     def label(self, article_id: str) -> str:
         """How tables and the report name an article: outlet, date and title when the corpus
-        has them ("nyt · 2015-11-09 · Jobs report ..."), else its id.
+        has them ("nyt · 2015-11-09 · Jobs report ..."); without a title, the ``slug`` a
+        file-name pattern gave, else the id.
 
         >>> Corpus([Article("Text.", id="x", source="RFA", date="2024-09-17")]).label("x")
         'RFA · 2024-09-17 · x'
         """
         a = self[article_id]
         parts = [p for p in (a.source, a.date) if p]
-        return " · ".join(parts + [a.title or a.id or ""])
+        slug = self._extras.get(article_id, {}).get("slug")
+        return " · ".join(parts + [a.title or (str(slug) if slug else None) or a.id or ""])
 
     def sides(self) -> "Counter[str]":
         """How many attributed quotes each main group (``side``) has.

@@ -194,7 +194,8 @@ def _share_figure(df: pd.DataFrame, col: str, outlets: list[str], top: int,
     totals = df.groupby(col)["statements"].sum().sort_values(ascending=False)
     keep = [k for k in totals.index if k != NO_GROUP][:top]
     colors = side_colors(keep)
-    fig = Figure(figsize=(8, 0.45 * max(len(outlets), 1) + 1.8))
+    # Constrained layout makes room for the legend outside the axes (tight_layout warned).
+    fig = Figure(figsize=(8, 0.45 * max(len(outlets), 1) + 1.8), layout="constrained")
     ax = fig.add_subplot()
     left = [0.0] * len(outlets)
     for k in keep + ["other"]:
@@ -217,7 +218,6 @@ def _share_figure(df: pd.DataFrame, col: str, outlets: list[str], top: int,
     ax.set_title(title)
     if any(left):
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    fig.tight_layout()
     return fig
 
 
@@ -226,7 +226,8 @@ def _terms_figure(terms: pd.DataFrame, outlets: list[str], top: int) -> "Figure"
     from matplotlib.figure import Figure
 
     order = terms.groupby("term")["count"].sum().sort_values(ascending=False).index[:top]
-    fig = Figure(figsize=(1.2 * max(len(outlets), 1) + 3, 0.35 * max(len(order), 1) + 1.6))
+    fig = Figure(figsize=(1.2 * max(len(outlets), 1) + 3, 0.35 * max(len(order), 1) + 1.6),
+                 layout="constrained")
     ax = fig.add_subplot()
     grid = [[int(terms.loc[(terms["term"] == t) & (terms["outlet"] == o), "count"].sum())
              for o in outlets] for t in order]
@@ -241,5 +242,4 @@ def _terms_figure(terms: pd.DataFrame, outlets: list[str], top: int) -> "Figure"
     ax.set_yticks(range(len(order)))
     ax.set_yticklabels([t if len(t) <= 30 else t[:29] + "…" for t in order], fontsize=8)
     ax.set_title("Scare-quoted terms by outlet" if len(order) else "No scare-quoted terms")
-    fig.tight_layout()
     return fig

@@ -17,7 +17,9 @@ This module links those names across articles into a corpus-wide ``speaker_id``:
 Groups come from the words around a speaker's name in each article: party labels
 ("(R-Utah)", "R-Ky.", "Republican of Arizona", "Democratic Sen. X", "a Labour MP"), government
 roles ("Treasury Secretary Lew" → United States; "President X" → the article's country when
-the article makes it clear) and the core's side (a country or organization). Party and country
+the article makes it clear), organizations ("a spokesman for the X", "Harbor Bank President X"), a
+person's staff or campaign ("Lee spokesman X") and the core's side (a country or
+organization). Party and country
 evidence for a speaker id is pooled over the corpus, so "Ted Cruz (R-Texas)" in one article
 makes him a Republican in the others. The word lists are ``src/lexicon/groups.tsv`` and
 ``nicknames.tsv``, read through the core.
