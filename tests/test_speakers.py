@@ -227,3 +227,15 @@ def test_organizations_and_staff_from_appositions_and_title_blocks() -> None:
     # a quote's end is no title block
     assert text_groups("“That was nice,'' Director Ann Lee said", ["Ann Lee"],
                        common={"said"}) == []
+
+
+def test_a_general_role_takes_the_articles_country_only_when_it_is_clear() -> None:
+    text = ("Chinese Defense Minister Wei Feng said on Tuesday that “the navy will not be "
+            "provoked.”\n\n“Our ships patrol these waters every day,” said Rear Admiral Guan "
+            "Youfei.\n\nChinese Foreign Ministry spokesman Hua Lin said the patrols were routine.")
+    q = Corpus([Article(text, id="x")]).quotes(attributed=True).set_index("speaker_id")
+    assert q.loc["guan-youfei", "groups"] == ["China"]
+    # one president in an article that names no country: no country is guessed
+    q = Corpus([Article("“We will respond,” President Lena Varga said on Monday.", id="y")]
+               ).quotes(attributed=True)
+    assert q["groups"].tolist() == [[]]

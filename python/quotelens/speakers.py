@@ -197,6 +197,8 @@ class Name:
     ('paul', ('d',), 'ryan', ('house', 'speaker'))
     >>> Name.parse("Mrs. Clinton").first, Name.parse("Mrs. Clinton").gender
     (None, 'female')
+    >>> Name.parse("Bill de Blasio").last, Name.parse("De Blasio").first
+    ('de blasio', None)
     """
 
     display: str  # the name without titles, as written
@@ -241,7 +243,7 @@ class Name:
             gender = "female"
         # Particles before the last word belong to the surname ("de Blasio").
         k = len(toks) - 1
-        while k > 1 and _fold(toks[k - 1]) in _PARTICLES:
+        while k > 0 and _fold(toks[k - 1]) in _PARTICLES:
             k -= 1
         last = " ".join(_fold(t) for t in toks[k:])
         rest = toks[:k]
@@ -539,8 +541,8 @@ def text_groups(
         m = pat["org_after"].match(after)
         if m:
             org = _organization(m.group("org"), people, common)
-            if org:
-                found.append((org, None)) if (org, None) not in found else None
+            if org and (org, None) not in found:
+                found.append((org, None))
         org = _block_organization(block, people, common)
         if org and (org, None) not in found:
             found.append((org, None))
@@ -1057,11 +1059,13 @@ def _id_name(name: str, ms: list[Member]) -> str:
 
 
 def _display_name(ms: list[Member]) -> str:
-    """The most quoted full form of a cluster's names, without titles."""
+    """The most quoted full form of a cluster's names (with a given name), without titles."""
     c: Counter[str] = Counter()
+    full: set[str] = set()
     for m in ms:
-        shown = m.parsed.display if m.parsed else m.name
+        shown = m.parsed.display if m.parsed else m.name.split("\n")[-1].strip()
         c[shown] += max(m.quotes, 1)
-    full = [(n, k) for n, k in c.items() if len(n.split()) > 1]
-    pool = full or list(c.items())
+        if m.parsed is not None and m.parsed.first is not None:
+            full.add(shown)
+    pool = [(n, k) for n, k in c.items() if n in full] or list(c.items())
     return sorted(pool, key=lambda nk: (-nk[1], len(nk[0]), nk[0]))[0][0]
