@@ -188,11 +188,14 @@ def test_speakers_table_on_an_article_without_speakers() -> None:
 def test_comparisons_carry_the_speaker_ids() -> None:
     words = "We will build the strongest economy this country has ever seen"
     c = Corpus.from_records([
-        {"id": "p", "text": f"“{words},” said Donald J. Trump on Monday."},
+        {"id": "p", "text": f"“{words},” said Donald J. Trump on Monday.", "outlet": "Daily",
+         "date": "2016-03-01"},
         {"id": "q", "text": f"“{words},” Donald Trump told supporters in Ohio."},
     ], progress=False)
     m = c.quote_matches()
     assert len(m) == 1
+    assert (m.loc[0, "outlet_a"], str(m.loc[0, "date_a"].date())) == ("Daily", "2016-03-01")
+    assert m.loc[0, "outlet_b"] is None
     assert (m.loc[0, "speaker_a"], m.loc[0, "speaker_b"]) == ("Donald J. Trump", "Donald Trump")
     assert m.loc[0, "speaker_id_a"] == m.loc[0, "speaker_id_b"] == "donald-trump"
 

@@ -818,7 +818,7 @@ class Corpus:
         self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto"
     ) -> "pd.DataFrame":
         """The same quote reported by several articles (also truncated or reworded), with both
-        spans, the score and each side's ``speaker_id``. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
+        spans, the score, each side's ``speaker_id`` and each article's outlet, date and title. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
         candidates) or ``"auto"``; see :func:`quotelens.compare.quote_matches`."""
         from quotelens.compare import quote_matches
 
@@ -847,10 +847,21 @@ class Corpus:
 
     def _with_speaker_ids(self, df: Any) -> Any:
         """Add ``speaker_id_a``/``speaker_id_b`` after ``speaker_a``/``speaker_b`` (the
-        comparisons name speakers as each article does)."""
+        comparisons name speakers as each article does), and each article's outlet, date and
+        title after ``article_a``/``article_b``."""
+        import pandas as pd
+
         index = self._speaker_index()
         for side in ("a", "b"):
             art, spk = f"article_{side}", f"speaker_{side}"
+            if art in df.columns:
+                arts = [self._articles[self._index[a]] if a in self._index else None
+                        for a in df[art]]
+                at = list(df.columns).index(art) + 1
+                df.insert(at, f"title_{side}", [a.title if a else None for a in arts])
+                df.insert(at, f"date_{side}", pd.to_datetime(
+                    [a.date if a else None for a in arts], errors="coerce", format="ISO8601"))
+                df.insert(at, f"outlet_{side}", [a.source if a else None for a in arts])
             if art in df.columns and spk in df.columns:
                 ids = [index.id_of(self._index[a], s if isinstance(s, str) else None)
                        if a in self._index else None
