@@ -146,6 +146,8 @@ def test_merge_and_split_are_reflected_in_every_table(corpus: Corpus) -> None:
     back = Corpus.from_json(c.to_json())
     assert back == c
     assert back.speakers().set_index("speaker_id").loc["paul-ryan", "name"] == "Leaders"
+    regrouped = Corpus.from_json(c.to_json(), groups={"jack-lew": "Treasury"})
+    assert regrouped.speakers().set_index("speaker_id").loc["jack-lew", "groups"] == ["Treasury"]
     with pytest.raises(QuotelensError, match="no speaker with id 'nobody'"):
         c.merge_speakers("paul-ryan", "nobody")
     with pytest.raises(QuotelensError, match="nothing to split"):

@@ -530,8 +530,16 @@ class Corpus:
         return None
 
     @classmethod
-    def from_json(cls, source: PathLike) -> "Corpus":
-        """Read a corpus written by :meth:`to_json`: a path, or the JSON text itself."""
+    def from_json(
+        cls,
+        source: PathLike,
+        *,
+        aliases: Union[Mapping[str, str], PathLike, None] = None,
+        groups: Union[Mapping[str, Union[str, list[str]]], PathLike, None] = None,
+    ) -> "Corpus":
+        """Read a corpus written by :meth:`to_json`: a path, or the JSON text itself. Its
+        alias table, groups and speaker corrections come back with it; ``aliases`` and
+        ``groups`` given here are added to them (and win)."""
         if not isinstance(source, (str, os.PathLike)):
             raise TypeError(f"source: expected a path or JSON str, got {type(source).__name__}")
         if isinstance(source, str) and source.lstrip().startswith("{"):
@@ -573,6 +581,11 @@ class Corpus:
             corpus._extras = extras
             # The alias table is stored folded; it is applied as it is.
             corpus._aliases = check_aliases(doc.get("aliases"))
+        except (TypeError, ValueError) as e:
+            raise QuotelensError(f"source: {e}") from None
+        corpus._aliases.update(check_aliases(_mapping_arg(aliases, "aliases", ("alias", "name"))))
+        corpus._groups.update(check_groups(_mapping_arg(groups, "groups", ("speaker", "group"))))
+        try:
             for c in doc.get("corrections") or []:
                 if not isinstance(c, list) or not c or c[0] not in ("merge", "split"):
                     raise QuotelensError(f"corrections: not a correction: {c!r}")
