@@ -146,7 +146,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?!s\b)(?P<rest>[^,.;:]{0,40})",
             re.IGNORECASE,
         ),
-        # ", a spokesman for the Riverside Water Board", ", the president of the NAACP"
+        # ", a spokesman for the Riverside Water Board", ", the president of the Bar Association"
         "org_after": re.compile(
             r"^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
             r"(?:spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|director|"
@@ -639,8 +639,8 @@ def _organization(org: str, people: Iterable[str], common: Optional[set[str]]) -
     if len(words) == 1 and common is not None and first in common:
         return None  # "Local spokesman": a word that opens a sentence
     surnames = {_fold(p) for p in people}
-    # "Lee spokesman", "an aide to Hillary Clinton": a person's staff; "Morgan Stanley" is
-    # a firm even though Stanley is a surname.
+    # "Lee spokesman", "an aide to Ann Lee": a person's staff; "Morgan Stanley" is a firm
+    # even though Stanley is a surname.
     full_name = len(words) == 2 and _fold(words[-1]) in surnames and (
         _fold(words[0]) in _given_gender() or _fold(words[0]) in _nicknames())
     if person or (len(words) == 1 and first in surnames) or full_name:
@@ -651,8 +651,8 @@ def _organization(org: str, people: Iterable[str], common: Optional[set[str]]) -
 
 def _block_organization(block: str, people: Iterable[str],
                         common: Optional[set[str]]) -> Optional[str]:
-    """The organization a title block opens with: "Harbor Bank President" → Harbor Bank, "Lee campaign
-    manager" → Lee campaign; a role of several words is no organization ("Treasury
+    """The organization a title block opens with: "Harbor Bank President" → Harbor Bank, "Lee
+    campaign manager" → Lee campaign; a role of several words is no organization ("Treasury
     Secretary")."""
     multi = [k for k in _groups()["role"] if " " in k]
     folded = _fold(block)
