@@ -25,7 +25,8 @@ def test_quotes_table_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["quotes", str(SEEDS / "003_bbba42a2f2c02afc.txt")]) == 0
     assert "Daniel Kritenbrink" in capsys.readouterr().out
     assert main(["quotes", str(SEEDS), "--format", "csv"]) == 0
-    assert capsys.readouterr().out.startswith("article,kind,speaker,cue,side,text")
+    assert capsys.readouterr().out.startswith(
+        "article,outlet,date,kind,speaker,speaker_id,cue,side,groups,text")
 
 
 def test_report_command_writes_one_file(

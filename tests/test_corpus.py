@@ -58,9 +58,15 @@ def test_quotes_frame_has_the_columns_and_spans(seeds: Corpus) -> None:
 
 def test_speakers_frame(seeds: Corpus) -> None:
     df = seeds.speakers()
-    assert list(df.columns[:4]) == ["article", "speaker", "side", "kind"]
-    ishiba = df[df["speaker"] == "Shigeru Ishiba"]
-    assert len(ishiba) >= 2 and set(ishiba["side"]) == {"Japan"}
+    assert list(df.columns[:4]) == ["speaker_id", "name", "kind", "side"]
+    ishiba = df[df["name"] == "Shigeru Ishiba"]
+    # one row for him across the articles that quote him
+    assert len(ishiba) == 1 and ishiba.iloc[0]["side"] == "Japan"
+    assert ishiba.iloc[0]["articles"] >= 2
+    per_article = seeds.article_speakers()
+    assert list(per_article.columns[:4]) == ["article", "speaker", "side", "kind"]
+    rows = per_article[per_article["speaker"] == "Shigeru Ishiba"]
+    assert len(rows) >= 2 and set(rows["speaker_id"]) == {ishiba.iloc[0]["speaker_id"]}
 
 
 def test_frames_write_to_parquet(seeds: Corpus, tmp_path: Path) -> None:

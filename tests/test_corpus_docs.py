@@ -8,7 +8,8 @@ import importlib
 
 import pytest
 
-MODULES = ["quotelens.corpus", "quotelens.frames", "quotelens.report", "quotelens.compare"]
+MODULES = ["quotelens.corpus", "quotelens.frames", "quotelens.report", "quotelens.compare",
+           "quotelens.speakers", "quotelens.metadata", "quotelens.outlets"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -33,6 +33,8 @@ def test_example_notebook_executes() -> None:
     text = "".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", ""))
                    for o in outputs)
     assert "<Corpus: 5 articles" in text and "Shigeru Ishiba" in text
+    assert "shigeru-ishiba" in text  # the corpus-wide speakers
+    assert "harbor-herald" in text and "capitol-wire" in text  # the outlet comparison
     html = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
     assert 'class="ql-quote"' in html  # the highlighted article
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the heatmap

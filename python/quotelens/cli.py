@@ -9,18 +9,22 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from quotelens._core import Article
+if TYPE_CHECKING:  # pragma: no cover
+    from quotelens.corpus import Corpus
 
-_COLUMNS = ("article", "kind", "speaker", "cue", "side", "text")
+_COLUMNS = ("article", "outlet", "date", "kind", "speaker", "speaker_id", "cue", "side",
+            "groups", "text")
 
 
 def _article_paths(path: Path, pattern: str, follow_links: bool = False) -> list[Path]:
     from quotelens.corpus import _printable, folder_files
+    from quotelens.metadata import NameTemplate
 
     if path.is_dir():
-        files, skipped = folder_files(path, pattern, follow_links)
+        glob = NameTemplate(pattern).glob if NameTemplate.is_template(pattern) else pattern
+        files, skipped = folder_files(path, glob, follow_links)
         for p in skipped:
             print(f"quotelens: skipping {_printable(str(p))}: a link leading outside {path} "
                   "(--follow-links reads it)", file=sys.stderr)
@@ -32,22 +36,28 @@ def _article_paths(path: Path, pattern: str, follow_links: bool = False) -> list
     raise SystemExit(f"quotelens: {path} does not exist")
 
 
-def _load(paths: Iterable[Path]) -> list[Article]:
-    from quotelens.corpus import _printable
+def _corpus(args: argparse.Namespace, progress: Optional[bool] = False) -> "Corpus":
+    """The corpus of ``args.path`` with the metadata, name template, aliases and groups the
+    flags give; unreadable files and unusable metadata rows are reported on stderr."""
+    import warnings
 
-    articles = []
-    failed = 0
-    for p in paths:
+    from quotelens.corpus import Corpus, CorpusWarning
+    from quotelens.metadata import NameTemplate
+
+    paths = _article_paths(args.path, args.pattern, args.follow_links)
+    names = args.pattern if NameTemplate.is_template(args.pattern) else None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
         try:
-            text = p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            print(f"quotelens: skipping {_printable(str(p))}: {e}", file=sys.stderr)
-            failed += 1
-            continue
-        articles.append(Article(text, id=_printable(p.stem)))
-    if not articles and failed:
-        raise SystemExit(f"quotelens: none of the {failed} files could be loaded (reasons above)")
-    return articles
+            corpus = Corpus.from_files(paths, errors="warn", progress=progress,
+                                       metadata=args.metadata, names=names,
+                                       aliases=args.aliases, groups=args.groups)
+        except ValueError as e:
+            # The message lists every file's reason.
+            raise SystemExit(f"quotelens: {e}") from None
+    for w in caught:
+        print(f"quotelens: {w.message}", file=sys.stderr)
+    return corpus
 
 
 def _check_output(path: Path) -> None:
@@ -64,22 +74,31 @@ def _check_output(path: Path) -> None:
         raise SystemExit(f"quotelens: cannot write the report to {path}: permission denied")
 
 
-def _rows(articles: Sequence[Article], all_kinds: bool) -> list[dict[str, str]]:
+def _s(v: object) -> str:
+    """A table cell: missing values (None, NaN) as empty text."""
+    return "" if v is None or v != v else str(v)
+
+
+def _rows(corpus: "Corpus", all_kinds: bool) -> list[dict[str, str]]:
+    df = corpus.quotes()
+    if not all_kinds:
+        df = df[(df["kind"] != "term") | df["speaker"].notna()]
     rows = []
-    for a in articles:
-        for q in a.quotes:
-            if not all_kinds and q.kind == "term" and q.speaker is None:
-                continue
-            rows.append(
-                {
-                    "article": a.id or "",
-                    "kind": q.kind,
-                    "speaker": q.speaker or "",
-                    "cue": q.cue or "",
-                    "side": q.side or "",
-                    "text": q.text,
-                }
-            )
+    for r in df.itertuples():
+        rows.append(
+            {
+                "article": _s(r.article),
+                "outlet": _s(r.outlet),
+                "date": "" if r.date is None or r.date != r.date else r.date.date().isoformat(),
+                "kind": r.kind,
+                "speaker": _s(r.speaker),
+                "speaker_id": _s(r.speaker_id),
+                "cue": _s(r.cue),
+                "side": _s(r.side),
+                "groups": "; ".join(r.groups),
+                "text": r.text,
+            }
+        )
     return rows
 
 
@@ -88,14 +107,13 @@ def _shorten(s: str, width: int) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def _print_table(articles: Sequence[Article], rows: list[dict[str, str]]) -> None:
+def _print_table(corpus: "Corpus", rows: list[dict[str, str]]) -> None:
     widths = {"kind": 8, "speaker": 24, "cue": 10, "side": 14, "text": 72}
     by_article: dict[str, list[dict[str, str]]] = {}
     for r in rows:
         by_article.setdefault(r["article"], []).append(r)
-    for a in articles:
-        title = a.title or ""
-        print(f"\n== {a.id}: {_shorten(title, 90)}")
+    for a in corpus:
+        print(f"\n== {a.id}: {_shorten(corpus.label(a.id or ''), 90)}")
         arows = by_article.get(a.id or "", [])
         if not arows:
             print("   (no quotes)")
@@ -109,24 +127,19 @@ def _print_table(articles: Sequence[Article], rows: list[dict[str, str]]) -> Non
 def _report(args: argparse.Namespace) -> int:
     import warnings
 
-    from quotelens.corpus import Corpus, CorpusWarning
+    from quotelens.corpus import CorpusWarning
     from quotelens.report import write_report
 
     t0 = time.perf_counter()
     _check_output(args.output)
-    paths = _article_paths(args.path, args.pattern, args.follow_links)
     progress = False if args.no_progress else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
-        try:
-            corpus = Corpus.from_files(paths, errors="warn", progress=progress)
-        except ValueError as e:
-            # The message lists every file's reason.
-            raise SystemExit(f"quotelens: {e}") from None
+        corpus = _corpus(args, progress)
+        title = args.title or f"quotelens report: {args.path.name or args.path}"
+        out = write_report(corpus, args.output, title=title)
     for w in caught:
         print(f"quotelens: {w.message}", file=sys.stderr)
-    title = args.title or f"quotelens report: {args.path.name or args.path}"
-    out = write_report(corpus, args.output, title=title)
     print(f"{corpus!r}")
     print(f"report written to {out.resolve()} in {time.perf_counter() - t0:.2f} s")
     return 0
@@ -137,27 +150,36 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="quotelens", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     q = sub.add_parser("quotes", help="print who said what in each article")
-    q.add_argument("path", type=Path, help="a text file or a folder of them")
-    q.add_argument("--pattern", default="*.txt", help="file pattern inside a folder")
+    r = sub.add_parser("report", help="write the HTML report for a folder of articles")
+    for p in (q, r):
+        p.add_argument("path", type=Path, help="a text file or a folder of them")
+        p.add_argument("--pattern", default="*.txt",
+                       help="file pattern inside a folder; with {fields} also the metadata in "
+                            "file names, e.g. '{outlet}_{date}_{slug}.txt'")
+        p.add_argument("--metadata", type=Path, default=None,
+                       help="CSV with an id or file column and outlet, date, title, url, ...")
+        p.add_argument("--groups", type=Path, default=None,
+                       help="CSV of speaker (name or speaker id),group: overrides the text")
+        p.add_argument("--aliases", type=Path, default=None,
+                       help="CSV of alias,name: names of one speaker")
+        p.add_argument("--follow-links", action="store_true",
+                       help="read links that lead outside the folder")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--all", action="store_true", help="include unattributed terms")
-    q.add_argument("--follow-links", action="store_true",
-                   help="read links that lead outside the folder")
-    r = sub.add_parser("report", help="write the HTML report for a folder of articles")
-    r.add_argument("path", type=Path, help="a text file or a folder of them")
     r.add_argument("-o", "--output", type=Path, default=Path("report.html"),
                    help="where to write the report (default: report.html)")
-    r.add_argument("--pattern", default="*.txt", help="file pattern inside a folder")
     r.add_argument("--title", default=None, help="the report's heading")
     r.add_argument("--no-progress", action="store_true", help="hide the progress bar")
-    r.add_argument("--follow-links", action="store_true",
-                   help="read links that lead outside the folder")
     args = parser.parse_args(argv)
+    for flag in ("metadata", "groups", "aliases"):
+        f = getattr(args, flag)
+        if f is not None and not f.is_file():
+            raise SystemExit(f"quotelens: --{flag}: {f} is not a file")
 
     if args.command == "report":
         return _report(args)
-    articles = _load(_article_paths(args.path, args.pattern, args.follow_links))
-    rows = _rows(articles, args.all)
+    corpus = _corpus(args)
+    rows = _rows(corpus, args.all)
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -166,7 +188,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         w.writeheader()
         w.writerows(rows)
     else:
-        _print_table(articles, rows)
+        _print_table(corpus, rows)
     return 0
 
 

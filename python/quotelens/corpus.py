@@ -26,17 +26,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Union, overload
 
 from quotelens._core import Article, QuotelensError
-from quotelens.frames import quotes_frame, speakers_frame
+from quotelens.frames import corpus_speakers_frame, quotes_frame, speakers_frame
+from quotelens.metadata import MetadataIssue, NameTemplate, fields_of, normalize_key, read_metadata
+from quotelens.speakers import SpeakerIndex, check_aliases, check_groups
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from quotelens.compare import Claims, SideComparison
+    from quotelens.outlets import OutletComparison
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 FORMAT = "quotelens-corpus"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 adds metadata, aliases, groups and speaker corrections; 1 still reads
 
 # Metadata fields an Article accepts, and the record keys read for each (first present wins).
 _META_KEYS: dict[str, tuple[str, ...]] = {
@@ -45,6 +48,10 @@ _META_KEYS: dict[str, tuple[str, ...]] = {
     "source": ("source", "outlet", "publisher"),
     "date": ("date", "published", "publish_date"),
 }
+# Other record keys a record may have: ``url``, ``extra`` (a dict of anything, kept), and
+# ``groups`` (or ``sides``): the article's own {speaker: group} overrides.
+_RECORD_KEYS = frozenset(k for ks in _META_KEYS.values() for k in ks) | {
+    "url", "extra", "groups", "sides"}
 
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -150,14 +157,23 @@ class Corpus:
 
     Build one with :meth:`from_dir`, :meth:`from_files`, :meth:`from_records`,
     :meth:`from_dataframe` or :meth:`from_json`; or pass articles directly. Article ids must be
-    unique; articles without an id get ``article-N``.
+    unique; articles without an id get ``article-N``. Every constructor takes ``aliases``
+    (``{alias: name}`` or a CSV of alias,name) and ``groups`` (``{speaker name or id: group or
+    [groups]}`` or a CSV of speaker,group), which correct the corpus-wide speakers and their
+    groups (:meth:`speakers`).
 
     >>> c = Corpus([Article("“No,” she said.", id="x")])
     >>> len(c), c.ids, c[0] is c["x"]
     (1, ['x'], True)
     """
 
-    def __init__(self, articles: Iterable[Article]) -> None:
+    def __init__(
+        self,
+        articles: Iterable[Article],
+        *,
+        aliases: Union[Mapping[str, str], PathLike, None] = None,
+        groups: Union[Mapping[str, Union[str, list[str]]], PathLike, None] = None,
+    ) -> None:
         if isinstance(articles, (str, bytes, Article)) or not isinstance(articles, Iterable):
             raise TypeError(
                 "articles: expected an iterable of quotelens.Article, "
@@ -186,6 +202,14 @@ class Corpus:
         self._articles = items
         self._index = seen
         self._cache: dict[Any, Any] = {}
+        self._aliases = check_aliases(_mapping_arg(aliases, "aliases", ("alias", "name")))
+        self._groups = check_groups(_mapping_arg(groups, "groups", ("speaker", "group")))
+        # url and extra metadata columns per article id (the core's Article has id, title,
+        # source and date).
+        self._extras: dict[str, dict[str, Any]] = {}
+        self._corrections: list[tuple[Any, ...]] = []
+        #: Metadata rows or file names that could not be used when the corpus was loaded.
+        self.metadata_issues: list[MetadataIssue] = []
 
     # -- construction -------------------------------------------------------------------------
 
@@ -198,25 +222,44 @@ class Corpus:
         progress: Optional[bool] = None,
         workers: int = -1,
         infer: bool = True,
+        aliases: Union[Mapping[str, str], PathLike, None] = None,
+        groups: Union[Mapping[str, Union[str, list[str]]], PathLike, None] = None,
     ) -> "Corpus":
         """Analyse records (dicts) with a ``text`` key and optional ``id``, ``title``,
-        ``outlet`` (or ``source``), ``date``.
+        ``outlet`` (or ``source``), ``date``, ``url``, ``extra`` (a dict kept as metadata) and
+        ``groups`` (this article's ``{speaker: group}``, as ``Article(sides=...)``). Any other
+        key is a :class:`~quotelens.QuotelensError` naming it (a misspelt key was ignored).
 
         ``progress`` shows a progress bar (``None``: only on a terminal and for 20+ articles);
         ``workers`` threads analyse articles in parallel (``-1``: all cores); ``infer`` reads
-        outlet and date from bylines and datelines when the record has none.
+        outlet and date from bylines and datelines when the record has none. ``aliases``
+        (``{"Donald J. Trump": "Donald Trump"}`` or a CSV of alias,name) and ``groups``
+        (``{speaker or speaker id: group}`` or a CSV of speaker,group) correct the corpus-wide
+        speakers; see :meth:`speakers`.
 
         >>> Corpus.from_records([{"text": "“No,” she said."}], progress=False).ids
         ['article-1']
+        >>> Corpus.from_records([{"text": "“No,” she said.", "sides": "x", "autor": "Jo"}])
+        Traceback (most recent call last):
+        ...
+        quotelens.QuotelensError: records: item 0 has an unknown key 'autor' (known: ...)
         """
         if isinstance(records, (str, bytes, Mapping)) or not isinstance(records, Iterable):
             raise TypeError(
                 f"records: expected an iterable of dicts, got {type(records).__name__}"
             )
         items: list[dict[str, Any]] = []
+        extras: dict[str, dict[str, Any]] = {}
+        known = _RECORD_KEYS | {text}
         for i, r in enumerate(records):
             if not isinstance(r, Mapping):
                 raise TypeError(f"records: item {i} is {type(r).__name__}, expected a dict")
+            unknown = sorted(str(k) for k in r if k not in known)
+            if unknown:
+                raise QuotelensError(
+                    f"records: item {i} has an unknown key {unknown[0]!r} (known: "
+                    f"{', '.join(sorted(known))}; put anything else in 'extra')"
+                )
             if text not in r:
                 raise QuotelensError(f"records: item {i} has no {text!r} key")
             body = r[text]
@@ -232,10 +275,29 @@ class Corpus:
                         item[field] = str(v)
                         break
             item.setdefault("id", f"article-{i + 1}")
+            sides = r.get("groups", r.get("sides"))
+            if sides is not None:
+                if not isinstance(sides, Mapping) or not all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in sides.items()
+                ):
+                    raise TypeError(f"records: item {i} 'groups' must be a dict of str → str")
+                item["sides"] = dict(sides)
+            extra: dict[str, Any] = {}
+            if r.get("url") is not None:
+                extra["url"] = str(r["url"])
+            if r.get("extra") is not None:
+                if not isinstance(r["extra"], Mapping):
+                    raise TypeError(f"records: item {i} 'extra' must be a dict")
+                extra.update(r["extra"])
+            if extra:
+                extras[item["id"]] = extra
             items.append(item)
         if not items:
             raise QuotelensError("records: the corpus is empty (no records given)")
-        return cls(_analyze(items, progress=progress, workers=workers, infer=infer))
+        corpus = cls(_analyze(items, progress=progress, workers=workers, infer=infer),
+                     aliases=aliases, groups=groups)
+        corpus._extras = extras
+        return corpus
 
     @classmethod
     def from_dataframe(
@@ -250,9 +312,12 @@ class Corpus:
         progress: Optional[bool] = None,
         workers: int = -1,
         infer: bool = True,
+        aliases: Union[Mapping[str, str], PathLike, None] = None,
+        groups: Union[Mapping[str, Union[str, list[str]]], PathLike, None] = None,
     ) -> "Corpus":
         """Analyse the rows of a DataFrame; the keyword arguments name its columns (a missing
-        metadata column is skipped, a missing text column is an error).
+        metadata column is skipped, a missing text column is an error). Other columns are
+        kept as metadata (:meth:`metadata`).
 
         >>> import pandas as pd
         >>> df = pd.DataFrame({"url": ["u1"], "body": ["“No,” she said."]})
@@ -267,6 +332,7 @@ class Corpus:
             raise QuotelensError(f"text: no column {text!r} in the DataFrame")
         names = {"id": id, "title": title, "source": outlet, "date": date}
         cols = {field: col for field, col in names.items() if col is not None and col in df.columns}
+        rest = [c for c in df.columns if c != text and c not in cols.values()]
         records = []
         for row in df.to_dict("records"):
             r: dict[str, Any] = {"text": row[text]}
@@ -274,8 +340,13 @@ class Corpus:
                 v = row[col]
                 if v is not None and not (isinstance(v, float) and v != v):
                     r[field] = v.date().isoformat() if isinstance(v, pd.Timestamp) else v
+            extra = {str(c): row[c] for c in rest
+                     if row[c] is not None and not (isinstance(row[c], float) and row[c] != row[c])}
+            if extra:
+                r["extra"] = extra
             records.append(r)
-        return cls.from_records(records, progress=progress, workers=workers, infer=infer)
+        return cls.from_records(records, progress=progress, workers=workers, infer=infer,
+                                aliases=aliases, groups=groups)
 
     @classmethod
     def from_files(
@@ -287,12 +358,20 @@ class Corpus:
         progress: Optional[bool] = None,
         workers: int = -1,
         infer: bool = True,
+        metadata: Optional[PathLike] = None,
+        names: Optional[str] = None,
+        aliases: Union[Mapping[str, str], PathLike, None] = None,
+        groups: Union[Mapping[str, Union[str, list[str]]], PathLike, None] = None,
     ) -> "Corpus":
         """Analyse text files; each article's id is the file name without its extension.
 
         ``errors="raise"`` raises :class:`~quotelens.QuotelensError` naming the first file that
         cannot be read or decoded; ``errors="warn"`` warns (:class:`CorpusWarning`) naming it and
-        loads the others.
+        loads the others. ``metadata`` is a CSV with an ``id`` or ``file`` column and any of
+        ``outlet``, ``date``, ``title``, ``url`` (other columns are kept); ``names`` is a
+        file-name template (``"{outlet}_{date}_{slug}.txt"``) to read the same from file
+        names. A metadata row or file name that cannot be used is named in one
+        :class:`CorpusWarning` (and in :attr:`metadata_issues`); the rest loads.
         """
         if isinstance(paths, (str, bytes, os.PathLike)) or not isinstance(paths, Iterable):
             raise TypeError(
@@ -300,6 +379,7 @@ class Corpus:
             )
         if errors not in ("raise", "warn"):
             raise QuotelensError(f"errors: expected 'raise' or 'warn', got {errors!r}")
+        template = None if names is None else NameTemplate(names)
         files = []
         for p in paths:
             if not isinstance(p, (str, os.PathLike)):
@@ -307,7 +387,14 @@ class Corpus:
             files.append(Path(p))
         if not files:
             raise QuotelensError("paths: the corpus is empty (no files given)")
+        rows: dict[str, dict[str, str]] = {}
+        key = "file"
+        issues: list[MetadataIssue] = []
+        if metadata is not None:
+            rows, key, issues = read_metadata(metadata)
+        used: set[str] = set()
         items: list[dict[str, Any]] = []
+        extras: dict[str, dict[str, Any]] = {}
         seen: Counter[str] = Counter()
         failures: list[str] = []
         for f in files:
@@ -325,15 +412,50 @@ class Corpus:
                 warnings.warn(f"file name {_printable(str(f))!r} is not valid UTF-8; "
                               f"its id is {stem!r}",
                               CorpusWarning, stacklevel=2)
+            meta: dict[str, Any] = {}
+            if template is not None:
+                found = template.match(f.name)
+                if found is None:
+                    issues.append(MetadataIssue(_printable(f.name),
+                                                f"does not fit {template.template!r}"))
+                else:
+                    got, bad = fields_of(found, _printable(f.name))
+                    meta.update(got)
+                    issues.extend(bad)
+                    stem = meta.pop("id", stem)
+            row = rows.get(normalize_key(stem, key) if key == "id" else f.stem)
+            if row is not None:
+                used.add(normalize_key(stem, key) if key == "id" else f.stem)
+                got, bad = fields_of({k: v for k, v in row.items() if k != "_where"},
+                                     row["_where"])
+                meta.update(got)
+                issues.extend(bad)
             seen[stem] += 1
             ident = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
-            items.append({"text": body, "id": ident})
+            item = {"text": body, "id": ident}
+            for field in ("title", "source", "date"):
+                if field in meta:
+                    item[field] = meta.pop(field)
+            if meta:
+                extras[ident] = meta
+            items.append(item)
+        for k, row in rows.items():
+            if k not in used:
+                issues.append(MetadataIssue(row["_where"], f"no loaded file for {k!r}"))
         if not items:
             reasons = "".join(f"\n  {m}" for m in failures)
             raise QuotelensError(
                 f"paths: none of the {len(files)} files could be loaded:{reasons}"
             )
-        return cls(_analyze(items, progress=progress, workers=workers, infer=infer))
+        if issues:
+            warnings.warn(
+                f"{len(issues)} metadata row{'s' if len(issues) != 1 else ''} not used:"
+                + "".join(f"\n  {i}" for i in issues), CorpusWarning, stacklevel=2)
+        corpus = cls(_analyze(items, progress=progress, workers=workers, infer=infer),
+                     aliases=aliases, groups=groups)
+        corpus._extras = extras
+        corpus.metadata_issues = issues
+        return corpus
 
     @classmethod
     def from_dir(
@@ -347,30 +469,39 @@ class Corpus:
         workers: int = -1,
         infer: bool = True,
         follow_links: bool = False,
+        metadata: Optional[PathLike] = None,
+        aliases: Union[Mapping[str, str], PathLike, None] = None,
+        groups: Union[Mapping[str, Union[str, list[str]]], PathLike, None] = None,
     ) -> "Corpus":
         """Analyse the files in a folder matching ``pattern`` (sorted by name; ``**/*.txt``
-        recurses). See :meth:`from_files` for ``errors``. Symbolic links that lead outside the
-        folder are skipped with a :class:`CorpusWarning` naming them, unless ``follow_links``.
+        recurses). A pattern with ``{fields}`` is a file-name template that also gives each
+        article's metadata: ``pattern="{outlet}_{date}_{slug}.txt"`` reads outlet and date
+        (``{title}``, ``{id}`` too; other fields are kept as metadata). ``metadata`` is a CSV
+        (see :meth:`from_files`); it wins over the file names. See :meth:`from_files` for
+        ``errors``. Symbolic links that lead outside the folder are skipped with a
+        :class:`CorpusWarning` naming them, unless ``follow_links``.
         """
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"path: expected str or os.PathLike, got {type(path).__name__}")
         if not isinstance(pattern, str):
             raise TypeError(f"pattern: expected str, got {type(pattern).__name__}")
+        names = pattern if NameTemplate.is_template(pattern) else None
+        glob = NameTemplate(pattern).glob if names else pattern
         folder = Path(path)
         if not folder.exists():
             raise QuotelensError(f"path: {folder} does not exist")
         if not folder.is_dir():
             raise QuotelensError(f"path: {folder} is not a folder (use Corpus.from_files)")
-        files, skipped = folder_files(folder, pattern, follow_links)
+        files, skipped = folder_files(folder, glob, follow_links)
         if skipped:
-            names = ", ".join(_printable(str(p)) for p in skipped)
+            names_ = ", ".join(_printable(str(p)) for p in skipped)
             warnings.warn(f"skipped links leading outside {folder} (follow_links=True reads "
-                          f"them): {names}", CorpusWarning, stacklevel=2)
+                          f"them): {names_}", CorpusWarning, stacklevel=2)
         if not files:
             raise QuotelensError(f"path: no files matching {pattern!r} in {folder}")
         return cls.from_files(
             files, errors=errors, encoding=encoding, progress=progress, workers=workers,
-            infer=infer,
+            infer=infer, metadata=metadata, names=names, aliases=aliases, groups=groups,
         )
 
     # -- serialisation ------------------------------------------------------------------------
@@ -387,6 +518,10 @@ class Corpus:
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "articles": [json.loads(a.to_json()) for a in self._articles],
+            "metadata": self._extras,
+            "aliases": self._aliases,
+            "groups": self._groups,
+            "corrections": [list(c) for c in self._corrections],
         }
         data = json.dumps(doc, ensure_ascii=False)
         if path is None:
@@ -395,8 +530,16 @@ class Corpus:
         return None
 
     @classmethod
-    def from_json(cls, source: PathLike) -> "Corpus":
-        """Read a corpus written by :meth:`to_json`: a path, or the JSON text itself."""
+    def from_json(
+        cls,
+        source: PathLike,
+        *,
+        aliases: Union[Mapping[str, str], PathLike, None] = None,
+        groups: Union[Mapping[str, Union[str, list[str]]], PathLike, None] = None,
+    ) -> "Corpus":
+        """Read a corpus written by :meth:`to_json`: a path, or the JSON text itself. Its
+        alias table, groups and speaker corrections come back with it; ``aliases`` and
+        ``groups`` given here are added to them (and win)."""
         if not isinstance(source, (str, os.PathLike)):
             raise TypeError(f"source: expected a path or JSON str, got {type(source).__name__}")
         if isinstance(source, str) and source.lstrip().startswith("{"):
@@ -414,9 +557,10 @@ class Corpus:
             raise QuotelensError("source: JSON nested too deeply") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise QuotelensError(f"source: not a {FORMAT} document")
-        if doc.get("version") != FORMAT_VERSION:
+        if doc.get("version") not in (1, FORMAT_VERSION):
             raise QuotelensError(f"source: unsupported version {doc.get('version')!r}")
-        unknown = sorted(set(doc) - {"format", "version", "articles"})
+        unknown = sorted(set(doc) - {"format", "version", "articles", "metadata", "aliases",
+                                     "groups", "corrections"})
         if unknown:
             raise QuotelensError(f"source: unknown fields {unknown}")
         arts = doc.get("articles")
@@ -429,14 +573,45 @@ class Corpus:
                 out.append(Article.from_json(json.dumps(a, ensure_ascii=False)))
             except ValueError as e:
                 raise QuotelensError(f"source: articles[{i}]: {e}") from None
-        return cls(out)
+        try:
+            corpus = cls(out, groups=doc.get("groups"))
+            extras = doc.get("metadata") or {}
+            if not isinstance(extras, dict):
+                raise TypeError("metadata: expected an object")
+            corpus._extras = extras
+            # The alias table is stored folded; it is applied as it is.
+            corpus._aliases = check_aliases(doc.get("aliases"))
+        except (TypeError, ValueError) as e:
+            raise QuotelensError(f"source: {e}") from None
+        corpus._aliases.update(check_aliases(_mapping_arg(aliases, "aliases", ("alias", "name"))))
+        corpus._groups.update(check_groups(_mapping_arg(groups, "groups", ("speaker", "group"))))
+        try:
+            for c in doc.get("corrections") or []:
+                if not isinstance(c, list) or not c or c[0] not in ("merge", "split"):
+                    raise QuotelensError(f"corrections: not a correction: {c!r}")
+                corpus._corrections.append(tuple(c))
+            corpus._speaker_index()
+        except (TypeError, ValueError) as e:
+            raise QuotelensError(f"source: {e}") from None
+        return corpus
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Corpus):
             return NotImplemented
-        return self._articles == other._articles
+        return (self._articles == other._articles and self._extras == other._extras
+                and self._aliases == other._aliases and self._groups == other._groups
+                and self._corrections == other._corrections)
 
     __hash__ = None  # type: ignore[assignment]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The speaker index is rebuilt on demand (it keys members by object identity).
+        state = dict(self.__dict__)
+        state["_cache"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
     # -- sequence -----------------------------------------------------------------------------
 
@@ -463,7 +638,12 @@ class Corpus:
 
     def __getitem__(self, key: Union[int, str, slice]) -> Union[Article, "Corpus"]:
         if isinstance(key, slice):
-            return Corpus(self._articles[key])
+            # Metadata, aliases and groups carry over; merges and splits name speaker ids of
+            # the whole corpus, so they do not.
+            part = Corpus(self._articles[key], groups=self._groups)
+            part._aliases = dict(self._aliases)
+            part._extras = {a.id: self._extras[a.id] for a in part if a.id in self._extras}
+            return part
         if isinstance(key, str):
             try:
                 return self._articles[self._index[key]]
@@ -479,26 +659,171 @@ class Corpus:
     # -- tables -------------------------------------------------------------------------------
 
     def quotes(
-        self, *, kinds: Optional[Iterable[str]] = None, attributed: bool = False
+        self, *, kinds: Union[str, Iterable[str], None] = None, attributed: bool = False
     ) -> "pd.DataFrame":
-        """Every quote as a DataFrame row (article, title, outlet, date, speaker, side, cue,
-        cue_category, kind, text, start, end, confidence, ...). ``kinds`` filters by kind,
-        ``attributed=True`` keeps quotes with a speaker. Write it with ``.to_parquet(path)``.
+        """Every quote as a DataFrame row: article, title, outlet, date (datetime64), speaker
+        (the article's name), ``speaker_id`` and ``speaker_name`` (one per person across the
+        corpus), side (the first of ``groups``), ``groups`` (country, party, institution),
+        cue, cue_category, kind, text, ``context`` (the sentence around it), start, end,
+        confidence, ... ``kinds`` keeps one kind (``"direct"``) or several; ``attributed=True``
+        keeps quotes with a speaker. Write it with ``.to_parquet(path)``.
+
+        >>> c = Corpus([Article("“No,” Lloyd Austin said. “Never,” he added.", id="x")])
+        >>> c.quotes(kinds="direct")[["speaker_id", "text", "context"]].values.tolist()[0]
+        ['lloyd-austin', 'No,', '“No,” Lloyd Austin said.']
         """
-        return quotes_frame(self._articles, kinds=kinds, attributed=attributed)
+        return quotes_frame(self._articles, kinds=kinds, attributed=attributed,
+                            speakers=self._speaker_index())
 
     def speakers(self) -> "pd.DataFrame":
+        """One row per speaker of the corpus (most quoted first): speaker_id, name, kind, side
+        (the main group), groups, aliases (every name the articles use for the speaker),
+        titles, outlets, and the number of articles, quotes and mentions.
+
+        Names are linked across articles as :mod:`quotelens.speakers` describes; correct the
+        result with ``aliases=`` and ``groups=`` (any constructor), :meth:`merge_speakers` and
+        :meth:`split_speaker`.
+
+        >>> c = Corpus([Article("“No,” said Donald J. Trump.", id="a"),
+        ...             Article("“Yes,” Donald Trump said. Mr. Trump left.", id="b")])
+        >>> c.speakers()[["speaker_id", "name", "articles", "quotes"]].values.tolist()
+        [['donald-trump', 'Donald Trump', 2, 2]]
+        """
+        return corpus_speakers_frame(self._articles, self._speaker_index())
+
+    def article_speakers(self) -> "pd.DataFrame":
         """Every speaker of every article (article, speaker, side, kind, titles, aliases,
-        mentions, quotes)."""
-        return speakers_frame(self._articles)
+        mentions, quotes) with its corpus-wide ``speaker_id``."""
+        df = speakers_frame(self._articles)
+        index = self._speaker_index()
+        pos = {a.id: i for i, a in enumerate(self._articles)}
+        df["speaker_id"] = [index.id_of(pos[a], s) for a, s in zip(df["article"], df["speaker"])]
+        return df
+
+    def merge_speakers(self, *ids: str, name: Optional[str] = None) -> str:
+        """Make the speakers ``ids`` one speaker (keeping the first id, and ``name`` if given)
+        in every table, comparison and report of this corpus; returns the id.
+
+        >>> c = Corpus([Article("“No,” said Bibi.", id="a"),
+        ...             Article("“Yes,” Benjamin Netanyahu said.", id="b")])
+        >>> c.merge_speakers("benjamin-netanyahu", "bibi")
+        'benjamin-netanyahu'
+        >>> c.quotes()["speaker_id"].tolist()
+        ['benjamin-netanyahu', 'benjamin-netanyahu']
+        """
+        if len(ids) < 2:
+            raise QuotelensError(f"ids: expected two or more speaker ids, got {len(ids)}")
+        for i in ids:
+            if not isinstance(i, str):
+                raise TypeError(f"ids: expected str, got {type(i).__name__}")
+        if name is not None and not isinstance(name, str):
+            raise TypeError(f"name: expected str, got {type(name).__name__}")
+        index = self._speaker_index()
+        out = index.merge(list(ids), name=name)  # raises naming an unknown id
+        self._corrections.append(("merge", list(ids), name))
+        self._cache.pop("speakers", None)
+        return out
+
+    def split_speaker(
+        self, speaker_id: str, names: Union[str, Iterable[str], None] = None, *,
+        articles: Union[str, Iterable[str], None] = None,
+    ) -> str:
+        """Move part of a speaker to a new speaker: the article names in ``names`` and/or the
+        mentions in the article ids ``articles``. Returns the new id.
+
+        >>> c = Corpus([Article("“No,” said Bill Clinton.", id="a"),
+        ...             Article("“Yes,” Clinton said.", id="b")])
+        >>> c.quotes()["speaker_id"].tolist()
+        ['bill-clinton', 'bill-clinton']
+        >>> c.split_speaker("bill-clinton", articles="b")
+        'clinton'
+        """
+        if not isinstance(speaker_id, str):
+            raise TypeError(f"speaker_id: expected str, got {type(speaker_id).__name__}")
+        name_list = _str_list(names, "names")
+        art_list = _str_list(articles, "articles")
+        if not name_list and not art_list:
+            raise QuotelensError("names: give names or articles to split off")
+        for a in art_list:
+            if a not in self._index:
+                raise QuotelensError(f"articles: no article with id {a!r}")
+        idx = [self._index[a] for a in art_list]
+        out = self._speaker_index().split(speaker_id, names=name_list or None,
+                                          articles=idx or None)
+        self._corrections.append(("split", speaker_id, name_list or None, idx or None))
+        self._cache.pop("speakers", None)  # rebuilt with the split: groups pooled anew
+        return out
+
+    def metadata(self) -> "pd.DataFrame":
+        """One row per article: article, title, outlet, date (datetime64), url and every other
+        metadata column it was loaded with."""
+        from quotelens.frames import _typed
+
+        rows = []
+        for a in self._articles:
+            row = {"article": a.id, "title": a.title, "outlet": a.source, "date": a.date}
+            row.update(self._extras.get(a.id or "", {}))
+            rows.append(row)
+        cols = {"article": "object", "title": "object", "outlet": "object",
+                "date": "datetime64[ns]", "url": "object"}
+        extra = {k: "object" for r in rows for k in r if k not in cols}
+        return _typed(rows, {**cols, **extra})
+
+    def label(self, article_id: str) -> str:
+        """How tables and the report name an article: outlet, date and title when the corpus
+        has them ("nyt · 2015-11-09 · Jobs report ..."); without a title, the ``slug`` a
+        file-name pattern gave, else the id.
+
+        >>> Corpus([Article("Text.", id="x", source="RFA", date="2024-09-17")]).label("x")
+        'RFA · 2024-09-17 · x'
+        """
+        a = self[article_id]
+        parts = [p for p in (a.source, a.date) if p]
+        slug = self._extras.get(article_id, {}).get("slug")
+        return " · ".join(parts + [a.title or (str(slug) if slug else None) or a.id or ""])
 
     def sides(self) -> "Counter[str]":
-        """How many attributed quotes each side has.
+        """How many attributed quotes each main group (``side``) has.
 
         >>> Corpus([Article("“No,” U.S. Defense Secretary Lloyd Austin said.", id="x")]).sides()
         Counter({'United States': 1})
         """
-        return Counter(q.side for a in self._articles for q in a.quotes if q.side)
+        index = self._speaker_index()
+        out: Counter[str] = Counter()
+        for i, a in enumerate(self._articles):
+            for q in a.quotes:
+                g = index.groups_of(i, q.speaker, q.side)
+                side = g[0] if g else q.side
+                if side:
+                    out[side] += 1
+        return out
+
+    def groups(self) -> "Counter[str]":
+        """How many attributed quotes each group has (a quote counts for each of its groups)."""
+        index = self._speaker_index()
+        return Counter(g for i, a in enumerate(self._articles) for q in a.quotes if q.speaker
+                       for g in index.groups_of(i, q.speaker, q.side))
+
+    def _speaker_index(self) -> SpeakerIndex:
+        index = self._cache.get("speakers")
+        if index is None:
+            index = SpeakerIndex(self._articles, aliases=self._aliases, groups=self._groups,
+                                 corrections=self._corrections)
+            if index.unmatched_groups:
+                warnings.warn("groups: no speaker matches "
+                              + ", ".join(repr(k) for k in index.unmatched_groups),
+                              CorpusWarning, stacklevel=3)
+            self._cache["speakers"] = index
+        return index
+
+    def compare_outlets(self, *, top: int = 10) -> "OutletComparison":
+        """How each outlet reports: share of voice by speaker and group, the reporting verbs
+        (cue categories) that introduce each group, direct against indirect quotes, and the
+        scare-quoted terms; DataFrames with ``.plot()``. See
+        :class:`quotelens.outlets.OutletComparison`."""
+        from quotelens.outlets import compare_outlets
+
+        return compare_outlets(self, top=top)
 
     # -- comparisons --------------------------------------------------------------------------
 
@@ -506,11 +831,12 @@ class Corpus:
         self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto"
     ) -> "pd.DataFrame":
         """The same quote reported by several articles (also truncated or reworded), with both
-        spans and the score. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
+        spans, the score, each side's ``speaker_id`` and each article's outlet, date and title. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
         candidates) or ``"auto"``; see :func:`quotelens.compare.quote_matches`."""
         from quotelens.compare import quote_matches
 
-        return quote_matches(self, threshold, unquoted=unquoted, method=method)
+        return self._with_speaker_ids(quote_matches(self, threshold, unquoted=unquoted,
+                                                    method=method))
 
     def claims(
         self, threshold: float = 35.0, *, speaker_bonus: float = 0.0, sentences: bool = False,
@@ -530,14 +856,38 @@ class Corpus:
         """
         from quotelens.compare import compare_sides
 
-        return compare_sides(self, side_a, side_b, k)
+        return self._with_speaker_ids(compare_sides(self, side_a, side_b, k))
+
+    def _with_speaker_ids(self, df: Any) -> Any:
+        """Add ``speaker_id_a``/``speaker_id_b`` after ``speaker_a``/``speaker_b`` (the
+        comparisons name speakers as each article does), and each article's outlet, date and
+        title after ``article_a``/``article_b``."""
+        import pandas as pd
+
+        index = self._speaker_index()
+        for side in ("a", "b"):
+            art, spk = f"article_{side}", f"speaker_{side}"
+            if art in df.columns:
+                arts = [self._articles[self._index[a]] if a in self._index else None
+                        for a in df[art]]
+                at = list(df.columns).index(art) + 1
+                df.insert(at, f"title_{side}", [a.title if a else None for a in arts])
+                df.insert(at, f"date_{side}", pd.to_datetime(
+                    [a.date if a else None for a in arts], errors="coerce", format="ISO8601"))
+                df.insert(at, f"outlet_{side}", [a.source if a else None for a in arts])
+            if art in df.columns and spk in df.columns:
+                ids = [index.id_of(self._index[a], s if isinstance(s, str) else None)
+                       if a in self._index else None
+                       for a, s in zip(df[art], df[spk])]
+                df.insert(list(df.columns).index(spk) + 1, f"speaker_id_{side}", ids)
+        return df
 
     # -- display ------------------------------------------------------------------------------
 
     def __repr__(self) -> str:
         quotes = [q for a in self._articles for q in a.quotes if q.kind != "term" or q.speaker]
         attributed = sum(q.speaker is not None for q in quotes)
-        speakers = {s.name for a in self._articles for s in a.speakers}
+        speakers = self._speaker_index().speakers
         sides = ", ".join(f"{s} {n}" for s, n in sorted(self.sides().items(),
                                                          key=lambda kv: (-kv[1], kv[0]))[:5])
         n = len(self._articles)
@@ -574,6 +924,61 @@ class Corpus:
         )
 
 
+def _str_list(v: Any, arg: str) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    if not isinstance(v, Iterable):
+        raise TypeError(f"{arg}: expected a str or a list of str, got {type(v).__name__}")
+    out = list(v)
+    for x in out:
+        if not isinstance(x, str):
+            raise TypeError(f"{arg}: expected str items, got {type(x).__name__}")
+    return out
+
+
+def _mapping_arg(v: Any, arg: str, columns: tuple[str, str]) -> Any:
+    """``aliases=``/``groups=`` as a dict: a mapping as it is, a path read as a CSV whose
+    first two columns (or the columns named ``columns``) are key and value; a key on several
+    rows of a groups CSV gets each value."""
+    if v is None or isinstance(v, Mapping):
+        return v
+    if not isinstance(v, (str, os.PathLike)):
+        raise TypeError(f"{arg}: expected a dict or the path of a CSV file, got "
+                        f"{type(v).__name__}")
+    import csv
+
+    p = Path(v)
+    try:
+        with open(p, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise QuotelensError(f"{arg}: cannot read {p}: {e}") from e
+    if not rows:
+        raise QuotelensError(f"{arg}: {p} is empty")
+    head = [h.strip().lower() for h in rows[0]]
+    if columns[0] in head and columns[1] in head:
+        ki, vi = head.index(columns[0]), head.index(columns[1])
+        rows = rows[1:]
+    else:
+        ki, vi = 0, 1
+    out: dict[str, Any] = {}
+    for n, r in enumerate(rows, start=2 if head and columns[0] in head else 1):
+        if not any(c.strip() for c in r):
+            continue
+        if len(r) <= max(ki, vi) or not r[ki].strip() or not r[vi].strip():
+            raise QuotelensError(f"{arg}: {p.name} line {n}: expected {columns[0]},{columns[1]}")
+        k, val = r[ki].strip(), r[vi].strip()
+        if arg == "groups":
+            out.setdefault(k, [])
+            if val not in out[k]:
+                out[k].append(val)
+        else:
+            out[k] = val
+    return out
+
+
 def _show_progress(progress: Optional[bool], n: int) -> bool:
     if progress is None:
         return n >= 20 and sys.stderr.isatty()
@@ -595,7 +1000,7 @@ def _workers(workers: int) -> int:
 
 def _analyze_one(item: dict[str, Any], infer: bool) -> Article:
     a = Article(item["text"], id=item.get("id"), title=item.get("title"),
-                source=item.get("source"), date=item.get("date"))
+                source=item.get("source"), date=item.get("date"), sides=item.get("sides"))
     if infer and (a.source is None or a.date is None):
         meta = infer_meta(a)
         source = a.source or meta["source"]

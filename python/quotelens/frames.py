@@ -12,18 +12,25 @@ corpus without quotes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Optional
+import bisect
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 import pandas as pd
 
+from quotelens._core import QuotelensError
+
 if TYPE_CHECKING:  # pragma: no cover
-    from quotelens._core import Article
+    from quotelens._core import Article, Quote
+    from quotelens.speakers import SpeakerIndex
+
+# Every quote kind the core produces.
+KINDS = ("direct", "mixed", "term", "title", "indirect")
 
 QUOTE_COLUMNS: dict[str, str] = {
     "article": "object",
     "title": "object",
     "outlet": "object",
-    "date": "object",
+    "date": "datetime64[ns]",
     "speaker": "object",
     "side": "object",
     "cue": "object",
@@ -44,6 +51,14 @@ QUOTE_COLUMNS: dict[str, str] = {
     "cue_start": "Int64",
     "cue_end": "Int64",
     "side_evidence": "object",
+    "context": "object",
+}
+
+# Columns only a corpus can fill (one speaker across articles); after QUOTE_COLUMNS.
+CORPUS_QUOTE_COLUMNS: dict[str, str] = {
+    "speaker_id": "object",
+    "speaker_name": "object",
+    "groups": "object",
 }
 
 SPEAKER_COLUMNS: dict[str, str] = {
@@ -59,30 +74,100 @@ SPEAKER_COLUMNS: dict[str, str] = {
 }
 
 
+# One row per corpus-wide speaker (Corpus.speakers()).
+CORPUS_SPEAKER_COLUMNS: dict[str, str] = {
+    "speaker_id": "object",
+    "name": "object",
+    "kind": "object",
+    "side": "object",
+    "groups": "object",
+    "aliases": "object",
+    "titles": "object",
+    "outlets": "object",
+    "articles": "int64",
+    "quotes": "int64",
+    "mentions": "int64",
+}
+
+
 def _typed(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(columns))
+    for c, t in columns.items():
+        if t.startswith("datetime64"):
+            # Dates are ISO strings on articles; one that does not parse is missing (NaT).
+            df[c] = pd.to_datetime(df[c], errors="coerce", format="ISO8601")
     return df.astype(columns)
+
+
+def check_kinds(kinds: Union[str, Iterable[str], None]) -> Optional[set[str]]:
+    """``kinds=`` as a set: one kind (``"direct"``) or several; an unknown kind is a
+    ``QuotelensError`` naming the argument.
+
+    >>> sorted(check_kinds("direct")), sorted(check_kinds(["mixed", "direct"]))
+    (['direct'], ['direct', 'mixed'])
+    """
+    if kinds is None:
+        return None
+    if isinstance(kinds, str):
+        kinds = [kinds]
+    elif isinstance(kinds, (bytes, dict)) or not isinstance(kinds, Iterable):
+        raise TypeError(f"kinds: expected a str or a list of str, got {type(kinds).__name__}")
+    out = set()
+    for k in kinds:
+        if not isinstance(k, str):
+            raise TypeError(f"kinds: expected str items, got {type(k).__name__}")
+        if k not in KINDS:
+            raise QuotelensError(f"kinds: unknown kind {k!r} (expected one of {', '.join(KINDS)})")
+        out.add(k)
+    return out
+
+
+def check_bool(v: Any, arg: str) -> bool:
+    if not isinstance(v, bool):
+        raise TypeError(f"{arg}: expected bool, got {type(v).__name__}")
+    return v
+
+
+def context_of(text: str, spans: list[tuple[int, int]], q: "Quote") -> str:
+    """The sentences a quote stands in (from the one it starts in to the one it ends in), or
+    the quote itself when no sentence holds it. ``spans`` are the article's sentence spans."""
+    k = bisect.bisect_right(spans, (q.start, float("inf"))) - 1
+    if k < 0 or not spans[k][0] <= q.start < spans[k][1]:
+        return text[q.outer_start : q.outer_end]
+    end = spans[k][1]
+    j = k
+    while end < q.end and j + 1 < len(spans):
+        j += 1
+        end = spans[j][1]
+    return text[spans[k][0] : max(end, q.outer_end)].strip()
 
 
 def quotes_frame(
     articles: Iterable["Article"],
     *,
-    kinds: Optional[Iterable[str]] = None,
+    kinds: Union[str, Iterable[str], None] = None,
     attributed: bool = False,
+    speakers: Optional["SpeakerIndex"] = None,
 ) -> pd.DataFrame:
-    """One row per quote: article, title, outlet, date, speaker, side, cue, kind, text, spans.
+    """One row per quote: article, title, outlet, date (datetime64), speaker, side, cue, kind,
+    text, spans, and ``context`` (the sentence around the quote).
 
-    ``kinds`` keeps only those quote kinds; ``attributed=True`` keeps only quotes with a speaker.
+    ``kinds`` keeps only those quote kinds (a kind or a list of them); ``attributed=True``
+    keeps only quotes with a speaker. With ``speakers`` (a corpus's
+    :class:`~quotelens.speakers.SpeakerIndex`) the rows also get ``speaker_id``,
+    ``speaker_name`` and ``groups``, and ``side`` is the first of the groups.
     """
-    keep = None if kinds is None else set(kinds)
+    keep = check_kinds(kinds)
+    check_bool(attributed, "attributed")
     rows = []
-    for a in articles:
+    for i, a in enumerate(articles):
+        spans = [(x.start, x.end) for x in a.sentences]
         for q in a.quotes:
             if keep is not None and q.kind not in keep:
                 continue
             if attributed and q.speaker is None:
                 continue
-            rows.append(
+            row = (
                 {
                     "article": a.id,
                     "title": a.title,
@@ -108,8 +193,20 @@ def quotes_frame(
                     "cue_start": q.cue_start,
                     "cue_end": q.cue_end,
                     "side_evidence": q.side_evidence,
+                    "context": context_of(a.text, spans, q),
                 }
             )
+            if speakers is not None:
+                groups = speakers.groups_of(i, q.speaker, q.side)
+                sid = speakers.id_of(i, q.speaker)
+                row["speaker_id"] = sid
+                row["speaker_name"] = speakers.speakers[sid].name if sid in speakers.speakers \
+                    else q.speaker
+                row["groups"] = groups
+                row["side"] = groups[0] if groups else None
+            rows.append(row)
+    if speakers is not None:
+        return _typed(rows, {**QUOTE_COLUMNS, **CORPUS_QUOTE_COLUMNS})
     return _typed(rows, QUOTE_COLUMNS)
 
 
@@ -138,3 +235,69 @@ def speakers_frame(articles: Iterable["Article"]) -> pd.DataFrame:
                 }
             )
     return _typed(rows, SPEAKER_COLUMNS)
+
+
+_HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female",
+                     "ms.": "female", "ms": "female"}
+
+
+def corpus_speakers_frame(
+    articles: "list[Article]", speakers: "SpeakerIndex"
+) -> pd.DataFrame:
+    """One row per corpus-wide speaker: speaker_id, name, kind, side (the main group), groups,
+    aliases (every name the articles use, titles included as written: "Mr. Trump"), titles,
+    outlets, and how many articles, quotes and mentions it has. Most quoted first."""
+    from collections import Counter
+
+    from quotelens.speakers import Name, _fold, _titles
+
+    rows = []
+    for sid, info in speakers.speakers.items():
+        aliases: dict[str, None] = {}
+        titles: dict[str, None] = {}
+        outlets: dict[str, None] = {}
+        keys = {(m.parsed.first, m.parsed.last) for m in info.members if m.parsed}
+        lasts = {m.parsed.last for m in info.members if m.parsed}
+        genders = Counter(m.parsed.gender for m in info.members if m.parsed and m.parsed.gender)
+        gender = genders.most_common(1)[0][0] if genders else None
+        for m in info.members:
+            aliases[m.name.split("\n")[-1].strip()] = None
+            for al in m.aliases:
+                # The core's aliases hold the words before a name too ("criticizing Smith"):
+                # keep the name part, and only when it names this speaker.
+                al = al.split("\n")[-1].strip()
+                n = Name.parse(al)
+                if m.parsed is None:
+                    if _fold(al) == _fold(m.name):
+                        aliases[al] = None
+                    continue
+                honorific = [t for t in n.titles if t in _HONORIFIC_GENDER]
+                if honorific and gender and _HONORIFIC_GENDER[honorific[0]] != gender:
+                    continue  # "Mrs. Clinton" is not Bill Clinton
+                if n.last in lasts and (n.first is None or (n.first, n.last) in keys):
+                    words = al.split()
+                    cut = len(words) - len(n.display.split()) - len(honorific[:1])
+                    aliases[" ".join(words[max(cut, 0):])] = None
+            for t in m.titles + (m.parsed.titles if m.parsed else ()):
+                if t.endswith("s") and t[:-1] in _titles():
+                    continue  # "republicans", "aides": words near the name, not its titles
+                titles[t] = None
+            src = articles[m.article].source
+            if src:
+                outlets[src] = None
+        rows.append({
+            "speaker_id": sid,
+            "name": info.name,
+            "kind": info.kind,
+            "side": info.groups[0] if info.groups else None,
+            "groups": list(info.groups),
+            "aliases": sorted(aliases),
+            "titles": list(titles),
+            "outlets": sorted(outlets),
+            "articles": len({m.article for m in info.members}),
+            "quotes": sum(m.quotes for m in info.members),
+            "mentions": sum(m.mentions for m in info.members),
+        })
+    df = _typed(rows, CORPUS_SPEAKER_COLUMNS)
+    return df.sort_values(["quotes", "speaker_id"], ascending=[False, True],
+                          kind="stable").reset_index(drop=True)

@@ -71,8 +71,12 @@ def _badge(side: Optional[str], colors: dict[Optional[str], str]) -> str:
     return f'<span class="badge" style="background:{c}55">{_esc(side or "no side")}</span>'
 
 
-def _article_link(article_id: Optional[str]) -> str:
-    return f'<a href="#article-{_esc(article_id)}">{_esc(article_id)}</a>'
+def _article_link(article_id: Optional[str], labels: Optional[dict[str, str]] = None) -> str:
+    """A link to the article, named by outlet, date and title when the corpus has them."""
+    label = (labels or {}).get(article_id or "", article_id)
+    short = label if label is None or len(label) <= 70 else label[:69] + "…"
+    return (f'<a href="#article-{_esc(article_id)}" title="{_esc(article_id)}">'
+            f"{_esc(short)}</a>")
 
 
 def _is_statement(q: "Quote") -> bool:
@@ -143,14 +147,22 @@ def _sides_total_figure(corpus: "Corpus", colors: dict[Optional[str], str]) -> "
     return fig
 
 
-def _speakers_section(corpus: "Corpus", colors: dict[Optional[str], str]) -> str:
-    by_side: dict[Optional[str], dict[str, list[tuple[str, "Quote"]]]] = defaultdict(
+def _speakers_section(corpus: "Corpus", colors: dict[Optional[str], str],
+                      labels: dict[str, str]) -> str:
+    """Speakers grouped by their main group, one entry per corpus-wide speaker id."""
+    by_side: dict[Optional[str], dict[str, list[tuple[str, Any]]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    for a in corpus:
-        for q in a.quotes:
-            if q.speaker is not None and _is_statement(q):
-                by_side[q.side][q.speaker].append((a.id or "", q))
+    names: dict[str, str] = {}
+    groups: dict[str, list[str]] = {}
+    df = corpus.quotes(attributed=True)
+    for r in df.itertuples():
+        if r.kind not in STATEMENT_KINDS and r.kind not in ("term", "title"):
+            continue
+        side = r.side if isinstance(r.side, str) else None
+        by_side[side][r.speaker_id].append((r.article or "", r))
+        names[r.speaker_id] = r.speaker_name
+        groups[r.speaker_id] = list(r.groups)
     if not by_side:
         return "<p>No attributed quotes in this corpus.</p>"
     order = sorted(by_side, key=lambda s: (s is None, -sum(map(len, by_side[s].values())), s or ""))
@@ -161,19 +173,21 @@ def _speakers_section(corpus: "Corpus", colors: dict[Optional[str], str]) -> str
         color = colors.get(side, NO_SIDE)
         parts = [
             f'<div class="side" style="border-color:{color}">'
-            f'<h3>{_esc(side or "No side identified")} '
+            f'<h3>{_esc(side or "No group identified")} '
             f'<span class="muted">{len(speakers)} speakers, {n} statements</span></h3>'
         ]
-        for name in sorted(speakers, key=lambda k: (-len(speakers[k]), k)):
-            items = speakers[name]
+        for sid in sorted(speakers, key=lambda k: (-len(speakers[k]), k)):
+            items = speakers[sid]
             arts = sorted({aid for aid, _ in items})
+            more = ", ".join(g for g in groups.get(sid, []) if g != side)
             parts.append(
-                f'<div class="speaker"><h4>{_esc(name)} <span class="muted">'
+                f'<div class="speaker" id="speaker-{_esc(sid)}"><h4>{_esc(names[sid])} '
+                f'<span class="muted">{_esc(sid)}{" · " + _esc(more) if more else ""} · '
                 f'{len(items)} statements in {len(arts)} article{"s" if len(arts) != 1 else ""}'
                 f"</span></h4>"
             )
             # The same words reported by several articles are listed once, with each article.
-            same: dict[str, list[tuple[str, "Quote"]]] = {}
+            same: dict[str, list[tuple[str, Any]]] = {}
             for aid, q in items:
                 same.setdefault(" ".join(q.text.split()), []).append((aid, q))
             for shown, group in enumerate(sorted(same.values(), key=len, reverse=True)):
@@ -181,11 +195,11 @@ def _speakers_section(corpus: "Corpus", colors: dict[Optional[str], str]) -> str
                     parts.append(f'<div class="quote muted">… {len(same) - shown} more</div>')
                     break
                 aid, q = group[0]
-                cue = f'<span class="cue">{_esc(q.cue)}</span>' if q.cue else ""
+                cue = f'<span class="cue">{_esc(q.cue)}</span>' if isinstance(q.cue, str) else ""
                 cat = (f' <span class="muted">({_esc(q.cue_category)})</span>'
-                       if q.cue_category else "")
+                       if isinstance(q.cue_category, str) else "")
                 text = f"“{_esc(q.text)}”" if q.kind != "indirect" else f"<i>{_esc(q.text)}</i>"
-                links = ", ".join(_article_link(a) for a, _ in group[:MAX_LINKS])
+                links = ", ".join(_article_link(a, labels) for a, _ in group[:MAX_LINKS])
                 if len(group) > MAX_LINKS:
                     links += f" and {len(group) - MAX_LINKS} more"
                 parts.append(
@@ -198,6 +212,19 @@ def _speakers_section(corpus: "Corpus", colors: dict[Optional[str], str]) -> str
     return "".join(out)
 
 
+def _outlets_section(corpus: "Corpus") -> Optional[str]:
+    """Outlet against outlet: share of voice, groups, cue categories, direct against indirect,
+    scare-quoted terms; ``None`` when no article has an outlet."""
+    if not any(a.source for a in corpus):
+        return None
+    cmp = corpus.compare_outlets()
+    figs = "".join(f'<div class="figure">{figure_svg(cmp.plot(w))}</div>'
+                   for w in ("groups", "voice", "cues", "kinds", "terms"))
+    return (f'<p class="muted">{len(cmp.outlets)} outlets; shares are of each outlet\'s '
+            "attributed statements (a statement counts for each of its groups).</p>"
+            + figs + cmp.to_html())
+
+
 def _articles_table(corpus: "Corpus") -> str:
     rows = []
     for a in corpus:
@@ -205,7 +232,7 @@ def _articles_table(corpus: "Corpus") -> str:
         sides = sorted({q.side for q in statements if q.side})
         rows.append(
             [
-                _article_link(a.id),
+                _article_link(a.id, {a.id or "": a.id or ""}),
                 _esc(a.title or ""),
                 _esc(a.source or ""),
                 _esc(a.date or ""),
@@ -228,21 +255,25 @@ def render_report(
     :meth:`~quotelens.Corpus.quote_matches` and :meth:`~quotelens.Corpus.claims`)."""
     t0 = time.perf_counter()
     colors = corpus_colors(corpus)
+    labels = {a.id or "": corpus.label(a.id or "") for a in corpus}
     sections: list[tuple[str, str, str]] = []
     sections.append(("articles", "Articles", _articles_table(corpus)))
     sections.append(
         (
             "sides",
-            "Speakers by side",
+            "Speakers by group",
             f'<div class="figure">{figure_svg(sides_figure(corpus, colors))}</div>'
-            + _speakers_section(corpus, colors),
+            + _speakers_section(corpus, colors, labels),
         )
     )
-    sections.extend(_comparison_sections(corpus, colors, match_threshold=match_threshold,
+    outlets = _outlets_section(corpus)
+    if outlets is not None:
+        sections.append(("outlets", "Outlets compared", outlets))
+    sections.extend(_comparison_sections(corpus, colors, labels, match_threshold=match_threshold,
                                          claim_threshold=claim_threshold))
     texts = "".join(
-        f'<div class="article" id="article-{_esc(a.id)}"><p class="muted">{_esc(a.id)}'
-        f'{" · " + _esc(a.source) if a.source else ""}{" · " + _esc(a.date) if a.date else ""}'
+        f'<div class="article" id="article-{_esc(a.id)}"><p class="muted">{_esc(labels[a.id or ""])}'
+        f'{" · " + _esc(a.id) if a.title else ""}'
         f"</p>{article_html(a, colors)}</div>"
         for a in corpus
     )
@@ -276,7 +307,8 @@ def _sides_to_compare(corpus: "Corpus") -> list[tuple[str, str]]:
 
 
 def _comparison_sections(
-    corpus: "Corpus", colors: dict[Optional[str], str], *, match_threshold: float,
+    corpus: "Corpus", colors: dict[Optional[str], str], labels: dict[str, str], *,
+    match_threshold: float,
     claim_threshold: float,
 ) -> list[tuple[str, str, str]]:
     """Quotes reported by several articles, claims, and side against side."""
@@ -285,8 +317,8 @@ def _comparison_sections(
     matches = corpus.quote_matches(match_threshold)
     if len(matches):
         rows = [
-            [_article_link(r.article_a), _esc(r.speaker_a), f"“{_esc(r.text_a)}”",
-             _article_link(r.article_b), _esc(r.speaker_b or ""),
+            [_article_link(r.article_a, labels), _esc(r.speaker_a), f"“{_esc(r.text_a)}”",
+             _article_link(r.article_b, labels), _esc(r.speaker_b or ""),
              f"“{_esc(r.text_b)}”" if r.quoted_b else f"<i>{_esc(r.text_b)}</i> (unquoted)",
              f"{r.score:.0f}", _esc(r.polarity)]
             for r in matches.head(MAX_ROWS).itertuples()

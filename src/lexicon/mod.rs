@@ -53,6 +53,24 @@ const CAPITALS: &str = include_str!("capitals.tsv");
 const ORGANIZATIONS: &str = include_str!("organizations.tsv");
 const PLACES: &str = include_str!("places.txt");
 const GIVEN_NAMES: &str = include_str!("given_names.tsv");
+const GROUPS: &str = include_str!("groups.tsv");
+const NICKNAMES: &str = include_str!("nicknames.tsv");
+
+/// The text of the word list `name` ("titles", "countries", "capitals", "organizations",
+/// "given_names", "groups", "nicknames"), for the Python layer's corpus-wide speaker ids and
+/// groups, which read the same lists as the core.
+pub fn data(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "titles" => TITLES,
+        "countries" => COUNTRIES,
+        "capitals" => CAPITALS,
+        "organizations" => ORGANIZATIONS,
+        "given_names" => GIVEN_NAMES,
+        "groups" => GROUPS,
+        "nicknames" => NICKNAMES,
+        _ => return None,
+    })
+}
 
 /// What the lexicon knows about one lowercase word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -304,5 +322,30 @@ mod tests {
         assert_eq!(gt.side.map(|s| lx.side(s)), Some("China"));
         assert_eq!(lx.category(250), "say");
         assert_eq!(lx.side(9999), "");
+    }
+
+    #[test]
+    fn data_names_every_list() {
+        for name in [
+            "titles",
+            "countries",
+            "capitals",
+            "organizations",
+            "given_names",
+        ] {
+            assert!(data(name).is_some_and(|d| !d.is_empty()), "{name}");
+        }
+        let groups = data("groups").unwrap();
+        // Four tab-separated fields on every data line (the Python reader relies on it).
+        for line in groups
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            assert_eq!(line.split('\t').count(), 4, "{line:?}");
+        }
+        for line in data_lines(data("nicknames").unwrap()) {
+            assert_eq!(line.split('\t').count(), 2, "{line}");
+        }
+        assert!(data("verbs-of-doom").is_none());
     }
 }

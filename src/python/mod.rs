@@ -4,6 +4,7 @@
 
 use pyo3::prelude::*;
 
+mod lexicon;
 mod lsh;
 mod sim;
 mod types;
@@ -162,6 +163,8 @@ where
 /// The compiled core of quotelens. Use the `quotelens` package, which re-exports it.
 #[pymodule]
 mod _core {
+    #[pymodule_export]
+    use super::lexicon::py_lexicon_data;
     #[pymodule_export]
     use super::lsh::PyMinHashIndex;
     #[pymodule_export]

@@ -1,0 +1,17 @@
+//! The word lists of `src/lexicon/`, for the Python layer (corpus-wide speakers and groups).
+
+use pyo3::prelude::*;
+
+/// The text of one of the core's word lists (``"titles"``, ``"countries"``, ``"capitals"``,
+/// ``"organizations"``, ``"given_names"``, ``"groups"``, ``"nicknames"``): one home for each
+/// list, read by the core and by :mod:`quotelens.speakers` alike.
+///
+/// >>> from quotelens import _core
+/// >>> "republican" in _core._lexicon_data("titles")
+/// True
+#[pyfunction]
+#[pyo3(name = "_lexicon_data")]
+pub fn py_lexicon_data(name: &str) -> PyResult<&'static str> {
+    crate::lexicon::data(name)
+        .ok_or_else(|| super::QuotelensError::new_err(format!("name: no word list named {name:?}")))
+}
