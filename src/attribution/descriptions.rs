@@ -293,8 +293,9 @@ impl<'a> Index<'a> {
     }
 
     /// The next person named for the first time after token `from`, preferring one whose side
-    /// matches: within six paragraphs when the sides agree, else within the same paragraph or
-    /// the next; a two-word name needs evidence that it is a person.
+    /// matches (within six paragraphs for a description with a side, "a top Chinese military
+    /// leader"; within the same paragraph or the next for one without); a two-word name needs
+    /// evidence that it is a person.
     pub(super) fn forward_name(&self, from: usize, side: Option<u16>) -> Option<usize> {
         let para = self.toks.get(from.saturating_sub(1))?.para;
         let start = self.ms_t0.partition_point(|&t0| (t0 as usize) < from);
@@ -320,7 +321,7 @@ impl<'a> Index<'a> {
             match (side, ent.side.as_ref().map(|s| s.0)) {
                 (Some(a), Some(b)) if a == b => return Some(m.entity),
                 (None, _) if near => return Some(m.entity),
-                (Some(_), None) if near => {
+                (Some(_), None) => {
                     unknown_side.get_or_insert(m.entity);
                 }
                 _ => {}
