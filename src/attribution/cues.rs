@@ -46,6 +46,14 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
         if base_form_noun(text, toks, i - 1, &mut buf) {
             continue;
         }
+        // "Trump's recent comments", "inflammatory remarks", "the best highlights": after an
+        // adjective that describes speech, any form is a noun.
+        if i >= 2 && toks[i - 2].word && !toks[i - 2].quoted && toks[i - 2].sent == t.sent && {
+            let p = &text[toks[i - 2].s..toks[i - 2].e];
+            SPEECH_NOUN_ADJECTIVES.contains(&lower_into(p, &mut buf))
+        } {
+            continue;
+        }
         let plural_noun = word.ends_with('s')
             && !word.ends_with("ss")
             && !matches!(word, "says" | "tells" | "asks")
@@ -118,6 +126,58 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
     }
     out
 }
+
+/// Adjectives that describe a statement ("his recent comments", "inflammatory remarks"); a
+/// reporting word right after one is a noun.
+const SPEECH_NOUN_ADJECTIVES: &[&str] = &[
+    "recent",
+    "past",
+    "previous",
+    "earlier",
+    "latest",
+    "last",
+    "new",
+    "first",
+    "public",
+    "private",
+    "inflammatory",
+    "controversial",
+    "infamous",
+    "famous",
+    "similar",
+    "repeated",
+    "frequent",
+    "false",
+    "misleading",
+    "offensive",
+    "racist",
+    "sexist",
+    "derogatory",
+    "disparaging",
+    "harsh",
+    "blunt",
+    "brief",
+    "lengthy",
+    "prepared",
+    "written",
+    "angry",
+    "emotional",
+    "numerous",
+    "best",
+    "worst",
+    "own",
+    "opening",
+    "closing",
+    "televised",
+    "official",
+    "formal",
+    "joint",
+    "separate",
+    "subsequent",
+    "initial",
+    "original",
+    "final",
+];
 
 /// "a false claim", "the original congressional report", "a week-long push", "the reality
 /// show": a cue word in its base form after a determiner and the words that describe it is a

@@ -267,7 +267,25 @@ impl<'a> Index<'a> {
         ]
         .iter()
         .any(|suf| hw0.len() > suf.len() + 2 && hw0.ends_with(suf));
-        if !known && (adjectival || matches!(hw0.as_str(), "mere" | "cool" | "such" | "own")) {
+        let not_noun = matches!(
+            hw0.as_str(),
+            "mere"
+                | "cool"
+                | "such"
+                | "own"
+                | "past"
+                | "future"
+                | "almost"
+                | "nearly"
+                | "overall"
+                | "also"
+                | "still"
+                | "even"
+                | "just"
+                | "only"
+                | "meanwhile"
+        );
+        if !known && (adjectival || not_noun) {
             return None;
         }
         let mut a = head;
