@@ -152,10 +152,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     r.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     r.add_argument("--follow-links", action="store_true",
                    help="read links that lead outside the folder")
+    from quotelens.compare import CLI_COMMANDS, add_cli_commands, run_cli_command
+
+    add_cli_commands(sub)
     args = parser.parse_args(argv)
 
     if args.command == "report":
         return _report(args)
+    if args.command in CLI_COMMANDS:
+        return run_cli_command(args)
     articles = _load(_article_paths(args.path, args.pattern, args.follow_links))
     rows = _rows(articles, args.all)
     if args.format == "json":

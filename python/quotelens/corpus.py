@@ -503,14 +503,28 @@ class Corpus:
     # -- comparisons --------------------------------------------------------------------------
 
     def quote_matches(
-        self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto"
+        self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto",
+        progress: Optional[bool] = None,
     ) -> "pd.DataFrame":
         """The same quote reported by several articles (also truncated or reworded), with both
-        spans and the score. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
-        candidates) or ``"auto"``; see :func:`quotelens.compare.quote_matches`."""
+        spans and the score. ``method`` is ``"exact"`` (every pair that can match), ``"lsh"``
+        (MinHash candidates only) or ``"auto"``; see :func:`quotelens.compare.quote_matches`."""
         from quotelens.compare import quote_matches
 
-        return quote_matches(self, threshold, unquoted=unquoted, method=method)
+        return quote_matches(self, threshold, unquoted=unquoted, method=method,
+                             progress=progress)
+
+    def statements(
+        self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto",
+        progress: Optional[bool] = None,
+    ) -> "pd.DataFrame":
+        """Statement clusters: one row per statement carried by two or more articles, with
+        its articles, outlets, speaker, first date, canonical wording and each variant's
+        word-level diff; see :func:`quotelens.compare.statement_clusters`."""
+        from quotelens.compare import statement_clusters
+
+        return statement_clusters(self, threshold, unquoted=unquoted, method=method,
+                                  progress=progress)
 
     def claims(
         self, threshold: float = 35.0, *, speaker_bonus: float = 0.0, sentences: bool = False,
