@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import html
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -115,34 +114,12 @@ def _polarity(m: "sim.StatementMatch", stance_a: str, stance_b: str) -> str:
     return "opposite" if m.relation == "deny" or stance_a != stance_b else "same"
 
 
-def _stance_cached(s: Statement, cache: dict[str, str]) -> str:
-    if s.cue_category in DENY_CATEGORIES:
-        return "denying"
-    if s.text not in cache:
-        cache[s.text] = stance(s)
-    return cache[s.text]
-
-
 def _check_threshold(threshold: Any) -> float:
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
         raise TypeError(f"threshold: expected a number, got {type(threshold).__name__}")
     if not 0 <= threshold <= 100:
         raise QuotelensError(f"threshold: expected 0–100, got {threshold}")
     return float(threshold)
-
-
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_STOP = frozenset(
-    "the and for that with this from have has had was were are but not its it's their they "
-    "them his her she him who what which will would could should can our your about into than "
-    "then there been also said says such more most other some any all one two".split()
-)
-
-
-def _content_words(text: str) -> set[str]:
-    """The lower-cased words of three or more letters that are not stop words (the core's
-    list, ``src/compare/lexicon/match_stopwords.txt``; claims' LSH keys use it here)."""
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
 #: Fewest content words (three or more letters, not stop words) a quote needs to be matched
@@ -171,44 +148,6 @@ MATCH_LSH_THRESHOLD = 0.3
 MATCH_COLUMNS = ["article_a", "speaker_a", "side_a", "text_a", "start_a", "end_a", "article_b",
                  "speaker_b", "side_b", "text_b", "start_b", "end_b", "score", "polarity",
                  "quoted_b"]
-
-
-def _method(method: Any, n: int) -> str:
-    if method not in ("auto", "exact", "lsh"):
-        raise QuotelensError(f"method: expected 'auto', 'exact' or 'lsh', got {method!r}")
-    if method == "auto":
-        return "exact" if n <= EXACT_LIMIT else "lsh"
-    return str(method)
-
-
-def _lsh_pairs(
-    texts: list[str], threshold: float, *, n: Optional[int] = None
-) -> list[tuple[int, int]]:
-    """Candidate pairs (i < j) from a MinHash LSH index over word ``n``-grams (the index's
-    default when None): no all-pairs comparison."""
-    if len(texts) < 2:
-        return []
-    index = sim.MinHashIndex(threshold, n=n, workers=-1)
-    index.add(texts)
-    a, b = index.candidate_pairs()
-    return list(zip(a.tolist(), b.tolist()))
-
-
-def _exact_matrix(texts: list[str], scorer: Any, cutoff: float, **kw: Any) -> np.ndarray:
-    """All-pairs scores (float32) computed in the core, in parallel."""
-    return sim.cdist(texts, texts, scorer=scorer, score_cutoff=cutoff, workers=-1, **kw)
-
-
-def _upper_pairs(mask: np.ndarray) -> list[tuple[int, int]]:
-    ii, jj = np.nonzero(np.triu(mask, 1))
-    return list(zip(ii.tolist(), jj.tolist()))
-
-
-def _groups(keys: list[str]) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        out.setdefault(k, []).append(i)
-    return out
 
 
 class _Progress:
@@ -409,151 +348,10 @@ class Claims(list):  # type: ignore[type-arg]
         return self.to_frame()._repr_html_()  # type: ignore[operator]
 
 
-#: Jaccard threshold of the LSH candidate search in :func:`claims`, over single content words
-#: (claims are made in different words, so the word pairs that quotes are indexed by would miss
-#: them).
-CLAIMS_LSH_THRESHOLD = 0.3
-#: A cluster is compared with another on at most this many of its members (average linkage).
-_LINKAGE_SAMPLE = 64
-# The title block before a speaker's name: "U.S. Defense Secretary", "Chinese Foreign Ministry".
-_TITLE_BLOCK = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+)+$")
-
-
-def _frame(
-    article: "Article", q: "Quote", sentence: tuple[int, int], titles: dict[str, list[str]]
-) -> str:
-    """The sentence reporting ``q`` without who said it: the speaker's mention (with the title
-    block before it) and the reporting verb are cut out, and the speaker's name and titles are
-    dropped elsewhere in it. What is left is the statement and what it is about, so two
-    statements of one speaker are not alike merely for naming him."""
-    lo, hi = sentence
-    spans = []
-    if q.speaker_start is not None and q.speaker_end is not None and lo <= q.speaker_start:
-        # A title is a few words: looking back 120 characters keeps this linear in long text.
-        before = max(lo, q.speaker_start - 120)
-        m = _TITLE_BLOCK.search(article.text[before : q.speaker_start])
-        spans.append((before + m.start() if m else q.speaker_start, q.speaker_end))
-    if q.cue_start is not None and q.cue_end is not None and lo <= q.cue_start:
-        spans.append((q.cue_start, q.cue_end))
-    parts, pos = [], lo
-    for b, e in sorted(spans):
-        if e <= hi and b >= pos:
-            parts.append(article.text[pos:b])
-            pos = e
-    parts.append(article.text[pos:hi])
-    text = " ".join(parts)
-    if q.speaker:
-        drop = set(q.speaker.lower().split())
-        drop |= {w.lower() for t in titles.get(q.speaker, ()) for w in t.split()}
-        text = " ".join(w for w in text.split() if w.lower().strip(",.;:!?“”\"'‘’()") not in drop)
-    return text
-
-
-def _frames(corpus: "Corpus", st: list[Statement]) -> list[str]:
-    out = []
-    current: Any = None  # (id, article, quotes, sentence spans, titles): statements come by article
-    for s in st:
-        if s.index < 0:  # a plain sentence: nobody is named as saying it
-            out.append(s.sentence)
-            continue
-        if current is None or current[0] != s.article:
-            a = corpus[s.article]
-            current = (s.article, a, a.quotes, _sentence_spans(a),
-                       {sp.name: sp.titles for sp in a.speakers})
-        _, a, quotes, spans, titles = current
-        q = quotes[s.index]
-        span = _sentence_span(spans, q)
-        out.append(_frame(a, q, span, titles) if span else s.text)
-    return out
-
-
-def _lsh_keys(frames: list[str], rarest: int = 20) -> list[str]:
-    """The ``rarest`` rarest content words of each frame that some other frame has too: what
-    tells one claim from another. Common words ("said", "security" in a corpus on security)
-    would make every statement a candidate of every other."""
-    words = [_content_words(f) for f in frames]
-    df: Counter[str] = Counter(w for ws in words for w in ws)
-    return [
-        " ".join(sorted((w for w in ws if df[w] >= 2), key=lambda w: (df[w], w))[:rarest])
-        for ws in words
-    ]
-
-
-@dataclass
-class _ClaimGraph:
-    st: list[Statement]
-    groups: dict[str, list[int]]
-    reps: list[int]  # one statement per distinct wording
-    texts: list[str]  # the wording of each rep
-    link: Any  # (x, y) -> score of two reps, cached
-    links: list[tuple[float, int, int]]  # pairs of reps scoring >= threshold, strongest first
-
-
-def _claim_graph(
-    corpus: "Corpus", threshold: float, speaker_bonus: Any, sentences: bool, method: Any
-) -> _ClaimGraph:
-    """The statements of :func:`claims` and their links: pairs scoring at least ``threshold``,
-    among all pairs (``method="exact"``) or among MinHash LSH candidates."""
-    if isinstance(speaker_bonus, bool) or not isinstance(speaker_bonus, (int, float)):
-        raise TypeError(f"speaker_bonus: expected a number, got {type(speaker_bonus).__name__}")
-    if not 0 <= speaker_bonus <= 100:
-        raise QuotelensError(f"speaker_bonus: expected 0–100, got {speaker_bonus}")
-    st = statements(corpus)
-    if sentences:
-        st += _plain_sentences(corpus, st)
-    method = _method(method, len({_key(s.text) for s in st}))
-    # Identical wordings are one statement for scoring; their occurrences are joined below.
-    groups = _groups([_key(s.text) for s in st])
-    reps = [ids[0] for ids in groups.values()]
-    texts = [st[i].text for i in reps]
-    frames = _frames(corpus, [st[i] for i in reps])
-    speakers = [st[i].speaker for i in reps]
-    articles = [st[i].article for i in reps]
-    # Overlap, not the calibrated paraphrase score: framings of one claim share few words.
-    scorer = sim.StatementScorer(frames + texts, calibrated=False)
-    gate = threshold * 2 / 3
-    scores: dict[tuple[int, int], float] = {}
-
-    def with_bonus(x: int, y: int, s: float) -> float:
-        if (s >= gate and speakers[x] is not None and speakers[x] == speakers[y]
-                and articles[x] != articles[y]):
-            return min(100.0, s + speaker_bonus)
-        return s
-
-    def link(x: int, y: int) -> float:
-        key = (x, y) if x < y else (y, x)
-        s = scores.get(key)
-        if s is None:
-            s = with_bonus(x, y, max(scorer.score(frames[x], frames[y]),
-                                     scorer.score(texts[x], texts[y])))
-            scores[key] = s
-        return s
-
-    if method == "exact":
-        best = np.maximum(_exact_matrix(frames, scorer, 0.0), _exact_matrix(texts, scorer, 0.0))
-        # The bonus can lift any pair at or above the gate.
-        candidates = _upper_pairs(best >= min(threshold, gate) - 1e-3)
-        del best
-    else:
-        candidates = _lsh_pairs(_lsh_keys(frames), CLAIMS_LSH_THRESHOLD, n=1)
-    if candidates:  # scored in the core, in parallel; the same numbers link() gives
-        ca, cb = zip(*candidates)
-        best = np.maximum(
-            sim.score_pairs(frames, ca, cb, scorer=scorer, workers=-1),
-            sim.score_pairs(texts, ca, cb, scorer=scorer, workers=-1),
-        ).astype(np.float64)
-        for x, y, sc in zip(ca, cb, best.tolist()):
-            scores[(x, y)] = with_bonus(x, y, sc)
-    links = sorted(
-        ((s, x, y) for x, y in candidates if (s := link(x, y)) >= threshold),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
-    return _ClaimGraph(st, groups, reps, texts, link, links)
-
-
 def claims(
     corpus: "Corpus", threshold: float = 35.0, *, speaker_bonus: float = 0.0,
-    sentences: bool = False, method: str = "auto",
+    sentences: bool = False, method: str = "auto", progress: Optional[bool] = None,
+    workers: int = -1,
 ) -> Claims:
     """Cluster statements from different articles that make the same claim.
 
@@ -574,73 +372,30 @@ def claims(
     articles are returned, most reported first. Each member gets a stance (``asserting`` or
     ``denying``, see :func:`stance`). ``sentences=True`` adds the unattributed body sentences.
 
-    ``method="exact"`` scores every pair of distinct statements (in the core, in parallel);
-    ``"lsh"`` scores only the candidate pairs of a MinHash LSH index over the frames' content
-    words (Jaccard threshold :data:`CLAIMS_LSH_THRESHOLD`); ``"auto"`` (default) is exact up
-    to :data:`EXACT_LIMIT` distinct statements. Both link with the same rule; LSH can only miss
-    links, never add them (on generated corpora of 335, 3,323 and 8,287 statements it finds
-    100%, 98.2% and 96.8% of exact's links, about 50 times faster at 3,323;
-    ``benchmarks/bench_claims.py``).
+    ``method="exact"`` scores every pair of distinct statements; ``"blocked"`` (``"lsh"`` is
+    its old name) only pairs sharing one of either statement's six rarest content words
+    (words most statements have are no keys); ``"auto"`` (default) is exact up to
+    :data:`EXACT_LIMIT` distinct statements. Both link with the same rule; blocking can only
+    miss links, never add them (``benchmarks/bench_compare.py --recall`` measures it on real
+    news). It all runs in the core, on ``workers`` threads, with a progress bar
+    (``progress``).
     """
     threshold = _check_threshold(threshold)
-    g = _claim_graph(corpus, threshold, speaker_bonus, sentences, method)
-    st, groups, reps, texts, link, links = g.st, g.groups, g.reps, g.texts, g.link, g.links
-    n = len(reps)
-    owner = list(range(n))
-    members: dict[int, list[int]] = {x: [x] for x in range(n)}
-    weakest: dict[int, float] = {}
-    rejected: set[tuple[int, int, int, int]] = set()
-    for _, x, y in links:
-        a, b = owner[x], owner[y]
-        if a == b:
-            continue
-        tried = (min(a, b), max(a, b), len(members[a]), len(members[b]))
-        if tried in rejected:
-            continue
-        ma, mb = members[a][:_LINKAGE_SAMPLE], members[b][:_LINKAGE_SAMPLE]
-        average = sum(link(p, q) for p in ma for q in mb) / (len(ma) * len(mb))
-        if average < threshold:
-            rejected.add(tried)
-            continue
-        if len(members[a]) < len(members[b]):
-            a, b = b, a
-        for q in members[b]:
-            owner[q] = a
-        members[a] += members.pop(b)
-        weakest[a] = min(average, weakest.pop(a, 100.0), weakest.pop(b, 100.0))
-    degree: Counter[int] = Counter()
-    for _, x, y in links:
-        if owner[x] == owner[y]:
-            degree[x] += 1
-            degree[y] += 1
-    out = []
-    stances: dict[str, str] = {}
-    for root, xs in members.items():
-        idx = sorted(i for x in xs for i in groups[_key(texts[x])])
-        if len({st[i].article for i in idx}) < 2:
-            continue
-        cm = [
-            ClaimMember(st[i].article, st[i].speaker, st[i].side, st[i].kind, st[i].cue,
-                        st[i].text, st[i].start, st[i].end, _stance_cached(st[i], stances))
-            for i in idx
-        ]
-        # Label: the member most linked within the cluster, by its reporting sentence.
-        centre = max(xs, key=lambda x: (degree[x], -x))
-        out.append(Claim(0, cm, weakest.get(root, 100.0), st[reps[centre]].sentence))
-    out.sort(key=lambda c: (-len(c.articles), -len(c.members), -c.score))
-    for k, c in enumerate(out, 1):
-        c.id = k
-    return Claims(out)
-
-
-def _plain_sentences(corpus: "Corpus", taken: list[Statement]) -> list[Statement]:
-    covered = {(s.article, s.sentence) for s in taken}
-    out = []
-    for a in corpus:
-        for s in a.sentences:
-            if s.is_body and len(s.text.split()) >= 6 and (a.id, s.text) not in covered:
-                out.append(Statement(a.id or "", -1, s.text, s.text, s.start, s.end, "sentence",
-                                     None, None, None, None))
+    if isinstance(speaker_bonus, bool) or not isinstance(speaker_bonus, (int, float)):
+        raise TypeError(f"speaker_bonus: expected a number, got {type(speaker_bonus).__name__}")
+    if not 0 <= speaker_bonus <= 100:
+        raise QuotelensError(f"speaker_bonus: expected 0–100, got {speaker_bonus}")
+    sentences = _check_bool(sentences, "sentences")
+    if method not in ("auto", "exact", "blocked", "lsh"):
+        raise QuotelensError(
+            f"method: expected 'auto', 'exact', 'blocked' or 'lsh', got {method!r}")
+    with _Progress(progress, len(corpus), "clustering claims") as bar:
+        raw = _core._claims(list(corpus), threshold, float(speaker_bonus), sentences, method,
+                            EXACT_LIMIT, workers, bar.callback())
+    out = Claims(
+        Claim(k, [ClaimMember(**m) for m in c["members"]], c["score"], c["label"])
+        for k, c in enumerate(raw, 1)
+    )
     return out
 
 

@@ -3,6 +3,7 @@
 //! ([`clusters`]) and the stance of one statement towards another ([`stance`]: agree, deny or
 //! unrelated, with the evidence), over the word lists in [`lexicon`].
 
+pub mod claims;
 pub mod clusters;
 pub mod lexicon;
 pub mod matching;

@@ -96,11 +96,20 @@ pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str, usize, usize)) 
 }
 
 /// Whether a quote reads as a title in headline case ("Crippled America: How to Make America
-/// Great Again"): three or more words of four or more letters, all capitalized.
+/// Great Again", "The Late Show with Stephen Colbert"): three or more words of four or more
+/// letters, stop words ("with", "from") aside, all capitalized.
 pub fn is_headline_case(text: &str) -> bool {
     let long: Vec<&str> = text
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|w| {
+            let k: String = w
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            !is_match_stopword(&k)
+        })
         .collect();
     let caps = long
         .iter()
@@ -146,6 +155,7 @@ mod tests {
     #[test]
     fn headline_case() {
         assert!(is_headline_case("Crippled America: How to Make America Great Again"));
+        assert!(is_headline_case("The Late Show with Stephen Colbert"));
         assert!(!is_headline_case("We will make America great again"));
         assert!(!is_headline_case("Make America"));
     }

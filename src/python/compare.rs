@@ -298,3 +298,60 @@ pub fn py_content_words(texts: Vec<String>) -> Vec<Vec<String>> {
         .map(|t| crate::compare::statements::content_words(t))
         .collect()
 }
+
+/// Claims of ``articles`` (see ``quotelens.compare.claims``, which validates the arguments
+/// and builds the ``Claims``): a list of dicts with ``members`` (dicts: article, speaker,
+/// side, kind, cue, text, start, end, stance), ``score`` and ``label``, most reported first.
+#[pyfunction]
+#[pyo3(name = "_claims", signature = (articles, threshold, speaker_bonus, sentences, method, exact_limit, workers, progress=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn py_claims<'py>(
+    py: Python<'py>,
+    articles: &Bound<'py, PyAny>,
+    threshold: f64,
+    speaker_bonus: f64,
+    sentences: bool,
+    method: String,
+    exact_limit: usize,
+    workers: &Bound<'py, PyAny>,
+    progress: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    use crate::compare::claims::{claims, ClaimParams};
+    let articles = articles_arg(articles)?;
+    let workers = workers_arg(workers)?;
+    let p = ClaimParams {
+        threshold,
+        speaker_bonus,
+        sentences,
+        method,
+        exact_limit,
+    };
+    let cl = run(py, workers, progress, |prog| {
+        let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
+        claims(&refs, &p, prog)
+    })?;
+    let ids = ids_of(&articles);
+    let out = PyList::empty(py);
+    for c in &cl {
+        let d = PyDict::new(py);
+        let ms = PyList::empty(py);
+        for m in &c.members {
+            let x = PyDict::new(py);
+            x.set_item("article", &ids[m.article])?;
+            x.set_item("speaker", &m.speaker)?;
+            x.set_item("side", &m.side)?;
+            x.set_item("kind", m.kind)?;
+            x.set_item("cue", &m.cue)?;
+            x.set_item("text", &m.text)?;
+            x.set_item("start", m.start)?;
+            x.set_item("end", m.end)?;
+            x.set_item("stance", if m.denying { "denying" } else { "asserting" })?;
+            ms.append(x)?;
+        }
+        d.set_item("members", ms)?;
+        d.set_item("score", c.score)?;
+        d.set_item("label", &c.label)?;
+        out.append(d)?;
+    }
+    Ok(out)
+}
