@@ -528,15 +528,16 @@ class Corpus:
 
     def claims(
         self, threshold: float = 35.0, *, speaker_bonus: float = 0.0, sentences: bool = False,
-        method: str = "auto",
+        method: str = "auto", progress: Optional[bool] = None,
     ) -> "Claims":
         """Clusters of statements from different articles making the same claim, with members,
-        articles, sides and stances. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
-        candidates) or ``"auto"``; see :func:`quotelens.compare.claims`."""
+        articles, sides and stances. ``method`` is ``"exact"`` (all pairs), ``"blocked"`` (pairs
+        sharing a rare word; ``"lsh"`` is its old name) or ``"auto"``; see
+        :func:`quotelens.compare.claims`."""
         from quotelens.compare import claims
 
         return claims(self, threshold, speaker_bonus=speaker_bonus, sentences=sentences,
-                      method=method)
+                      method=method, progress=progress)
 
     def compare_sides(self, side_a: str, side_b: str, k: int = 3) -> "SideComparison":
         """For each statement of ``side_a``, the ``k`` closest of ``side_b`` with score and

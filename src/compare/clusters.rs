@@ -107,7 +107,11 @@ fn script(a: &[String], b: &[String]) -> Vec<Op> {
     let (mut i, mut j, mut ops) = (n, m, Vec::with_capacity(n + m));
     while i > 0 || j > 0 {
         if i > 0 && j > 0 && d[at(i, j)] == d[at(i - 1, j - 1)] + u32::from(a[i - 1] != b[j - 1]) {
-            ops.push(if a[i - 1] == b[j - 1] { Op::Keep } else { Op::Sub });
+            ops.push(if a[i - 1] == b[j - 1] {
+                Op::Keep
+            } else {
+                Op::Sub
+            });
             i -= 1;
             j -= 1;
         } else if i > 0 && d[at(i, j)] == d[at(i - 1, j)] + 1 {
@@ -334,12 +338,24 @@ mod tests {
             "We do not seek to build an Asian NATO, and we never ask countries to choose.",
             "We are not seeking to build an Asian NATO and we never ask countries to choose sides.",
         );
-        assert_eq!(d.changed, vec![("do".into(), "are".into()), ("seek".into(), "seeking".into())]);
+        assert_eq!(
+            d.changed,
+            vec![
+                ("do".into(), "are".into()),
+                ("seek".into(), "seeking".into())
+            ]
+        );
         assert_eq!(d.added, vec!["sides.".to_string()]);
         assert!(d.cut.is_empty());
         assert_eq!(d.distance, 3);
-        let d = word_diff("we will never join a bloc aimed at China", "never join a bloc");
-        assert_eq!(d.cut, vec!["we will".to_string(), "aimed at China".to_string()]);
+        let d = word_diff(
+            "we will never join a bloc aimed at China",
+            "never join a bloc",
+        );
+        assert_eq!(
+            d.cut,
+            vec!["we will".to_string(), "aimed at China".to_string()]
+        );
     }
 
     #[test]
@@ -347,7 +363,10 @@ mod tests {
         // strsim's generic Levenshtein over the same word keys is the reference.
         let pairs = [
             ("a b c d e", "a x c e f"),
-            ("the talks were long and productive", "talks were productive, officials said"),
+            (
+                "the talks were long and productive",
+                "talks were productive, officials said",
+            ),
             ("", "one two"),
             ("same words here", "Same words, here"),
         ];

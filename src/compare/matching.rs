@@ -16,10 +16,10 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
+use super::stance::{compare_prepared, Relation};
 use super::statements::{
     content_words, for_each_content_word, is_headline_case, wording_key, Statement,
 };
-use super::stance::{compare_prepared, Relation};
 use super::Progress;
 use crate::article::Article;
 use crate::error::{Error, Result};
@@ -339,7 +339,10 @@ fn catchphrases(
             }
         }
     }
-    hosts.iter().map(|h| h.len() >= CATCHPHRASE_SPEAKERS).collect()
+    hosts
+        .iter()
+        .map(|h| h.len() >= CATCHPHRASE_SPEAKERS)
+        .collect()
 }
 
 /// The wordings of `stmts`, their content words (ids of one vocabulary), the coverage
@@ -508,7 +511,12 @@ fn running(text: &str, vocab: &HashMap<String, u32>) -> Running {
 /// The byte span of the run of the article's content words, at most `max_len` of them long,
 /// holding the most distinct words of `ws` (at least `need`; the first such run); `None` when
 /// no run does.
-fn densest_run(r: &Running, ws: &HashSet<u32>, need: usize, max_len: usize) -> Option<(usize, usize)> {
+fn densest_run(
+    r: &Running,
+    ws: &HashSet<u32>,
+    need: usize,
+    max_len: usize,
+) -> Option<(usize, usize)> {
     // (position in the article's content words, word, byte start, byte end) of the quote's words.
     let hits: Vec<(usize, u32, usize, usize)> = r
         .occ
@@ -599,7 +607,8 @@ pub fn unquoted_matches(
             let max_len = WINDOW_PER_WORD * k + WINDOW_SLACK;
             for ai in cands {
                 let ai = ai as usize;
-                if ai == s.article || ws.iter().filter(|w| runs[ai].set.contains(w)).count() < need {
+                if ai == s.article || ws.iter().filter(|w| runs[ai].set.contains(w)).count() < need
+                {
                     continue;
                 }
                 let text = &articles[ai].text;
@@ -658,8 +667,8 @@ pub fn unquoted_matches(
                     continue; // inside a quote: the quote-to-quote pairs cover it
                 }
                 let sc = builtin_scorer();
-                let relation = compare_prepared(sc, &sc.prepare(&s.text), &sc.prepare(&found_text))
-                    .relation;
+                let relation =
+                    compare_prepared(sc, &sc.prepare(&s.text), &sc.prepare(&found_text)).relation;
                 out.push(QuoteMatch {
                     a: g[0],
                     b: None,
@@ -677,8 +686,11 @@ pub fn unquoted_matches(
         })
         .collect();
     found.sort_by(|x, y| {
-        (order(stmts, keys, x.a), &keys[x.article_b], x.start_b)
-            .cmp(&(order(stmts, keys, y.a), &keys[y.article_b], y.start_b))
+        (order(stmts, keys, x.a), &keys[x.article_b], x.start_b).cmp(&(
+            order(stmts, keys, y.a),
+            &keys[y.article_b],
+            y.start_b,
+        ))
     });
     found
 }
@@ -698,11 +710,8 @@ pub fn quote_matches(
     params: &MatchParams,
     progress: &Progress,
 ) -> Result<(Vec<Statement>, Vec<QuoteMatch>)> {
-    let stmts = super::statements::statements(
-        articles,
-        &[QuoteKind::Direct, QuoteKind::Mixed],
-        MIN_WORDS,
-    );
+    let stmts =
+        super::statements::statements(articles, &[QuoteKind::Direct, QuoteKind::Mixed], MIN_WORDS);
     let keys: Vec<String> = articles
         .iter()
         .map(|a| article_key(a.meta.id.as_deref(), a.meta.date.as_deref()))
@@ -770,7 +779,9 @@ mod tests {
 
     fn keys(s: &[Statement]) -> Vec<String> {
         let n = s.iter().map(|x| x.article + 1).max().unwrap_or(0);
-        (0..n).map(|k| article_key(Some(&format!("a{k:03}")), None)).collect()
+        (0..n)
+            .map(|k| article_key(Some(&format!("a{k:03}")), None))
+            .collect()
     }
 
     fn params() -> MatchParams {
@@ -788,8 +799,14 @@ mod tests {
     #[test]
     fn cut_quotes_match_and_short_or_unrelated_ones_do_not() {
         let s = vec![
-            st(0, "We do not seek to build an Asian NATO and we will never ask countries to choose"),
-            st(1, "not seek to build an Asian NATO and we will never ask countries"),
+            st(
+                0,
+                "We do not seek to build an Asian NATO and we will never ask countries to choose",
+            ),
+            st(
+                1,
+                "not seek to build an Asian NATO and we will never ask countries",
+            ),
             st(2, "a lot of people"),
             st(3, "Countries in Asia will never join a bloc aimed at China"),
         ];
@@ -826,8 +843,14 @@ mod tests {
 
     #[test]
     fn a_slogan_inside_many_speakers_statements_matches_nothing() {
-        let mut s = vec![st(0, "make America great again"), st(1, "make America great again")];
-        for (k, who) in ["Mike Pence", "Donald Trump", "Elizabeth Warren"].iter().enumerate() {
+        let mut s = vec![
+            st(0, "make America great again"),
+            st(1, "make America great again"),
+        ];
+        for (k, who) in ["Mike Pence", "Donald Trump", "Elizabeth Warren"]
+            .iter()
+            .enumerate()
+        {
             let mut x = st(
                 2 + k,
                 &format!("{who} says we need new jobs in every town to make America great again"),
@@ -838,7 +861,10 @@ mod tests {
         // A variant of the slogan shares only its words with the speeches.
         s.push(st(5, "And let's make America great again."));
         let got = match_statements(&s, &keys(&s), &params(), &Progress::default()).unwrap();
-        assert!(got.iter().all(|&(a, b, _)| a > 1 && b > 1 && b != 5), "{got:?}");
+        assert!(
+            got.iter().all(|&(a, b, _)| a > 1 && b > 1 && b != 5),
+            "{got:?}"
+        );
         s.pop();
         // Two speakers are not enough to call it a slogan.
         s.pop();

@@ -154,7 +154,9 @@ mod tests {
 
     #[test]
     fn headline_case() {
-        assert!(is_headline_case("Crippled America: How to Make America Great Again"));
+        assert!(is_headline_case(
+            "Crippled America: How to Make America Great Again"
+        ));
         assert!(is_headline_case("The Late Show with Stephen Colbert"));
         assert!(!is_headline_case("We will make America great again"));
         assert!(!is_headline_case("Make America"));

@@ -14,7 +14,9 @@ use super::types::PyArticle;
 use super::{detached_polling, to_py, workers_arg};
 use crate::compare::clusters::{clusters, Cluster};
 use crate::compare::matching::{article_key, match_statements, pair_rows};
-use crate::compare::{quote_matches, MatchParams, Method, Progress, QuoteMatch, Relation, Statement};
+use crate::compare::{
+    quote_matches, MatchParams, Method, Progress, QuoteMatch, Relation, Statement,
+};
 use crate::quotes::QuoteKind;
 use crate::Article;
 
@@ -33,7 +35,12 @@ fn articles_arg(o: &Bound<'_, PyAny>) -> PyResult<Vec<Arc<Article>>> {
 }
 
 fn params(threshold: f64, unquoted: bool, method: &str) -> PyResult<MatchParams> {
-    MatchParams::new(threshold, unquoted, Method::from_name(method).map_err(to_py)?).map_err(to_py)
+    MatchParams::new(
+        threshold,
+        unquoted,
+        Method::from_name(method).map_err(to_py)?,
+    )
+    .map_err(to_py)
 }
 
 fn polling<'a>(
@@ -71,7 +78,8 @@ fn run<T: Send>(
     )?;
     if let Some(cb) = &progress {
         let done = state.done.load(Ordering::Relaxed);
-        cb.bind(py).call1((done, done.max(state.total.load(Ordering::Relaxed))))?;
+        cb.bind(py)
+            .call1((done, done.max(state.total.load(Ordering::Relaxed))))?;
     }
     Ok(out)
 }
@@ -228,7 +236,10 @@ pub fn py_match_statements<'py>(
     let p = params(threshold, false, method)?;
     let workers = workers_arg(workers)?;
     let rows = run(py, workers, None, |prog| {
-        Ok(pair_rows(&stmts, &match_statements(&stmts, &keys, &p, prog)?))
+        Ok(pair_rows(
+            &stmts,
+            &match_statements(&stmts, &keys, &p, prog)?,
+        ))
     })?;
     match_columns(py, &ids, &stmts, &rows)
 }

@@ -182,8 +182,7 @@ where
 mod _core {
     #[pymodule_export]
     use super::compare::{
-        py_claims, py_content_words, py_match_statements, py_quote_matches,
-        py_statement_clusters,
+        py_claims, py_content_words, py_match_statements, py_quote_matches, py_statement_clusters,
     };
     #[pymodule_export]
     use super::lsh::PyMinHashIndex;
