@@ -158,3 +158,100 @@ def test_a_quote_repeated_in_many_articles_pairs_with_its_first_report() -> None
     assert len(m) == 5 and set(m["article_a"]) == {"a0"} and (m["score"] == 100).all()
     cl = c.claims()
     assert len(cl) == 1 and len(cl[0].articles) == 6 and cl[0].stances["denying"] == 6
+
+
+CARRIED = [
+    {"id": "wire", "outlet": "Wire", "date": "2024-05-02",
+     "text": "“We do not seek to build an Asian NATO, and we will never ask countries to choose "
+             "between partners,” U.S. Defense Secretary Lloyd Austin said in Singapore."},
+    {"id": "daily", "outlet": "Daily", "date": "2024-05-01",
+     "text": "“We do not seek to build an Asian NATO, and we will never ask countries to choose "
+             "between partners,” Austin said on Saturday."},
+    {"id": "weekly", "outlet": "Weekly", "date": "2024-05-03",
+     "text": "“We do not seek to build an Asian NATO,” Lloyd Austin said, adding that countries "
+             "would not have to choose."},
+    {"id": "other", "outlet": "Other", "date": "2024-05-03",
+     "text": "“Soybean imports from Brazil rose sharply this year,” the trade minister said."},
+]
+
+
+def test_statements_cluster_a_quote_and_diff_its_variants() -> None:
+    c = Corpus.from_records(CARRIED, progress=False)
+    st = c.statements()
+    assert len(st) == 1
+    row = st.iloc[0]
+    assert row.n_articles == 3 and sorted(row.articles) == ["daily", "weekly", "wire"]
+    assert set(row.outlets) == {"Wire", "Daily", "Weekly"}
+    assert row.first_date == "2024-05-01"
+    assert row.speaker in ("Lloyd Austin", "Austin")
+    # The wording two articles carry is the canonical one; the cut one lost its second half.
+    assert row.canonical.startswith("We do not seek to build an Asian NATO, and we will never")
+    cut = next(v for v in row.variants if v["article"] == "weekly")
+    assert cut["cut"] and "choose between partners" in " ".join(cut["cut"])
+    assert not cut["added"] and cut["word_edits"] > 5
+    same = [v for v in row.variants if v["article"] != "weekly"]
+    assert all(v["word_edits"] == 0 for v in same)
+    for v in row.variants:
+        assert c[v["article"]].text[v["start"]:v["end"]] == v["text"]
+        assert v["outlet"] == {"wire": "Wire", "daily": "Daily", "weekly": "Weekly"}[v["article"]]
+
+
+def test_the_first_report_is_the_earliest_article() -> None:
+    c = Corpus.from_records(CARRIED, progress=False)
+    m = c.quote_matches()
+    # "daily" is dated first: the identical wording in "wire" pairs with it.
+    pair = m[m["article_a"].isin(["daily", "wire"]) & m["article_b"].isin(["daily", "wire"])]
+    assert pair[["article_a", "article_b", "score"]].values.tolist() == [["daily", "wire", 100.0]]
+    # The cut report pairs with every report of the full wording, each reported before it.
+    assert set(m[m["article_b"] == "weekly"]["article_a"]) == {"daily", "wire"}
+
+
+def test_a_slogan_many_speakers_use_matches_nothing() -> None:
+    slogan = "make America great again"
+    recs = [{"id": f"s{i}", "text": f"The crowd chanted “{slogan}” again."} for i in range(2)]
+    for i, who in enumerate(["Mike Pence", "Donald Trump", "Elizabeth Warren"]):
+        recs.append({"id": f"x{i}", "text": f"“We need new jobs in every town {i} to {slogan},” "
+                                            f"{who} said."})
+    m = Corpus.from_records(recs, progress=False).quote_matches()
+    assert not m["text_a"].str.lower().eq(slogan).any()
+    assert not m["text_b"].str.lower().eq(slogan).any()
+
+
+def test_progress_bars_and_argument_checks(capsys: pytest.CaptureFixture[str]) -> None:
+    c = Corpus.from_records(CARRIED, progress=False)
+    c.quote_matches(progress=True)
+    c.statements(progress=True)
+    c.claims(progress=True)
+    err = capsys.readouterr().err
+    assert "quotelens: matching quotes" in err and "quotelens: clustering claims" in err
+    c.quote_matches()  # not a terminal: no bar
+    assert capsys.readouterr().err == ""
+    with pytest.raises(TypeError, match="progress"):
+        c.quote_matches(progress="yes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="unquoted"):
+        c.quote_matches(unquoted="no")  # type: ignore[arg-type]
+    with pytest.raises(QuotelensError, match="method"):
+        c.statements(method="fast")
+    with pytest.raises(QuotelensError, match="threshold"):
+        c.statements(threshold=-1)
+
+
+def test_claims_blocking_finds_what_all_pairs_find(seeds: Corpus) -> None:
+    exact = [(c.articles, len(c.members)) for c in seeds.claims(method="exact")]
+    blocked = [(c.articles, len(c.members)) for c in seeds.claims(method="blocked")]
+    assert blocked == exact
+
+
+def test_cli_prints_statements(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from quotelens.cli import main
+
+    for r in CARRIED:
+        (tmp_path / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
+    assert main(["statements", str(tmp_path), "--format", "json", "--no-progress"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    local = Corpus.from_dir(tmp_path, progress=False).statements()
+    assert [r["canonical"] for r in rows] == list(local["canonical"])
+    assert main(["statements", str(tmp_path), "--no-progress"]) == 0  # CSV: lists as JSON
+    assert "canonical" in capsys.readouterr().out.splitlines()[0]

@@ -1,5 +1,6 @@
 """quotelens.dask on a LocalCluster with worker processes: same rows as the local path."""
 
+import io
 import pickle
 
 import dask
@@ -95,35 +96,78 @@ def test_empty_partitions(client):
     assert len(qd.quotes(empty).compute()) == 0
 
 
-def test_distributed_matches_equal_local_lsh(client, articles):
-    from quotelens.sim import token_set_ratio
+MATCH_KEY = ["article_a", "start_a", "end_a", "article_b", "start_b", "end_b"]
 
-    quotes = local_quotes(articles)
-    ddf = dd.from_pandas(quotes, npartitions=3)
-    # The default scorer (quotelens.sim.token_set_ratio) travels to the worker processes.
-    got = qd.quote_matches(ddf, threshold=70).compute()
 
-    # Single machine: the LSH index over the same quotes, pairs across articles.
-    sel = quotes[quotes["kind"].isin(["direct", "mixed", "indirect"])].reset_index(drop=True)
-    index = MinHashIndex(0.5)
-    index.add(sel["text"].tolist())
-    groups = pd.factorize(sel["article"])[0].tolist()
-    i, j = index.candidate_pairs(groups=groups)
-    expected = set()
-    for a, b in zip(i.tolist(), j.tolist()):
-        ra, rb = sel.iloc[a], sel.iloc[b]
-        if (ra.article, ra.start) > (rb.article, rb.start):
-            ra, rb = rb, ra
-        if token_set_ratio(ra.text, rb.text) >= 70:
-            expected.add((ra.article, ra.start, ra.end, rb.article, rb.start, rb.end))
-    found = set(
-        got[["article_a", "start_a", "end_a", "article_b", "start_b", "end_b"]].itertuples(
-            index=False, name=None
-        )
-    )
-    assert found == expected
-    assert len(found) >= 20  # every reprinted quote matches its original
-    assert (got["article_a"] != got["article_b"]).all()
+def read_cli_matches(out: str) -> pd.DataFrame:
+    """The CLI's JSON matches, with the ISO dates read back as datetimes."""
+    df = pd.read_json(io.StringIO(out), orient="records",
+                      dtype={"article_a": str, "article_b": str})
+    for c in ("date_a", "date_b"):
+        if c in df.columns:
+            df[c] = pd.to_datetime(df[c])
+    return df
+
+
+def sorted_matches(df: pd.DataFrame) -> pd.DataFrame:
+    return values(df).sort_values(MATCH_KEY).reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory, articles):
+    """The articles as files: the CLI reads a folder, and from_dir's order (by file name) is
+    the order dask's first report follows (smallest article id)."""
+    d = tmp_path_factory.mktemp("articles")
+    for r in articles.itertuples():
+        (d / f"{r.id}.txt").write_text(r.text, encoding="utf-8")
+    return d
+
+
+def test_corpus_dask_and_cli_give_identical_matches(client, articles, folder, capsys):
+    from quotelens.cli import main
+
+    corpus = quotelens.Corpus.from_dir(folder, progress=False)
+    local = corpus.quote_matches(unquoted=False)
+    assert len(local) >= 15  # the reprinted quotes long enough to match find their original
+    quotes = corpus.quotes()
+    got = qd.quote_matches(dd.from_pandas(quotes, npartitions=3)).compute()
+    assert list(got.columns) == list(qd.MATCH_COLUMNS)
+    # Corpus adds corpus-wide columns (speaker ids, outlet, date, title) to the same matches.
+    pd.testing.assert_frame_equal(sorted_matches(got),
+                                  sorted_matches(local[list(qd.MATCH_COLUMNS)]),
+                                  check_dtype=False)
+    # The command line runs the same code on the same folder.
+    assert main(["matches", str(folder), "--format", "json", "--no-unquoted",
+                 "--no-progress"]) == 0
+    cli = read_cli_matches(capsys.readouterr().out)
+    pd.testing.assert_frame_equal(sorted_matches(cli), sorted_matches(local), check_dtype=False)
+    # With running text searched, and for claims, the CLI still equals the Corpus.
+    assert main(["matches", str(folder), "--format", "json", "--no-progress"]) == 0
+    cli = read_cli_matches(capsys.readouterr().out)
+    pd.testing.assert_frame_equal(sorted_matches(cli), sorted_matches(corpus.quote_matches()),
+                                  check_dtype=False)
+    assert main(["claims", str(folder), "--format", "json", "--no-progress"]) == 0
+    cli = pd.read_json(io.StringIO(capsys.readouterr().out), orient="records",
+                       dtype={"article": str})
+    expected = corpus.claims().to_frame()
+    assert cli[["claim", "article", "start", "end"]].values.tolist() == \
+        expected[["claim", "article", "start", "end"]].values.tolist()
+
+
+def test_distributed_matches_bad_arguments():
+    ddf = dd.from_pandas(pd.DataFrame({"article": ["a"], "text": ["x"]}), npartitions=1)
+    with pytest.raises(quotelens.QuotelensError, match="missing columns"):
+        qd.quote_matches(ddf)
+    with pytest.raises(TypeError, match="quotes"):
+        qd.quote_matches(pd.DataFrame())
+    full = dd.from_pandas(pd.DataFrame({c: ["x"] for c in
+                                        ["article", "date", "text", "kind", "speaker",
+                                         "side"]})
+                          .assign(start=0, end=1), npartitions=1)
+    with pytest.raises(quotelens.QuotelensError, match="threshold"):
+        qd.quote_matches(full, threshold=120)
+    with pytest.raises(quotelens.QuotelensError, match="method"):
+        qd.quote_matches(full, method="fast")
 
 
 def test_objects_crossing_the_wire_pickle():

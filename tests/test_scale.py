@@ -87,21 +87,15 @@ def gold_pairs(corpus, truth):
     }
 
 
-def test_claims_lsh_recall_against_exact(claims_setup):
-    from quotelens.compare import _claim_graph
-
+def test_claims_blocked_recall_against_exact(claims_setup):
     corpus, _ = claims_setup
-    # links: the pairs scoring at least the threshold, among all pairs or LSH candidates
-    exact = {(x, y) for _, x, y in _claim_graph(corpus, 35.0, 0.0, False, "exact").links}
-    lsh = {(x, y) for _, x, y in _claim_graph(corpus, 35.0, 0.0, False, "lsh").links}
-    assert len(exact) >= 100
-    assert lsh <= exact  # LSH only narrows the pairs that are scored
-    assert len(lsh) / len(exact) >= 0.95
-    # and the claims built on them
+    # Blocking only narrows the pairs that are scored: the claims built on them stay close.
     exact_claims = co_members(corpus.claims(method="exact"))
-    lsh_claims = co_members(corpus.claims(method="lsh"))
-    assert len(exact_claims & lsh_claims) / len(exact_claims) >= 0.95
-    assert len(exact_claims & lsh_claims) / len(lsh_claims) >= 0.95
+    blocked_claims = co_members(corpus.claims(method="blocked"))
+    assert len(exact_claims) >= 100
+    assert len(exact_claims & blocked_claims) / len(exact_claims) >= 0.95
+    assert len(exact_claims & blocked_claims) / len(blocked_claims) >= 0.95
+    assert co_members(corpus.claims(method="lsh")) == blocked_claims  # the old name
 
 
 def test_claims_find_the_planted_claims_and_little_else(claims_setup):

@@ -170,6 +170,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                    help="where to write the report (default: report.html)")
     r.add_argument("--title", default=None, help="the report's heading")
     r.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    from quotelens.compare import CLI_COMMANDS, add_cli_commands, run_cli_command
+
+    add_cli_commands(sub)
     args = parser.parse_args(argv)
     for flag in ("metadata", "groups", "aliases"):
         f = getattr(args, flag)
@@ -178,6 +181,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     if args.command == "report":
         return _report(args)
+    if args.command in CLI_COMMANDS:
+        return run_cli_command(args)
     corpus = _corpus(args)
     rows = _rows(corpus, args.all)
     if args.format == "json":

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import bisect
 import html
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
 import pandas as pd
 
-from quotelens import sim
+from quotelens import _core, sim
 from quotelens._core import QuotelensError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,14 +114,6 @@ def _polarity(m: "sim.StatementMatch", stance_a: str, stance_b: str) -> str:
     return "opposite" if m.relation == "deny" or stance_a != stance_b else "same"
 
 
-def _stance_cached(s: Statement, cache: dict[str, str]) -> str:
-    if s.cue_category in DENY_CATEGORIES:
-        return "denying"
-    if s.text not in cache:
-        cache[s.text] = stance(s)
-    return cache[s.text]
-
-
 def _check_threshold(threshold: Any) -> float:
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
         raise TypeError(f"threshold: expected a number, got {type(threshold).__name__}")
@@ -130,230 +122,151 @@ def _check_threshold(threshold: Any) -> float:
     return float(threshold)
 
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_STOP = frozenset(
-    "the and for that with this from have has had was were are but not its it's their they "
-    "them his her she him who what which will would could should can our your about into than "
-    "then there been also said says such more most other some any all one two".split()
-)
-
-
-def _content_words(text: str) -> set[str]:
-    """The lower-cased words of three or more letters that are not stop words."""
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
-
-
 #: Fewest content words (three or more letters, not stop words) a quote needs to be matched
 #: across articles: shorter quotes are common phrases that match unrelated statements (a user
-#: trial on 840 real articles found most wrong pairs among them).
+#: trial on 840 real articles found most wrong pairs among them). Fixed in the core
+#: (``src/compare/matching.rs``); shown here for reference.
 MATCH_MIN_CONTENT_WORDS = 4
-#: Share of the shorter quote's content words the other quote must hold: a match is the same
-#: words, cut or lightly reworded, not two sentences that share a name.
+#: Share of the shorter quote's content words the other quote (or the running text found)
+#: must hold: a match is the same words, cut or lightly reworded, not two sentences that share
+#: a name. Fixed in the core.
 MATCH_MIN_COVERAGE = 0.8
-
-
-def _matchable(text: str) -> bool:
-    words = _content_words(text)
-    if len(words) < MATCH_MIN_CONTENT_WORDS:
-        return False
-    # "Crippled America: How to Make America Great Again": a title, not speech.
-    long = [w for w in text.split() if sum(c.isalpha() for c in w) >= 4]
-    caps = sum(w.lstrip("\"'“‘(").startswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for w in long)
-    return not (len(long) >= 3 and caps == len(long))
-
-
-def _covers(a: str, b: str) -> bool:
-    """Whether the shorter of two quotes has most of its content words in the other."""
-    wa, wb = _content_words(a), _content_words(b)
-    short, other = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return bool(short) and len(short & other) >= MATCH_MIN_COVERAGE * len(short)
 
 
 def _key(text: str) -> str:
     return " ".join(sim.default_process(text).split())
 
 
-#: Above this many distinct wordings, ``method="auto"`` takes candidate pairs from MinHash LSH
-#: instead of scoring all pairs.
+#: Above this many distinct wordings, ``method="auto"`` in :func:`claims` takes candidate
+#: pairs from MinHash LSH instead of scoring all pairs.
 EXACT_LIMIT = 2000
-#: Jaccard threshold (word bigrams) of the LSH candidate search in :func:`quote_matches`: low
-#: enough that a quote cut to half its length still collides with the full one.
+#: Jaccard threshold (word bigrams) of the LSH candidates of ``quote_matches(method="lsh")``:
+#: low enough that a quote cut to half its length still collides with the full one.
 MATCH_LSH_THRESHOLD = 0.3
 
+#: The columns of :func:`quote_matches` (and of :func:`quotelens.dask.quote_matches`).
+MATCH_COLUMNS = ["article_a", "speaker_a", "side_a", "text_a", "start_a", "end_a", "article_b",
+                 "speaker_b", "side_b", "text_b", "start_b", "end_b", "score", "polarity",
+                 "quoted_b"]
 
-def _method(method: Any, n: int) -> str:
-    if method not in ("auto", "exact", "lsh"):
+
+class _Progress:
+    """A tqdm bar fed by the core's ``progress(done, total)`` calls (every 50 ms while it
+    works); ``None`` when hidden (``progress=None``: shown on a terminal for 20+ articles)."""
+
+    def __init__(self, progress: Optional[bool], n_articles: int, desc: str) -> None:
+        from quotelens.corpus import _show_progress
+
+        self.bar: Any = None
+        if _show_progress(progress, n_articles):
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=0, desc=f"quotelens: {desc}", unit="wording")
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is not None:
+            self.bar.total = total
+            self.bar.n = done
+            self.bar.refresh()
+
+    def callback(self) -> Optional["_Progress"]:
+        return self if self.bar is not None else None
+
+    def __enter__(self) -> "_Progress":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _check_method(method: Any) -> str:
+    if not isinstance(method, str) or method not in ("auto", "exact", "lsh"):
         raise QuotelensError(f"method: expected 'auto', 'exact' or 'lsh', got {method!r}")
-    if method == "auto":
-        return "exact" if n <= EXACT_LIMIT else "lsh"
-    return str(method)
+    return method
 
 
-def _lsh_pairs(
-    texts: list[str], threshold: float, *, n: Optional[int] = None
-) -> list[tuple[int, int]]:
-    """Candidate pairs (i < j) from a MinHash LSH index over word ``n``-grams (the index's
-    default when None): no all-pairs comparison."""
-    if len(texts) < 2:
-        return []
-    index = sim.MinHashIndex(threshold, n=n, workers=-1)
-    index.add(texts)
-    a, b = index.candidate_pairs()
-    return list(zip(a.tolist(), b.tolist()))
-
-
-def _exact_matrix(texts: list[str], scorer: Any, cutoff: float, **kw: Any) -> np.ndarray:
-    """All-pairs scores (float32) computed in the core, in parallel."""
-    return sim.cdist(texts, texts, scorer=scorer, score_cutoff=cutoff, workers=-1, **kw)
-
-
-def _upper_pairs(mask: np.ndarray) -> list[tuple[int, int]]:
-    ii, jj = np.nonzero(np.triu(mask, 1))
-    return list(zip(ii.tolist(), jj.tolist()))
-
-
-def _groups(keys: list[str]) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        out.setdefault(k, []).append(i)
-    return out
-
-
-def _unquoted(
-    corpus: "Corpus", st: list[Statement], reps: list[int], threshold: float
-) -> list[dict[str, Any]]:
-    """Quotes found with :func:`quotelens.sim.locate` in other articles' running text, where
-    that article reports the words without quote marks."""
-    words = {a.id: _content_words(a.text) for a in corpus}
-    holders: dict[str, set[str]] = {}
-    for aid, ws in words.items():
-        for w in ws:
-            holders.setdefault(w, set()).add(aid or "")
-    rows = []
-    for i in reps:
-        s = st[i]
-        rarest = sorted(_content_words(s.text),
-                        key=lambda w: (len(holders.get(w, ())), w))
-        if len(rarest) < 3:
-            continue
-        candidates = holders.get(rarest[0], set()) & holders.get(rarest[1], set())
-        for aid in sorted(candidates - {s.article}):
-            article = corpus[aid]
-            found = sim.locate(s.text, article.text, score_cutoff=threshold)
-            if found is None:
-                continue
-            inside = [q for q in article.quotes
-                      if q.outer_start < found.end and found.start < q.outer_end]
-            if any(q.kind in ("direct", "mixed") for q in inside):
-                continue  # inside a quote: the quote-to-quote pairs cover it
-            # Reported speech there still tells who said it.
-            said = next((q for q in inside if q.kind == "indirect" and q.speaker), None)
-            rows.append(
-                {
-                    "article_a": s.article, "speaker_a": s.speaker, "side_a": s.side,
-                    "text_a": s.text, "start_a": s.start, "end_a": s.end,
-                    "article_b": aid, "speaker_b": said.speaker if said else None,
-                    "side_b": said.side if said else None,
-                    "text_b": article.text[found.start : found.end], "start_b": found.start,
-                    "end_b": found.end, "score": float(found.score),
-                    "polarity": sim.compare(s.text, article.text[found.start : found.end]).polarity,
-                    "quoted_b": False,
-                }
-            )
-    return rows
+def _check_bool(v: Any, name: str) -> bool:
+    if not isinstance(v, bool):
+        raise TypeError(f"{name}: expected bool, got {type(v).__name__}")
+    return v
 
 
 def quote_matches(
-    corpus: "Corpus", threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto"
+    corpus: "Corpus", threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto",
+    progress: Optional[bool] = None, workers: int = -1,
 ) -> pd.DataFrame:
     """The same quote reported by several articles, also truncated or reworded: one row per
     pair of quotes from different articles scoring at least ``threshold`` (0–100), with both
-    spans. The score is the best of ``partial_ratio`` (one quote cut out of the other) and the
-    statement scorer (rewording); ``polarity`` is ``opposite`` when one denies the other
-    (:func:`quotelens.sim.compare` says ``deny``), else ``same``. A quote
-    repeated word for word in many articles is paired with its first occurrence. With
-    ``unquoted=True`` a quote is also looked for (:func:`quotelens.sim.locate`) in the running
-    text of articles that share its rarest words; such rows have ``quoted_b`` False.
-
-    ``method="exact"`` scores every pair of distinct wordings (in the core, in parallel);
-    ``"lsh"`` scores only the candidate pairs of a MinHash LSH index (word bigrams, Jaccard
-    threshold :data:`MATCH_LSH_THRESHOLD`), which keeps work near-linear on large corpora;
-    ``"auto"`` (default) is exact up to :data:`EXACT_LIMIT` distinct wordings.
+    spans (columns :data:`MATCH_COLUMNS`). The score is the best of ``partial_ratio`` (one
+    quote cut out of the other, ``processor=True``) and :func:`quotelens.sim.statement`
+    (rewording): a pair's score does not depend on the rest of the corpus. ``polarity`` is
+    ``opposite`` when one denies the other (:func:`quotelens.sim.compare` says ``deny``), else
+    ``same``. A quote repeated word for word in many articles is paired with its first report
+    (``article_a``: the earlier date, then the smaller article id; undated articles after
+    dated ones), not with each other report. With ``unquoted=True`` a quote is also looked for in the running text of the
+    other articles (:func:`quotelens.sim.locate` around the densest run of its content words,
+    where an article holds enough of them); such rows have ``quoted_b`` False and the speaker
+    of the reported speech there, if any.
 
     Precision first: a quote with fewer than :data:`MATCH_MIN_CONTENT_WORDS` content words or
-    in headline case (a title) is never matched, and a pair must share
-    :data:`MATCH_MIN_COVERAGE` of the shorter quote's content words.
+    in headline case (a title) is never matched, and a pair (or the running text found) must
+    share :data:`MATCH_MIN_COVERAGE` of the shorter quote's content words. That rule makes the
+    candidate search exact without scoring all pairs (an index of content words, probed with
+    the rarest ones), so ``method="exact"`` and ``"auto"`` find every pair that scoring all
+    pairs would; ``"lsh"`` keeps only the pairs MinHash LSH (word bigrams, Jaccard
+    :data:`MATCH_LSH_THRESHOLD`) proposes too. It all runs in the core (``quotelens.dask``
+    runs the same code), on ``workers`` threads, with a progress bar (``progress``).
     """
     threshold = _check_threshold(threshold)
-    # Precision first: a quote too short or too common to identify a statement ("a lot of
-    # people", "Make America Great Again") or a title in headline case matches nothing.
-    st = [s for s in statements(corpus, kinds=("direct", "mixed"), min_words=4)
-          if _matchable(s.text)]
-    groups = _groups([_key(s.text) for s in st])
-    reps = [ids[0] for ids in groups.values()]  # one occurrence per distinct wording
-    pairs: dict[tuple[int, int], float] = {}
-    for ids in groups.values():
-        first = ids[0]
-        for j in ids[1:]:
-            if st[j].article != st[first].article:
-                pairs[(first, j)] = 100.0
-    texts = [st[i].text for i in reps]
-    scorer = sim.StatementScorer(texts) if texts else None
-    scored: list[tuple[int, int, float]] = []
-    if _method(method, len(texts)) == "exact":
-        if len(texts) > 1:
-            m = np.maximum(
-                _exact_matrix(texts, sim.partial_ratio, threshold, processor=True),
-                _exact_matrix(texts, scorer, threshold),
-            )
-            scored = [(x, y, float(m[x, y])) for x, y in _upper_pairs(m >= threshold)]
-    else:
-        candidates = _lsh_pairs(texts, MATCH_LSH_THRESHOLD)
-        if candidates and scorer is not None:
-            ca, cb = zip(*candidates)
-            best = np.maximum(
-                sim.score_pairs(texts, ca, cb, scorer=sim.partial_ratio, processor=True,
-                                score_cutoff=threshold, workers=-1),
-                sim.score_pairs(texts, ca, cb, scorer=scorer, workers=-1),
-            )
-            scored = [(x, y, float(v)) for x, y, v in zip(ca, cb, best.tolist()) if v >= threshold]
-    for x, y, score in scored:
-        i, j = reps[x], reps[y]
-        if not _covers(st[i].text, st[j].text):
-            continue
-        # Pair every article holding one wording with the first holding the other.
-        for x2 in groups[_key(st[i].text)]:
-            if st[x2].article != st[j].article:
-                key = (min(x2, j), max(x2, j))
-                pairs[key] = max(score, pairs.get(key, 0.0))
-        for y2 in groups[_key(st[j].text)][1:]:
-            if st[y2].article != st[i].article:
-                key = (min(i, y2), max(i, y2))
-                pairs[key] = max(score, pairs.get(key, 0.0))
-    polarity: dict[tuple[str, str], str] = {}
+    unquoted = _check_bool(unquoted, "unquoted")
+    method = _check_method(method)
+    with _Progress(progress, len(corpus), "matching quotes") as bar:
+        cols = _core._quote_matches(list(corpus), threshold, unquoted, method, workers,
+                                    bar.callback())
+    return pd.DataFrame(cols, columns=MATCH_COLUMNS)
+
+
+def statement_clusters(
+    corpus: "Corpus", threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto",
+    progress: Optional[bool] = None, workers: int = -1,
+) -> pd.DataFrame:
+    """One row per statement carried by two or more articles: the connected components of
+    :func:`quote_matches` (same arguments). Columns: ``statement`` (1, 2, … most carried
+    first), ``speaker`` (the one most reports name) and ``side``, ``n_articles``,
+    ``articles`` and ``outlets`` (lists, in corpus order), ``first_date`` (the earliest article
+    date, ``None`` without dates), ``canonical`` (the wording most articles carry; on a tie
+    the one fewest word edits from the others) and ``variants``: for every report a dict with
+    ``article``, ``outlet``, ``date``, ``start``, ``end``, ``text``, ``speaker``, ``quoted``
+    (False: found in running text) and its word-level diff against the canonical wording:
+    ``added`` and ``cut`` (phrases), ``changed`` (pairs canonical → variant) and
+    ``word_edits``.
+    """
+    threshold = _check_threshold(threshold)
+    unquoted = _check_bool(unquoted, "unquoted")
+    method = _check_method(method)
+    with _Progress(progress, len(corpus), "clustering statements") as bar:
+        raw = _core._statement_clusters(list(corpus), threshold, unquoted, method, workers,
+                                        bar.callback())
+    order = {a.id: k for k, a in enumerate(corpus)}
+    meta = {a.id: (a.source, a.date) for a in corpus}
     rows = []
-    for (i, j), score in sorted(pairs.items()):
-        a, b = st[i], st[j]
-        if a.article == b.article:
-            continue
-        pk = (a.text, b.text)
-        if pk not in polarity:
-            polarity[pk] = sim.compare(a.text, b.text).polarity
-        rows.append(
-            {
-                "article_a": a.article, "speaker_a": a.speaker, "side_a": a.side,
-                "text_a": a.text, "start_a": a.start, "end_a": a.end,
-                "article_b": b.article, "speaker_b": b.speaker, "side_b": b.side,
-                "text_b": b.text, "start_b": b.start, "end_b": b.end,
-                "score": float(score), "polarity": polarity[pk], "quoted_b": True,
-            }
-        )
-    if unquoted:
-        rows += _unquoted(corpus, st, reps, threshold)
-    cols = ["article_a", "speaker_a", "side_a", "text_a", "start_a", "end_a", "article_b",
-            "speaker_b", "side_b", "text_b", "start_b", "end_b", "score", "polarity", "quoted_b"]
-    df = pd.DataFrame(rows, columns=cols)
-    return df.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
+    for k, c in enumerate(raw, 1):
+        variants = c["variants"]
+        for v in variants:
+            v["outlet"], v["date"] = meta.get(v["article"], (None, None))
+        articles = sorted({v["article"] for v in variants}, key=lambda a: order.get(a, 0))
+        outlets = list(dict.fromkeys(meta[a][0] for a in articles if meta[a][0]))
+        dates = [v["date"] for v in variants if v["date"]]
+        rows.append({
+            "statement": k, "speaker": c["speaker"], "side": c["side"],
+            "n_articles": len(articles), "articles": articles, "outlets": outlets,
+            "first_date": min(dates) if dates else None,
+            "canonical": variants[c["canonical"]]["text"], "variants": variants,
+        })
+    cols = ["statement", "speaker", "side", "n_articles", "articles", "outlets", "first_date",
+            "canonical", "variants"]
+    return pd.DataFrame(rows, columns=cols)
 
 
 @dataclass
@@ -435,151 +348,10 @@ class Claims(list):  # type: ignore[type-arg]
         return self.to_frame()._repr_html_()  # type: ignore[operator]
 
 
-#: Jaccard threshold of the LSH candidate search in :func:`claims`, over single content words
-#: (claims are made in different words, so the word pairs that quotes are indexed by would miss
-#: them).
-CLAIMS_LSH_THRESHOLD = 0.3
-#: A cluster is compared with another on at most this many of its members (average linkage).
-_LINKAGE_SAMPLE = 64
-# The title block before a speaker's name: "U.S. Defense Secretary", "Chinese Foreign Ministry".
-_TITLE_BLOCK = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+)+$")
-
-
-def _frame(
-    article: "Article", q: "Quote", sentence: tuple[int, int], titles: dict[str, list[str]]
-) -> str:
-    """The sentence reporting ``q`` without who said it: the speaker's mention (with the title
-    block before it) and the reporting verb are cut out, and the speaker's name and titles are
-    dropped elsewhere in it. What is left is the statement and what it is about, so two
-    statements of one speaker are not alike merely for naming him."""
-    lo, hi = sentence
-    spans = []
-    if q.speaker_start is not None and q.speaker_end is not None and lo <= q.speaker_start:
-        # A title is a few words: looking back 120 characters keeps this linear in long text.
-        before = max(lo, q.speaker_start - 120)
-        m = _TITLE_BLOCK.search(article.text[before : q.speaker_start])
-        spans.append((before + m.start() if m else q.speaker_start, q.speaker_end))
-    if q.cue_start is not None and q.cue_end is not None and lo <= q.cue_start:
-        spans.append((q.cue_start, q.cue_end))
-    parts, pos = [], lo
-    for b, e in sorted(spans):
-        if e <= hi and b >= pos:
-            parts.append(article.text[pos:b])
-            pos = e
-    parts.append(article.text[pos:hi])
-    text = " ".join(parts)
-    if q.speaker:
-        drop = set(q.speaker.lower().split())
-        drop |= {w.lower() for t in titles.get(q.speaker, ()) for w in t.split()}
-        text = " ".join(w for w in text.split() if w.lower().strip(",.;:!?“”\"'‘’()") not in drop)
-    return text
-
-
-def _frames(corpus: "Corpus", st: list[Statement]) -> list[str]:
-    out = []
-    current: Any = None  # (id, article, quotes, sentence spans, titles): statements come by article
-    for s in st:
-        if s.index < 0:  # a plain sentence: nobody is named as saying it
-            out.append(s.sentence)
-            continue
-        if current is None or current[0] != s.article:
-            a = corpus[s.article]
-            current = (s.article, a, a.quotes, _sentence_spans(a),
-                       {sp.name: sp.titles for sp in a.speakers})
-        _, a, quotes, spans, titles = current
-        q = quotes[s.index]
-        span = _sentence_span(spans, q)
-        out.append(_frame(a, q, span, titles) if span else s.text)
-    return out
-
-
-def _lsh_keys(frames: list[str], rarest: int = 20) -> list[str]:
-    """The ``rarest`` rarest content words of each frame that some other frame has too: what
-    tells one claim from another. Common words ("said", "security" in a corpus on security)
-    would make every statement a candidate of every other."""
-    words = [_content_words(f) for f in frames]
-    df: Counter[str] = Counter(w for ws in words for w in ws)
-    return [
-        " ".join(sorted((w for w in ws if df[w] >= 2), key=lambda w: (df[w], w))[:rarest])
-        for ws in words
-    ]
-
-
-@dataclass
-class _ClaimGraph:
-    st: list[Statement]
-    groups: dict[str, list[int]]
-    reps: list[int]  # one statement per distinct wording
-    texts: list[str]  # the wording of each rep
-    link: Any  # (x, y) -> score of two reps, cached
-    links: list[tuple[float, int, int]]  # pairs of reps scoring >= threshold, strongest first
-
-
-def _claim_graph(
-    corpus: "Corpus", threshold: float, speaker_bonus: Any, sentences: bool, method: Any
-) -> _ClaimGraph:
-    """The statements of :func:`claims` and their links: pairs scoring at least ``threshold``,
-    among all pairs (``method="exact"``) or among MinHash LSH candidates."""
-    if isinstance(speaker_bonus, bool) or not isinstance(speaker_bonus, (int, float)):
-        raise TypeError(f"speaker_bonus: expected a number, got {type(speaker_bonus).__name__}")
-    if not 0 <= speaker_bonus <= 100:
-        raise QuotelensError(f"speaker_bonus: expected 0–100, got {speaker_bonus}")
-    st = statements(corpus)
-    if sentences:
-        st += _plain_sentences(corpus, st)
-    method = _method(method, len({_key(s.text) for s in st}))
-    # Identical wordings are one statement for scoring; their occurrences are joined below.
-    groups = _groups([_key(s.text) for s in st])
-    reps = [ids[0] for ids in groups.values()]
-    texts = [st[i].text for i in reps]
-    frames = _frames(corpus, [st[i] for i in reps])
-    speakers = [st[i].speaker for i in reps]
-    articles = [st[i].article for i in reps]
-    # Overlap, not the calibrated paraphrase score: framings of one claim share few words.
-    scorer = sim.StatementScorer(frames + texts, calibrated=False)
-    gate = threshold * 2 / 3
-    scores: dict[tuple[int, int], float] = {}
-
-    def with_bonus(x: int, y: int, s: float) -> float:
-        if (s >= gate and speakers[x] is not None and speakers[x] == speakers[y]
-                and articles[x] != articles[y]):
-            return min(100.0, s + speaker_bonus)
-        return s
-
-    def link(x: int, y: int) -> float:
-        key = (x, y) if x < y else (y, x)
-        s = scores.get(key)
-        if s is None:
-            s = with_bonus(x, y, max(scorer.score(frames[x], frames[y]),
-                                     scorer.score(texts[x], texts[y])))
-            scores[key] = s
-        return s
-
-    if method == "exact":
-        best = np.maximum(_exact_matrix(frames, scorer, 0.0), _exact_matrix(texts, scorer, 0.0))
-        # The bonus can lift any pair at or above the gate.
-        candidates = _upper_pairs(best >= min(threshold, gate) - 1e-3)
-        del best
-    else:
-        candidates = _lsh_pairs(_lsh_keys(frames), CLAIMS_LSH_THRESHOLD, n=1)
-    if candidates:  # scored in the core, in parallel; the same numbers link() gives
-        ca, cb = zip(*candidates)
-        best = np.maximum(
-            sim.score_pairs(frames, ca, cb, scorer=scorer, workers=-1),
-            sim.score_pairs(texts, ca, cb, scorer=scorer, workers=-1),
-        ).astype(np.float64)
-        for x, y, sc in zip(ca, cb, best.tolist()):
-            scores[(x, y)] = with_bonus(x, y, sc)
-    links = sorted(
-        ((s, x, y) for x, y in candidates if (s := link(x, y)) >= threshold),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
-    return _ClaimGraph(st, groups, reps, texts, link, links)
-
-
 def claims(
     corpus: "Corpus", threshold: float = 35.0, *, speaker_bonus: float = 0.0,
-    sentences: bool = False, method: str = "auto",
+    sentences: bool = False, method: str = "auto", progress: Optional[bool] = None,
+    workers: int = -1,
 ) -> Claims:
     """Cluster statements from different articles that make the same claim.
 
@@ -600,73 +372,31 @@ def claims(
     articles are returned, most reported first. Each member gets a stance (``asserting`` or
     ``denying``, see :func:`stance`). ``sentences=True`` adds the unattributed body sentences.
 
-    ``method="exact"`` scores every pair of distinct statements (in the core, in parallel);
-    ``"lsh"`` scores only the candidate pairs of a MinHash LSH index over the frames' content
-    words (Jaccard threshold :data:`CLAIMS_LSH_THRESHOLD`); ``"auto"`` (default) is exact up
-    to :data:`EXACT_LIMIT` distinct statements. Both link with the same rule; LSH can only miss
-    links, never add them (on generated corpora of 335, 3,323 and 8,287 statements it finds
-    100%, 98.2% and 96.8% of exact's links, about 50 times faster at 3,323;
-    ``benchmarks/bench_claims.py``).
+    ``method="exact"`` scores every pair of distinct statements; ``"blocked"`` (``"lsh"`` is
+    its old name) only the candidates of MinHash LSH over each frame's 20 rarest content words
+    (Jaccard 0.3) and the statements sharing one of a statement's 3 rarest words, and not those
+    whose exact-word overlap is below 70% of the threshold; ``"auto"`` (default) is exact up to
+    :data:`EXACT_LIMIT` distinct statements. Both link with the same rule; blocking can only
+    miss links, never add them (on the first 200 of 840 PolNeAR articles it finds 80% of
+    exact's claim pairs; ``benchmarks/bench_compare.py --recall 200``). It all runs in the
+    core, on ``workers`` threads, with a progress bar (``progress``).
     """
     threshold = _check_threshold(threshold)
-    g = _claim_graph(corpus, threshold, speaker_bonus, sentences, method)
-    st, groups, reps, texts, link, links = g.st, g.groups, g.reps, g.texts, g.link, g.links
-    n = len(reps)
-    owner = list(range(n))
-    members: dict[int, list[int]] = {x: [x] for x in range(n)}
-    weakest: dict[int, float] = {}
-    rejected: set[tuple[int, int, int, int]] = set()
-    for _, x, y in links:
-        a, b = owner[x], owner[y]
-        if a == b:
-            continue
-        tried = (min(a, b), max(a, b), len(members[a]), len(members[b]))
-        if tried in rejected:
-            continue
-        ma, mb = members[a][:_LINKAGE_SAMPLE], members[b][:_LINKAGE_SAMPLE]
-        average = sum(link(p, q) for p in ma for q in mb) / (len(ma) * len(mb))
-        if average < threshold:
-            rejected.add(tried)
-            continue
-        if len(members[a]) < len(members[b]):
-            a, b = b, a
-        for q in members[b]:
-            owner[q] = a
-        members[a] += members.pop(b)
-        weakest[a] = min(average, weakest.pop(a, 100.0), weakest.pop(b, 100.0))
-    degree: Counter[int] = Counter()
-    for _, x, y in links:
-        if owner[x] == owner[y]:
-            degree[x] += 1
-            degree[y] += 1
-    out = []
-    stances: dict[str, str] = {}
-    for root, xs in members.items():
-        idx = sorted(i for x in xs for i in groups[_key(texts[x])])
-        if len({st[i].article for i in idx}) < 2:
-            continue
-        cm = [
-            ClaimMember(st[i].article, st[i].speaker, st[i].side, st[i].kind, st[i].cue,
-                        st[i].text, st[i].start, st[i].end, _stance_cached(st[i], stances))
-            for i in idx
-        ]
-        # Label: the member most linked within the cluster, by its reporting sentence.
-        centre = max(xs, key=lambda x: (degree[x], -x))
-        out.append(Claim(0, cm, weakest.get(root, 100.0), st[reps[centre]].sentence))
-    out.sort(key=lambda c: (-len(c.articles), -len(c.members), -c.score))
-    for k, c in enumerate(out, 1):
-        c.id = k
-    return Claims(out)
-
-
-def _plain_sentences(corpus: "Corpus", taken: list[Statement]) -> list[Statement]:
-    covered = {(s.article, s.sentence) for s in taken}
-    out = []
-    for a in corpus:
-        for s in a.sentences:
-            if s.is_body and len(s.text.split()) >= 6 and (a.id, s.text) not in covered:
-                out.append(Statement(a.id or "", -1, s.text, s.text, s.start, s.end, "sentence",
-                                     None, None, None, None))
+    if isinstance(speaker_bonus, bool) or not isinstance(speaker_bonus, (int, float)):
+        raise TypeError(f"speaker_bonus: expected a number, got {type(speaker_bonus).__name__}")
+    if not 0 <= speaker_bonus <= 100:
+        raise QuotelensError(f"speaker_bonus: expected 0–100, got {speaker_bonus}")
+    sentences = _check_bool(sentences, "sentences")
+    if method not in ("auto", "exact", "blocked", "lsh"):
+        raise QuotelensError(
+            f"method: expected 'auto', 'exact', 'blocked' or 'lsh', got {method!r}")
+    with _Progress(progress, len(corpus), "clustering claims") as bar:
+        raw = _core._claims(list(corpus), threshold, float(speaker_bonus), sentences, method,
+                            EXACT_LIMIT, workers, bar.callback())
+    out = Claims(
+        Claim(k, [ClaimMember(**m) for m in c["members"]], c["score"], c["label"])
+        for k, c in enumerate(raw, 1)
+    )
     return out
 
 
@@ -786,3 +516,70 @@ def claims_html(
             f'<ul style="list-style:none;padding-left:8px">{items}</ul></div>'
         )
     return "".join(parts)
+
+
+# -- command line: `quotelens matches|statements|claims PATH` ---------------------------------
+
+CLI_COMMANDS = ("matches", "statements", "claims")
+
+
+def add_cli_commands(sub: Any) -> None:
+    """Add the comparison commands to the ``quotelens`` argument parser's subparsers."""
+    helps = {
+        "matches": "print the same quote reported by several articles (Corpus.quote_matches)",
+        "statements": "print statements carried by several articles, with each variant's "
+                      "word-level diff (Corpus.statements)",
+        "claims": "print claims made in several articles, one row per member (Corpus.claims)",
+    }
+    for name in CLI_COMMANDS:
+        p = sub.add_parser(name, help=helps[name])
+        p.add_argument("path", type=Path, help="a text file or a folder of them")
+        p.add_argument("--pattern", default="*.txt",
+                       help="file pattern inside a folder; with {fields} also the metadata in "
+                            "file names, e.g. '{outlet}_{date}_{slug}.txt'")
+        p.add_argument("--metadata", type=Path, default=None,
+                       help="CSV with an id or file column and outlet, date, title, url, ...")
+        p.add_argument("--groups", type=Path, default=None,
+                       help="CSV of speaker (name or speaker id),group: overrides the text")
+        p.add_argument("--aliases", type=Path, default=None,
+                       help="CSV of alias,name: names of one speaker")
+        p.add_argument("--format", choices=("csv", "json"), default="csv")
+        p.add_argument("--threshold", type=float, default=None,
+                       help="least score, 0-100 (default: the method's default)")
+        if name != "claims":
+            p.add_argument("--no-unquoted", action="store_true",
+                           help="do not look for quotes in other articles' running text")
+        p.add_argument("--no-progress", action="store_true", help="hide the progress bars")
+        p.add_argument("--follow-links", action="store_true",
+                       help="read links that lead outside the folder")
+
+
+def run_cli_command(args: Any) -> int:
+    """Run a command added by :func:`add_cli_commands`; the frame goes to stdout."""
+    import json
+
+    from quotelens.cli import _corpus
+
+    progress = False if args.no_progress else None
+    # The same loading as `quotes` and `report`: metadata, name template, aliases and groups.
+    corpus = _corpus(args, progress=progress)
+    kw: dict[str, Any] = {} if args.threshold is None else {"threshold": args.threshold}
+    try:
+        if args.command == "matches":
+            df = corpus.quote_matches(unquoted=not args.no_unquoted, progress=progress, **kw)
+        elif args.command == "statements":
+            df = corpus.statements(unquoted=not args.no_unquoted, progress=progress, **kw)
+        else:
+            df = corpus.claims(**kw).to_frame()
+    except ValueError as e:
+        raise SystemExit(f"quotelens: {e}") from None
+    if args.format == "json":
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1, date_format="iso"))
+        print()
+    else:
+        # Lists (articles, outlets, variants) as JSON inside their cell.
+        for c in df.columns:
+            if df[c].map(lambda v: isinstance(v, (list, dict))).any():
+                df[c] = df[c].map(lambda v: json.dumps(v, ensure_ascii=False))
+        df.to_csv(sys.stdout, index=False)
+    return 0

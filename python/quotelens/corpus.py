@@ -828,27 +828,42 @@ class Corpus:
     # -- comparisons --------------------------------------------------------------------------
 
     def quote_matches(
-        self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto"
+        self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto",
+        progress: Optional[bool] = None,
     ) -> "pd.DataFrame":
         """The same quote reported by several articles (also truncated or reworded), with both
-        spans, the score, each side's ``speaker_id`` and each article's outlet, date and title. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
-        candidates) or ``"auto"``; see :func:`quotelens.compare.quote_matches`."""
+        spans, the score, each side's ``speaker_id`` and each article's outlet, date and
+        title. ``method`` is ``"exact"`` (every pair that can match), ``"lsh"`` (MinHash
+        candidates only) or ``"auto"``; see :func:`quotelens.compare.quote_matches`."""
         from quotelens.compare import quote_matches
 
         return self._with_speaker_ids(quote_matches(self, threshold, unquoted=unquoted,
-                                                    method=method))
+                                                    method=method, progress=progress))
+
+    def statements(
+        self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto",
+        progress: Optional[bool] = None,
+    ) -> "pd.DataFrame":
+        """Statement clusters: one row per statement carried by two or more articles, with
+        its articles, outlets, speaker, first date, canonical wording and each variant's
+        word-level diff; see :func:`quotelens.compare.statement_clusters`."""
+        from quotelens.compare import statement_clusters
+
+        return statement_clusters(self, threshold, unquoted=unquoted, method=method,
+                                  progress=progress)
 
     def claims(
         self, threshold: float = 35.0, *, speaker_bonus: float = 0.0, sentences: bool = False,
-        method: str = "auto",
+        method: str = "auto", progress: Optional[bool] = None,
     ) -> "Claims":
         """Clusters of statements from different articles making the same claim, with members,
-        articles, sides and stances. ``method`` is ``"exact"`` (all pairs), ``"lsh"`` (MinHash
-        candidates) or ``"auto"``; see :func:`quotelens.compare.claims`."""
+        articles, sides and stances. ``method`` is ``"exact"`` (all pairs), ``"blocked"`` (pairs
+        sharing a rare word; ``"lsh"`` is its old name) or ``"auto"``; see
+        :func:`quotelens.compare.claims`."""
         from quotelens.compare import claims
 
         return claims(self, threshold, speaker_bonus=speaker_bonus, sentences=sentences,
-                      method=method)
+                      method=method, progress=progress)
 
     def compare_sides(self, side_a: str, side_b: str, k: int = 3) -> "SideComparison":
         """For each statement of ``side_a``, the ``k`` closest of ``side_b`` with score and
@@ -880,6 +895,15 @@ class Corpus:
                        if a in self._index else None
                        for a, s in zip(df[art], df[spk])]
                 df.insert(list(df.columns).index(spk) + 1, f"speaker_id_{side}", ids)
+                # The side is the corpus-wide main group, as in quotes(), not only the
+                # article's own evidence.
+                sd = f"side_{side}"
+                if sd in df.columns:
+                    df[sd] = [
+                        (index.groups_of(self._index[a], s if isinstance(s, str) else None,
+                                         v if isinstance(v, str) else None) or [None])[0]
+                        if a in self._index else v
+                        for a, s, v in zip(df[art], df[spk], df[sd])]
         return df
 
     # -- display ------------------------------------------------------------------------------

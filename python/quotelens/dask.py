@@ -6,17 +6,18 @@ them out without collecting them on the client.
 
 * :func:`quotes` — extraction and attribution per partition, one row per quote.
 * :func:`bad_rows` — the rows :func:`quotes` cannot read (missing or non-string text).
-* :func:`quote_matches` — the same quote in different articles: MinHash band keys are the
-  shuffle key, so candidate pairs are generated and scored in parallel on the cluster.
+* :func:`quote_matches` — the same quote in different articles, by the core function that
+  ``Corpus.quote_matches`` runs: content words are the shuffle key, so candidate pairs are
+  generated and scored in parallel on the cluster.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 import pandas as pd
 
-from quotelens._core import Article, MinHashIndex, QuotelensError
+from quotelens._core import Article, QuotelensError, _content_words, _match_statements
 from quotelens.corpus import _analyze_one
 from quotelens.frames import QUOTE_COLUMNS, quotes_frame
 
@@ -26,23 +27,26 @@ try:
 except ImportError as e:  # pragma: no cover - exercised only without the extra
     raise ImportError("quotelens.dask needs dask: pip install 'quotelens[dask]'") from e
 
-__all__ = ["QUOTE_COLUMNS", "bad_rows", "quote_matches", "quotes", "quotes_frame"]
+__all__ = ["MATCH_COLUMNS", "QUOTE_COLUMNS", "bad_rows", "quote_matches", "quotes", "quotes_frame"]
 
 MATCH_COLUMNS: dict[str, str] = {
     "article_a": "string",
-    "start_a": "int64",
-    "end_a": "int64",
     "speaker_a": "string",
     "side_a": "string",
     "text_a": "string",
+    "start_a": "int64",
+    "end_a": "int64",
     "article_b": "string",
-    "start_b": "int64",
-    "end_b": "int64",
     "speaker_b": "string",
     "side_b": "string",
     "text_b": "string",
+    "start_b": "int64",
+    "end_b": "int64",
     "score": "float64",
+    "polarity": "string",
+    "quoted_b": "bool",
 }
+_WORD_COLUMNS = ["word", "article", "date", "start", "end", "kind", "speaker", "side", "text"]
 
 
 def _empty(columns: Mapping[str, str]) -> pd.DataFrame:
@@ -178,92 +182,78 @@ def bad_rows(
     return articles.map_partitions(part, meta=meta)
 
 
-def _band_rows(pdf: pd.DataFrame, params: dict[str, Any]) -> pd.DataFrame:
-    index = MinHashIndex(**params)
-    rows = []
-    for r in pdf.itertuples(index=False):
-        for key in index.band_keys(r.text):
-            rows.append((key, r.article, r.start, r.end, r.speaker, r.side, r.text))
-    return pd.DataFrame(
-        rows, columns=["band", "article", "start", "end", "speaker", "side", "text"]
-    ).astype({"band": "uint64", "start": "int64", "end": "int64"})
+def _word_rows(pdf: pd.DataFrame) -> pd.DataFrame:
+    """One row per (content word, quote): the shuffle key that brings together every pair of
+    quotes that can match (a match shares most of its content words)."""
+    words = _content_words([str(t) for t in pdf["text"]])
+    rows = [
+        (w, r.article, r.date, r.start, r.end, r.kind, r.speaker, r.side, r.text)
+        for r, ws in zip(pdf.itertuples(index=False), words)
+        for w in ws
+    ]
+    return pd.DataFrame(rows, columns=_WORD_COLUMNS).astype(
+        {"start": "int64", "end": "int64"}
+    )
 
 
-def _pairs_in_bands(
-    pdf: pd.DataFrame, scorer: Callable[[str, str], float], threshold: float
-) -> pd.DataFrame:
+def _values(s: pd.Series) -> list[Any]:
+    return [None if pd.isna(v) else str(v) for v in s]
+
+
+def _pairs_by_word(pdf: pd.DataFrame, threshold: float, method: str) -> pd.DataFrame:
     out = []
-    for _, g in pdf.groupby("band", sort=False):
-        if len(g) < 2:
+    for _, g in pdf.groupby("word", sort=False):
+        if len(g) < 2 or g["article"].nunique() < 2:
             continue
-        recs = list(g.itertuples(index=False))
-        for i in range(len(recs)):
-            for j in range(i + 1, len(recs)):
-                a, b = recs[i], recs[j]
-                if a.article == b.article:
-                    continue
-                if (a.article, a.start) > (b.article, b.start):
-                    a, b = b, a
-                out.append((a, b))
-    rows = []
-    seen = set()
-    for a, b in out:
-        key = (a.article, a.start, a.end, b.article, b.start, b.end)
-        if key in seen:
-            continue
-        seen.add(key)
-        score = float(scorer(a.text, b.text))
-        if score >= threshold:
-            rows.append(
-                (a.article, a.start, a.end, a.speaker, a.side, a.text)
-                + (b.article, b.start, b.end, b.speaker, b.side, b.text, score)
-            )
-    if not rows:
+        cols = {
+            "article": [str(a) for a in g["article"]], "date": _values(g["date"]),
+            "text": [str(t) for t in g["text"]],
+            "start": [int(x) for x in g["start"]], "end": [int(x) for x in g["end"]],
+            "kind": [str(k) for k in g["kind"]], "speaker": _values(g["speaker"]),
+            "side": _values(g["side"]),
+        }
+        got = _match_statements(cols, threshold, method, 1)
+        if got["score"]:
+            out.append(pd.DataFrame(got, columns=list(MATCH_COLUMNS)))
+    if not out:
         return _empty(MATCH_COLUMNS)
-    return pd.DataFrame(rows, columns=list(MATCH_COLUMNS)).astype(MATCH_COLUMNS)
+    return pd.concat(out, ignore_index=True).astype(MATCH_COLUMNS)
 
 
 def quote_matches(
-    quotes: dd.DataFrame,
-    *,
-    threshold: float = 80.0,
-    scorer: Optional[Callable[[str, str], float]] = None,
-    lsh_threshold: float = 0.5,
-    num_perm: int = 128,
-    kinds: tuple[str, ...] = ("direct", "mixed", "indirect"),
+    quotes: dd.DataFrame, *, threshold: float = 80.0, method: str = "auto"
 ) -> dd.DataFrame:
-    """Pairs of quotes from different articles that say the same thing, scored ≥ ``threshold``
-    (0–100) by ``scorer`` (default ``quotelens.sim.token_set_ratio``).
+    """Pairs of quotes from different articles that report the same quote, with the columns
+    and values of ``Corpus.quote_matches(threshold, unquoted=False)``
+    (:data:`quotelens.compare.MATCH_COLUMNS`), computed by the same core function.
 
-    Each quote's MinHash band keys become rows; shuffling on the key brings candidates to the
-    same partition, where pairs are formed and scored. Only pairs that share a band are scored
-    (see :class:`quotelens.sim.MinHashIndex` for the recall this gives). A pair found in several
-    bands is kept once.
+    A match shares most of its content words, so each quote becomes one row per content word
+    and shuffling on the word brings every pair that can match to one partition, where the
+    core matches the quotes of each word. A pair found under several words is kept once. Which
+    report of a repeated wording is first follows the article dates, then the article ids
+    (as in ``Corpus``). Running text is not searched (``unquoted=True`` needs the articles'
+    texts). Rows come in no particular order.
     """
     if not isinstance(quotes, dd.DataFrame):
         raise TypeError(f"quotes: expected a dask DataFrame, got {type(quotes).__name__}")
-    missing = {"article", "text", "start", "end", "kind", "speaker", "side"} - set(quotes.columns)
+    missing = {"article", "date", "text", "start", "end", "kind", "speaker", "side"} - set(
+        quotes.columns
+    )
     if missing:
         raise QuotelensError(f"quotes: missing columns {sorted(missing)}")
-    if scorer is None:
-        from quotelens.sim import token_set_ratio as scorer  # noqa: N813
-    params = {"threshold": lsh_threshold, "num_perm": num_perm}
-    MinHashIndex(**params)  # validate here, not on a worker
-    selected = quotes[quotes["kind"].isin(list(kinds))]
-    band_meta = pd.DataFrame(
-        {
-            "band": pd.Series(dtype="uint64"),
-            "article": pd.Series(dtype="string"),
-            "start": pd.Series(dtype="int64"),
-            "end": pd.Series(dtype="int64"),
-            "speaker": pd.Series(dtype="string"),
-            "side": pd.Series(dtype="string"),
-            "text": pd.Series(dtype="string"),
-        }
+    from quotelens.compare import _check_method, _check_threshold
+
+    threshold = _check_threshold(threshold)
+    method = _check_method(method)
+    selected = quotes[quotes["kind"].isin(["direct", "mixed"])]
+    meta = pd.DataFrame({c: pd.Series(dtype="object") for c in _WORD_COLUMNS}).astype(
+        {"start": "int64", "end": "int64"}
     )
-    bands = selected.map_partitions(_band_rows, params, meta=band_meta)
-    shuffled = bands.shuffle("band")
-    pairs = shuffled.map_partitions(_pairs_in_bands, scorer, threshold, meta=_empty(MATCH_COLUMNS))
+    words = selected.map_partitions(_word_rows, meta=meta)
+    shuffled = words.shuffle("word")
+    pairs = shuffled.map_partitions(
+        _pairs_by_word, threshold, method, meta=_empty(MATCH_COLUMNS)
+    )
     return pairs.drop_duplicates(
         subset=["article_a", "start_a", "end_a", "article_b", "start_b", "end_b"]
     )

@@ -1,9 +1,24 @@
-//! Cross-article comparison in the core. Today: the stance of one statement towards another
-//! ([`stance`]: agree, deny or unrelated, with the evidence), over the word lists in
-//! [`lexicon`]. Quote matching, claim clustering and side comparison are to move here from
-//! `python/quotelens/compare.py`.
+//! Cross-article comparison in the core: the statements compared ([`statements`]), the same
+//! quote in several articles ([`matching`]), statement clusters with word-level variants
+//! ([`clusters`]) and the stance of one statement towards another ([`stance`]: agree, deny or
+//! unrelated, with the evidence), over the word lists in [`lexicon`].
 
+pub mod claims;
+pub mod clusters;
 pub mod lexicon;
+pub mod matching;
 pub mod stance;
+pub mod statements;
 
+pub use matching::{quote_matches, MatchParams, Method, QuoteMatch};
 pub use stance::{compare, compare_prepared, Relation, StatementMatch};
+pub use statements::Statement;
+
+use std::sync::atomic::AtomicUsize;
+
+/// Work done and work known of a long comparison, read by a progress bar while it runs.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: AtomicUsize,
+    pub total: AtomicUsize,
+}

@@ -276,6 +276,13 @@ pub fn compare_prepared(
             al.best_b[j] = ANTONYM_SIM;
             al.arg_b[j] = i;
             rev_b[j] = true;
+            // As from a's side, so that compare(a, b) and compare(b, a) align the same pairs
+            // ("rose oppose support0" / "rose not support").
+            if al.best_a[i] < ANTONYM_SIM {
+                al.best_a[i] = ANTONYM_SIM;
+                al.arg_a[i] = j;
+                rev_a[i] = true;
+            }
             evidence.push(format!("antonyms: {:?} / {:?}", a.toks[i].word, u.word));
         }
     }
@@ -497,5 +504,12 @@ mod tests {
         for (a, b) in pairs {
             assert_eq!(rel(a, b), rel(b, a), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn antonyms_align_the_same_from_both_sides() {
+        let sc = StatementScorer::new();
+        let (x, y) = ("rose oppose support0", "rose not support");
+        assert_eq!(compare(&sc, x, y).relation, compare(&sc, y, x).relation);
     }
 }

@@ -4,6 +4,7 @@
 
 use pyo3::prelude::*;
 
+mod compare;
 mod lexicon;
 mod lsh;
 mod sim;
@@ -95,6 +96,20 @@ where
     F: Send + FnOnce() -> crate::Result<T>,
     T: Send,
 {
+    detached_polling(py, f, |_| Ok(()))
+}
+
+/// [`detached`] that also calls `poll` (with the GIL) at every wake-up: a progress bar reads
+/// the core's counters there. An error from `poll` stops the work as Ctrl-C does.
+pub(crate) fn detached_polling<T, F>(
+    py: Python<'_>,
+    f: F,
+    mut poll: impl Send + FnMut(Python<'_>) -> PyResult<()>,
+) -> PyResult<T>
+where
+    F: Send + FnOnce() -> crate::Result<T>,
+    T: Send,
+{
     use crate::parallel::{clear_stop, request_stop, stop_epoch};
     let epoch = stop_epoch();
     let mut signal: Option<PyErr> = None;
@@ -119,7 +134,10 @@ where
             while !finished() {
                 std::thread::park_timeout(std::time::Duration::from_millis(50));
                 if signal.is_none() && !finished() {
-                    if let Err(e) = Python::attach(|py| py.check_signals()) {
+                    if let Err(e) = Python::attach(|py| {
+                        py.check_signals()?;
+                        poll(py)
+                    }) {
                         signal = Some(e);
                         request_stop();
                     }
@@ -163,6 +181,10 @@ where
 /// The compiled core of quotelens. Use the `quotelens` package, which re-exports it.
 #[pymodule]
 mod _core {
+    #[pymodule_export]
+    use super::compare::{
+        py_claims, py_content_words, py_match_statements, py_quote_matches, py_statement_clusters,
+    };
     #[pymodule_export]
     use super::lexicon::py_lexicon_data;
     #[pymodule_export]

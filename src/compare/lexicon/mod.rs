@@ -161,6 +161,13 @@ pub fn reverses(a: &str, b: &str) -> bool {
             .any(|p| long.strip_prefix(p) == Some(short))
 }
 
+/// Whether `word` (lower case) is in `match_stopwords.txt`: no content word for quote matching.
+pub fn is_match_stopword(word: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| data_lines(include_str!("match_stopwords.txt")).collect())
+        .contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
