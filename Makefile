@@ -6,7 +6,7 @@ export VIRTUAL_ENV := $(abspath $(VENV))
 # Set by some shells for maturin; it breaks linking of `cargo test`.
 unexport PYO3_BUILD_EXTENSION_MODULE
 
-.PHONY: demo test build rust-test py-test bench lint clean fuzz
+.PHONY: demo test build build-dev rust-test py-test bench lint clean fuzz wheel sdist
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,22 @@ $(VENV)/.tools: $(BIN)/python
 	$(BIN)/python -m pip install --quiet 'maturin>=1.9.4,<2'
 	touch $@
 
-# Release build of the extension, installed in the venv with the dev extras.
+# Release build of the extension, installed in the venv with the runtime dependencies only
+# (numpy, pandas, matplotlib, tqdm): what the demo needs.
 build: $(VENV)/.tools
+	$(BIN)/maturin develop --release --quiet
+
+# The same with the dev tools the tests use (pytest, hypothesis, rapidfuzz, dask, mypy, ruff,
+# jupyter).
+build-dev: $(VENV)/.tools
 	$(BIN)/maturin develop --release --extras dev --quiet
+
+# An abi3 wheel (one file for every CPython >= 3.9 on this platform) and the sdist, in dist/.
+wheel: $(VENV)/.tools
+	$(BIN)/maturin build --release --out dist
+
+sdist: $(VENV)/.tools
+	$(BIN)/maturin sdist --out dist
 
 demo: build
 	$(BIN)/quotelens quotes seeds
@@ -27,12 +40,12 @@ demo: build
 rust-test:
 	cargo test --quiet
 
-py-test: build
+py-test: build-dev
 	$(BIN)/python -m pytest -q
 
 test: rust-test py-test
 
-bench: build
+bench: build-dev
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_attribution.py
 	$(BIN)/python benchmarks/bench_sim.py
@@ -40,7 +53,7 @@ bench: build
 	$(BIN)/python benchmarks/bench_claims.py --sizes 40,400
 	$(BIN)/python benchmarks/bench_report.py 1000
 
-lint: build
+lint: build-dev
 	cargo fmt --check
 	cargo clippy --all-targets --features python -- -D warnings
 	$(BIN)/ruff check python tests benchmarks

@@ -25,8 +25,34 @@ def test_quotes_table_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["quotes", str(SEEDS / "003_bbba42a2f2c02afc.txt")]) == 0
     assert "Daniel Kritenbrink" in capsys.readouterr().out
     assert main(["quotes", str(SEEDS), "--format", "csv"]) == 0
-    assert capsys.readouterr().out.startswith(
-        "article,outlet,date,kind,speaker,speaker_id,cue,side,groups,text")
+    import csv
+    import io
+
+    import quotelens
+
+    header = next(csv.reader(io.StringIO(capsys.readouterr().out)))
+    # The CSV carries the columns of Corpus.quotes(), in its order.
+    columns = list(quotelens.Corpus.from_dir(SEEDS, progress=False).quotes().columns)
+    assert header == columns
+
+
+def test_version_and_a_closed_pipe(tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("quotelens")
+    r = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and r.stdout.startswith("quotelens ")
+    # `quotelens quotes DIR --format csv | head -1`: the reader goes away after one line,
+    # long before the output (far more than a pipe's buffer) is written.
+    for i in range(40):
+        for f in SEEDS.glob("*.txt"):
+            (tmp_path / f"{i:02d}_{f.name}").write_text(f.read_text(encoding="utf-8"),
+                                                       encoding="utf-8")
+    p = subprocess.Popen([str(exe), "quotes", str(tmp_path), "--format", "csv"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.stdout is not None and p.stdout.readline().startswith(b"article,")
+    p.stdout.close()
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == 0, err
+    assert b"Traceback" not in err and b"BrokenPipe" not in err
 
 
 def test_report_command_writes_one_file(

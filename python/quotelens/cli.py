@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import time
@@ -12,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from quotelens.corpus import Corpus
 
 _COLUMNS = ("article", "outlet", "date", "kind", "speaker", "speaker_id", "cue", "side",
@@ -145,9 +146,38 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _frame_rows(corpus: "Corpus", all_kinds: bool) -> "pd.DataFrame":
+    """``Corpus.quotes()`` as the CSV and JSON outputs carry it: every column, dates in ISO
+    form; without ``--all`` the terms no one said are left out."""
+    df = corpus.quotes()
+    if not all_kinds:
+        df = df[(df["kind"] != "term") | df["speaker"].notna()]
+    df = df.copy()
+    for c in df.columns:
+        if str(df[c].dtype).startswith("datetime"):
+            df[c] = df[c].dt.strftime("%Y-%m-%d").where(df[c].notna(), None)
+    return df
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Entry point of the ``quotelens`` command."""
+    """Entry point of the ``quotelens`` command. Output cut short by a closed pipe
+    (``quotelens quotes DIR --format csv | head``) ends quietly."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # Python flushes stdout again at exit; point it at nothing so that does not fail.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: Optional[Sequence[str]] = None) -> int:
+    from quotelens import __version__
+
     parser = argparse.ArgumentParser(prog="quotelens", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"quotelens {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     q = sub.add_parser("quotes", help="print who said what in each article")
     r = sub.add_parser("report", help="write the HTML report for a folder of articles")
@@ -184,16 +214,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command in CLI_COMMANDS:
         return run_cli_command(args)
     corpus = _corpus(args)
-    rows = _rows(corpus, args.all)
     if args.format == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        df = _frame_rows(corpus, args.all)
+        json.dump(df.astype(object).where(df.notna(), None).to_dict("records"), sys.stdout,
+                  ensure_ascii=False, indent=1)
         print()
     elif args.format == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=_COLUMNS)
-        w.writeheader()
-        w.writerows(rows)
+        df = _frame_rows(corpus, args.all)
+        # A list column (groups) is one cell: its items joined by "; ".
+        for c in df.columns:
+            if df[c].map(lambda v: isinstance(v, list)).any():
+                df[c] = df[c].map(lambda v: "; ".join(v) if isinstance(v, list) else v)
+        df.to_csv(sys.stdout, index=False)
     else:
-        _print_table(corpus, rows)
+        _print_table(corpus, _rows(corpus, args.all))
+    sys.stdout.flush()
     return 0
 
 
