@@ -9,7 +9,7 @@ fn main() {
         for n in [10_000usize, 100_000, 1_000_000] {
             let text = unit.repeat(n);
             let t = Instant::now();
-            let doc = quotelens::article::Doc::new(&text).unwrap();
+            let doc = quotelens::pipeline::prepare(&text).unwrap();
             let t_doc = t.elapsed().as_secs_f64();
             let t = Instant::now();
             let q = quotelens::extract_quotes(&text).unwrap();

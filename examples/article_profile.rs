@@ -13,6 +13,6 @@ fn main() {
         .collect::<Vec<_>>()
         .join("\n\n");
     let text = chunk.repeat(1_000_000 / chunk.len() + 1);
-    let a = quotelens::Article::new(&text, Default::default()).unwrap();
+    let a = quotelens::analyze(&text, Default::default(), &[]).unwrap();
     println!("{} quotes", a.quotes.len());
 }

@@ -30,13 +30,18 @@ fn main() {
     let quotes = quotelens::quotes::extract(&norm, &paras, &sents);
     let t_quote = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let doc = quotelens::article::Doc::new(&text).unwrap();
+    let doc = quotelens::pipeline::prepare(&text).unwrap();
     let t_doc = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let raw = quotelens::Article::from_doc(&text, Default::default(), &doc, None);
+    let raw = quotelens::Article::assemble(
+        &quotelens::text::CharSlicer::new(&text),
+        Default::default(),
+        &doc,
+        None,
+    );
     let t_conv = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let a2 = quotelens::Article::new(&text, Default::default()).unwrap();
+    let a2 = quotelens::analyze(&text, Default::default(), &[]).unwrap();
     let t_all = t.elapsed().as_secs_f64();
     println!(
         "{:.1} Mchar, {} paragraphs, {} sentences, {} quotes",
@@ -49,9 +54,9 @@ fn main() {
     println!("paragraphs {:7.1} Mchar/s", rate(t_para));
     println!("sentences  {:7.1} Mchar/s", rate(t_sent));
     println!("quotes     {:7.1} Mchar/s", rate(t_quote));
-    println!("Doc::new   {:7.1} Mchar/s", rate(t_doc));
+    println!("prepare    {:7.1} Mchar/s", rate(t_doc));
     println!(
-        "from_doc   {:7.1} Mchar/s (spans to code points, texts; {} raw quotes)",
+        "assemble   {:7.1} Mchar/s (spans to code points, texts; {} raw quotes)",
         rate(t_conv),
         raw.quotes.len()
     );

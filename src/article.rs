@@ -3,40 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Result;
-use crate::quotes::{self, QuoteKind, RawQuote};
-use crate::segment::{self, ParaSpan, ParagraphKind, SentSpan};
-use crate::text::{CharSlicer, Normalized};
-
-/// The working state of the pipeline: normalized text and byte spans into it.
-/// Later stages (attribution) read it; nothing here is exposed to users directly.
-#[derive(Debug, Clone)]
-pub struct Doc {
-    pub norm: Normalized,
-    pub paragraphs: Vec<ParaSpan>,
-    pub sentences: Vec<SentSpan>,
-    pub quotes: Vec<RawQuote>,
-}
-
-impl Doc {
-    pub fn new(text: &str) -> Result<Self> {
-        let norm = Normalized::new(text)?;
-        let paragraphs = segment::paragraphs(norm.text());
-        let sentences = segment::sentences(norm.text(), &paragraphs);
-        let quotes = quotes::extract(&norm, &paragraphs, &sentences);
-        Ok(Doc {
-            norm,
-            paragraphs,
-            sentences,
-            quotes,
-        })
-    }
-
-    /// The normalized text.
-    pub fn text(&self) -> &str {
-        self.norm.text()
-    }
-}
+use crate::doc::Doc;
+use crate::quotes::QuoteKind;
+use crate::segment::ParagraphKind;
+use crate::text::CharSlicer;
 
 /// A paragraph of the article; `kind` says whether it is body text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,30 +154,10 @@ pub fn raw_quotes(doc: &Doc, slicer: &CharSlicer) -> Vec<Quote> {
 }
 
 impl Article {
-    /// Analyse `text`: segment it and extract its quotes.
-    pub fn new(text: &str, meta: Meta) -> Result<Self> {
-        Self::with_sides(text, meta, &[])
-    }
-
-    /// Analyse `text` with user side overrides (`("Kritenbrink", "United States")`).
-    pub fn with_sides(text: &str, meta: Meta, sides: &[(String, String)]) -> Result<Self> {
-        let doc = Doc::new(text)?;
-        let slicer = CharSlicer::new(text);
-        let attributed = crate::attribution::attribute(&doc, &slicer, sides);
-        Ok(Self::build(&slicer, meta, &doc, Some(attributed)))
-    }
-
-    /// Build the article from an analysed [`Doc`]; `quotes` replaces the raw quotes when given.
-    pub fn from_doc(
-        text: &str,
-        meta: Meta,
-        doc: &Doc,
-        attributed: Option<(Vec<Quote>, Vec<Speaker>)>,
-    ) -> Self {
-        Self::build(&CharSlicer::new(text), meta, doc, attributed)
-    }
-
-    fn build(
+    /// The article users see, from the stages' output: spans mapped back to code points of
+    /// `slicer`'s text, and the attributed quotes (or the raw ones when `attributed` is `None`).
+    /// [`crate::pipeline::analyze`] runs the stages and calls this.
+    pub fn assemble(
         slicer: &CharSlicer,
         mut meta: Meta,
         doc: &Doc,
@@ -260,12 +210,6 @@ impl Article {
     }
 }
 
-/// Extract the quotes of `text` (marks paired, no attribution).
-pub fn extract_quotes(text: &str) -> Result<Vec<Quote>> {
-    let doc = Doc::new(text)?;
-    Ok(raw_quotes(&doc, &CharSlicer::new(text)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,7 +218,7 @@ mod tests {
     fn spans_slice_back() {
         let t =
             "Title Line Here\n\n“It\\'s too early,” Kritenbrink said. Japan’s ‘bloc’ «x y z w».";
-        let a = Article::new(t, Meta::default()).unwrap();
+        let a = crate::pipeline::analyze(t, Meta::default(), &[]).unwrap();
         let sl = CharSlicer::new(t);
         assert!(!a.quotes.is_empty());
         for q in &a.quotes {

@@ -1,7 +1,7 @@
 //! The annotated attribution set in `tests/data/attribution/` (shared with pytest): the five
 //! seeds and news-style passages covering each attribution pattern and its traps.
 
-use quotelens::{Article, Meta, Quote, QuoteKind};
+use quotelens::{Meta, Quote, QuoteKind};
 use serde_json::Value;
 
 /// Code-point span of `needle` in `hay`, treating every whitespace character as a space.
@@ -81,7 +81,7 @@ struct Score {
 fn score(cases: &[Case]) -> Score {
     let mut sc = Score::default();
     for c in cases {
-        let a = Article::new(&c.text, Meta::default()).unwrap();
+        let a = quotelens::analyze(&c.text, Meta::default(), &[]).unwrap();
         let golds: Vec<((usize, usize), &Value)> = c
             .gold
             .iter()
@@ -200,7 +200,7 @@ fn seeds_every_long_quote_attributed_to_its_full_name() {
     assert_eq!(sc.term_violations, 0);
     // Direct and mixed quotes of four words or more: all found and all right.
     for c in &cases {
-        let a = Article::new(&c.text, Meta::default()).unwrap();
+        let a = quotelens::analyze(&c.text, Meta::default(), &[]).unwrap();
         for g in &c.gold {
             let kind = g["kind"].as_str().unwrap();
             let t = g["text"].as_str().unwrap();

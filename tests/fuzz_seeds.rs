@@ -29,7 +29,7 @@ fn normalize_seeds_are_idempotent() {
 fn article_seeds_have_consistent_spans() {
     for s in seeds("article") {
         let chars: Vec<char> = s.chars().collect();
-        let a = quotelens::Article::new(&s, quotelens::Meta::default()).unwrap();
+        let a = quotelens::analyze(&s, quotelens::Meta::default(), &[]).unwrap();
         for w in a.sentences.windows(2) {
             assert!(w[0].end <= w[1].start, "{s:.40?}");
         }

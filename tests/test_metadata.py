@@ -99,7 +99,7 @@ def test_cli_flags(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[s
     rows = json.loads(out.out)
     lee = [r for r in rows if r["speaker_id"] == "ann-lee"]
     assert lee and lee[0]["outlet"] == "daily" and lee[0]["date"] == "2016-03-01"
-    assert lee[0]["groups"] == "Budget committee"
+    assert lee[0]["groups"] == ["Budget committee"]  # a list in JSON, "; "-joined in CSV
     assert "bad-date.txt: date '2016-13-40' is not a date" in out.err
     ruiz = [r for r in rows if r["speaker_id"] == "tom-ruiz"]
     assert len(ruiz) == 2 and all("Republican Party" in r["groups"] for r in ruiz)

@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|text: &str| {
     let chars: Vec<char> = text.chars().collect();
     let slice = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
-    let a = quotelens::Article::new(text, quotelens::Meta::default()).unwrap();
+    let a = quotelens::analyze(text, quotelens::Meta::default(), &[]).unwrap();
     for q in &a.quotes {
         assert!(q.start <= q.end && q.end <= chars.len());
         assert_eq!(slice(q.start, q.end), q.text);

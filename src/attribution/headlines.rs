@@ -335,13 +335,12 @@ pub(super) fn find(doc: &Doc, ix: &Index) -> Option<Headline> {
 
 #[cfg(test)]
 mod tests {
-    use crate::article::Doc;
     use crate::attribution::attribute;
     use crate::text::CharSlicer;
 
     /// (speaker, cue, claim) of the headline attribution of `t`, if any.
     fn headline(t: &str) -> Option<(String, String, String)> {
-        let doc = Doc::new(t).unwrap();
+        let doc = crate::pipeline::prepare(t).unwrap();
         let (qs, _) = attribute(&doc, &CharSlicer::new(t), &[]);
         qs.into_iter()
             .find(|q| q.pattern.as_deref() == Some("headline/name"))

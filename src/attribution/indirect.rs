@@ -6,7 +6,7 @@ use super::entities::EntityKind;
 use super::mentions::Kind;
 use super::tokens::Func;
 use super::{params, Attr, Index, Pattern, Resolved, WEAK_CUE_CATEGORIES};
-use crate::article::Doc;
+use crate::doc::Doc;
 use crate::lexicon::lexicon;
 
 /// Longest reported clause, in tokens.
@@ -718,12 +718,11 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
 
 #[cfg(test)]
 mod tests {
-    use crate::article::Doc;
     use crate::attribution::attribute;
     use crate::quotes::QuoteKind;
 
     fn indirect(t: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        let doc = Doc::new(t).unwrap();
+        let doc = crate::pipeline::prepare(t).unwrap();
         attribute(&doc, &crate::text::CharSlicer::new(t), &[])
             .0
             .into_iter()

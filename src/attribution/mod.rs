@@ -28,7 +28,8 @@ pub mod tokens;
 
 use std::collections::HashMap;
 
-use crate::article::{raw_quotes, Doc, Quote, Speaker};
+use crate::article::{raw_quotes, Quote, Speaker};
+use crate::doc::Doc;
 use crate::lexicon::lexicon;
 use crate::quotes::QuoteKind;
 use crate::segment::ParagraphKind;
@@ -843,7 +844,7 @@ mod tests {
     use super::*;
 
     fn run(t: &str) -> (Vec<Quote>, Vec<Speaker>) {
-        let doc = Doc::new(t).unwrap();
+        let doc = crate::pipeline::prepare(t).unwrap();
         attribute(&doc, &CharSlicer::new(t), &[])
     }
 
@@ -917,7 +918,9 @@ mod tests {
                         alphabet[(x % alphabet.len() as u64) as usize]
                     })
                     .collect();
-                let Ok(doc) = Doc::new(&t) else { continue };
+                let Ok(doc) = crate::pipeline::prepare(&t) else {
+                    continue;
+                };
                 let sl = CharSlicer::new(&t);
                 let (qs, _) = attribute(&doc, &CharSlicer::new(&t), &[("he".into(), "X".into())]);
                 for q in qs {

@@ -572,7 +572,7 @@ impl PyArticle {
         let mut sides: Vec<(String, String)> = sides.unwrap_or_default().into_iter().collect();
         sides.sort();
         check_article_memory(&text)?;
-        let run = || Article::with_sides(&text, meta, &sides);
+        let run = || crate::pipeline::analyze(&text, meta, &sides);
         let a = if text.len() < QUICK {
             detached_quick(py, run)?
         } else {
@@ -745,9 +745,9 @@ pub fn py_normalize(py: Python<'_>, text: String) -> PyResult<String> {
 #[pyo3(name = "extract_quotes")]
 pub fn py_extract_quotes(py: Python<'_>, text: String) -> PyResult<Vec<PyQuote>> {
     let qs = if text.len() < QUICK {
-        detached_quick(py, || crate::article::extract_quotes(&text))?
+        detached_quick(py, || crate::pipeline::extract_quotes(&text))?
     } else {
-        detached(py, || crate::article::extract_quotes(&text))?
+        detached(py, || crate::pipeline::extract_quotes(&text))?
     };
     Ok(qs.into_iter().map(|inner| PyQuote { inner }).collect())
 }
