@@ -54,3 +54,18 @@ def test_docstring_examples_run(name, obj):
     for t in finder.find(obj, name, globs=globs):
         runner.run(t)
     assert runner.failures == 0
+
+
+def test_article_lists_are_built_once() -> None:
+    # Issue 14: .quotes/.sentences/.paragraphs/.speakers are made on first access; later
+    # accesses give a new list of the same objects (a caller's list edits do not leak back).
+    import quotelens
+
+    a = quotelens.Article("“We will not back down,” Senator Maria Okafor said. She left.")
+    for name in ("quotes", "sentences", "paragraphs", "speakers"):
+        first, second = getattr(a, name), getattr(a, name)
+        assert first is not second and len(first) == len(second) > 0
+        assert all(x is y for x, y in zip(first, second))
+    qs = a.quotes
+    qs.pop()
+    assert len(a.quotes) == len(qs) + 1

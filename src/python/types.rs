@@ -1,9 +1,11 @@
 //! Frozen Python classes over the core's article types, and the text-layer functions.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyType};
+use pyo3::pyclass_init::PyClassInitializer;
+use pyo3::types::{PyDict, PyList, PyType};
+use pyo3::PyClass;
 
 use super::{detached, detached_quick, to_py};
 
@@ -547,6 +549,48 @@ impl PySpeaker {
 #[pyclass(frozen, name = "Article", module = "quotelens")]
 pub struct PyArticle {
     pub inner: Arc<Article>,
+    /// The Python objects of `.paragraphs`, `.sentences`, `.quotes` and `.speakers`, built on
+    /// first access: later accesses give a new list of the same (immutable) objects.
+    cache: ArticleCache,
+}
+
+#[derive(Default)]
+struct ArticleCache {
+    paragraphs: OnceLock<Vec<Py<PyParagraph>>>,
+    sentences: OnceLock<Vec<Py<PySentence>>>,
+    quotes: OnceLock<Vec<Py<PyQuote>>>,
+    speakers: OnceLock<Vec<Py<PySpeaker>>>,
+}
+
+/// A new list holding the objects of `cell`, which are made from `items` by `wrap` once.
+fn cached_list<'py, T, P>(
+    py: Python<'py>,
+    cell: &OnceLock<Vec<Py<P>>>,
+    items: &[T],
+    wrap: impl Fn(&T) -> P,
+) -> PyResult<Bound<'py, PyList>>
+where
+    P: PyClass + Into<PyClassInitializer<P>>,
+{
+    if cell.get().is_none() {
+        let objs = items
+            .iter()
+            .map(|x| Py::new(py, wrap(x)))
+            .collect::<PyResult<Vec<_>>>()?;
+        // Another thread may have filled it meanwhile; either list is the same.
+        let _ = cell.set(objs);
+    }
+    let objs = cell.get().map(Vec::as_slice).unwrap_or(&[]);
+    PyList::new(py, objs.iter().map(|o| o.clone_ref(py)))
+}
+
+impl PyArticle {
+    pub fn wrap(a: Article) -> Self {
+        PyArticle {
+            inner: Arc::new(a),
+            cache: ArticleCache::default(),
+        }
+    }
 }
 
 #[pymethods]
@@ -578,7 +622,7 @@ impl PyArticle {
         } else {
             detached(py, run)?
         };
-        Ok(PyArticle { inner: Arc::new(a) })
+        Ok(PyArticle::wrap(a))
     }
 
     #[getter]
@@ -603,36 +647,28 @@ impl PyArticle {
         self.inner.meta.date.as_deref()
     }
     #[getter]
-    fn paragraphs(&self) -> Vec<PyParagraph> {
-        self.inner
-            .paragraphs
-            .iter()
-            .map(|p| PyParagraph { inner: p.clone() })
-            .collect()
+    fn paragraphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached_list(py, &self.cache.paragraphs, &self.inner.paragraphs, |p| {
+            PyParagraph { inner: p.clone() }
+        })
     }
     #[getter]
-    fn sentences(&self) -> Vec<PySentence> {
-        self.inner
-            .sentences
-            .iter()
-            .map(|s| PySentence { inner: s.clone() })
-            .collect()
+    fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached_list(py, &self.cache.sentences, &self.inner.sentences, |s| {
+            PySentence { inner: s.clone() }
+        })
     }
     #[getter]
-    fn quotes(&self) -> Vec<PyQuote> {
-        self.inner
-            .quotes
-            .iter()
-            .map(|q| PyQuote { inner: q.clone() })
-            .collect()
+    fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached_list(py, &self.cache.quotes, &self.inner.quotes, |q| PyQuote {
+            inner: q.clone(),
+        })
     }
     #[getter]
-    fn speakers(&self) -> Vec<PySpeaker> {
-        self.inner
-            .speakers
-            .iter()
-            .map(|s| PySpeaker { inner: s.clone() })
-            .collect()
+    fn speakers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached_list(py, &self.cache.speakers, &self.inner.speakers, |s| {
+            PySpeaker { inner: s.clone() }
+        })
     }
 
     /// A copy with the metadata given here replaced (the others kept), without analysing the
@@ -657,7 +693,7 @@ impl PyArticle {
         m.title = title.or(m.title.take());
         m.source = source.or(m.source.take());
         m.date = date.or(m.date.take());
-        PyArticle { inner: Arc::new(a) }
+        PyArticle::wrap(a)
     }
 
     /// The article and everything found in it as JSON (``Article.from_json`` reads it back).
@@ -678,7 +714,7 @@ impl PyArticle {
             .map_or(Ok(()), Err)
             .map_err(fail)?;
         check_spans(&a).map_err(fail)?;
-        Ok(PyArticle { inner: Arc::new(a) })
+        Ok(PyArticle::wrap(a))
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
