@@ -282,3 +282,16 @@ def test_no_junk_speakers_from_noun_cues_openers_and_places() -> None:
     a = quotelens.Article(text)
     speakers = {q.speaker for q in a.quotes if q.speaker}
     assert speakers == {"Maria Okafor"}, [(q.speaker, q.text) for q in a.quotes]
+
+
+def test_objects_of_prepositions_adverbs_and_committee_names() -> None:
+    # Class 9, second trial: the object of a preposition does not speak ("People briefed on
+    # the move said": the people do), a sentence adverb is not a name ("Overall, …"), and
+    # "Committee on X" is one name, not the place X.
+    text = (
+        "Senator Maria Okafor left the race on Monday. People briefed on the move said she had "
+        "run out of money. Overall, outside groups reported spending $6 million. Staff for the "
+        "House Select Committee on Harbor Safety said the panel had the full email."
+    )
+    speakers = {q.speaker for q in quotelens.Article(text).quotes if q.speaker}
+    assert not speakers & {"move", "Overall", "Harbor Safety"}, speakers

@@ -125,8 +125,32 @@ const ORG_SUFFIXES: &[&str] = &[
     "conference",
 ];
 
+/// Organization words a name goes on after with "on" ("Committee on Foreign Relations").
+const ORG_SUFFIX_ON: &[&str] = &[
+    "committee",
+    "subcommittee",
+    "commission",
+    "council",
+    "panel",
+    "task",
+    "conference",
+];
+
 /// Capitalized words that open a sentence but never a name.
 const NON_NAME_OPENERS: &[&str] = &[
+    "overall",
+    "meanwhile",
+    "however",
+    "moreover",
+    "furthermore",
+    "nonetheless",
+    "instead",
+    "otherwise",
+    "thus",
+    "hence",
+    "finally",
+    "lastly",
+    "nevertheless",
     "much",
     "besides",
     "another",
@@ -330,7 +354,12 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
                 b += 1;
             } else if nt.word
                 && !nt.quoted
-                && connector(lower_into(&text[nt.s..nt.e], &mut buf))
+                && (connector(lower_into(&text[nt.s..nt.e], &mut buf))
+                    // "House Select Committee on Benghazi", "Commission on Civil Rights".
+                    || buf == "on"
+                        && ORG_SUFFIX_ON.contains(
+                            &lower_into(&text[toks[b - 1].s..toks[b - 1].e], &mut buf).as_ref(),
+                        ))
                 && name_token(text, toks, b + 1)
             {
                 b += 2;

@@ -2,6 +2,12 @@
 
 use super::*;
 
+/// Prepositions whose object never speaks for the verb after it.
+const OBJECT_PREPOSITIONS: &[&str] = &[
+    "on", "over", "about", "into", "onto", "upon", "during", "against", "toward", "towards",
+    "through", "across", "behind", "beyond", "under", "with", "without",
+];
+
 impl<'a> Index<'a> {
     /// The subject of the cue starting at token `c`.
     pub(super) fn subject_before(&mut self, c: usize) -> Option<Resolved> {
@@ -350,12 +356,19 @@ impl<'a> Index<'a> {
         let opens = a == 0
             || !self.same_sentence(a - 1, a)
             || self.toks[a - 1].quoted
-            || matches!(
-                self.toks[a - 1].func,
-                Func::Conj | Func::That | Func::Rel | Func::Prep
-            )
+            || matches!(self.toks[a - 1].func, Func::Conj | Func::That | Func::Rel)
+            // After a preposition the phrase is its object ("People briefed on the move said",
+            // "over the last couple of weeks said"), after "to" a verb ("to file reports").
+            || (self.toks[a - 1].func == Func::Prep && !OBJECT_PREPOSITIONS.contains(&self.word(a - 1)))
             || matches!(self.word(a - 1), "," | ";" | ":" | "(" | "-");
-        if !opens || self.toks[a].func == Func::Prep {
+        // "to dispute the many polls showing": a verb after "to" with its object.
+        let to_verb = a > 0
+            && self.word(a - 1) == "to"
+            && self
+                .toks
+                .get(a + 1)
+                .is_some_and(|t| t.word && t.func == Func::Det);
+        if !opens || to_verb || self.toks[a].func == Func::Prep {
             return None;
         }
         let mut buf = String::new();
