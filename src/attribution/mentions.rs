@@ -494,7 +494,10 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
     // "Center of Excellence", "Institute of War Studies": an organization's name.
     let suffix_org = (ORG_SUFFIXES.contains(&lowers[len - 1].as_str()) && len >= 2)
         || (ORG_SUFFIXES.contains(&lowers[0].as_str()) && lowers.iter().any(|w| w == "of"))
-        || (name0 > 0 && name0 < len && connector(&lowers[name0]));
+        || (name0 > 0 && name0 < len && connector(&lowers[name0]))
+        || lowers
+            .windows(2)
+            .any(|w| ORG_SUFFIX_ON.contains(&w[0].as_str()) && w[1] == "on");
     let region = toks[b - 1].lex.region && !toks[a..b].iter().any(|t| t.lex.title);
     if region && org.is_none() {
         m.t0 = a;
