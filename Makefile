@@ -43,7 +43,7 @@ rust-test:
 py-test: build-dev
 	$(BIN)/python -m pytest -q
 
-test: rust-test py-test
+test: rust-test py-test lint
 
 bench: build-dev
 	$(BIN)/python benchmarks/bench_extract.py

@@ -358,7 +358,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
                     // "House Select Committee on Benghazi", "Commission on Civil Rights".
                     || buf == "on"
                         && ORG_SUFFIX_ON.contains(
-                            &lower_into(&text[toks[b - 1].s..toks[b - 1].e], &mut buf).as_ref(),
+                            &lower_into(&text[toks[b - 1].s..toks[b - 1].e], &mut buf),
                         ))
                 && name_token(text, toks, b + 1)
             {
