@@ -862,21 +862,44 @@ pub fn wratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     cut(r, cutoff)
 }
 
+/// The cutoff (0–100) for the rapidfuzz crate's 0–1 similarities, so it can stop early: a
+/// hair lower, so that rounding in `/ 100` never drops a score equal to the cutoff (the
+/// exact cutoff is applied to the 0–100 score afterwards); `None` when there is none.
+#[inline]
+pub(crate) fn crate_cutoff(cutoff: f64) -> Option<f64> {
+    (cutoff > 0.0).then(|| cutoff / 100.0 * (1.0 - 1e-9) - 1e-12)
+}
+
 /// Normalized Levenshtein similarity (uniform weights), 0–100.
 pub fn levenshtein(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
-    let sim = rapidfuzz::distance::levenshtein::normalized_similarity(
-        s1.iter().copied(),
-        s2.iter().copied(),
-    );
+    use rapidfuzz::distance::levenshtein as lev;
+    let (a, b) = (s1.iter().copied(), s2.iter().copied());
+    let sim = match crate_cutoff(cutoff) {
+        None => lev::normalized_similarity(a, b),
+        Some(c) => {
+            match lev::normalized_similarity_with_args(a, b, &lev::Args::default().score_cutoff(c))
+            {
+                Some(sim) => sim,
+                None => return 0.0,
+            }
+        }
+    };
     cut(sim * 100.0, cutoff)
 }
 
 /// Jaro-Winkler similarity (prefix weight 0.1), 0–100.
 pub fn jaro_winkler(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
-    let sim = rapidfuzz::distance::jaro_winkler::normalized_similarity(
-        s1.iter().copied(),
-        s2.iter().copied(),
-    );
+    use rapidfuzz::distance::jaro_winkler as jw;
+    let (a, b) = (s1.iter().copied(), s2.iter().copied());
+    let sim = match crate_cutoff(cutoff) {
+        None => jw::normalized_similarity(a, b),
+        Some(c) => {
+            match jw::normalized_similarity_with_args(a, b, &jw::Args::default().score_cutoff(c)) {
+                Some(sim) => sim,
+                None => return 0.0,
+            }
+        }
+    };
     cut(sim * 100.0, cutoff)
 }
 
