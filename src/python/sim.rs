@@ -445,10 +445,7 @@ pub fn py_extract<'py>(
     workers: &Bound<'py, PyAny>,
 ) -> PyResult<Vec<(usize, f64)>> {
     let workers = super::workers_arg(workers)?;
-    let mut q = sim::batch::Texts::new();
-    q.push_str(&as_str(query, "query")?);
-    let c = texts_list(choices, "choices")?;
-    let metric = metric_of(scorer)?;
+    let query = as_str(query, "query")?;
     let limit = match limit {
         None => None,
         Some(l) if l <= 0 => {
@@ -459,9 +456,69 @@ pub fn py_extract<'py>(
         }
         Some(l) => Some(l as usize),
     };
+    if crate::parallel::threads_for(workers).map_err(super::to_py)? == 1 {
+        if let Ok(list) = choices.cast::<PyList>() {
+            let metric = metric_of(scorer)?;
+            return extract_lazily(py, &query, list, limit, &metric, process, score_cutoff);
+        }
+    }
+    let mut q = sim::batch::Texts::new();
+    q.push_str(&query);
+    let c = texts_list(choices, "choices")?;
+    let metric = metric_of(scorer)?;
     run(py, work(&q, &c), || {
         sim::batch::extract_texts(&q, &c, limit, &metric, process, score_cutoff, workers)
     })
+}
+
+/// `f`, with a panic in the core as a `QuotelensError` (never a `PanicException`).
+fn guarded<T>(f: impl FnOnce() -> T) -> PyResult<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        let msg = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        super::QuotelensError::new_err(format!("internal error: {msg}"))
+    })
+}
+
+/// One-worker `extract` that reads the choices a block at a time, in blocks that grow from 16
+/// to 4096, and stops reading once the result is settled (as RapidFuzz does, which then also
+/// leaves later choices unchecked). Holds the GIL as RapidFuzz does, except while scoring a
+/// large block; looks for Ctrl-C between blocks.
+fn extract_lazily(
+    py: Python<'_>,
+    query: &str,
+    list: &Bound<'_, PyList>,
+    limit: Option<usize>,
+    metric: &Metric,
+    process: bool,
+    score_cutoff: Option<f64>,
+) -> PyResult<Vec<(usize, f64)>> {
+    let n = list.len();
+    let mut ex = sim::batch::Extraction::new(query, n, limit, metric, process, score_cutoff)
+        .map_err(super::to_py)?;
+    let mut block = sim::batch::Texts::new();
+    let mut scratch = Vec::new();
+    let (mut start, mut size) = (0, 16);
+    while start < n && !ex.done() {
+        let end = (start + size).min(n);
+        block.clear();
+        for j in start..end {
+            push_text(&mut block, &mut scratch, &list.get_item(j)?, "choices", j)?;
+        }
+        let work = query.len() as u128 * block.total_chars() as u128;
+        if work < QUICK_WORK {
+            guarded(|| ex.feed(&block))?;
+        } else {
+            py.detach(|| guarded(|| ex.feed(&block)))?;
+        }
+        py.check_signals()?;
+        start = end;
+        size = (size * 2).min(4096);
+    }
+    Ok(ex.finish())
 }
 
 /// How two statements relate: ``relation`` is ``"agree"`` (the same claim), ``"deny"`` (one

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::fuzz::{self, cut, Pattern};
-use super::process::default_process;
+use super::process::default_process_chars;
 use super::statement::{PreparedStatement, StatementScorer};
 use super::Scorer;
 use crate::error::{Error, Result};
@@ -118,10 +118,8 @@ struct Prep<'a> {
 fn prepare<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<'a> {
     let text = || raw.iter().collect::<String>();
     let chars: Cow<'a, [char]> = if process && !matches!(metric, Metric::Statement(_)) {
-        let d = default_process(&text(), false);
-        // Capacity from the byte length (never less than the characters): one allocation.
-        let mut v = Vec::with_capacity(d.len());
-        v.extend(d.chars());
+        let mut v = Vec::with_capacity(raw.len());
+        default_process_chars(raw, false, &mut v);
         Cow::Owned(v)
     } else {
         Cow::Borrowed(raw)
@@ -178,10 +176,12 @@ impl<'a> Row<'a> {
             Metric::Builtin(
                 Scorer::Ratio | Scorer::TokenSortRatio | Scorer::PartialRatio | Scorer::TokenRatio,
             ) => Some(Pattern::new(&q.key)),
+            // One machine word: our own bit-parallel Levenshtein (see `score`).
+            Metric::Builtin(Scorer::Levenshtein) if q.key.len() <= 64 => Some(Pattern::new(&q.key)),
             _ => None,
         };
         let cached = match metric {
-            Metric::Builtin(Scorer::Levenshtein) => Some(Cached::Levenshtein(
+            Metric::Builtin(Scorer::Levenshtein) if pat.is_none() => Some(Cached::Levenshtein(
                 rapidfuzz::distance::levenshtein::BatchComparator::new(q.key.iter().copied()),
             )),
             Metric::Builtin(Scorer::JaroWinkler) => Some(Cached::JaroWinkler(
@@ -258,6 +258,19 @@ impl<'a> Row<'a> {
                     cut(set.max(sort), cutoff)
                 }
                 Scorer::WRatio => fuzz::wratio(&q.chars, &c.chars, cutoff),
+                Scorer::Levenshtein if self.pat.is_some() => {
+                    let (l1, l2) = (q.key.len(), c.key.len());
+                    // The length difference is a lower bound of the distance.
+                    if fuzz::levenshtein_score(l1.abs_diff(l2), l1, l2, cutoff) == 0.0
+                        && cutoff > 0.0
+                    {
+                        return 0.0;
+                    }
+                    match self.pat.as_ref().and_then(|p| p.levenshtein(&c.key)) {
+                        Some(d) => fuzz::levenshtein_score(d, l1, l2, cutoff),
+                        None => fuzz::levenshtein(&q.key, &c.key, cutoff),
+                    }
+                }
                 other => {
                     use rapidfuzz::distance::{jaro_winkler as jw, levenshtein as lev};
                     let s2 = c.key.iter().copied();
@@ -294,7 +307,10 @@ fn ratio_rows4(
     let empty: &[char] = &[];
     let keys: [&[char]; fuzz::LANES] =
         std::array::from_fn(|k| group.get(k).map_or(empty, |q| &q.key[..]));
-    let Some(p4) = fuzz::PatternN::new(keys) else {
+    let lev = matches!(metric, Metric::Builtin(Scorer::Levenshtein));
+    // Levenshtein's lanes take one machine word per string.
+    let p4 = fuzz::PatternN::new(keys).filter(|_| !lev || keys.iter().all(|k| k.len() <= 64));
+    let Some(p4) = p4 else {
         for (row, &q) in rows.chunks_mut(m).zip(group) {
             let r = Row::new(metric, q);
             if !r.fill4(row, cs, cutoff) {
@@ -309,6 +325,14 @@ fn ratio_rows4(
     for (j, c) in cs.iter().enumerate() {
         if interrupted_every(j) {
             return;
+        }
+        if lev {
+            let d = p4.levenshtein(&c.key).unwrap_or([0; fuzz::LANES]);
+            for k in 0..group.len() {
+                let score = fuzz::levenshtein_score(d[k], lens[k], c.key.len(), cutoff);
+                rows[k * m + j] = score as f32;
+            }
+            continue;
         }
         let l = p4.lcs(&c.key);
         for k in 0..group.len() {
@@ -410,7 +434,7 @@ pub fn cdist_texts(
         if m > 0 {
             let ratio_like = matches!(
                 metric,
-                Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio)
+                Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio | Scorer::Levenshtein)
             );
             if ratio_like {
                 // Four queries per step: one character lookup serves four patterns. Queries
@@ -577,8 +601,6 @@ fn best_of_chunk(
     cutoff: f64,
 ) -> Vec<Cand> {
     let mut heap: BinaryHeap<Cand> = BinaryHeap::with_capacity(k.min(cs.len()) + 1);
-    // Built-in scores never exceed 100.
-    let full_marks = matches!(row.metric, Metric::Builtin(_));
     for (j, c) in cs.iter().enumerate() {
         if interrupted_every(j) {
             break;
@@ -589,9 +611,8 @@ fn best_of_chunk(
             Some(top) if heap.len() == k => cutoff.max(top.score),
             _ => cutoff,
         };
-        if full_marks && heap.len() == k && heap.peek().is_some_and(|t| t.score >= 100.0) {
-            // k perfect scores held: no later choice can displace one (ties go to the lower
-            // index), so RapidFuzz's early exit at 100 returns the same.
+        if settled(&heap, k, row.metric) {
+            // RapidFuzz's early exit at 100, which returns the same.
             break;
         }
         let s = row.score(c, eff);
@@ -608,6 +629,103 @@ fn best_of_chunk(
         );
     }
     heap.into_vec()
+}
+
+/// Whether `heap` holds `k` scores of 100 (built-in scores never exceed 100): no later choice
+/// can displace one, ties going to the lower index, so reading further changes nothing.
+fn settled(heap: &BinaryHeap<Cand>, k: usize, metric: &Metric) -> bool {
+    matches!(metric, Metric::Builtin(_))
+        && heap.len() == k
+        && heap.peek().is_some_and(|t| t.score >= 100.0)
+}
+
+/// One query against choices read a block at a time ([`extract`] for a caller that converts
+/// choices lazily): once the result cannot change, no more blocks are needed, which is what
+/// makes RapidFuzz's `extractOne` fast when an exact match comes early.
+pub struct Extraction {
+    query: Texts,
+    metric: Metric,
+    process: bool,
+    cutoff: f64,
+    k: usize,
+    seen: usize,
+    heap: BinaryHeap<Cand>,
+}
+
+impl Extraction {
+    /// The best `limit` (all when `None`) of `n_choices` choices for `query`.
+    pub fn new(
+        query: &str,
+        n_choices: usize,
+        limit: Option<usize>,
+        metric: &Metric,
+        process: bool,
+        score_cutoff: Option<f64>,
+    ) -> Result<Self> {
+        let cutoff = check_cutoff(score_cutoff)?;
+        if limit == Some(0) {
+            return Err(Error::invalid(
+                "limit",
+                "must be at least 1 (or None for all)",
+            ));
+        }
+        if n_choices > u32::MAX as usize {
+            return Err(Error::TooLarge {
+                arg: "choices",
+                message: "more than 2**32 choices".into(),
+            });
+        }
+        let k = limit.unwrap_or(n_choices).min(n_choices);
+        let mut q = Texts::new();
+        q.push_str(query);
+        Ok(Extraction {
+            query: q,
+            metric: metric.clone(),
+            process,
+            cutoff,
+            k,
+            seen: 0,
+            heap: BinaryHeap::with_capacity(k.min(1 << 16) + 1),
+        })
+    }
+
+    /// Whether the result is final (no choice after those fed can enter it).
+    pub fn done(&self) -> bool {
+        self.k == 0 || settled(&self.heap, self.k, &self.metric)
+    }
+
+    /// Score the next choices; returns [`Extraction::done`].
+    pub fn feed(&mut self, block: &Texts) -> bool {
+        if self.done() {
+            return true;
+        }
+        let q = prepare(self.query.get(0), &self.metric, self.process);
+        let row = Row::new(&self.metric, &q);
+        for (j, raw) in block.iter().enumerate() {
+            if settled(&self.heap, self.k, &self.metric) {
+                break;
+            }
+            let c = prepare(raw, &self.metric, self.process);
+            let eff = match self.heap.peek() {
+                Some(top) if self.heap.len() == self.k => self.cutoff.max(top.score),
+                _ => self.cutoff,
+            };
+            let s = row.score(&c, eff);
+            if s >= self.cutoff {
+                let idx = (self.seen + j) as u32;
+                push_best(&mut self.heap, Cand { score: s, idx }, self.k);
+            }
+        }
+        self.seen += block.len();
+        self.done()
+    }
+
+    /// `(choice index, score)`, best first.
+    pub fn finish(self) -> Vec<(usize, f64)> {
+        let mut v = self.heap.into_vec();
+        v.sort_unstable();
+        v.into_iter().map(|c| (c.idx as usize, c.score)).collect()
+    }
 }
 
 fn best_of_row(row: &Row<'_>, cs: &[Prep<'_>], k: usize, cutoff: f64, split: bool) -> Vec<Cand> {

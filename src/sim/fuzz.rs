@@ -216,6 +216,32 @@ impl Pattern {
         out
     }
 
+    /// Levenshtein distance (uniform weights) of the pattern string and `s2` when the pattern
+    /// fits one machine word (at most 64 characters): Hyyrö's bit-parallel algorithm, as
+    /// RapidFuzz runs it; `None` for a longer pattern.
+    pub fn levenshtein(&self, s2: &[char]) -> Option<usize> {
+        if self.words != 1 {
+            return None;
+        }
+        if self.len == 0 {
+            return Some(s2.len());
+        }
+        let last = 1u64 << (self.len - 1);
+        let (mut vp, mut vn, mut dist) = (!0u64, 0u64, self.len);
+        for &c in s2 {
+            let x = self.rows[self.base(c)];
+            let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
+            let hp = vn | !(d0 | vp);
+            let hn = d0 & vp;
+            dist = dist + usize::from(hp & last != 0) - usize::from(hn & last != 0);
+            let hp = (hp << 1) | 1;
+            let hn = hn << 1;
+            vp = hn | !(d0 | hp);
+            vn = hp & d0;
+        }
+        Some(dist)
+    }
+
     /// LCS of the pattern string with every prefix of `s2`: element `L - 1` is
     /// `LCS(pattern, s2[..L])`. One bit-parallel pass instead of one per prefix.
     pub fn prefix_lcs(&self, s2: &[char]) -> Vec<usize> {
@@ -367,6 +393,73 @@ impl PatternN {
     #[target_feature(enable = "avx2")]
     unsafe fn lcs_avx2(&self, s2: &[char]) -> [usize; LANES] {
         self.lcs_lanes(s2)
+    }
+
+    /// Levenshtein distance of each string with `s2` when every string fits one machine word
+    /// (at most 64 characters; `None` otherwise): Hyyrö's algorithm, eight lanes at a time.
+    pub fn levenshtein(&self, s2: &[char]) -> Option<[usize; LANES]> {
+        if self.words != 1 {
+            return None;
+        }
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512f") {
+                // SAFETY: the CPU supports AVX-512F (checked just above).
+                return Some(unsafe { self.levenshtein_avx512(s2) });
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked just above).
+                return Some(unsafe { self.levenshtein_avx2(s2) });
+            }
+        }
+        Some(self.levenshtein_lanes(s2))
+    }
+
+    /// [`PatternN::levenshtein`] compiled with AVX-512F.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn levenshtein_avx512(&self, s2: &[char]) -> [usize; LANES] {
+        self.levenshtein_lanes(s2)
+    }
+
+    /// [`PatternN::levenshtein`] compiled with AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn levenshtein_avx2(&self, s2: &[char]) -> [usize; LANES] {
+        self.levenshtein_lanes(s2)
+    }
+
+    #[inline(always)]
+    fn levenshtein_lanes(&self, s2: &[char]) -> [usize; LANES] {
+        let last: [u64; LANES] = std::array::from_fn(|l| match self.lens[l] {
+            0 => 0,
+            n => 1u64 << (n - 1),
+        });
+        let mut vp = [!0u64; LANES];
+        let mut vn = [0u64; LANES];
+        let mut dist: [u64; LANES] = self.lens.map(|n| n as u64);
+        for &c in s2 {
+            let b = self.base(c);
+            let m = &self.rows[b..b + LANES];
+            for l in 0..LANES {
+                let x = m[l];
+                let d0 = (((x & vp[l]).wrapping_add(vp[l])) ^ vp[l]) | x | vn[l];
+                let hp = vn[l] | !(d0 | vp[l]);
+                let hn = d0 & vp[l];
+                dist[l] = dist[l] + u64::from(hp & last[l] != 0) - u64::from(hn & last[l] != 0);
+                let hp = (hp << 1) | 1;
+                let hn = hn << 1;
+                vp[l] = hn | !(d0 | hp);
+                vn[l] = hp & d0;
+            }
+        }
+        std::array::from_fn(|l| {
+            if self.lens[l] == 0 {
+                s2.len()
+            } else {
+                dist[l] as usize
+            }
+        })
     }
 
     #[inline(always)]
@@ -870,6 +963,19 @@ pub(crate) fn crate_cutoff(cutoff: f64) -> Option<f64> {
     (cutoff > 0.0).then(|| cutoff / 100.0 * (1.0 - 1e-9) - 1e-12)
 }
 
+/// The normalized Levenshtein similarity of a distance, 0–100, computed as the rapidfuzz
+/// crate does (`1 - dist / max(len1, len2)`), 0 below `cutoff`.
+#[inline]
+pub fn levenshtein_score(dist: usize, len1: usize, len2: usize, cutoff: f64) -> f64 {
+    let maximum = len1.max(len2);
+    let norm_dist = if maximum == 0 {
+        0.0
+    } else {
+        dist as f64 / maximum as f64
+    };
+    cut((1.0 - norm_dist) * 100.0, cutoff)
+}
+
 /// Normalized Levenshtein similarity (uniform weights), 0–100.
 pub fn levenshtein(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     use rapidfuzz::distance::levenshtein as lev;
@@ -1027,6 +1133,76 @@ mod tests {
                         for l in 0..LANES {
                             assert_eq!(g[l], naive_lcs(lanes[l], t));
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    fn naive_levenshtein(a: &[char], b: &[char]) -> usize {
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, x) in a.iter().enumerate() {
+            let mut cur = vec![i + 1; b.len() + 1];
+            for (j, y) in b.iter().enumerate() {
+                cur[j + 1] = (prev[j] + usize::from(x != y))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn bit_parallel_levenshtein_matches_dynamic_programming() {
+        let texts: Vec<Vec<char>> = [
+            "",
+            "a",
+            "kitten",
+            "sitting",
+            "Lloyd Austin",
+            "Lloyd J. Austin",
+            "ÜÜÜ ✓ ünïcode",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+            "a much longer string of well over sixty-four characters, to be refused here",
+        ]
+        .iter()
+        .map(|s| c(s))
+        .collect();
+        for p in &texts {
+            let pat = Pattern::new(p);
+            for t in &texts {
+                match pat.levenshtein(t) {
+                    Some(d) => assert_eq!(d, naive_levenshtein(p, t), "{p:?} {t:?}"),
+                    None => assert!(p.len() > 64),
+                }
+                let want = rapidfuzz::distance::levenshtein::normalized_similarity(
+                    p.iter().copied(),
+                    t.iter().copied(),
+                ) * 100.0;
+                let d = naive_levenshtein(p, t);
+                assert_eq!(levenshtein_score(d, p.len(), t.len(), 0.0), want);
+            }
+        }
+        let short: Vec<&Vec<char>> = texts.iter().filter(|t| t.len() <= 64).collect();
+        for start in 0..short.len() {
+            let lanes: [&[char]; LANES] =
+                std::array::from_fn(|l| short[(start + l) % short.len()].as_slice());
+            let p = PatternN::new(lanes).unwrap();
+            for t in &texts {
+                let mut got = vec![p.levenshtein(t).unwrap(), p.levenshtein_lanes(t)];
+                #[cfg(target_arch = "x86_64")]
+                {
+                    if std::is_x86_feature_detected!("avx2") {
+                        got.push(unsafe { p.levenshtein_avx2(t) });
+                    }
+                    if std::is_x86_feature_detected!("avx512f") {
+                        got.push(unsafe { p.levenshtein_avx512(t) });
+                    }
+                }
+                for g in got {
+                    for l in 0..LANES {
+                        assert_eq!(g[l], naive_levenshtein(lanes[l], t));
                     }
                 }
             }
