@@ -347,6 +347,107 @@ fn ratio_rows4(
     }
 }
 
+/// Queries (indices sorted by key length) cut into lane groups: as many as one 512-bit step
+/// holds for their length class (64 of up to 8 characters, 32 of up to 16, 16 of up to 32),
+/// else [`fuzz::LANES`].
+fn lane_groups<'o>(order: &'o [usize], qs: &[Prep<'_>]) -> Vec<&'o [usize]> {
+    let width = |len: usize| match len {
+        0..=8 => 64,
+        9..=16 => 32,
+        17..=32 => 16,
+        _ => fuzz::LANES,
+    };
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        let w = width(qs[order[i]].key.len());
+        let mut j = i + 1;
+        while j < order.len() && j - i < w && width(qs[order[j]].key.len()) == w {
+            j += 1;
+        }
+        groups.push(&order[i..j]);
+        i = j;
+    }
+    groups
+}
+
+/// Rows of ratio / token_sort_ratio / levenshtein for a group of short queries packed into
+/// `T` lanes; false (nothing written) when they do not fit.
+fn packed_rows<T: fuzz::Lane, const N: usize>(
+    rows: &mut [f32],
+    group: &[&Prep<'_>],
+    cs: &[Prep<'_>],
+    metric: &Metric,
+    cutoff: f64,
+) -> bool {
+    let keys: Vec<&[char]> = group.iter().map(|q| &q.key[..]).collect();
+    let Some(p) = fuzz::PackedPattern::<T, N>::new(&keys) else {
+        return false;
+    };
+    let lev = matches!(metric, Metric::Builtin(Scorer::Levenshtein));
+    let (m, lens) = (cs.len(), p.lens());
+    let qmax = lens.iter().copied().max().unwrap_or(0);
+    let cmax = cs.iter().map(|c| c.key.len()).max().unwrap_or(0);
+    // A cell's score depends only on (length sum, LCS) for ratio and on (longer length,
+    // distance) for levenshtein: with a table of those scores (built with the scorer's own
+    // expressions, so the same to the last bit) a cell costs a load instead of a division,
+    // which was most of the time on short strings. Only when the table is small next to
+    // the cells it serves.
+    let (rows_t, stride) = if lev {
+        (qmax.max(cmax) + 1, qmax.max(cmax) + 1)
+    } else {
+        (qmax + cmax + 1, qmax + 1)
+    };
+    let table: Option<Vec<f32>> = (rows_t * stride <= (m * group.len()) / 4).then(|| {
+        let mut t = vec![0f32; rows_t * stride];
+        for a in 0..rows_t {
+            for v in 0..stride {
+                let score = if lev {
+                    fuzz::levenshtein_score(v, a, 0, cutoff)
+                } else if a == 0 {
+                    cut(100.0, cutoff)
+                } else {
+                    cut(
+                        (1.0 - (a - 2 * v.min(a / 2)) as f64 / a as f64) * 100.0,
+                        cutoff,
+                    )
+                };
+                t[a * stride + v] = score as f32;
+            }
+        }
+        t
+    });
+    for (j, c) in cs.iter().enumerate() {
+        if interrupted_every(j) {
+            break;
+        }
+        let cl = c.key.len();
+        if lev {
+            let d = p.levenshtein(&c.key);
+            for k in 0..group.len() {
+                rows[k * m + j] = match &table {
+                    Some(t) => t[lens[k].max(cl) * stride + d[k]],
+                    None => fuzz::levenshtein_score(d[k], lens[k], cl, cutoff) as f32,
+                };
+            }
+        } else {
+            let l = p.lcs(&c.key);
+            for k in 0..group.len() {
+                let lensum = lens[k] + cl;
+                rows[k * m + j] = match &table {
+                    Some(t) => t[lensum * stride + l[k]],
+                    None if lensum == 0 => cut(100.0, cutoff) as f32,
+                    None => {
+                        let score = (1.0 - (lensum - 2 * l[k]) as f64 / lensum as f64) * 100.0;
+                        cut(score, cutoff) as f32
+                    }
+                };
+            }
+        }
+    }
+    true
+}
+
 fn check_cutoff(cutoff: Option<f64>) -> Result<f64> {
     match cutoff {
         None => Ok(0.0),
@@ -437,28 +538,36 @@ pub fn cdist_texts(
                 Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio | Scorer::Levenshtein)
             );
             if ratio_like {
-                // Four queries per step: one character lookup serves four patterns. Queries
-                // of similar length go together so short ones are not padded to long ones.
+                // Many queries per step: one character lookup serves a whole group. Queries
+                // of similar length go together so short ones are not padded to long ones,
+                // and short ones are packed several to a machine word (8/16/32-bit lanes).
                 let mut order: Vec<usize> = (0..n).collect();
                 order.sort_by_key(|&i| qs[i].key.len());
+                let groups = lane_groups(&order, &qs);
                 // Groups are scored a batch at a time and copied into place, so the peak is
                 // the matrix plus one batch (collecting every group first needed 2x).
-                let batch = fuzz::LANES * 4 * rayon::current_num_threads();
+                let batch = 4 * rayon::current_num_threads();
                 let block = |idx: &'_ [usize]| {
                     let group: Vec<&Prep> = idx.iter().map(|&i| &qs[i]).collect();
                     let mut rows = vec![0f32; idx.len() * m];
-                    ratio_rows4(&mut rows, &group, &cs, metric, cutoff);
+                    let longest = group.iter().map(|q| q.key.len()).max().unwrap_or(0);
+                    let (r, g, c) = (&mut rows[..], &group[..], &cs[..]);
+                    let packed = match longest {
+                        0..=8 => packed_rows::<u8, 64>(r, g, c, metric, cutoff),
+                        9..=16 => packed_rows::<u16, 32>(r, g, c, metric, cutoff),
+                        17..=32 => packed_rows::<u32, 16>(r, g, c, metric, cutoff),
+                        _ => false,
+                    };
+                    if !packed {
+                        ratio_rows4(&mut rows, &group, &cs, metric, cutoff);
+                    }
                     rows
                 };
-                for part in order.chunks(batch) {
+                for part in groups.chunks(batch) {
                     let blocks: Vec<(&[usize], Vec<f32>)> = if serial {
-                        part.chunks(fuzz::LANES)
-                            .map(|idx| (idx, block(idx)))
-                            .collect()
+                        part.iter().map(|&idx| (idx, block(idx))).collect()
                     } else {
-                        part.par_chunks(fuzz::LANES)
-                            .map(|idx| (idx, block(idx)))
-                            .collect()
+                        part.par_iter().map(|&idx| (idx, block(idx))).collect()
                     };
                     for (idx, rows) in blocks {
                         for (k, &i) in idx.iter().enumerate() {

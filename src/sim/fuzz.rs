@@ -524,6 +524,225 @@ impl PatternN {
     }
 }
 
+/// An unsigned integer lane of a [`PackedPattern`]: holds one string of up to `BITS`
+/// characters, so a 512-bit step serves 64 strings of up to 8 characters, 32 of up to 16 or
+/// 16 of up to 32 (RapidFuzz packs short strings the same way).
+pub trait Lane:
+    Copy
+    + Send
+    + Sync
+    + std::fmt::Debug
+    + std::ops::BitAnd<Output = Self>
+    + std::ops::BitOr<Output = Self>
+    + std::ops::BitXor<Output = Self>
+    + std::ops::Not<Output = Self>
+    + std::ops::Shl<u32, Output = Self>
+{
+    /// Bits, the longest string a lane holds.
+    const BITS: usize;
+    const ZERO: Self;
+    const ONE: Self;
+    fn add(self, o: Self) -> Self;
+    fn sub(self, o: Self) -> Self;
+    fn ones(self) -> u32;
+    fn bit(i: usize) -> Self;
+}
+
+macro_rules! lane {
+    ($t:ty) => {
+        impl Lane for $t {
+            const BITS: usize = <$t>::BITS as usize;
+            const ZERO: Self = 0;
+            const ONE: Self = 1;
+            #[inline(always)]
+            fn add(self, o: Self) -> Self {
+                self.wrapping_add(o)
+            }
+            #[inline(always)]
+            fn sub(self, o: Self) -> Self {
+                self.wrapping_sub(o)
+            }
+            #[inline(always)]
+            fn ones(self) -> u32 {
+                self.count_ones()
+            }
+            #[inline(always)]
+            fn bit(i: usize) -> Self {
+                1 << i
+            }
+        }
+    };
+}
+lane!(u8);
+lane!(u16);
+lane!(u32);
+
+/// Bit vectors of up to `N` short strings, one per lane of type `T`: one lookup per
+/// character of the other string serves them all.
+#[derive(Debug, Clone)]
+pub struct PackedPattern<T: Lane, const N: usize> {
+    lens: [usize; N],
+    /// Rows for Latin-1, one zero row, then other characters (found through `other`).
+    rows: Vec<[T; N]>,
+    other: Vec<(char, usize)>,
+}
+
+impl<T: Lane, const N: usize> PackedPattern<T, N> {
+    /// Packed patterns, or `None` for more than `N` strings or one longer than `T::BITS`.
+    pub fn new(strings: &[&[char]]) -> Option<Self> {
+        if strings.len() > N || strings.iter().any(|s| s.len() > T::BITS) {
+            return None;
+        }
+        let mut rows = vec![[T::ZERO; N]; LATIN1 + 1];
+        let mut index: HashMap<char, usize> = HashMap::new();
+        for (lane, st) in strings.iter().enumerate() {
+            for (i, &c) in st.iter().enumerate() {
+                let row = if (c as u32) < LATIN1 as u32 {
+                    c as usize
+                } else {
+                    let next = rows.len();
+                    let r = *index.entry(c).or_insert(next);
+                    if r == next {
+                        rows.push([T::ZERO; N]);
+                    }
+                    r
+                };
+                rows[row][lane] = rows[row][lane] | T::bit(i);
+            }
+        }
+        let mut other: Vec<(char, usize)> = index.into_iter().collect();
+        other.sort_unstable();
+        Some(PackedPattern {
+            lens: std::array::from_fn(|l| strings.get(l).map_or(0, |s| s.len())),
+            rows,
+            other,
+        })
+    }
+
+    /// Lengths of the strings (0 for unused lanes).
+    pub fn lens(&self) -> [usize; N] {
+        self.lens
+    }
+
+    #[inline(always)]
+    fn row(&self, c: char) -> &[T; N] {
+        let r = if (c as u32) < LATIN1 as u32 {
+            c as usize
+        } else {
+            match self.other.binary_search_by_key(&c, |x| x.0) {
+                Ok(i) => self.other[i].1,
+                Err(_) => LATIN1,
+            }
+        };
+        &self.rows[r]
+    }
+
+    /// LCS of each string with `s2`, AVX-512BW or AVX2 chosen at run time.
+    pub fn lcs(&self, s2: &[char]) -> [usize; N] {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512bw") {
+                // SAFETY: the CPU supports AVX-512BW (checked just above).
+                return unsafe { self.lcs_avx512(s2) };
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked just above).
+                return unsafe { self.lcs_avx2(s2) };
+            }
+        }
+        self.lcs_lanes(s2)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512bw")]
+    unsafe fn lcs_avx512(&self, s2: &[char]) -> [usize; N] {
+        self.lcs_lanes(s2)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn lcs_avx2(&self, s2: &[char]) -> [usize; N] {
+        self.lcs_lanes(s2)
+    }
+
+    /// Bits above a string's length start as 1 and stay 1 (its pattern bits there are 0 and
+    /// `s - u` never borrows), so counting zeros needs no mask.
+    #[inline(always)]
+    fn lcs_lanes(&self, s2: &[char]) -> [usize; N] {
+        let mut s = [!T::ZERO; N];
+        for &c in s2 {
+            let m = self.row(c);
+            for l in 0..N {
+                let u = s[l] & m[l];
+                s[l] = s[l].add(u) | s[l].sub(u);
+            }
+        }
+        s.map(|x| (!x).ones() as usize)
+    }
+
+    /// Levenshtein distance of each string with `s2` (Hyyrö), AVX-512BW or AVX2 chosen at
+    /// run time.
+    pub fn levenshtein(&self, s2: &[char]) -> [usize; N] {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512bw") {
+                // SAFETY: the CPU supports AVX-512BW (checked just above).
+                return unsafe { self.levenshtein_avx512(s2) };
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked just above).
+                return unsafe { self.levenshtein_avx2(s2) };
+            }
+        }
+        self.levenshtein_lanes(s2)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512bw")]
+    unsafe fn levenshtein_avx512(&self, s2: &[char]) -> [usize; N] {
+        self.levenshtein_lanes(s2)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn levenshtein_avx2(&self, s2: &[char]) -> [usize; N] {
+        self.levenshtein_lanes(s2)
+    }
+
+    #[inline(always)]
+    fn levenshtein_lanes(&self, s2: &[char]) -> [usize; N] {
+        let last: [T; N] = self
+            .lens
+            .map(|n| if n == 0 { T::ZERO } else { T::bit(n - 1) });
+        let mut vp = [!T::ZERO; N];
+        let mut vn = [T::ZERO; N];
+        // Counted in i32 lanes so the compiler can keep them in vectors too.
+        let mut dist: [i32; N] = self.lens.map(|n| n as i32);
+        for &c in s2 {
+            let m = self.row(c);
+            for l in 0..N {
+                let x = m[l];
+                let d0 = ((x & vp[l]).add(vp[l]) ^ vp[l]) | x | vn[l];
+                let hp = vn[l] | !(d0 | vp[l]);
+                let hn = d0 & vp[l];
+                dist[l] +=
+                    i32::from((hp & last[l]).ones() != 0) - i32::from((hn & last[l]).ones() != 0);
+                let hp = (hp << 1) | T::ONE;
+                let hn = hn << 1;
+                vp[l] = hn | !(d0 | hp);
+                vn[l] = hp & d0;
+            }
+        }
+        std::array::from_fn(|l| {
+            if self.lens[l] == 0 {
+                s2.len()
+            } else {
+                dist[l] as usize
+            }
+        })
+    }
+}
+
 /// `100·(1 - dist/lensum)`, the way RapidFuzz normalizes, 0 below `cutoff`.
 #[inline]
 fn norm_sim(dist: usize, lensum: usize, cutoff: f64) -> f64 {
@@ -1207,6 +1426,64 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn packed_matches<T: Lane, const N: usize>(texts: &[Vec<char>]) {
+        let fit: Vec<&[char]> = texts
+            .iter()
+            .filter(|t| t.len() <= T::BITS)
+            .map(|t| t.as_slice())
+            .collect();
+        for start in 0..fit.len() {
+            // Every rotation, with fewer strings than lanes as well as all lanes full.
+            let take = if start % 2 == 0 { N } else { N.min(3) };
+            let lanes: Vec<&[char]> = (0..take).map(|l| fit[(start + l) % fit.len()]).collect();
+            let p = PackedPattern::<T, N>::new(&lanes).unwrap();
+            for t in texts {
+                let mut got = vec![(p.lcs(t), p.levenshtein(t))];
+                got.push((p.lcs_lanes(t), p.levenshtein_lanes(t)));
+                #[cfg(target_arch = "x86_64")]
+                {
+                    if std::is_x86_feature_detected!("avx2") {
+                        got.push(unsafe { (p.lcs_avx2(t), p.levenshtein_avx2(t)) });
+                    }
+                    if std::is_x86_feature_detected!("avx512bw") {
+                        got.push(unsafe { (p.lcs_avx512(t), p.levenshtein_avx512(t)) });
+                    }
+                }
+                for (l, d) in got {
+                    for (k, s) in lanes.iter().enumerate() {
+                        assert_eq!(l[k], naive_lcs(s, t), "{s:?} {t:?}");
+                        assert_eq!(d[k], naive_levenshtein(s, t), "{s:?} {t:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn packed_patterns_match_dynamic_programming() {
+        let texts: Vec<Vec<char>> = [
+            "",
+            "a",
+            "ab",
+            "kitten",
+            "sitting",
+            "abcdefgh",
+            "Lloyd Austin",
+            "Lloyd J. Austin",
+            "ÜÜÜ ✓ ünïcode",
+            "aaaaaaaaaaaaaaab",
+            "Xi Jinping and Joe Biden, again",
+            "a string well over thirty-two characters, for the other lanes",
+        ]
+        .iter()
+        .map(|s| c(s))
+        .collect();
+        packed_matches::<u8, 64>(&texts);
+        packed_matches::<u16, 32>(&texts);
+        packed_matches::<u32, 16>(&texts);
+        assert!(PackedPattern::<u8, 64>::new(&[&c("nine char")]).is_none());
     }
 
     #[test]
