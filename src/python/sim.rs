@@ -110,10 +110,20 @@ fn push_text(
             type_name(o)
         )));
     };
+    read_ucs4(s, scratch)?;
+    if !texts.push_code_points(scratch) {
+        // A lone surrogate: the UTF-8 conversion raises the error it always raised.
+        texts.push_str(&s.to_cow()?);
+    }
+    Ok(())
+}
+
+/// The code points of `s` into `scratch` (replacing what it held).
+fn read_ucs4(s: &Bound<'_, PyString>, scratch: &mut Vec<u32>) -> PyResult<()> {
     // SAFETY: `s` is a live str object (we hold the GIL and a reference).
     let n = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
     if n < 0 {
-        return Err(PyErr::fetch(o.py()));
+        return Err(PyErr::fetch(s.py()));
     }
     let n = n as usize;
     scratch.clear();
@@ -129,11 +139,7 @@ fn push_text(
         !p.is_null()
     };
     if !ok {
-        return Err(PyErr::fetch(o.py()));
-    }
-    if !texts.push_code_points(scratch) {
-        // A lone surrogate: the UTF-8 conversion raises the error it always raised.
-        texts.push_str(&s.to_cow()?);
+        return Err(PyErr::fetch(s.py()));
     }
     Ok(())
 }
@@ -192,12 +198,36 @@ fn proc_of<'py>(p: Option<&Bound<'py, PyAny>>) -> PyResult<Proc<'py>> {
     })
 }
 
+/// The code points of the str `s` (read as [`push_text`] does), or a TypeError naming `arg`.
+fn code_points(s: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<char>> {
+    let Ok(st) = s.cast::<PyString>() else {
+        return Err(PyTypeError::new_err(format!(
+            "{arg} must be str, not {}",
+            type_name(s)
+        )));
+    };
+    let mut scratch = Vec::new();
+    read_ucs4(st, &mut scratch)?;
+    let mut out = Vec::with_capacity(scratch.len());
+    for &u in &scratch {
+        match char::from_u32(u) {
+            Some(c) => out.push(c),
+            // A lone surrogate: the UTF-8 conversion raises the error it always raised.
+            None => return Ok(st.to_cow()?.chars().collect()),
+        }
+    }
+    Ok(out)
+}
+
 fn processed(s: &Bound<'_, PyAny>, arg: &str, p: &Proc<'_>) -> PyResult<Vec<char>> {
     Ok(match p {
-        Proc::None => as_str(s, arg)?.chars().collect(),
-        Proc::Default => sim::default_process(&as_str(s, arg)?, false)
-            .chars()
-            .collect(),
+        Proc::None => code_points(s, arg)?,
+        Proc::Default => {
+            let raw = code_points(s, arg)?;
+            let mut v = Vec::with_capacity(raw.len());
+            sim::process::default_process_chars(&raw, false, &mut v);
+            v
+        }
         Proc::Call(f) => as_str(&f.call1((s,))?, &format!("processor({arg})"))?
             .chars()
             .collect(),

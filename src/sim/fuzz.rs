@@ -787,11 +787,57 @@ pub fn ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
         // The shorter string as pattern: fewer machine words per step.
         let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         if affix == 0 {
+            if a.len() <= 64 {
+                let least = lensum - 2 * a.len();
+                if cutoff > 0.0 && norm_sim(least, lensum, cutoff) == 0.0 {
+                    return 0.0;
+                }
+                return norm_sim(lensum - 2 * lcs_short(a, b), lensum, cutoff);
+            }
             return Pattern::new(a).ratio(b, cutoff);
         }
         return norm_sim(a.len() + b.len(), lensum, cutoff);
     }
     norm_sim(indel(a, b), lensum, cutoff)
+}
+
+/// LCS of `a` (at most 64 characters) and `b` with the pattern on the stack: for one pair
+/// the heap-allocated [`Pattern`] (2 kB) cost more than the comparison.
+fn lcs_short(a: &[char], b: &[char]) -> usize {
+    debug_assert!(a.len() <= 64);
+    if a.is_empty() {
+        return 0;
+    }
+    let mut table = [0u64; LATIN1];
+    let mut other = [('\0', 0u64); 64];
+    let mut n_other = 0;
+    for (i, &c) in a.iter().enumerate() {
+        if (c as u32) < LATIN1 as u32 {
+            table[c as usize] |= 1 << i;
+        } else if let Some(o) = other[..n_other].iter_mut().find(|o| o.0 == c) {
+            o.1 |= 1 << i;
+        } else {
+            other[n_other] = (c, 1 << i);
+            n_other += 1;
+        }
+    }
+    let other = &other[..n_other];
+    let mut s = !0u64;
+    for &c in b {
+        let m = if (c as u32) < LATIN1 as u32 {
+            table[c as usize]
+        } else {
+            other.iter().find(|o| o.0 == c).map_or(0, |o| o.1)
+        };
+        let u = s & m;
+        s = s.wrapping_add(u) | (s - u);
+    }
+    let mask = if a.len() == 64 {
+        !0
+    } else {
+        (1u64 << a.len()) - 1
+    };
+    (!s & mask).count_ones() as usize
 }
 
 /// The two strings without their common prefix and suffix, which an LCS always contains
@@ -1295,6 +1341,27 @@ mod tests {
             for b in &texts {
                 let (a, b) = (c(a), c(b));
                 assert_eq!(Pattern::new(&a).lcs(&b), naive_lcs(&a, &b));
+            }
+        }
+    }
+
+    #[test]
+    fn stack_lcs_matches_dynamic_programming() {
+        let texts = [
+            "",
+            "a",
+            "Lloyd J. Austin",
+            "Lloyd Austin III",
+            "ÜÜÜ ✓ ünïcode “quoted”",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+            "a longer string of more than sixty-four characters on the other side",
+        ];
+        for x in texts {
+            for y in texts {
+                let (a, b) = (c(x), c(y));
+                if a.len() <= 64 {
+                    assert_eq!(lcs_short(&a, &b), naive_lcs(&a, &b), "{x:?} {y:?}");
+                }
             }
         }
     }
