@@ -308,8 +308,10 @@ fn ratio_rows4(
     let keys: [&[char]; fuzz::LANES] =
         std::array::from_fn(|k| group.get(k).map_or(empty, |q| &q.key[..]));
     let lev = matches!(metric, Metric::Builtin(Scorer::Levenshtein));
-    // Levenshtein's lanes take one machine word per string.
-    let p4 = fuzz::PatternN::new(keys).filter(|_| !lev || keys.iter().all(|k| k.len() <= 64));
+    // Levenshtein's lanes take one machine word per string; one or two queries are faster
+    // with one pattern each than with eight lanes' tables.
+    let p4 = fuzz::PatternN::new(keys)
+        .filter(|_| group.len() > 2 && (!lev || keys.iter().all(|k| k.len() <= 64)));
     let Some(p4) = p4 else {
         for (row, &q) in rows.chunks_mut(m).zip(group) {
             let r = Row::new(metric, q);
@@ -380,6 +382,11 @@ fn packed_rows<T: fuzz::Lane, const N: usize>(
     metric: &Metric,
     cutoff: f64,
 ) -> bool {
+    // A group under a quarter full (a handful of queries) costs more in its 16 kB table
+    // than it saves: the one-pattern rows are faster there.
+    if group.len() * 4 < N {
+        return false;
+    }
     let keys: Vec<&[char]> = group.iter().map(|q| &q.key[..]).collect();
     let Some(p) = fuzz::PackedPattern::<T, N>::new(&keys) else {
         return false;

@@ -672,9 +672,9 @@ impl<T: Lane, const N: usize> PackedPattern<T, N> {
         let mut s = [!T::ZERO; N];
         for &c in s2 {
             let m = self.row(c);
-            for l in 0..N {
-                let u = s[l] & m[l];
-                s[l] = s[l].add(u) | s[l].sub(u);
+            for (x, &y) in s.iter_mut().zip(m) {
+                let u = *x & y;
+                *x = x.add(u) | x.sub(u);
             }
         }
         s.map(|x| (!x).ones() as usize)
