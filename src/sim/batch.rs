@@ -1038,6 +1038,22 @@ mod tests {
     }
 
     #[test]
+    fn code_points_are_checked() {
+        let mut t = Texts::new();
+        assert!(t.push_code_points(&[0x61, 0xE9, 0x2713, 0x1D11E, 0xD7FF, 0xE000, 0x10FFFF]));
+        assert_eq!(
+            t.get(0),
+            &['a', 'é', '✓', '𝄞', '\u{D7FF}', '\u{E000}', '\u{10FFFF}']
+        );
+        for bad in [0xD800, 0xDFFF, 0x110000, u32::MAX] {
+            assert!(!t.push_code_points(&[0x61, bad]));
+        }
+        assert_eq!(t.len(), 1);
+        t.push_str("xy");
+        assert_eq!((t.get(1), t.total_chars()), (&['x', 'y'][..], 9));
+    }
+
+    #[test]
     fn bad_arguments_are_errors() {
         let m = Metric::Builtin(Scorer::Ratio);
         let q = strs(&["a"]);
