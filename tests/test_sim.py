@@ -347,3 +347,27 @@ def test_batches_read_every_code_point_width() -> None:
         sim.cdist(["a"], ["b", "\ud800"])
     with pytest.raises(UnicodeEncodeError):
         sim.extract("a", ["x\udfff"])
+
+
+@pytest.mark.parametrize("name", ["ratio", "token_sort_ratio", "levenshtein"])
+def test_packed_short_queries_equal_pairwise_scores(name: str) -> None:
+    # Enough short queries of every length class to fill 8/16/32/64-bit lane groups and the
+    # score table; cutoffs equal to scores that occur.
+    rng = np.random.default_rng(7)
+    alphabet = list("ab cdé✓")
+
+    def draw(n: int, hi: int) -> list[str]:
+        return ["".join(rng.choice(alphabet, size=rng.integers(0, hi))) for _ in range(n)]
+
+    qs, cs = draw(150, 40), draw(300, 90)
+    scorer = getattr(sim, name)
+    want = np.array([[scorer(q, c) for c in cs] for q in qs], dtype=np.float32)
+    np.testing.assert_array_equal(sim.cdist(qs, cs, scorer=scorer), want)
+    np.testing.assert_array_equal(sim.cdist(qs, cs, scorer=scorer, workers=-1), want)
+    if name != "levenshtein":
+        np.testing.assert_allclose(want, process.cdist(qs, cs, scorer=getattr(fuzz, name)),
+                                   atol=0.01)
+    for cutoff in (float(want[3, 5]), float(np.median(want)), 0.0, 100.0):
+        exact = [[scorer(q, c, score_cutoff=cutoff) for c in cs] for q in qs]
+        got = sim.cdist(qs, cs, scorer=scorer, score_cutoff=cutoff)
+        np.testing.assert_array_equal(got, np.array(exact, dtype=np.float32))
