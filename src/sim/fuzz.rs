@@ -781,6 +781,12 @@ pub fn ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
         return cut(100.0, cutoff);
     }
     let lensum = s1.len() + s2.len();
+    // Upper bound from the lengths alone, before any pattern is built (computed as the score
+    // is, so a score equal to the cutoff is never skipped).
+    let least = lensum - 2 * s1.len().min(s2.len());
+    if cutoff > 0.0 && norm_sim(least, lensum, cutoff) == 0.0 {
+        return 0.0;
+    }
     let (a, b) = strip_affix(s1, s2);
     let affix = lensum - a.len() - b.len();
     if affix == 0 || a.is_empty() || b.is_empty() {
@@ -788,10 +794,6 @@ pub fn ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
         let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         if affix == 0 {
             if a.len() <= 64 {
-                let least = lensum - 2 * a.len();
-                if cutoff > 0.0 && norm_sim(least, lensum, cutoff) == 0.0 {
-                    return 0.0;
-                }
                 return norm_sim(lensum - 2 * lcs_short(a, b), lensum, cutoff);
             }
             return Pattern::new(a).ratio(b, cutoff);
@@ -1149,6 +1151,10 @@ pub fn token_set_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
 
 /// RapidFuzz `token_ratio`: the better of token_sort_ratio and token_set_ratio.
 pub fn token_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    // Before tokenizing: WRatio passes cutoffs above 100 when nothing here can win.
+    if cutoff > 100.0 {
+        return 0.0;
+    }
     let ta = sorted_tokens(s1);
     let tb = sorted_tokens(s2);
     token_ratio_from_tokens(&ta, &tb, cutoff)
@@ -1208,6 +1214,7 @@ pub fn wratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     let mut end_ratio = ratio(s1, s2, cutoff);
     if len_ratio < 1.5 {
         let c = loose(cutoff.max(end_ratio) / UNBASE_SCALE);
+        // token_ratio returns 0 for a cutoff above 100 (checked there before tokenizing).
         return cut(end_ratio.max(token_ratio(s1, s2, c) * UNBASE_SCALE), cutoff);
     }
     // RapidFuzz keeps 0.9 at exactly 8.
