@@ -11,9 +11,12 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::error::{Error, Result};
 
-/// Cores this process may use (`available_parallelism` honours cgroup quotas and affinity).
+/// Cores this process may use (`available_parallelism` honours cgroup quotas and affinity),
+/// looked up once: the lookup reads cgroup files in /proc, 30 µs that were half of a small
+/// `extract` call.
 pub fn available_cores() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// The thread count `workers` asks for: `-1` and `0` mean all cores, `n ≥ 1` means
@@ -53,6 +56,25 @@ pub fn with_workers<T: Send>(workers: i64, f: impl FnOnce() -> T + Send) -> Resu
         return Ok(f());
     }
     Ok(pool(threads)?.install(f))
+}
+
+/// Below this much work (character comparisons) a batch runs on the calling thread: handing
+/// it to a pool costs 5-10 µs, more than scoring 100 names.
+pub const SERIAL_WORK: u128 = 1 << 16;
+
+/// [`with_workers`] for a batch of `work` character comparisons: `f(true)` on the calling
+/// thread when one worker is asked for or the work is too small to share (`f` then must not
+/// use rayon), else `f(false)` on the pool.
+pub fn with_workers_for<T: Send>(
+    workers: i64,
+    work: u128,
+    f: impl FnOnce(bool) -> T + Send,
+) -> Result<T> {
+    let threads = threads_for(workers)?;
+    if threads == 1 || work < SERIAL_WORK {
+        return Ok(f(true));
+    }
+    with_workers(workers, || f(false))
 }
 
 static CANCEL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -103,6 +125,13 @@ mod tests {
         assert!(with_workers(-1, || ()).is_ok());
         assert_eq!(with_workers(0, rayon::current_num_threads).unwrap(), cores);
         assert!(with_workers(-2, || ()).is_err());
+        assert!(with_workers_for(1, u128::MAX, |serial| serial).unwrap());
+        assert!(with_workers_for(-1, 10, |serial| serial).unwrap());
+        assert_eq!(
+            with_workers_for(-1, u128::MAX, |serial| serial).unwrap(),
+            cores == 1
+        );
+        assert!(with_workers_for(-2, 10, |serial| serial).is_err());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Callable
 
 import numpy as np
@@ -53,6 +54,35 @@ def test_score_cutoff_like_rapidfuzz(name: str, a: str, b: str, cutoff: float) -
     theirs = getattr(fuzz, name)(a, b, score_cutoff=cutoff)
     if abs(RF[name](a, b) - cutoff) > 0.01:  # exactly at the cutoff rounding may differ
         assert ours == pytest.approx(theirs, abs=0.01)
+
+
+def _cutoffs_around(score: float) -> list[float]:
+    """The score itself, the floats next to it and cutoffs half a point either side."""
+    near = [score, math.nextafter(score, -math.inf), math.nextafter(score, math.inf)]
+    return [c for c in near + [score - 0.5, score + 0.5] if 0.0 <= c <= 100.0]
+
+
+@pytest.mark.parametrize("name", sorted(RF))
+@settings(max_examples=150, deadline=None)
+@given(a=texts, b=texts)
+def test_cutoffs_at_and_around_the_score(name: str, a: str, b: str) -> None:
+    # Every scorer and every batch path keeps a score equal to the cutoff and drops one a
+    # float below it (RapidFuzz's fuzz scorers do the same; its Levenshtein with a 0-1
+    # cutoff drops some scores equal to it, e.g. 0.8, as 1 - 0.8 is not 0.2 in floats).
+    scorer = getattr(sim, name)
+    full = scorer(a, b)
+    assert full == pytest.approx(RF[name](a, b), abs=0.01)
+    for c in _cutoffs_around(full):
+        want = full if full >= c else 0.0
+        assert scorer(a, b, score_cutoff=c) == want, c
+        if name in FUZZ and c in (full - 0.5, full + 0.5):
+            assert getattr(fuzz, name)(a, b, score_cutoff=c) == pytest.approx(want, abs=0.01)
+        m = sim.cdist([a], [b], scorer=scorer, score_cutoff=c)
+        assert m[0, 0] == np.float32(want), c
+        found = sim.extract(a, [b], scorer=scorer, score_cutoff=c, limit=1)
+        assert found == ([(b, want, 0)] if full >= c else []), c
+        _, ci, ts = sim.top_k([a], [b, b], k=2, scorer=scorer, score_cutoff=c)
+        assert ts.tolist() == ([np.float32(want)] * 2 if full >= c else []), c
 
 
 @pytest.mark.parametrize("name", FUZZ)
@@ -301,3 +331,43 @@ def test_score_pairs_bad_arguments() -> None:
         sim.score_pairs(PAIR_TEXTS, ["0"], [1])
     with pytest.raises(TypeError, match="texts"):
         sim.score_pairs("not a list", [0], [1])
+
+
+def test_batches_read_every_code_point_width() -> None:
+    # Latin-1, BMP and astral strings are read straight from the str objects; a lone
+    # surrogate (not a Unicode scalar value) is the UnicodeEncodeError it always was.
+    qs = ["é✓ 𝄞", "abc", "ÜÜÜ ✓ ünïcode", ""]
+    cs = ["𝄞 é✓", "ab", "ünïcode ✓", "\x00\xff"]
+    want = np.array([[sim.ratio(q, c) for c in cs] for q in qs], dtype=np.float32)
+    np.testing.assert_array_equal(sim.cdist(qs, cs), want)
+    np.testing.assert_allclose(sim.cdist(qs, cs), process.cdist(qs, cs, scorer=fuzz.ratio),
+                               atol=0.01)
+    assert [i for _, _, i in sim.extract(qs[0], cs, limit=2)] == [0, 2]
+    with pytest.raises(UnicodeEncodeError):
+        sim.cdist(["a"], ["b", "\ud800"])
+    with pytest.raises(UnicodeEncodeError):
+        sim.extract("a", ["x\udfff"])
+
+
+@pytest.mark.parametrize("name", ["ratio", "token_sort_ratio", "levenshtein"])
+def test_packed_short_queries_equal_pairwise_scores(name: str) -> None:
+    # Enough short queries of every length class to fill 8/16/32/64-bit lane groups and the
+    # score table; cutoffs equal to scores that occur.
+    rng = np.random.default_rng(7)
+    alphabet = list("ab cdé✓")
+
+    def draw(n: int, hi: int) -> list[str]:
+        return ["".join(rng.choice(alphabet, size=rng.integers(0, hi))) for _ in range(n)]
+
+    qs, cs = draw(150, 40), draw(300, 90)
+    scorer = getattr(sim, name)
+    want = np.array([[scorer(q, c) for c in cs] for q in qs], dtype=np.float32)
+    np.testing.assert_array_equal(sim.cdist(qs, cs, scorer=scorer), want)
+    np.testing.assert_array_equal(sim.cdist(qs, cs, scorer=scorer, workers=-1), want)
+    if name != "levenshtein":
+        np.testing.assert_allclose(want, process.cdist(qs, cs, scorer=getattr(fuzz, name)),
+                                   atol=0.01)
+    for cutoff in (float(want[3, 5]), float(np.median(want)), 0.0, 100.0):
+        exact = [[scorer(q, c, score_cutoff=cutoff) for c in cs] for q in qs]
+        got = sim.cdist(qs, cs, scorer=scorer, score_cutoff=cutoff)
+        np.testing.assert_array_equal(got, np.array(exact, dtype=np.float32))

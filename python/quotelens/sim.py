@@ -147,14 +147,24 @@ def embedding_scorer(fn: Callable[[list[str]], Any]) -> EmbeddingScorer:
     return EmbeddingScorer(fn)
 
 
-def _check_list(xs: Any, arg: str) -> list[str]:
-    if xs is None or isinstance(xs, (str, bytes)) or not isinstance(xs, Iterable):
+def _check_list(xs: Any, arg: str, elements: bool = True) -> list[str]:
+    """``xs`` as a list, refused unless a list of str; ``elements=False`` leaves the check of
+    each element to the core, which raises the same error without a Python loop."""
+    if type(xs) is not list and (
+        xs is None or isinstance(xs, (str, bytes)) or not isinstance(xs, Iterable)
+    ):
         raise TypeError(f"{arg} must be a list of str, not {type(xs).__name__}")
-    out = list(xs)
-    for i, x in enumerate(out):
-        if not isinstance(x, str):
-            raise TypeError(f"{arg}[{i}] must be str, not {type(x).__name__}")
+    out = xs if type(xs) is list else list(xs)
+    if elements:
+        for i, x in enumerate(out):
+            if not isinstance(x, str):
+                raise TypeError(f"{arg}[{i}] must be str, not {type(x).__name__}")
     return out
+
+
+def _python_side(scorer: Any, processor: Any) -> bool:
+    """Whether Python code (a scorer or processor) sees the strings, so they are checked here."""
+    return _native_scorer(scorer) is None or _native_process(processor) is None
 
 
 def _process_list(xs: Sequence[str], processor: Processor, arg: str) -> list[str]:
@@ -248,8 +258,9 @@ def cdist(
     >>> cdist(["a b", "c"], ["b a", "c"], scorer=token_sort_ratio).tolist()
     [[100.0, 0.0], [0.0, 100.0]]
     """
+    el = _python_side(scorer, processor)
     q, c, native, process = _prepare(
-        _check_list(queries, "queries"), _check_list(choices, "choices"), scorer, processor
+        _check_list(queries, "queries", el), _check_list(choices, "choices", el), scorer, processor
     )
     dt = np.dtype(dtype)
     if native is not None:
@@ -337,8 +348,9 @@ def top_k(
         raise TypeError(f"k must be an int, not {type(k).__name__}")
     if k <= 0:
         raise QuotelensError(f"k: must be at least 1, got {k}")
+    el = _python_side(scorer, processor)
     q, c, native, process = _prepare(
-        _check_list(queries, "queries"), _check_list(choices, "choices"), scorer, processor
+        _check_list(queries, "queries", el), _check_list(choices, "choices", el), scorer, processor
     )
     # No query has more than len(c) matches: a larger k is that many (k=2**31 used to abort).
     k = max(1, min(int(k), len(c)))
@@ -385,12 +397,17 @@ def extract(
     """The best ``limit`` choices (all when ``None``) for ``query`` as ``(choice, score, index)``,
     best first, like ``rapidfuzz.process.extract``.
 
+    With one worker (the default) and a native scorer the choices are read in growing blocks
+    and reading stops once ``limit`` scores of 100 are held, which no later choice can beat
+    (RapidFuzz's early exit; ``limit=1`` is its ``extractOne``): choices after that point are
+    neither scored nor type-checked.
+
     >>> extract("troops", ["troop", "talks", "troops"], limit=2)
     [('troops', 100.0, 2), ('troop', 90.9090909090909, 0)]
     """
     if not isinstance(query, str):
         raise TypeError(f"query must be str, not {type(query).__name__}")
-    c = _check_list(choices, "choices")
+    c = _check_list(choices, "choices", _python_side(scorer, processor))
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, (int, np.integer))):
         raise TypeError(f"limit must be an int or None, not {type(limit).__name__}")
     if limit is not None and limit <= 0:

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use numpy::{PyArray1, PyArrayMethods};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyTuple};
+use pyo3::types::{PyList, PyString, PyTuple};
 
 use super::{detached, detached_quick};
 
@@ -16,6 +16,11 @@ const QUICK_WORK: u128 = 1 << 20;
 
 fn chars(v: &[String]) -> u128 {
     v.iter().map(|s| s.len() as u128).sum()
+}
+
+/// Character comparisons of a batch of `a` against `b`.
+fn work(a: &sim::batch::Texts, b: &sim::batch::Texts) -> u128 {
+    a.total_chars() as u128 * b.total_chars() as u128
 }
 
 /// [`detached`] for big work, [`detached_quick`] for small.
@@ -59,14 +64,110 @@ pub(crate) fn str_list(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<String>>
             type_name(o)
         )));
     }
+    // The message naming the element is built only for a bad one (building it for every
+    // element was a third of a small `extract` call).
+    let item = |i: usize, x: &Bound<'_, PyAny>| -> PyResult<String> {
+        match x.cast::<PyString>() {
+            Ok(s) => Ok(s.to_cow()?.into_owned()),
+            Err(_) => Err(PyTypeError::new_err(format!(
+                "{arg}[{i}] must be str, not {}",
+                type_name(x)
+            ))),
+        }
+    };
+    if let Ok(list) = o.cast::<PyList>() {
+        let mut out = Vec::with_capacity(list.len());
+        for (i, x) in list.iter().enumerate() {
+            out.push(item(i, &x)?);
+        }
+        return Ok(out);
+    }
     let it = o.try_iter().map_err(|_| {
         PyTypeError::new_err(format!("{arg} must be a list of str, not {}", type_name(o)))
     })?;
     let mut out = Vec::new();
     for (i, x) in it.enumerate() {
-        out.push(as_str(&x?, &format!("{arg}[{i}]"))?);
+        out.push(item(i, &x?)?);
     }
     Ok(out)
+}
+
+/// Append the str `o` to `texts`, or a TypeError naming `arg` and `i`.
+///
+/// Reads the code points straight from the Python object (`PyUnicode_AsUCS4`, stable ABI
+/// since 3.7): the safe `to_cow` has to encode to a UTF-8 bytes object under the abi3-py39
+/// API, then copy it, then decode it again — most of the time of a 100-name `extract`.
+fn push_text(
+    texts: &mut sim::batch::Texts,
+    scratch: &mut Vec<u32>,
+    o: &Bound<'_, PyAny>,
+    arg: &str,
+    i: usize,
+) -> PyResult<()> {
+    let Ok(s) = o.cast::<PyString>() else {
+        return Err(PyTypeError::new_err(format!(
+            "{arg}[{i}] must be str, not {}",
+            type_name(o)
+        )));
+    };
+    read_ucs4(s, scratch)?;
+    if !texts.push_code_points(scratch) {
+        // A lone surrogate: the UTF-8 conversion raises the error it always raised.
+        texts.push_str(&s.to_cow()?);
+    }
+    Ok(())
+}
+
+/// The code points of `s` into `scratch` (replacing what it held).
+fn read_ucs4(s: &Bound<'_, PyString>, scratch: &mut Vec<u32>) -> PyResult<()> {
+    // SAFETY: `s` is a live str object (we hold the GIL and a reference).
+    let n = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
+    if n < 0 {
+        return Err(PyErr::fetch(s.py()));
+    }
+    let n = n as usize;
+    scratch.clear();
+    scratch.reserve(n);
+    // SAFETY: the buffer has room for `n` code points (the string's length), the call writes
+    // at most `buflen` of them without a terminating NUL (copy_null = 0), and only after it
+    // succeeded are those `n` elements marked initialized.
+    let ok = unsafe {
+        let p = pyo3::ffi::PyUnicode_AsUCS4(s.as_ptr(), scratch.as_mut_ptr(), n as _, 0);
+        if !p.is_null() {
+            scratch.set_len(n);
+        }
+        !p.is_null()
+    };
+    if !ok {
+        return Err(PyErr::fetch(s.py()));
+    }
+    Ok(())
+}
+
+/// A list (or any iterable that is not a str) of str as [`sim::batch::Texts`], with the
+/// errors of [`str_list`].
+fn texts_list(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<sim::batch::Texts> {
+    if o.is_instance_of::<PyString>() || o.is_none() {
+        return Err(PyTypeError::new_err(format!(
+            "{arg} must be a list of str, not {}",
+            type_name(o)
+        )));
+    }
+    let mut texts = sim::batch::Texts::new();
+    let mut scratch = Vec::new();
+    if let Ok(list) = o.cast::<PyList>() {
+        for (i, x) in list.iter().enumerate() {
+            push_text(&mut texts, &mut scratch, &x, arg, i)?;
+        }
+        return Ok(texts);
+    }
+    let it = o.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!("{arg} must be a list of str, not {}", type_name(o)))
+    })?;
+    for (i, x) in it.enumerate() {
+        push_text(&mut texts, &mut scratch, &x?, arg, i)?;
+    }
+    Ok(texts)
 }
 
 /// How a processor argument applies: not at all, the built-in one, or a Python callable.
@@ -97,12 +198,36 @@ fn proc_of<'py>(p: Option<&Bound<'py, PyAny>>) -> PyResult<Proc<'py>> {
     })
 }
 
+/// The code points of the str `s` (read as [`push_text`] does), or a TypeError naming `arg`.
+fn code_points(s: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<char>> {
+    let Ok(st) = s.cast::<PyString>() else {
+        return Err(PyTypeError::new_err(format!(
+            "{arg} must be str, not {}",
+            type_name(s)
+        )));
+    };
+    let mut scratch = Vec::new();
+    read_ucs4(st, &mut scratch)?;
+    let mut out = Vec::with_capacity(scratch.len());
+    for &u in &scratch {
+        match char::from_u32(u) {
+            Some(c) => out.push(c),
+            // A lone surrogate: the UTF-8 conversion raises the error it always raised.
+            None => return Ok(st.to_cow()?.chars().collect()),
+        }
+    }
+    Ok(out)
+}
+
 fn processed(s: &Bound<'_, PyAny>, arg: &str, p: &Proc<'_>) -> PyResult<Vec<char>> {
     Ok(match p {
-        Proc::None => as_str(s, arg)?.chars().collect(),
-        Proc::Default => sim::default_process(&as_str(s, arg)?, false)
-            .chars()
-            .collect(),
+        Proc::None => code_points(s, arg)?,
+        Proc::Default => {
+            let raw = code_points(s, arg)?;
+            let mut v = Vec::with_capacity(raw.len());
+            sim::process::default_process_chars(&raw, false, &mut v);
+            v
+        }
         Proc::Call(f) => as_str(&f.call1((s,))?, &format!("processor({arg})"))?
             .chars()
             .collect(),
@@ -264,13 +389,13 @@ pub fn py_cdist<'py>(
     cell_bytes: u64,
 ) -> PyResult<Bound<'py, PyAny>> {
     let workers = super::workers_arg(workers)?;
-    let q = str_list(queries, "queries")?;
-    let c = str_list(choices, "choices")?;
+    let q = texts_list(queries, "queries")?;
+    let c = texts_list(choices, "choices")?;
     let metric = metric_of(scorer)?;
     let (n, m) = (q.len(), c.len());
     sim::batch::check_dense(n, m, cell_bytes.max(4)).map_err(super::to_py)?;
-    let out = run(py, chars(&q) * chars(&c), || {
-        sim::cdist(&q, &c, &metric, process, score_cutoff, workers)
+    let out = run(py, work(&q, &c), || {
+        sim::batch::cdist_texts(&q, &c, &metric, process, score_cutoff, workers)
     })?;
     Ok(PyArray1::from_vec(py, out).reshape([n, m])?.into_any())
 }
@@ -319,11 +444,11 @@ pub fn py_top_k<'py>(
             format!("must be at least 1, got {k}"),
         )));
     }
-    let q = str_list(queries, "queries")?;
-    let c = str_list(choices, "choices")?;
+    let q = texts_list(queries, "queries")?;
+    let c = texts_list(choices, "choices")?;
     let metric = metric_of(scorer)?;
-    let r = run(py, chars(&q) * chars(&c), || {
-        sim::top_k(&q, &c, k as usize, &metric, process, score_cutoff, workers)
+    let r = run(py, work(&q, &c), || {
+        sim::batch::top_k_texts(&q, &c, k as usize, &metric, process, score_cutoff, workers)
     })?;
     PyTuple::new(
         py,
@@ -350,9 +475,7 @@ pub fn py_extract<'py>(
     workers: &Bound<'py, PyAny>,
 ) -> PyResult<Vec<(usize, f64)>> {
     let workers = super::workers_arg(workers)?;
-    let q = as_str(query, "query")?;
-    let c = str_list(choices, "choices")?;
-    let metric = metric_of(scorer)?;
+    let query = as_str(query, "query")?;
     let limit = match limit {
         None => None,
         Some(l) if l <= 0 => {
@@ -363,9 +486,69 @@ pub fn py_extract<'py>(
         }
         Some(l) => Some(l as usize),
     };
-    run(py, q.len() as u128 * chars(&c), || {
-        sim::extract(&q, &c, limit, &metric, process, score_cutoff, workers)
+    if crate::parallel::threads_for(workers).map_err(super::to_py)? == 1 {
+        if let Ok(list) = choices.cast::<PyList>() {
+            let metric = metric_of(scorer)?;
+            return extract_lazily(py, &query, list, limit, &metric, process, score_cutoff);
+        }
+    }
+    let mut q = sim::batch::Texts::new();
+    q.push_str(&query);
+    let c = texts_list(choices, "choices")?;
+    let metric = metric_of(scorer)?;
+    run(py, work(&q, &c), || {
+        sim::batch::extract_texts(&q, &c, limit, &metric, process, score_cutoff, workers)
     })
+}
+
+/// `f`, with a panic in the core as a `QuotelensError` (never a `PanicException`).
+fn guarded<T>(f: impl FnOnce() -> T) -> PyResult<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        let msg = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        super::QuotelensError::new_err(format!("internal error: {msg}"))
+    })
+}
+
+/// One-worker `extract` that reads the choices a block at a time, in blocks that grow from 16
+/// to 4096, and stops reading once the result is settled (as RapidFuzz does, which then also
+/// leaves later choices unchecked). Holds the GIL as RapidFuzz does, except while scoring a
+/// large block; looks for Ctrl-C between blocks.
+fn extract_lazily(
+    py: Python<'_>,
+    query: &str,
+    list: &Bound<'_, PyList>,
+    limit: Option<usize>,
+    metric: &Metric,
+    process: bool,
+    score_cutoff: Option<f64>,
+) -> PyResult<Vec<(usize, f64)>> {
+    let n = list.len();
+    let mut ex = sim::batch::Extraction::new(query, n, limit, metric, process, score_cutoff)
+        .map_err(super::to_py)?;
+    let mut block = sim::batch::Texts::new();
+    let mut scratch = Vec::new();
+    let (mut start, mut size) = (0, 16);
+    while start < n && !ex.done() {
+        let end = (start + size).min(n);
+        block.clear();
+        for j in start..end {
+            push_text(&mut block, &mut scratch, &list.get_item(j)?, "choices", j)?;
+        }
+        let work = query.len() as u128 * block.total_chars() as u128;
+        if work < QUICK_WORK {
+            guarded(|| ex.feed(&block))?;
+        } else {
+            py.detach(|| guarded(|| ex.feed(&block)))?;
+        }
+        py.check_signals()?;
+        start = end;
+        size = (size * 2).min(4096);
+    }
+    Ok(ex.finish())
 }
 
 /// How two statements relate: ``relation`` is ``"agree"`` (the same claim), ``"deny"`` (one

@@ -2,6 +2,7 @@
 //! [`extract`]. Every string is preprocessed once (processor, token sorting), every query's
 //! bit vectors are built once per row, rows run on a rayon pool of `workers` threads.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::sync::Arc;
@@ -9,12 +10,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::fuzz::{self, cut, Pattern};
-use super::process::default_process;
+use super::process::default_process_chars;
 use super::statement::{PreparedStatement, StatementScorer};
 use super::Scorer;
 use crate::error::{Error, Result};
 use crate::memory::available_memory;
-use crate::parallel::{interrupted, interrupted_every, with_workers};
+use crate::parallel::{interrupted, interrupted_every, with_workers_for};
 
 /// What a batch scores with: a built-in string scorer or a fitted statement scorer.
 #[derive(Debug, Clone)]
@@ -23,26 +24,109 @@ pub enum Metric {
     Statement(Arc<StatementScorer>),
 }
 
-/// A string prepared once for its metric.
-struct Prep {
-    /// Characters the scorer compares (sorted-token form for token_sort_ratio / token_ratio).
-    key: Vec<char>,
-    /// Processed characters (WRatio, token_ratio's set part).
+/// Many strings as code points in one buffer: one allocation for a whole list, where a
+/// `Vec<char>` per string made allocation half the time of scoring short names.
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
     chars: Vec<char>,
-    /// Sorted whitespace tokens (token_set_ratio, token_ratio, jaccard).
-    tokens: Vec<Vec<char>>,
-    statement: Option<PreparedStatement>,
+    ends: Vec<usize>,
 }
 
-fn prepare(s: &str, metric: &Metric, process: bool) -> Prep {
-    let chars: Vec<char> = if process {
-        default_process(s, false).chars().collect()
+impl Texts {
+    /// No strings.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The code points of each string.
+    pub fn from_strs<S: AsRef<str>>(strings: &[S]) -> Self {
+        let bytes: usize = strings.iter().map(|s| s.as_ref().len()).sum();
+        let mut t = Texts {
+            chars: Vec::with_capacity(bytes),
+            ends: Vec::with_capacity(strings.len()),
+        };
+        for s in strings {
+            t.push_str(s.as_ref());
+        }
+        t
+    }
+
+    /// Append one string.
+    pub fn push_str(&mut self, s: &str) {
+        self.chars.extend(s.chars());
+        self.ends.push(self.chars.len());
+    }
+
+    /// Append one string given as code points; false (and nothing appended) when one of them
+    /// is not a Unicode scalar value (a lone surrogate).
+    pub fn push_code_points(&mut self, cps: &[u32]) -> bool {
+        if cps.iter().any(|&u| char::from_u32(u).is_none()) {
+            return false;
+        }
+        self.chars
+            .extend(cps.iter().map(|&u| char::from_u32(u).unwrap_or('\u{FFFD}')));
+        self.ends.push(self.chars.len());
+        true
+    }
+
+    /// Number of strings.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no strings.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// String `i` as code points.
+    pub fn get(&self, i: usize) -> &[char] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.chars[start..self.ends[i]]
+    }
+
+    /// Every string, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[char]> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Code points of all strings together.
+    pub fn total_chars(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Remove every string, keeping the buffers.
+    pub fn clear(&mut self) {
+        self.chars.clear();
+        self.ends.clear();
+    }
+}
+
+/// A string prepared once for its metric; borrows the caller's code points where the metric
+/// compares them unchanged.
+struct Prep<'a> {
+    /// Characters the scorer compares (sorted-token form for token_sort_ratio / token_ratio).
+    key: Cow<'a, [char]>,
+    /// Processed characters (WRatio).
+    chars: Cow<'a, [char]>,
+    /// Sorted whitespace tokens (token_set_ratio, token_ratio, jaccard).
+    tokens: Vec<Vec<char>>,
+    /// Boxed: unboxed it made every `Prep` half a kilobyte to move.
+    statement: Option<Box<PreparedStatement>>,
+}
+
+fn prepare<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<'a> {
+    let text = || raw.iter().collect::<String>();
+    let chars: Cow<'a, [char]> = if process && !matches!(metric, Metric::Statement(_)) {
+        let mut v = Vec::with_capacity(raw.len());
+        default_process_chars(raw, false, &mut v);
+        Cow::Owned(v)
     } else {
-        s.chars().collect()
+        Cow::Borrowed(raw)
     };
     let mut p = Prep {
-        key: Vec::new(),
-        chars: Vec::new(),
+        key: Cow::Borrowed(&[]),
+        chars: Cow::Borrowed(&[]),
         tokens: Vec::new(),
         statement: None,
     };
@@ -53,12 +137,12 @@ fn prepare(s: &str, metric: &Metric, process: bool) -> Prep {
             .collect()
     };
     match metric {
-        Metric::Statement(m) => p.statement = Some(m.prepare(s)),
+        Metric::Statement(m) => p.statement = Some(Box::new(m.prepare(&text()))),
         Metric::Builtin(sc) => match sc {
-            Scorer::TokenSortRatio => p.key = fuzz::join(&fuzz::sorted_tokens(&chars)),
+            Scorer::TokenSortRatio => p.key = Cow::Owned(fuzz::join(&fuzz::sorted_tokens(&chars))),
             Scorer::TokenSetRatio | Scorer::Jaccard => p.tokens = tokens(&chars),
             Scorer::TokenRatio => {
-                p.key = fuzz::join(&fuzz::sorted_tokens(&chars));
+                p.key = Cow::Owned(fuzz::join(&fuzz::sorted_tokens(&chars)));
                 p.tokens = tokens(&chars);
             }
             Scorer::WRatio => p.chars = chars,
@@ -75,7 +159,7 @@ fn slices(t: &[Vec<char>]) -> Vec<&[char]> {
 /// Scores one query against choices; holds what is built once per query.
 struct Row<'a> {
     metric: &'a Metric,
-    q: &'a Prep,
+    q: &'a Prep<'a>,
     pat: Option<Pattern>,
     /// The query's pattern tables for levenshtein and jaro_winkler, built once per row.
     cached: Option<Cached>,
@@ -87,15 +171,17 @@ enum Cached {
 }
 
 impl<'a> Row<'a> {
-    fn new(metric: &'a Metric, q: &'a Prep) -> Self {
+    fn new(metric: &'a Metric, q: &'a Prep<'a>) -> Self {
         let pat = match metric {
             Metric::Builtin(
                 Scorer::Ratio | Scorer::TokenSortRatio | Scorer::PartialRatio | Scorer::TokenRatio,
             ) => Some(Pattern::new(&q.key)),
+            // One machine word: our own bit-parallel Levenshtein (see `score`).
+            Metric::Builtin(Scorer::Levenshtein) if q.key.len() <= 64 => Some(Pattern::new(&q.key)),
             _ => None,
         };
         let cached = match metric {
-            Metric::Builtin(Scorer::Levenshtein) => Some(Cached::Levenshtein(
+            Metric::Builtin(Scorer::Levenshtein) if pat.is_none() => Some(Cached::Levenshtein(
                 rapidfuzz::distance::levenshtein::BatchComparator::new(q.key.iter().copied()),
             )),
             Metric::Builtin(Scorer::JaroWinkler) => Some(Cached::JaroWinkler(
@@ -112,7 +198,7 @@ impl<'a> Row<'a> {
     }
 
     /// Ratio-like rows four choices at a time; false when the metric has no such fast path.
-    fn fill4(&self, row: &mut [f32], cs: &[Prep], cutoff: f64) -> bool {
+    fn fill4(&self, row: &mut [f32], cs: &[Prep<'_>], cutoff: f64) -> bool {
         let Some(p) = &self.pat else { return false };
         if !matches!(
             self.metric,
@@ -124,7 +210,7 @@ impl<'a> Row<'a> {
         let mut oc = row.chunks_exact_mut(4);
         let mut cc = cs.chunks_exact(4);
         for (o, c) in (&mut oc).zip(&mut cc) {
-            let l = p.lcs4([&c[0].key, &c[1].key, &c[2].key, &c[3].key]);
+            let l = p.lcs4([&c[0].key[..], &c[1].key[..], &c[2].key[..], &c[3].key[..]]);
             for k in 0..4 {
                 let lensum = p.len() + c[k].key.len();
                 let score = (1.0 - (lensum - 2 * l[k]) as f64 / lensum as f64) * 100.0;
@@ -138,7 +224,7 @@ impl<'a> Row<'a> {
     }
 
     #[inline]
-    fn score(&self, c: &Prep, cutoff: f64) -> f64 {
+    fn score(&self, c: &Prep<'_>, cutoff: f64) -> f64 {
         let q = self.q;
         match self.metric {
             Metric::Statement(m) => match (&q.statement, &c.statement) {
@@ -172,29 +258,61 @@ impl<'a> Row<'a> {
                     cut(set.max(sort), cutoff)
                 }
                 Scorer::WRatio => fuzz::wratio(&q.chars, &c.chars, cutoff),
-                other => match &self.cached {
-                    Some(Cached::Levenshtein(b)) => cut(
-                        b.normalized_similarity(c.key.iter().copied()) * 100.0,
-                        cutoff,
-                    ),
-                    Some(Cached::JaroWinkler(b)) => cut(
-                        b.normalized_similarity(c.key.iter().copied()) * 100.0,
-                        cutoff,
-                    ),
-                    None => other.score(&q.key, &c.key, cutoff),
-                },
+                Scorer::Levenshtein if self.pat.is_some() => {
+                    let (l1, l2) = (q.key.len(), c.key.len());
+                    // The length difference is a lower bound of the distance.
+                    if fuzz::levenshtein_score(l1.abs_diff(l2), l1, l2, cutoff) == 0.0
+                        && cutoff > 0.0
+                    {
+                        return 0.0;
+                    }
+                    match self.pat.as_ref().and_then(|p| p.levenshtein(&c.key)) {
+                        Some(d) => fuzz::levenshtein_score(d, l1, l2, cutoff),
+                        None => fuzz::levenshtein(&q.key, &c.key, cutoff),
+                    }
+                }
+                other => {
+                    use rapidfuzz::distance::{jaro_winkler as jw, levenshtein as lev};
+                    let s2 = c.key.iter().copied();
+                    // The cutoff goes to the crate, which then stops early (banded search).
+                    let sim = match (&self.cached, fuzz::crate_cutoff(cutoff)) {
+                        (Some(Cached::Levenshtein(b)), None) => b.normalized_similarity(s2),
+                        (Some(Cached::Levenshtein(b)), Some(x)) => {
+                            let args = lev::Args::default().score_cutoff(x);
+                            b.normalized_similarity_with_args(s2, &args).unwrap_or(0.0)
+                        }
+                        (Some(Cached::JaroWinkler(b)), None) => b.normalized_similarity(s2),
+                        (Some(Cached::JaroWinkler(b)), Some(x)) => {
+                            let args = jw::Args::default().score_cutoff(x);
+                            b.normalized_similarity_with_args(s2, &args).unwrap_or(0.0)
+                        }
+                        (None, _) => return other.score(&q.key, &c.key, cutoff),
+                    };
+                    cut(sim * 100.0, cutoff)
+                }
             },
         }
     }
 }
 
 /// Rows of `ratio` for up to four queries (`rows` holds `group.len()` rows of `cs.len()`).
-fn ratio_rows4(rows: &mut [f32], group: &[&Prep], cs: &[Prep], metric: &Metric, cutoff: f64) {
+fn ratio_rows4(
+    rows: &mut [f32],
+    group: &[&Prep<'_>],
+    cs: &[Prep<'_>],
+    metric: &Metric,
+    cutoff: f64,
+) {
     let m = cs.len();
     let empty: &[char] = &[];
     let keys: [&[char]; fuzz::LANES] =
-        std::array::from_fn(|k| group.get(k).map_or(empty, |q| q.key.as_slice()));
-    let Some(p4) = fuzz::PatternN::new(keys) else {
+        std::array::from_fn(|k| group.get(k).map_or(empty, |q| &q.key[..]));
+    let lev = matches!(metric, Metric::Builtin(Scorer::Levenshtein));
+    // Levenshtein's lanes take one machine word per string; one or two queries are faster
+    // with one pattern each than with eight lanes' tables.
+    let p4 = fuzz::PatternN::new(keys)
+        .filter(|_| group.len() > 2 && (!lev || keys.iter().all(|k| k.len() <= 64)));
+    let Some(p4) = p4 else {
         for (row, &q) in rows.chunks_mut(m).zip(group) {
             let r = Row::new(metric, q);
             if !r.fill4(row, cs, cutoff) {
@@ -210,6 +328,14 @@ fn ratio_rows4(rows: &mut [f32], group: &[&Prep], cs: &[Prep], metric: &Metric, 
         if interrupted_every(j) {
             return;
         }
+        if lev {
+            let d = p4.levenshtein(&c.key).unwrap_or([0; fuzz::LANES]);
+            for k in 0..group.len() {
+                let score = fuzz::levenshtein_score(d[k], lens[k], c.key.len(), cutoff);
+                rows[k * m + j] = score as f32;
+            }
+            continue;
+        }
         let l = p4.lcs(&c.key);
         for k in 0..group.len() {
             let lensum = lens[k] + c.key.len();
@@ -221,6 +347,112 @@ fn ratio_rows4(rows: &mut [f32], group: &[&Prep], cs: &[Prep], metric: &Metric, 
             rows[k * m + j] = cut(score, cutoff) as f32;
         }
     }
+}
+
+/// Queries (indices sorted by key length) cut into lane groups: as many as one 512-bit step
+/// holds for their length class (64 of up to 8 characters, 32 of up to 16, 16 of up to 32),
+/// else [`fuzz::LANES`].
+fn lane_groups<'o>(order: &'o [usize], qs: &[Prep<'_>]) -> Vec<&'o [usize]> {
+    let width = |len: usize| match len {
+        0..=8 => 64,
+        9..=16 => 32,
+        17..=32 => 16,
+        _ => fuzz::LANES,
+    };
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        let w = width(qs[order[i]].key.len());
+        let mut j = i + 1;
+        while j < order.len() && j - i < w && width(qs[order[j]].key.len()) == w {
+            j += 1;
+        }
+        groups.push(&order[i..j]);
+        i = j;
+    }
+    groups
+}
+
+/// Rows of ratio / token_sort_ratio / levenshtein for a group of short queries packed into
+/// `T` lanes; false (nothing written) when they do not fit.
+fn packed_rows<T: fuzz::Lane, const N: usize>(
+    rows: &mut [f32],
+    group: &[&Prep<'_>],
+    cs: &[Prep<'_>],
+    metric: &Metric,
+    cutoff: f64,
+) -> bool {
+    // A group under a quarter full (a handful of queries) costs more in its 16 kB table
+    // than it saves: the one-pattern rows are faster there.
+    if group.len() * 4 < N {
+        return false;
+    }
+    let keys: Vec<&[char]> = group.iter().map(|q| &q.key[..]).collect();
+    let Some(p) = fuzz::PackedPattern::<T, N>::new(&keys) else {
+        return false;
+    };
+    let lev = matches!(metric, Metric::Builtin(Scorer::Levenshtein));
+    let (m, lens) = (cs.len(), p.lens());
+    let qmax = lens.iter().copied().max().unwrap_or(0);
+    let cmax = cs.iter().map(|c| c.key.len()).max().unwrap_or(0);
+    // A cell's score depends only on (length sum, LCS) for ratio and on (longer length,
+    // distance) for levenshtein: with a table of those scores (built with the scorer's own
+    // expressions, so the same to the last bit) a cell costs a load instead of a division,
+    // which was most of the time on short strings. Only when the table is small next to
+    // the cells it serves.
+    let (rows_t, stride) = if lev {
+        (qmax.max(cmax) + 1, qmax.max(cmax) + 1)
+    } else {
+        (qmax + cmax + 1, qmax + 1)
+    };
+    let table: Option<Vec<f32>> = (rows_t * stride <= (m * group.len()) / 4).then(|| {
+        let mut t = vec![0f32; rows_t * stride];
+        for a in 0..rows_t {
+            for v in 0..stride {
+                let score = if lev {
+                    fuzz::levenshtein_score(v, a, 0, cutoff)
+                } else if a == 0 {
+                    cut(100.0, cutoff)
+                } else {
+                    cut(
+                        (1.0 - (a - 2 * v.min(a / 2)) as f64 / a as f64) * 100.0,
+                        cutoff,
+                    )
+                };
+                t[a * stride + v] = score as f32;
+            }
+        }
+        t
+    });
+    for (j, c) in cs.iter().enumerate() {
+        if interrupted_every(j) {
+            break;
+        }
+        let cl = c.key.len();
+        if lev {
+            let d = p.levenshtein(&c.key);
+            for k in 0..group.len() {
+                rows[k * m + j] = match &table {
+                    Some(t) => t[lens[k].max(cl) * stride + d[k]],
+                    None => fuzz::levenshtein_score(d[k], lens[k], cl, cutoff) as f32,
+                };
+            }
+        } else {
+            let l = p.lcs(&c.key);
+            for k in 0..group.len() {
+                let lensum = lens[k] + cl;
+                rows[k * m + j] = match &table {
+                    Some(t) => t[lensum * stride + l[k]],
+                    None if lensum == 0 => cut(100.0, cutoff) as f32,
+                    None => {
+                        let score = (1.0 - (lensum - 2 * l[k]) as f64 / lensum as f64) * 100.0;
+                        cut(score, cutoff) as f32
+                    }
+                };
+            }
+        }
+    }
+    true
 }
 
 fn check_cutoff(cutoff: Option<f64>) -> Result<f64> {
@@ -255,11 +487,24 @@ pub fn check_dense(n: usize, m: usize, cell_bytes: u64) -> Result<()> {
     Ok(())
 }
 
-fn prepare_all(strings: &[String], metric: &Metric, process: bool) -> Vec<Prep> {
-    strings
-        .par_iter()
-        .map(|s| prepare(s, metric, process))
+fn prepare_all<'a>(
+    texts: &'a Texts,
+    metric: &Metric,
+    process: bool,
+    serial: bool,
+) -> Vec<Prep<'a>> {
+    if serial {
+        return texts.iter().map(|s| prepare(s, metric, process)).collect();
+    }
+    (0..texts.len())
+        .into_par_iter()
+        .map(|i| prepare(texts.get(i), metric, process))
         .collect()
+}
+
+/// Character comparisons of a many-against-many batch (decides whether it is worth threads).
+fn work(a: &Texts, b: &Texts) -> u128 {
+    (a.total_chars() as u128).max(1) * (b.total_chars() as u128).max(1)
 }
 
 /// Dense `len(queries) × len(choices)` score matrix, row-major, as f32.
@@ -273,37 +518,64 @@ pub fn cdist(
     score_cutoff: Option<f64>,
     workers: i64,
 ) -> Result<Vec<f32>> {
+    let (q, c) = (Texts::from_strs(queries), Texts::from_strs(choices));
+    cdist_texts(&q, &c, metric, process, score_cutoff, workers)
+}
+
+/// [`cdist`] of strings given as [`Texts`].
+pub fn cdist_texts(
+    queries: &Texts,
+    choices: &Texts,
+    metric: &Metric,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> Result<Vec<f32>> {
     let cutoff = check_cutoff(score_cutoff)?;
     let (n, m) = (queries.len(), choices.len());
     check_dense(n, m, 4)?;
-    with_workers(workers, || {
-        let qs = prepare_all(queries, metric, process);
-        let cs = prepare_all(choices, metric, process);
+    with_workers_for(workers, work(queries, choices), |serial| {
+        let qs = prepare_all(queries, metric, process, serial);
+        let cs = prepare_all(choices, metric, process, serial);
         let mut out: Vec<f32> = crate::error::try_vec(n * m, "cdist")?;
         out.resize(n * m, 0.0);
         if m > 0 {
             let ratio_like = matches!(
                 metric,
-                Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio)
+                Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio | Scorer::Levenshtein)
             );
             if ratio_like {
-                // Four queries per step: one character lookup serves four patterns. Queries
-                // of similar length go together so short ones are not padded to long ones.
+                // Many queries per step: one character lookup serves a whole group. Queries
+                // of similar length go together so short ones are not padded to long ones,
+                // and short ones are packed several to a machine word (8/16/32-bit lanes).
                 let mut order: Vec<usize> = (0..n).collect();
                 order.sort_by_key(|&i| qs[i].key.len());
+                let groups = lane_groups(&order, &qs);
                 // Groups are scored a batch at a time and copied into place, so the peak is
                 // the matrix plus one batch (collecting every group first needed 2x).
-                let batch = fuzz::LANES * 4 * rayon::current_num_threads();
-                for part in order.chunks(batch) {
-                    let blocks: Vec<(&[usize], Vec<f32>)> = part
-                        .par_chunks(fuzz::LANES)
-                        .map(|idx| {
-                            let group: Vec<&Prep> = idx.iter().map(|&i| &qs[i]).collect();
-                            let mut rows = vec![0f32; idx.len() * m];
-                            ratio_rows4(&mut rows, &group, &cs, metric, cutoff);
-                            (idx, rows)
-                        })
-                        .collect();
+                let batch = 4 * rayon::current_num_threads();
+                let block = |idx: &'_ [usize]| {
+                    let group: Vec<&Prep> = idx.iter().map(|&i| &qs[i]).collect();
+                    let mut rows = vec![0f32; idx.len() * m];
+                    let longest = group.iter().map(|q| q.key.len()).max().unwrap_or(0);
+                    let (r, g, c) = (&mut rows[..], &group[..], &cs[..]);
+                    let packed = match longest {
+                        0..=8 => packed_rows::<u8, 64>(r, g, c, metric, cutoff),
+                        9..=16 => packed_rows::<u16, 32>(r, g, c, metric, cutoff),
+                        17..=32 => packed_rows::<u32, 16>(r, g, c, metric, cutoff),
+                        _ => false,
+                    };
+                    if !packed {
+                        ratio_rows4(&mut rows, &group, &cs, metric, cutoff);
+                    }
+                    rows
+                };
+                for part in groups.chunks(batch) {
+                    let blocks: Vec<(&[usize], Vec<f32>)> = if serial {
+                        part.iter().map(|&idx| (idx, block(idx))).collect()
+                    } else {
+                        part.par_iter().map(|&idx| (idx, block(idx))).collect()
+                    };
                     for (idx, rows) in blocks {
                         for (k, &i) in idx.iter().enumerate() {
                             out[i * m..(i + 1) * m].copy_from_slice(&rows[k * m..(k + 1) * m]);
@@ -312,19 +584,22 @@ pub fn cdist(
                 }
                 return Ok(out);
             }
-            out.par_chunks_mut(m)
-                .zip(qs.par_iter())
-                .for_each(|(row, q)| {
-                    if interrupted() {
-                        return;
+            let fill = |(row, q): (&mut [f32], &Prep)| {
+                if interrupted() {
+                    return;
+                }
+                let r = Row::new(metric, q);
+                if !r.fill4(row, &cs, cutoff) {
+                    for (o, c) in row.iter_mut().zip(&cs) {
+                        *o = r.score(c, cutoff) as f32;
                     }
-                    let r = Row::new(metric, q);
-                    if !r.fill4(row, &cs, cutoff) {
-                        for (o, c) in row.iter_mut().zip(&cs) {
-                            *o = r.score(c, cutoff) as f32;
-                        }
-                    }
-                });
+                }
+            };
+            if serial {
+                out.chunks_mut(m).zip(&qs).for_each(fill);
+            } else {
+                out.par_chunks_mut(m).zip(qs.par_iter()).for_each(fill);
+            }
         }
         Ok(out)
     })?
@@ -352,6 +627,7 @@ pub fn score_pairs(
             ),
         ));
     }
+    let texts = &Texts::from_strs(texts);
     let n = texts.len();
     let mut used = vec![false; n];
     for &i in a.iter().chain(b) {
@@ -363,21 +639,25 @@ pub fn score_pairs(
         }
         used[i as usize] = true;
     }
-    with_workers(workers, || {
-        let preps: Vec<Option<Prep>> = texts
-            .par_iter()
-            .zip(used.par_iter())
-            .map(|(s, &u)| u.then(|| prepare(s, metric, process)))
-            .collect();
+    let per_text = texts.total_chars() as u128 / (n as u128).max(1);
+    with_workers_for(workers, per_text * per_text * a.len() as u128, |serial| {
+        let prep = |i: usize| used[i].then(|| prepare(texts.get(i), metric, process));
+        let preps: Vec<Option<Prep>> = if serial {
+            (0..n).map(prep).collect()
+        } else {
+            (0..n).into_par_iter().map(prep).collect()
+        };
         let get = |i: i64| {
             preps[i as usize]
                 .as_ref()
                 .expect("every referenced text is prepared")
         };
-        a.par_iter()
-            .zip(b.par_iter())
-            .map(|(&i, &j)| Row::new(metric, get(i)).score(get(j), cutoff) as f32)
-            .collect()
+        let pair = |(&i, &j): (&i64, &i64)| Row::new(metric, get(i)).score(get(j), cutoff) as f32;
+        if serial {
+            a.iter().zip(b).map(pair).collect()
+        } else {
+            a.par_iter().zip(b.par_iter()).map(pair).collect()
+        }
     })
 }
 
@@ -429,7 +709,13 @@ fn push_best(heap: &mut BinaryHeap<Cand>, c: Cand, k: usize) {
 
 const CHUNK: usize = 2048;
 
-fn best_of_chunk(row: &Row<'_>, cs: &[Prep], offset: usize, k: usize, cutoff: f64) -> Vec<Cand> {
+fn best_of_chunk(
+    row: &Row<'_>,
+    cs: &[Prep<'_>],
+    offset: usize,
+    k: usize,
+    cutoff: f64,
+) -> Vec<Cand> {
     let mut heap: BinaryHeap<Cand> = BinaryHeap::with_capacity(k.min(cs.len()) + 1);
     for (j, c) in cs.iter().enumerate() {
         if interrupted_every(j) {
@@ -441,6 +727,10 @@ fn best_of_chunk(row: &Row<'_>, cs: &[Prep], offset: usize, k: usize, cutoff: f6
             Some(top) if heap.len() == k => cutoff.max(top.score),
             _ => cutoff,
         };
+        if settled(&heap, k, row.metric) {
+            // RapidFuzz's early exit at 100, which returns the same.
+            break;
+        }
         let s = row.score(c, eff);
         if s < cutoff {
             continue;
@@ -457,7 +747,104 @@ fn best_of_chunk(row: &Row<'_>, cs: &[Prep], offset: usize, k: usize, cutoff: f6
     heap.into_vec()
 }
 
-fn best_of_row(row: &Row<'_>, cs: &[Prep], k: usize, cutoff: f64, split: bool) -> Vec<Cand> {
+/// Whether `heap` holds `k` scores of 100 (built-in scores never exceed 100): no later choice
+/// can displace one, ties going to the lower index, so reading further changes nothing.
+fn settled(heap: &BinaryHeap<Cand>, k: usize, metric: &Metric) -> bool {
+    matches!(metric, Metric::Builtin(_))
+        && heap.len() == k
+        && heap.peek().is_some_and(|t| t.score >= 100.0)
+}
+
+/// One query against choices read a block at a time ([`extract`] for a caller that converts
+/// choices lazily): once the result cannot change, no more blocks are needed, which is what
+/// makes RapidFuzz's `extractOne` fast when an exact match comes early.
+pub struct Extraction {
+    query: Texts,
+    metric: Metric,
+    process: bool,
+    cutoff: f64,
+    k: usize,
+    seen: usize,
+    heap: BinaryHeap<Cand>,
+}
+
+impl Extraction {
+    /// The best `limit` (all when `None`) of `n_choices` choices for `query`.
+    pub fn new(
+        query: &str,
+        n_choices: usize,
+        limit: Option<usize>,
+        metric: &Metric,
+        process: bool,
+        score_cutoff: Option<f64>,
+    ) -> Result<Self> {
+        let cutoff = check_cutoff(score_cutoff)?;
+        if limit == Some(0) {
+            return Err(Error::invalid(
+                "limit",
+                "must be at least 1 (or None for all)",
+            ));
+        }
+        if n_choices > u32::MAX as usize {
+            return Err(Error::TooLarge {
+                arg: "choices",
+                message: "more than 2**32 choices".into(),
+            });
+        }
+        let k = limit.unwrap_or(n_choices).min(n_choices);
+        let mut q = Texts::new();
+        q.push_str(query);
+        Ok(Extraction {
+            query: q,
+            metric: metric.clone(),
+            process,
+            cutoff,
+            k,
+            seen: 0,
+            heap: BinaryHeap::with_capacity(k.min(1 << 16) + 1),
+        })
+    }
+
+    /// Whether the result is final (no choice after those fed can enter it).
+    pub fn done(&self) -> bool {
+        self.k == 0 || settled(&self.heap, self.k, &self.metric)
+    }
+
+    /// Score the next choices; returns [`Extraction::done`].
+    pub fn feed(&mut self, block: &Texts) -> bool {
+        if self.done() {
+            return true;
+        }
+        let q = prepare(self.query.get(0), &self.metric, self.process);
+        let row = Row::new(&self.metric, &q);
+        for (j, raw) in block.iter().enumerate() {
+            if settled(&self.heap, self.k, &self.metric) {
+                break;
+            }
+            let c = prepare(raw, &self.metric, self.process);
+            let eff = match self.heap.peek() {
+                Some(top) if self.heap.len() == self.k => self.cutoff.max(top.score),
+                _ => self.cutoff,
+            };
+            let s = row.score(&c, eff);
+            if s >= self.cutoff {
+                let idx = (self.seen + j) as u32;
+                push_best(&mut self.heap, Cand { score: s, idx }, self.k);
+            }
+        }
+        self.seen += block.len();
+        self.done()
+    }
+
+    /// `(choice index, score)`, best first.
+    pub fn finish(self) -> Vec<(usize, f64)> {
+        let mut v = self.heap.into_vec();
+        v.sort_unstable();
+        v.into_iter().map(|c| (c.idx as usize, c.score)).collect()
+    }
+}
+
+fn best_of_row(row: &Row<'_>, cs: &[Prep<'_>], k: usize, cutoff: f64, split: bool) -> Vec<Cand> {
     let mut all: Vec<Cand> = if split && cs.len() > CHUNK {
         cs.par_chunks(CHUNK)
             .enumerate()
@@ -477,8 +864,8 @@ fn best_of_row(row: &Row<'_>, cs: &[Prep], k: usize, cutoff: f64, split: bool) -
 /// The `k` best candidates of every query, best first.
 #[allow(clippy::too_many_arguments)]
 fn best(
-    queries: &[String],
-    choices: &[String],
+    queries: &Texts,
+    choices: &Texts,
     k: usize,
     metric: &Metric,
     process: bool,
@@ -500,12 +887,17 @@ fn best(
     if k == 0 {
         return Ok(vec![Vec::new(); queries.len()]);
     }
-    with_workers(workers, || {
-        let threads = rayon::current_num_threads();
-        let qs = prepare_all(queries, metric, process);
-        let cs = prepare_all(choices, metric, process);
+    with_workers_for(workers, work(queries, choices), |serial| {
+        let qs = prepare_all(queries, metric, process, serial);
+        let cs = prepare_all(choices, metric, process, serial);
+        if serial {
+            return qs
+                .iter()
+                .map(|q| best_of_row(&Row::new(metric, q), &cs, k, cutoff, false))
+                .collect();
+        }
         // Few queries: parallelize inside each row instead of across rows.
-        let split = qs.len() < 4 * threads;
+        let split = qs.len() < 4 * rayon::current_num_threads();
         qs.par_iter()
             .map(|q| best_of_row(&Row::new(metric, q), &cs, k, cutoff, split))
             .collect()
@@ -516,6 +908,20 @@ fn best(
 pub fn top_k(
     queries: &[String],
     choices: &[String],
+    k: usize,
+    metric: &Metric,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> Result<TopK> {
+    let (q, c) = (Texts::from_strs(queries), Texts::from_strs(choices));
+    top_k_texts(&q, &c, k, metric, process, score_cutoff, workers)
+}
+
+/// [`top_k`] of strings given as [`Texts`].
+pub fn top_k_texts(
+    queries: &Texts,
+    choices: &Texts,
     k: usize,
     metric: &Metric,
     process: bool,
@@ -549,6 +955,35 @@ pub fn extract(
     score_cutoff: Option<f64>,
     workers: i64,
 ) -> Result<Vec<(usize, f64)>> {
+    let mut q = Texts::new();
+    q.push_str(query);
+    extract_texts(
+        &q,
+        &Texts::from_strs(choices),
+        limit,
+        metric,
+        process,
+        score_cutoff,
+        workers,
+    )
+}
+
+/// [`extract`] of strings given as [`Texts`] (`query` holds the one query).
+pub fn extract_texts(
+    query: &Texts,
+    choices: &Texts,
+    limit: Option<usize>,
+    metric: &Metric,
+    process: bool,
+    score_cutoff: Option<f64>,
+    workers: i64,
+) -> Result<Vec<(usize, f64)>> {
+    if query.len() != 1 {
+        return Err(Error::invalid(
+            "query",
+            format!("must be one string, got {}", query.len()),
+        ));
+    }
     if choices.is_empty() {
         return Ok(Vec::new());
     }
@@ -559,15 +994,7 @@ pub fn extract(
             "must be at least 1 (or None for all)",
         ));
     }
-    let rows = best(
-        &[query.to_string()],
-        choices,
-        k,
-        metric,
-        process,
-        score_cutoff,
-        workers,
-    )?;
+    let rows = best(query, choices, k, metric, process, score_cutoff, workers)?;
     Ok(rows
         .into_iter()
         .flatten()
@@ -608,6 +1035,22 @@ mod tests {
                 assert_eq!(t.score[w], d[i * c.len() + j]);
             }
         }
+    }
+
+    #[test]
+    fn code_points_are_checked() {
+        let mut t = Texts::new();
+        assert!(t.push_code_points(&[0x61, 0xE9, 0x2713, 0x1D11E, 0xD7FF, 0xE000, 0x10FFFF]));
+        assert_eq!(
+            t.get(0),
+            &['a', 'é', '✓', '𝄞', '\u{D7FF}', '\u{E000}', '\u{10FFFF}']
+        );
+        for bad in [0xD800, 0xDFFF, 0x110000, u32::MAX] {
+            assert!(!t.push_code_points(&[0x61, bad]));
+        }
+        assert_eq!(t.len(), 1);
+        t.push_str("xy");
+        assert_eq!((t.get(1), t.total_chars()), (&['x', 'y'][..], 9));
     }
 
     #[test]

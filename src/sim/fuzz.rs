@@ -216,6 +216,32 @@ impl Pattern {
         out
     }
 
+    /// Levenshtein distance (uniform weights) of the pattern string and `s2` when the pattern
+    /// fits one machine word (at most 64 characters): Hyyrö's bit-parallel algorithm, as
+    /// RapidFuzz runs it; `None` for a longer pattern.
+    pub fn levenshtein(&self, s2: &[char]) -> Option<usize> {
+        if self.words != 1 {
+            return None;
+        }
+        if self.len == 0 {
+            return Some(s2.len());
+        }
+        let last = 1u64 << (self.len - 1);
+        let (mut vp, mut vn, mut dist) = (!0u64, 0u64, self.len);
+        for &c in s2 {
+            let x = self.rows[self.base(c)];
+            let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
+            let hp = vn | !(d0 | vp);
+            let hn = d0 & vp;
+            dist = dist + usize::from(hp & last != 0) - usize::from(hn & last != 0);
+            let hp = (hp << 1) | 1;
+            let hn = hn << 1;
+            vp = hn | !(d0 | hp);
+            vn = hp & d0;
+        }
+        Some(dist)
+    }
+
     /// LCS of the pattern string with every prefix of `s2`: element `L - 1` is
     /// `LCS(pattern, s2[..L])`. One bit-parallel pass instead of one per prefix.
     pub fn prefix_lcs(&self, s2: &[char]) -> Vec<usize> {
@@ -369,6 +395,73 @@ impl PatternN {
         self.lcs_lanes(s2)
     }
 
+    /// Levenshtein distance of each string with `s2` when every string fits one machine word
+    /// (at most 64 characters; `None` otherwise): Hyyrö's algorithm, eight lanes at a time.
+    pub fn levenshtein(&self, s2: &[char]) -> Option<[usize; LANES]> {
+        if self.words != 1 {
+            return None;
+        }
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512f") {
+                // SAFETY: the CPU supports AVX-512F (checked just above).
+                return Some(unsafe { self.levenshtein_avx512(s2) });
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked just above).
+                return Some(unsafe { self.levenshtein_avx2(s2) });
+            }
+        }
+        Some(self.levenshtein_lanes(s2))
+    }
+
+    /// [`PatternN::levenshtein`] compiled with AVX-512F.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn levenshtein_avx512(&self, s2: &[char]) -> [usize; LANES] {
+        self.levenshtein_lanes(s2)
+    }
+
+    /// [`PatternN::levenshtein`] compiled with AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn levenshtein_avx2(&self, s2: &[char]) -> [usize; LANES] {
+        self.levenshtein_lanes(s2)
+    }
+
+    #[inline(always)]
+    fn levenshtein_lanes(&self, s2: &[char]) -> [usize; LANES] {
+        let last: [u64; LANES] = std::array::from_fn(|l| match self.lens[l] {
+            0 => 0,
+            n => 1u64 << (n - 1),
+        });
+        let mut vp = [!0u64; LANES];
+        let mut vn = [0u64; LANES];
+        let mut dist: [u64; LANES] = self.lens.map(|n| n as u64);
+        for &c in s2 {
+            let b = self.base(c);
+            let m = &self.rows[b..b + LANES];
+            for l in 0..LANES {
+                let x = m[l];
+                let d0 = (((x & vp[l]).wrapping_add(vp[l])) ^ vp[l]) | x | vn[l];
+                let hp = vn[l] | !(d0 | vp[l]);
+                let hn = d0 & vp[l];
+                dist[l] = dist[l] + u64::from(hp & last[l] != 0) - u64::from(hn & last[l] != 0);
+                let hp = (hp << 1) | 1;
+                let hn = hn << 1;
+                vp[l] = hn | !(d0 | hp);
+                vn[l] = hp & d0;
+            }
+        }
+        std::array::from_fn(|l| {
+            if self.lens[l] == 0 {
+                s2.len()
+            } else {
+                dist[l] as usize
+            }
+        })
+    }
+
     #[inline(always)]
     fn lcs_lanes(&self, s2: &[char]) -> [usize; LANES] {
         let mut out = [0usize; LANES];
@@ -431,6 +524,225 @@ impl PatternN {
     }
 }
 
+/// An unsigned integer lane of a [`PackedPattern`]: holds one string of up to `BITS`
+/// characters, so a 512-bit step serves 64 strings of up to 8 characters, 32 of up to 16 or
+/// 16 of up to 32 (RapidFuzz packs short strings the same way).
+pub trait Lane:
+    Copy
+    + Send
+    + Sync
+    + std::fmt::Debug
+    + std::ops::BitAnd<Output = Self>
+    + std::ops::BitOr<Output = Self>
+    + std::ops::BitXor<Output = Self>
+    + std::ops::Not<Output = Self>
+    + std::ops::Shl<u32, Output = Self>
+{
+    /// Bits, the longest string a lane holds.
+    const BITS: usize;
+    const ZERO: Self;
+    const ONE: Self;
+    fn add(self, o: Self) -> Self;
+    fn sub(self, o: Self) -> Self;
+    fn ones(self) -> u32;
+    fn bit(i: usize) -> Self;
+}
+
+macro_rules! lane {
+    ($t:ty) => {
+        impl Lane for $t {
+            const BITS: usize = <$t>::BITS as usize;
+            const ZERO: Self = 0;
+            const ONE: Self = 1;
+            #[inline(always)]
+            fn add(self, o: Self) -> Self {
+                self.wrapping_add(o)
+            }
+            #[inline(always)]
+            fn sub(self, o: Self) -> Self {
+                self.wrapping_sub(o)
+            }
+            #[inline(always)]
+            fn ones(self) -> u32 {
+                self.count_ones()
+            }
+            #[inline(always)]
+            fn bit(i: usize) -> Self {
+                1 << i
+            }
+        }
+    };
+}
+lane!(u8);
+lane!(u16);
+lane!(u32);
+
+/// Bit vectors of up to `N` short strings, one per lane of type `T`: one lookup per
+/// character of the other string serves them all.
+#[derive(Debug, Clone)]
+pub struct PackedPattern<T: Lane, const N: usize> {
+    lens: [usize; N],
+    /// Rows for Latin-1, one zero row, then other characters (found through `other`).
+    rows: Vec<[T; N]>,
+    other: Vec<(char, usize)>,
+}
+
+impl<T: Lane, const N: usize> PackedPattern<T, N> {
+    /// Packed patterns, or `None` for more than `N` strings or one longer than `T::BITS`.
+    pub fn new(strings: &[&[char]]) -> Option<Self> {
+        if strings.len() > N || strings.iter().any(|s| s.len() > T::BITS) {
+            return None;
+        }
+        let mut rows = vec![[T::ZERO; N]; LATIN1 + 1];
+        let mut index: HashMap<char, usize> = HashMap::new();
+        for (lane, st) in strings.iter().enumerate() {
+            for (i, &c) in st.iter().enumerate() {
+                let row = if (c as u32) < LATIN1 as u32 {
+                    c as usize
+                } else {
+                    let next = rows.len();
+                    let r = *index.entry(c).or_insert(next);
+                    if r == next {
+                        rows.push([T::ZERO; N]);
+                    }
+                    r
+                };
+                rows[row][lane] = rows[row][lane] | T::bit(i);
+            }
+        }
+        let mut other: Vec<(char, usize)> = index.into_iter().collect();
+        other.sort_unstable();
+        Some(PackedPattern {
+            lens: std::array::from_fn(|l| strings.get(l).map_or(0, |s| s.len())),
+            rows,
+            other,
+        })
+    }
+
+    /// Lengths of the strings (0 for unused lanes).
+    pub fn lens(&self) -> [usize; N] {
+        self.lens
+    }
+
+    #[inline(always)]
+    fn row(&self, c: char) -> &[T; N] {
+        let r = if (c as u32) < LATIN1 as u32 {
+            c as usize
+        } else {
+            match self.other.binary_search_by_key(&c, |x| x.0) {
+                Ok(i) => self.other[i].1,
+                Err(_) => LATIN1,
+            }
+        };
+        &self.rows[r]
+    }
+
+    /// LCS of each string with `s2`, AVX-512BW or AVX2 chosen at run time.
+    pub fn lcs(&self, s2: &[char]) -> [usize; N] {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512bw") {
+                // SAFETY: the CPU supports AVX-512BW (checked just above).
+                return unsafe { self.lcs_avx512(s2) };
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked just above).
+                return unsafe { self.lcs_avx2(s2) };
+            }
+        }
+        self.lcs_lanes(s2)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512bw")]
+    unsafe fn lcs_avx512(&self, s2: &[char]) -> [usize; N] {
+        self.lcs_lanes(s2)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn lcs_avx2(&self, s2: &[char]) -> [usize; N] {
+        self.lcs_lanes(s2)
+    }
+
+    /// Bits above a string's length start as 1 and stay 1 (its pattern bits there are 0 and
+    /// `s - u` never borrows), so counting zeros needs no mask.
+    #[inline(always)]
+    fn lcs_lanes(&self, s2: &[char]) -> [usize; N] {
+        let mut s = [!T::ZERO; N];
+        for &c in s2 {
+            let m = self.row(c);
+            for (x, &y) in s.iter_mut().zip(m) {
+                let u = *x & y;
+                *x = x.add(u) | x.sub(u);
+            }
+        }
+        s.map(|x| (!x).ones() as usize)
+    }
+
+    /// Levenshtein distance of each string with `s2` (Hyyrö), AVX-512BW or AVX2 chosen at
+    /// run time.
+    pub fn levenshtein(&self, s2: &[char]) -> [usize; N] {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512bw") {
+                // SAFETY: the CPU supports AVX-512BW (checked just above).
+                return unsafe { self.levenshtein_avx512(s2) };
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked just above).
+                return unsafe { self.levenshtein_avx2(s2) };
+            }
+        }
+        self.levenshtein_lanes(s2)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512bw")]
+    unsafe fn levenshtein_avx512(&self, s2: &[char]) -> [usize; N] {
+        self.levenshtein_lanes(s2)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn levenshtein_avx2(&self, s2: &[char]) -> [usize; N] {
+        self.levenshtein_lanes(s2)
+    }
+
+    #[inline(always)]
+    fn levenshtein_lanes(&self, s2: &[char]) -> [usize; N] {
+        let last: [T; N] = self
+            .lens
+            .map(|n| if n == 0 { T::ZERO } else { T::bit(n - 1) });
+        let mut vp = [!T::ZERO; N];
+        let mut vn = [T::ZERO; N];
+        // Counted in i32 lanes so the compiler can keep them in vectors too.
+        let mut dist: [i32; N] = self.lens.map(|n| n as i32);
+        for &c in s2 {
+            let m = self.row(c);
+            for l in 0..N {
+                let x = m[l];
+                let d0 = ((x & vp[l]).add(vp[l]) ^ vp[l]) | x | vn[l];
+                let hp = vn[l] | !(d0 | vp[l]);
+                let hn = d0 & vp[l];
+                dist[l] +=
+                    i32::from((hp & last[l]).ones() != 0) - i32::from((hn & last[l]).ones() != 0);
+                let hp = (hp << 1) | T::ONE;
+                let hn = hn << 1;
+                vp[l] = hn | !(d0 | hp);
+                vn[l] = hp & d0;
+            }
+        }
+        std::array::from_fn(|l| {
+            if self.lens[l] == 0 {
+                s2.len()
+            } else {
+                dist[l] as usize
+            }
+        })
+    }
+}
+
 /// `100·(1 - dist/lensum)`, the way RapidFuzz normalizes, 0 below `cutoff`.
 #[inline]
 fn norm_sim(dist: usize, lensum: usize, cutoff: f64) -> f64 {
@@ -469,17 +781,65 @@ pub fn ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
         return cut(100.0, cutoff);
     }
     let lensum = s1.len() + s2.len();
+    // Upper bound from the lengths alone, before any pattern is built (computed as the score
+    // is, so a score equal to the cutoff is never skipped).
+    let least = lensum - 2 * s1.len().min(s2.len());
+    if cutoff > 0.0 && norm_sim(least, lensum, cutoff) == 0.0 {
+        return 0.0;
+    }
     let (a, b) = strip_affix(s1, s2);
     let affix = lensum - a.len() - b.len();
     if affix == 0 || a.is_empty() || b.is_empty() {
         // The shorter string as pattern: fewer machine words per step.
         let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         if affix == 0 {
+            if a.len() <= 64 {
+                return norm_sim(lensum - 2 * lcs_short(a, b), lensum, cutoff);
+            }
             return Pattern::new(a).ratio(b, cutoff);
         }
         return norm_sim(a.len() + b.len(), lensum, cutoff);
     }
     norm_sim(indel(a, b), lensum, cutoff)
+}
+
+/// LCS of `a` (at most 64 characters) and `b` with the pattern on the stack: for one pair
+/// the heap-allocated [`Pattern`] (2 kB) cost more than the comparison.
+fn lcs_short(a: &[char], b: &[char]) -> usize {
+    debug_assert!(a.len() <= 64);
+    if a.is_empty() {
+        return 0;
+    }
+    let mut table = [0u64; LATIN1];
+    let mut other = [('\0', 0u64); 64];
+    let mut n_other = 0;
+    for (i, &c) in a.iter().enumerate() {
+        if (c as u32) < LATIN1 as u32 {
+            table[c as usize] |= 1 << i;
+        } else if let Some(o) = other[..n_other].iter_mut().find(|o| o.0 == c) {
+            o.1 |= 1 << i;
+        } else {
+            other[n_other] = (c, 1 << i);
+            n_other += 1;
+        }
+    }
+    let other = &other[..n_other];
+    let mut s = !0u64;
+    for &c in b {
+        let m = if (c as u32) < LATIN1 as u32 {
+            table[c as usize]
+        } else {
+            other.iter().find(|o| o.0 == c).map_or(0, |o| o.1)
+        };
+        let u = s & m;
+        s = s.wrapping_add(u) | (s - u);
+    }
+    let mask = if a.len() == 64 {
+        !0
+    } else {
+        (1u64 << a.len()) - 1
+    };
+    (!s & mask).count_ones() as usize
 }
 
 /// The two strings without their common prefix and suffix, which an LCS always contains
@@ -791,6 +1151,10 @@ pub fn token_set_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
 
 /// RapidFuzz `token_ratio`: the better of token_sort_ratio and token_set_ratio.
 pub fn token_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    // Before tokenizing: WRatio passes cutoffs above 100 when nothing here can win.
+    if cutoff > 100.0 {
+        return 0.0;
+    }
     let ta = sorted_tokens(s1);
     let tb = sorted_tokens(s2);
     token_ratio_from_tokens(&ta, &tb, cutoff)
@@ -850,6 +1214,7 @@ pub fn wratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     let mut end_ratio = ratio(s1, s2, cutoff);
     if len_ratio < 1.5 {
         let c = loose(cutoff.max(end_ratio) / UNBASE_SCALE);
+        // token_ratio returns 0 for a cutoff above 100 (checked there before tokenizing).
         return cut(end_ratio.max(token_ratio(s1, s2, c) * UNBASE_SCALE), cutoff);
     }
     // RapidFuzz keeps 0.9 at exactly 8.
@@ -862,21 +1227,57 @@ pub fn wratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     cut(r, cutoff)
 }
 
+/// The cutoff (0–100) for the rapidfuzz crate's 0–1 similarities, so it can stop early: a
+/// hair lower, so that rounding in `/ 100` never drops a score equal to the cutoff (the
+/// exact cutoff is applied to the 0–100 score afterwards); `None` when there is none.
+#[inline]
+pub(crate) fn crate_cutoff(cutoff: f64) -> Option<f64> {
+    (cutoff > 0.0).then(|| cutoff / 100.0 * (1.0 - 1e-9) - 1e-12)
+}
+
+/// The normalized Levenshtein similarity of a distance, 0–100, computed as the rapidfuzz
+/// crate does (`1 - dist / max(len1, len2)`), 0 below `cutoff`.
+#[inline]
+pub fn levenshtein_score(dist: usize, len1: usize, len2: usize, cutoff: f64) -> f64 {
+    let maximum = len1.max(len2);
+    let norm_dist = if maximum == 0 {
+        0.0
+    } else {
+        dist as f64 / maximum as f64
+    };
+    cut((1.0 - norm_dist) * 100.0, cutoff)
+}
+
 /// Normalized Levenshtein similarity (uniform weights), 0–100.
 pub fn levenshtein(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
-    let sim = rapidfuzz::distance::levenshtein::normalized_similarity(
-        s1.iter().copied(),
-        s2.iter().copied(),
-    );
+    use rapidfuzz::distance::levenshtein as lev;
+    let (a, b) = (s1.iter().copied(), s2.iter().copied());
+    let sim = match crate_cutoff(cutoff) {
+        None => lev::normalized_similarity(a, b),
+        Some(c) => {
+            match lev::normalized_similarity_with_args(a, b, &lev::Args::default().score_cutoff(c))
+            {
+                Some(sim) => sim,
+                None => return 0.0,
+            }
+        }
+    };
     cut(sim * 100.0, cutoff)
 }
 
 /// Jaro-Winkler similarity (prefix weight 0.1), 0–100.
 pub fn jaro_winkler(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
-    let sim = rapidfuzz::distance::jaro_winkler::normalized_similarity(
-        s1.iter().copied(),
-        s2.iter().copied(),
-    );
+    use rapidfuzz::distance::jaro_winkler as jw;
+    let (a, b) = (s1.iter().copied(), s2.iter().copied());
+    let sim = match crate_cutoff(cutoff) {
+        None => jw::normalized_similarity(a, b),
+        Some(c) => {
+            match jw::normalized_similarity_with_args(a, b, &jw::Args::default().score_cutoff(c)) {
+                Some(sim) => sim,
+                None => return 0.0,
+            }
+        }
+    };
     cut(sim * 100.0, cutoff)
 }
 
@@ -952,6 +1353,27 @@ mod tests {
     }
 
     #[test]
+    fn stack_lcs_matches_dynamic_programming() {
+        let texts = [
+            "",
+            "a",
+            "Lloyd J. Austin",
+            "Lloyd Austin III",
+            "ÜÜÜ ✓ ünïcode “quoted”",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+            "a longer string of more than sixty-four characters on the other side",
+        ];
+        for x in texts {
+            for y in texts {
+                let (a, b) = (c(x), c(y));
+                if a.len() <= 64 {
+                    assert_eq!(lcs_short(&a, &b), naive_lcs(&a, &b), "{x:?} {y:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn lcs4_matches_lcs() {
         let texts: Vec<Vec<char>> = [
             "",
@@ -1008,6 +1430,134 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn naive_levenshtein(a: &[char], b: &[char]) -> usize {
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, x) in a.iter().enumerate() {
+            let mut cur = vec![i + 1; b.len() + 1];
+            for (j, y) in b.iter().enumerate() {
+                cur[j + 1] = (prev[j] + usize::from(x != y))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn bit_parallel_levenshtein_matches_dynamic_programming() {
+        let texts: Vec<Vec<char>> = [
+            "",
+            "a",
+            "kitten",
+            "sitting",
+            "Lloyd Austin",
+            "Lloyd J. Austin",
+            "ÜÜÜ ✓ ünïcode",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+            "a much longer string of well over sixty-four characters, to be refused here",
+        ]
+        .iter()
+        .map(|s| c(s))
+        .collect();
+        for p in &texts {
+            let pat = Pattern::new(p);
+            for t in &texts {
+                match pat.levenshtein(t) {
+                    Some(d) => assert_eq!(d, naive_levenshtein(p, t), "{p:?} {t:?}"),
+                    None => assert!(p.len() > 64),
+                }
+                let want = rapidfuzz::distance::levenshtein::normalized_similarity(
+                    p.iter().copied(),
+                    t.iter().copied(),
+                ) * 100.0;
+                let d = naive_levenshtein(p, t);
+                assert_eq!(levenshtein_score(d, p.len(), t.len(), 0.0), want);
+            }
+        }
+        let short: Vec<&Vec<char>> = texts.iter().filter(|t| t.len() <= 64).collect();
+        for start in 0..short.len() {
+            let lanes: [&[char]; LANES] =
+                std::array::from_fn(|l| short[(start + l) % short.len()].as_slice());
+            let p = PatternN::new(lanes).unwrap();
+            for t in &texts {
+                let mut got = vec![p.levenshtein(t).unwrap(), p.levenshtein_lanes(t)];
+                #[cfg(target_arch = "x86_64")]
+                {
+                    if std::is_x86_feature_detected!("avx2") {
+                        got.push(unsafe { p.levenshtein_avx2(t) });
+                    }
+                    if std::is_x86_feature_detected!("avx512f") {
+                        got.push(unsafe { p.levenshtein_avx512(t) });
+                    }
+                }
+                for g in got {
+                    for l in 0..LANES {
+                        assert_eq!(g[l], naive_levenshtein(lanes[l], t));
+                    }
+                }
+            }
+        }
+    }
+
+    fn packed_matches<T: Lane, const N: usize>(texts: &[Vec<char>]) {
+        let fit: Vec<&[char]> = texts
+            .iter()
+            .filter(|t| t.len() <= T::BITS)
+            .map(|t| t.as_slice())
+            .collect();
+        for start in 0..fit.len() {
+            // Every rotation, with fewer strings than lanes as well as all lanes full.
+            let take = if start % 2 == 0 { N } else { N.min(3) };
+            let lanes: Vec<&[char]> = (0..take).map(|l| fit[(start + l) % fit.len()]).collect();
+            let p = PackedPattern::<T, N>::new(&lanes).unwrap();
+            for t in texts {
+                let mut got = vec![(p.lcs(t), p.levenshtein(t))];
+                got.push((p.lcs_lanes(t), p.levenshtein_lanes(t)));
+                #[cfg(target_arch = "x86_64")]
+                {
+                    if std::is_x86_feature_detected!("avx2") {
+                        got.push(unsafe { (p.lcs_avx2(t), p.levenshtein_avx2(t)) });
+                    }
+                    if std::is_x86_feature_detected!("avx512bw") {
+                        got.push(unsafe { (p.lcs_avx512(t), p.levenshtein_avx512(t)) });
+                    }
+                }
+                for (l, d) in got {
+                    for (k, s) in lanes.iter().enumerate() {
+                        assert_eq!(l[k], naive_lcs(s, t), "{s:?} {t:?}");
+                        assert_eq!(d[k], naive_levenshtein(s, t), "{s:?} {t:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn packed_patterns_match_dynamic_programming() {
+        let texts: Vec<Vec<char>> = [
+            "",
+            "a",
+            "ab",
+            "kitten",
+            "sitting",
+            "abcdefgh",
+            "Lloyd Austin",
+            "Lloyd J. Austin",
+            "ÜÜÜ ✓ ünïcode",
+            "aaaaaaaaaaaaaaab",
+            "Xi Jinping and Joe Biden, again",
+            "a string well over thirty-two characters, for the other lanes",
+        ]
+        .iter()
+        .map(|s| c(s))
+        .collect();
+        packed_matches::<u8, 64>(&texts);
+        packed_matches::<u16, 32>(&texts);
+        packed_matches::<u32, 16>(&texts);
+        assert!(PackedPattern::<u8, 64>::new(&[&c("nine char")]).is_none());
     }
 
     #[test]

@@ -1,13 +1,18 @@
 //! `default_process`: the Unicode-aware preprocessing RapidFuzz users ask for.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// NFKC, case folding, quote and dash folding (all punctuation becomes a word break),
 /// optional accent stripping, every run of non-alphanumerics to one space, trimmed.
 pub fn default_process(s: &str, strip_accents: bool) -> String {
     // ASCII is its own NFKC and has no accents: skip the normalization (most of the time here).
-    let base: std::borrow::Cow<str> = if s.is_ascii() {
+    // Most news text with curly quotes and dashes is already NFKC: the quick check (a table
+    // lookup per character) spares the full normalization and its allocation.
+    let base: std::borrow::Cow<str> = if s.is_ascii()
+        || (!strip_accents
+            && is_nfkc_quick(s.chars().filter(|c| !c.is_ascii())) == IsNormalized::Yes)
+    {
         s.into()
     } else if strip_accents {
         s.nfkd()
@@ -19,27 +24,63 @@ pub fn default_process(s: &str, strip_accents: bool) -> String {
         s.nfkc().collect::<String>().into()
     };
     let mut out = String::with_capacity(base.len());
-    let mut gap = false;
-    for c in base.chars() {
-        if c.is_alphanumeric() || is_combining_mark(c) {
-            if gap && !out.is_empty() {
-                out.push(' ');
+    fold(base.chars(), |c| out.push(c));
+    out
+}
+
+/// [`default_process`] of code points, appended to `out`: without a `String` on the way
+/// when the text is already NFKC (most news text), else through [`default_process`].
+pub fn default_process_chars(s: &[char], strip_accents: bool, out: &mut Vec<char>) {
+    // ASCII is NFKC whatever surrounds it; leaving it out of the quick check (a table search
+    // per character) can only turn a Yes into a No, never the reverse.
+    let nfkc = s.iter().all(char::is_ascii)
+        || (!strip_accents
+            && is_nfkc_quick(s.iter().copied().filter(|c| !c.is_ascii())) == IsNormalized::Yes);
+    if nfkc {
+        fold(s.iter().copied(), |c| out.push(c));
+    } else {
+        out.extend(default_process(&s.iter().collect::<String>(), strip_accents).chars());
+    }
+}
+
+/// Case folding of alphanumerics, every run of other characters to one space, trimmed.
+fn fold(chars: impl Iterator<Item = char>, mut push: impl FnMut(char)) {
+    let (mut gap, mut any) = (false, false);
+    for c in chars {
+        if c.is_ascii() {
+            // The common case without Unicode tables.
+            if c.is_ascii_alphanumeric() {
+                if gap && any {
+                    push(' ');
+                }
+                gap = false;
+                any = true;
+                push(c.to_ascii_lowercase());
+            } else {
+                gap = true;
+            }
+        } else if c.is_alphanumeric() || is_combining_mark(c) {
+            if gap && any {
+                push(' ');
             }
             gap = false;
-            casefold_into(c, &mut out);
+            any = true;
+            casefold_into(c, &mut push);
         } else {
             gap = true;
         }
     }
-    out
 }
 
 /// Full case folding for the characters where it differs from lowercasing in news text.
-fn casefold_into(c: char, out: &mut String) {
+fn casefold_into(c: char, push: &mut impl FnMut(char)) {
     match c {
-        'ß' | 'ẞ' => out.push_str("ss"),
-        'ς' => out.push('σ'),
-        _ => out.extend(c.to_lowercase()),
+        'ß' | 'ẞ' => {
+            push('s');
+            push('s');
+        }
+        'ς' => push('σ'),
+        _ => c.to_lowercase().for_each(push),
     }
 }
 
@@ -56,5 +97,27 @@ mod tests {
         assert_eq!(default_process("Zürich café", true), "zurich cafe");
         assert_eq!(default_process("Zürich", false), "zürich");
         assert_eq!(default_process("", false), "");
+    }
+
+    #[test]
+    fn code_points_are_processed_alike() {
+        for s in [
+            "  “Don’t” — SAID Straße ＡＢＣ!! ",
+            "Zürich café",
+            "plain ascii, Text.",
+            "ΣΊΣΥΦΟΣ ς ẞ",
+            "e\u{301}clair",
+            "",
+        ] {
+            let cs: Vec<char> = s.chars().collect();
+            for strip in [false, true] {
+                let mut out = vec!['x'];
+                default_process_chars(&cs, strip, &mut out);
+                let want: String = std::iter::once('x')
+                    .chain(default_process(s, strip).chars())
+                    .collect();
+                assert_eq!(out.iter().collect::<String>(), want, "{s:?}");
+            }
+        }
     }
 }
