@@ -471,7 +471,9 @@ mod tests {
         let a = locate(&quote, &text, None).unwrap();
         assert!(a.score > 99.0, "{}", a.score);
         assert!(quote.chars().count() > 100_000);
-        assert!(t.elapsed().as_secs_f64() < 20.0, "{:?}", t.elapsed());
+        // Not a timing test (benchmarks measure speed): a generous bound that only the old
+        // quadratic alignment (238 s in a release build) could exceed, even on a loaded machine.
+        assert!(t.elapsed().as_secs_f64() < 120.0, "{:?}", t.elapsed());
     }
 
     #[test]
