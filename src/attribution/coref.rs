@@ -117,10 +117,7 @@ impl<'a> Index<'a> {
             || self.gender.get(e).is_some_and(|&g| g != 0)
             || ent.name_tokens < 2
             || self.surname_used(e)
-            || self
-                .ms
-                .iter()
-                .any(|m| m.entity == e && self.cue_at.get(m.t1).is_some_and(|c| c.is_some()))
+            || self.spoke.get(e).copied().unwrap_or(false)
     }
 
     /// Whether the article names entity `e` by its last word alone ("Perez" for "Tom Perez").

@@ -70,6 +70,14 @@ impl<'a> Index<'a> {
                 *x = Some(k as u32);
             }
         }
+        let mut spoke = vec![false; ents.len()];
+        for m in &ms {
+            if cue_at.get(m.t1).is_some_and(|c| c.is_some()) {
+                if let Some(x) = spoke.get_mut(m.entity) {
+                    *x = true;
+                }
+            }
+        }
         let mut first_tok: Vec<Option<usize>> = vec![None; ents.len()];
         for m in ms.iter().filter(|m| toks[m.t0].body) {
             if let Some(f) = first_tok.get_mut(m.entity) {
@@ -111,6 +119,7 @@ impl<'a> Index<'a> {
             groups: HashMap::new(),
             group_order: Vec::new(),
             first_tok,
+            spoke,
             gender,
             sent_toks,
             lowercase,

@@ -365,6 +365,8 @@ struct Index<'a> {
     group_order: Vec<usize>,
     /// Per entity: first token where it is named.
     first_tok: Vec<Option<usize>>,
+    /// Entities with a mention right before a reporting verb ("Perez said").
+    spoke: Vec<bool>,
     /// Per entity: pronoun gender seen (1 he, 2 she).
     gender: Vec<u8>,
     /// Per sentence index: (first token, end token).
