@@ -69,3 +69,24 @@ def test_article_lists_are_built_once() -> None:
     qs = a.quotes
     qs.pop()
     assert len(a.quotes) == len(qs) + 1
+
+
+def test_error_hierarchy() -> None:
+    # Issue 14: one hierarchy under QuotelensError(ValueError); an argument error names its
+    # argument in `.arg`; a resource error is also a MemoryError; bad JSON is a FormatError.
+    import numpy as np
+    import pytest
+
+    import quotelens
+    from quotelens import sim
+
+    with pytest.raises(quotelens.ArgumentError) as e:
+        sim.cdist(["a"], ["a"], workers=-5)
+    assert e.value.arg == "workers" and isinstance(e.value, ValueError)
+    with pytest.raises(quotelens.FormatError):
+        quotelens.Article.from_json("{}")
+    assert issubclass(quotelens.ResourceError, MemoryError)
+    assert issubclass(quotelens.ResourceError, quotelens.QuotelensError)
+    with pytest.raises(MemoryError) as m:
+        sim.cdist(["a"] * 200_000, ["b"] * 200_000, dtype=np.float64)
+    assert isinstance(m.value, quotelens.ResourceError)

@@ -9,10 +9,13 @@ across articles and sides.
 
 from quotelens import sim
 from quotelens._core import (
+    ArgumentError,
     Article,
+    FormatError,
     Paragraph,
     Quote,
     QuotelensError,
+    ResourceError,
     Sentence,
     Speaker,
     __version__,
@@ -22,11 +25,14 @@ from quotelens._core import (
 from quotelens.corpus import Corpus
 
 __all__ = [
+    "ArgumentError",
     "Article",
     "Corpus",
+    "FormatError",
     "Paragraph",
     "Quote",
     "QuotelensError",
+    "ResourceError",
     "Sentence",
     "Speaker",
     "__version__",

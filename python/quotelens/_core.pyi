@@ -9,6 +9,14 @@ __version__: str
 
 class QuotelensError(ValueError): ...
 
+class ArgumentError(QuotelensError):
+    arg: str
+
+class FormatError(QuotelensError): ...
+
+class ResourceError(QuotelensError, MemoryError):
+    arg: str
+
 @final
 class Quote:
     @property

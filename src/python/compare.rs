@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use super::types::PyArticle;
-use super::{detached_polling, to_py, workers_arg};
+use super::{detached_polling, workers_arg};
 use crate::compare::clusters::{clusters, Cluster};
 use crate::compare::matching::{article_key, match_statements, pair_rows};
 use crate::compare::{
@@ -35,12 +35,7 @@ fn articles_arg(o: &Bound<'_, PyAny>) -> PyResult<Vec<Arc<Article>>> {
 }
 
 fn params(threshold: f64, unquoted: bool, method: &str) -> PyResult<MatchParams> {
-    MatchParams::new(
-        threshold,
-        unquoted,
-        Method::from_name(method).map_err(to_py)?,
-    )
-    .map_err(to_py)
+    MatchParams::new(threshold, unquoted, Method::from_name(method)?).map_err(PyErr::from)
 }
 
 fn polling<'a>(

@@ -96,8 +96,7 @@ impl PyMinHashIndex {
             Some(o) => workers_arg(&o)?,
             None => 1,
         };
-        let params =
-            LshParams::new(threshold, num_perm, parse_shingle(shingle, n)?, seed).map_err(to_py)?;
+        let params = LshParams::new(threshold, num_perm, parse_shingle(shingle, n)?, seed)?;
         Ok(PyMinHashIndex {
             inner: RwLock::new(lsh::MinHashIndex::new(params)),
             workers,

@@ -17,11 +17,81 @@ pyo3::create_exception!(
     "Base class of quotelens errors; a ValueError, so `except ValueError` still catches it."
 );
 
-/// Map the core error onto the Python exception hierarchy.
+pyo3::create_exception!(
+    quotelens,
+    ArgumentError,
+    QuotelensError,
+    "An argument has a value quotelens cannot work with; `.arg` names it. A ValueError."
+);
+
+pyo3::create_exception!(
+    quotelens,
+    FormatError,
+    QuotelensError,
+    "Serialized data (JSON, pickled state) that does not describe what it claims to."
+);
+
+static RESOURCE_ERROR: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> =
+    pyo3::sync::PyOnceLock::new();
+
+/// `ResourceError(QuotelensError, MemoryError)`: a result larger than the memory it may take,
+/// or an allocation that failed; `except MemoryError` catches it too.
+fn resource_error(py: Python<'_>) -> PyResult<&Bound<'_, pyo3::types::PyType>> {
+    RESOURCE_ERROR
+        .get_or_try_init(py, || {
+            let bases = pyo3::types::PyTuple::new(
+                py,
+                [
+                    py.get_type::<QuotelensError>().into_any(),
+                    py.get_type::<pyo3::exceptions::PyMemoryError>().into_any(),
+                ],
+            )?;
+            let ns = pyo3::types::PyDict::new(py);
+            ns.set_item("__module__", "quotelens")?;
+            ns.set_item(
+                "__doc__",
+                "Not enough memory for the result (or an allocation failed): a QuotelensError \
+                 and a MemoryError.",
+            )?;
+            let t = py
+                .get_type::<pyo3::types::PyType>()
+                .call1(("ResourceError", bases, ns))?;
+            Ok(t.cast_into::<pyo3::types::PyType>()?.unbind())
+        })
+        .map(|t| t.bind(py))
+}
+
+/// Map the core error onto the Python exception hierarchy: `ArgumentError` (with `.arg`),
+/// `FormatError`, `ResourceError` (also a `MemoryError`), all `QuotelensError`s.
 pub(crate) fn to_py(e: crate::Error) -> PyErr {
-    match e {
-        crate::Error::OutOfMemory { .. } => pyo3::exceptions::PyMemoryError::new_err(e.to_string()),
-        e => QuotelensError::new_err(e.to_string()),
+    Python::attach(|py| {
+        let msg = e.to_string();
+        match e {
+            crate::Error::InvalidArgument { arg, .. } => {
+                let err = ArgumentError::new_err(msg);
+                let _ = err.value(py).setattr("arg", arg);
+                err
+            }
+            crate::Error::Format(_) => FormatError::new_err(msg),
+            crate::Error::TooLarge { arg, .. } => match resource_error(py) {
+                Ok(t) => {
+                    let err = PyErr::from_type(t.clone(), msg);
+                    let _ = err.value(py).setattr("arg", arg);
+                    err
+                }
+                Err(err) => err,
+            },
+            crate::Error::OutOfMemory { .. } => match resource_error(py) {
+                Ok(t) => PyErr::from_type(t.clone(), msg),
+                Err(err) => err,
+            },
+        }
+    })
+}
+
+impl From<crate::Error> for PyErr {
+    fn from(e: crate::Error) -> Self {
+        to_py(e)
     }
 }
 
@@ -79,7 +149,7 @@ pub(crate) fn workers_arg(o: &Bound<'_, PyAny>) -> PyResult<i64> {
         Err(_) if o.gt(0)? => i64::MAX,
         Err(_) => i64::MIN,
     };
-    crate::parallel::threads_for(w).map_err(to_py)?;
+    crate::parallel::threads_for(w)?;
     Ok(w)
 }
 
@@ -156,7 +226,7 @@ where
         ));
     }
     match result {
-        Ok(r) => r.map_err(to_py),
+        Ok(r) => r.map_err(PyErr::from),
         Err(panic) => {
             let msg = panic
                 .downcast_ref::<String>()
@@ -175,7 +245,7 @@ where
     F: Send + FnOnce() -> crate::Result<T>,
     T: Send,
 {
-    py.detach(f).map_err(to_py)
+    py.detach(f).map_err(PyErr::from)
 }
 
 /// The compiled core of quotelens. Use the `quotelens` package, which re-exports it.
@@ -201,12 +271,13 @@ mod _core {
         py_extract_quotes, py_normalize, PyArticle, PyParagraph, PyQuote, PySentence, PySpeaker,
     };
     #[pymodule_export]
-    use super::QuotelensError;
+    use super::{ArgumentError, FormatError, QuotelensError};
 
     #[pymodule_init]
     fn init(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
         use pyo3::types::PyModuleMethods;
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        m.add("ResourceError", super::resource_error(m.py())?)?;
         Ok(())
     }
 }

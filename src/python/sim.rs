@@ -367,9 +367,7 @@ fn metric_of(scorer: &Bound<'_, PyAny>) -> PyResult<Metric> {
             type_name(scorer)
         ))
     })?;
-    Ok(Metric::Builtin(
-        Scorer::from_name(&name).map_err(super::to_py)?,
-    ))
+    Ok(Metric::Builtin(Scorer::from_name(&name)?))
 }
 
 /// Dense score matrix (native scorers only; use ``quotelens.sim.cdist``).
@@ -393,7 +391,7 @@ pub fn py_cdist<'py>(
     let c = texts_list(choices, "choices")?;
     let metric = metric_of(scorer)?;
     let (n, m) = (q.len(), c.len());
-    sim::batch::check_dense(n, m, cell_bytes.max(4)).map_err(super::to_py)?;
+    sim::batch::check_dense(n, m, cell_bytes.max(4))?;
     let out = run(py, work(&q, &c), || {
         sim::batch::cdist_texts(&q, &c, &metric, process, score_cutoff, workers)
     })?;
@@ -486,7 +484,7 @@ pub fn py_extract<'py>(
         }
         Some(l) => Some(l as usize),
     };
-    if crate::parallel::threads_for(workers).map_err(super::to_py)? == 1 {
+    if crate::parallel::threads_for(workers)? == 1 {
         if let Ok(list) = choices.cast::<PyList>() {
             let metric = metric_of(scorer)?;
             return extract_lazily(py, &query, list, limit, &metric, process, score_cutoff);
@@ -527,8 +525,7 @@ fn extract_lazily(
     score_cutoff: Option<f64>,
 ) -> PyResult<Vec<(usize, f64)>> {
     let n = list.len();
-    let mut ex = sim::batch::Extraction::new(query, n, limit, metric, process, score_cutoff)
-        .map_err(super::to_py)?;
+    let mut ex = sim::batch::Extraction::new(query, n, limit, metric, process, score_cutoff)?;
     let mut block = sim::batch::Texts::new();
     let mut scratch = Vec::new();
     let (mut start, mut size) = (0, 16);
