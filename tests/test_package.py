@@ -76,7 +76,6 @@ def test_error_hierarchy() -> None:
     # argument in `.arg`; a resource error is also a MemoryError; bad JSON is a FormatError.
     import numpy as np
     import pytest
-
     import quotelens
     from quotelens import sim
 
