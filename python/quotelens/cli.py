@@ -37,6 +37,22 @@ def _article_paths(path: Path, pattern: str, follow_links: bool = False) -> list
     raise SystemExit(f"quotelens: {path} does not exist")
 
 
+def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments every command that loads a corpus takes (read by :func:`_corpus`)."""
+    p.add_argument("path", type=Path, help="a text file or a folder of them")
+    p.add_argument("--pattern", default="*.txt",
+                   help="file pattern inside a folder; with {fields} also the metadata in "
+                        "file names, e.g. '{outlet}_{date}_{slug}.txt'")
+    p.add_argument("--metadata", type=Path, default=None,
+                   help="CSV with an id or file column and outlet, date, title, url, ...")
+    p.add_argument("--groups", type=Path, default=None,
+                   help="CSV of speaker (name or speaker id),group: overrides the text")
+    p.add_argument("--aliases", type=Path, default=None,
+                   help="CSV of alias,name: names of one speaker")
+    p.add_argument("--follow-links", action="store_true",
+                   help="read links that lead outside the folder")
+
+
 def _corpus(args: argparse.Namespace, progress: Optional[bool] = False) -> "Corpus":
     """The corpus of ``args.path`` with the metadata, name template, aliases and groups the
     flags give; unreadable files and unusable metadata rows are reported on stderr."""
@@ -182,18 +198,7 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
     q = sub.add_parser("quotes", help="print who said what in each article")
     r = sub.add_parser("report", help="write the HTML report for a folder of articles")
     for p in (q, r):
-        p.add_argument("path", type=Path, help="a text file or a folder of them")
-        p.add_argument("--pattern", default="*.txt",
-                       help="file pattern inside a folder; with {fields} also the metadata in "
-                            "file names, e.g. '{outlet}_{date}_{slug}.txt'")
-        p.add_argument("--metadata", type=Path, default=None,
-                       help="CSV with an id or file column and outlet, date, title, url, ...")
-        p.add_argument("--groups", type=Path, default=None,
-                       help="CSV of speaker (name or speaker id),group: overrides the text")
-        p.add_argument("--aliases", type=Path, default=None,
-                       help="CSV of alias,name: names of one speaker")
-        p.add_argument("--follow-links", action="store_true",
-                       help="read links that lead outside the folder")
+        add_corpus_arguments(p)
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--all", action="store_true", help="include unattributed terms")
     r.add_argument("-o", "--output", type=Path, default=Path("report.html"),

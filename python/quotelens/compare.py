@@ -19,7 +19,6 @@ import html
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
@@ -531,18 +530,11 @@ def add_cli_commands(sub: Any) -> None:
                       "word-level diff (Corpus.statements)",
         "claims": "print claims made in several articles, one row per member (Corpus.claims)",
     }
+    from quotelens.cli import add_corpus_arguments
+
     for name in CLI_COMMANDS:
         p = sub.add_parser(name, help=helps[name])
-        p.add_argument("path", type=Path, help="a text file or a folder of them")
-        p.add_argument("--pattern", default="*.txt",
-                       help="file pattern inside a folder; with {fields} also the metadata in "
-                            "file names, e.g. '{outlet}_{date}_{slug}.txt'")
-        p.add_argument("--metadata", type=Path, default=None,
-                       help="CSV with an id or file column and outlet, date, title, url, ...")
-        p.add_argument("--groups", type=Path, default=None,
-                       help="CSV of speaker (name or speaker id),group: overrides the text")
-        p.add_argument("--aliases", type=Path, default=None,
-                       help="CSV of alias,name: names of one speaker")
+        add_corpus_arguments(p)
         p.add_argument("--format", choices=("csv", "json"), default="csv")
         p.add_argument("--threshold", type=float, default=None,
                        help="least score, 0-100 (default: the method's default)")
@@ -550,8 +542,6 @@ def add_cli_commands(sub: Any) -> None:
             p.add_argument("--no-unquoted", action="store_true",
                            help="do not look for quotes in other articles' running text")
         p.add_argument("--no-progress", action="store_true", help="hide the progress bars")
-        p.add_argument("--follow-links", action="store_true",
-                       help="read links that lead outside the folder")
 
 
 def run_cli_command(args: Any) -> int:
