@@ -79,12 +79,7 @@ impl<'a> Index<'a> {
                     // title, a known given name or gender, speech, or a surname the article
                     // uses alone ("Perez" for "Tom Perez"); "Palo Alto", "Sandy Hook" and
                     // "Art Deco" have none of these.
-                    let evidence = m.kind != Kind::Person
-                        || !ent.titles.is_empty()
-                        || g != 0
-                        || spoke
-                        || ent.name_tokens < 2
-                        || self.surname_used(e);
+                    let evidence = m.kind != Kind::Person || self.person_evidence_with(e, spoke);
                     ent.is_person() && gender_ok && named && evidence
                 }
                 Func::They | Func::It => ent.is_collective(),
@@ -110,14 +105,20 @@ impl<'a> Index<'a> {
     /// name ("Palo Alto", "New Bedford"): a title, a known gender, its surname used alone, or a
     /// mention of it right before a reporting verb.
     pub(super) fn person_evidence(&self, e: usize) -> bool {
+        self.person_evidence_with(e, self.spoke.get(e).copied().unwrap_or(false))
+    }
+
+    /// [`Self::person_evidence`] with `spoke` saying whether the mention at hand (or, for the
+    /// entity, any of its mentions) stands right before a reporting verb.
+    fn person_evidence_with(&self, e: usize, spoke: bool) -> bool {
         let Some(ent) = self.ents.get(e) else {
             return false;
         };
-        !ent.titles.is_empty()
+        spoke
+            || !ent.titles.is_empty()
             || self.gender.get(e).is_some_and(|&g| g != 0)
             || ent.name_tokens < 2
             || self.surname_used(e)
-            || self.spoke.get(e).copied().unwrap_or(false)
     }
 
     /// Whether the article names entity `e` by its last word alone ("Perez" for "Tom Perez").

@@ -46,6 +46,33 @@ pub struct Mention {
     pub entity: usize,
 }
 
+/// Last words of an outlet's name ("The Charlotte Observer"): organizations that are media.
+const MEDIA_SUFFIXES: &[&str] = &[
+    "times",
+    "post",
+    "journal",
+    "news",
+    "daily",
+    "herald",
+    "tribune",
+    "press",
+    "observer",
+    "gazette",
+    "chronicle",
+    "examiner",
+    "inquirer",
+    "telegraph",
+    "courier",
+    "dispatch",
+    "sentinel",
+    "bulletin",
+];
+
+/// Whether `w` (lowercase) ends or opens an organization's name, an outlet's included.
+fn org_suffix(w: &str) -> bool {
+    ORG_SUFFIXES.contains(&w) || MEDIA_SUFFIXES.contains(&w)
+}
+
 const ORG_SUFFIXES: &[&str] = &[
     "department",
     "ministry",
@@ -53,10 +80,6 @@ const ORG_SUFFIXES: &[&str] = &[
     "convention",
     "caucus",
     "campaign",
-    "times",
-    "post",
-    "journal",
-    "news",
     "agency",
     "service",
     "council",
@@ -81,10 +104,6 @@ const ORG_SUFFIXES: &[&str] = &[
     "court",
     "administration",
     "government",
-    "daily",
-    "herald",
-    "tribune",
-    "press",
     "review",
     "club",
     "corporation",
@@ -96,19 +115,7 @@ const ORG_SUFFIXES: &[&str] = &[
     "embassy",
     "command",
     "network",
-    "times",
-    "observer",
-    "gazette",
-    "chronicle",
-    "examiner",
-    "inquirer",
-    "telegraph",
-    "courier",
-    "dispatch",
-    "sentinel",
-    "bulletin",
     "institution",
-    "institute",
     "guard",
     "alliance",
     "federation",
@@ -402,7 +409,7 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         });
         let named_before = (0..c).any(|k| {
             let t = toks[a + k];
-            !t.lex.title && t.lex.country.is_none() && !ORG_SUFFIXES.contains(&lowers[k].as_str())
+            !t.lex.title && t.lex.country.is_none() && !org_suffix(&lowers[k])
         });
         if origin && named_before && c + 1 < len {
             return classify_run(text, toks, a, a + c, buf);
@@ -464,10 +471,8 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         let t = toks[a + k];
         let after_title = k > 0 && toks[a + k - 1].lex.title;
         // "… for East Asia and Pacific Affairs Daniel Kritenbrink": the portfolio is not the name.
-        let portfolio = k + 1 < len
-            && (t.lex.region
-                || lowers[k] == "affairs"
-                || ORG_SUFFIXES.contains(&lowers[k].as_str()));
+        let portfolio =
+            k + 1 < len && (t.lex.region || lowers[k] == "affairs" || org_suffix(&lowers[k]));
         if t.lex.title || placey[k] || portfolio || (connector(&lowers[k]) && after_title) {
             last_mod = Some(k);
         }
@@ -492,8 +497,8 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         entity: usize::MAX,
     };
     // "Center of Excellence", "Institute of War Studies": an organization's name.
-    let suffix_org = (ORG_SUFFIXES.contains(&lowers[len - 1].as_str()) && len >= 2)
-        || (ORG_SUFFIXES.contains(&lowers[0].as_str()) && lowers.iter().any(|w| w == "of"))
+    let suffix_org = (org_suffix(&lowers[len - 1]) && len >= 2)
+        || (org_suffix(&lowers[0]) && lowers.iter().any(|w| w == "of"))
         || (name0 > 0 && name0 < len && connector(&lowers[name0]))
         || lowers
             .windows(2)
@@ -546,27 +551,7 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         m.t0 = a + first_name;
         m.kind = Kind::Org;
         m.key = lowers[first_name..].join(" ");
-        let media = [
-            "times",
-            "post",
-            "journal",
-            "news",
-            "daily",
-            "herald",
-            "tribune",
-            "press",
-            "observer",
-            "gazette",
-            "chronicle",
-            "examiner",
-            "inquirer",
-            "telegraph",
-            "courier",
-            "dispatch",
-            "sentinel",
-            "bulletin",
-        ]
-        .contains(&lowers[len - 1].as_str());
+        let media = MEDIA_SUFFIXES.contains(&lowers[len - 1].as_str());
         if media {
             m.kind = Kind::Media;
         }
