@@ -295,3 +295,32 @@ def test_objects_of_prepositions_adverbs_and_committee_names() -> None:
     )
     speakers = {q.speaker for q in quotelens.Article(text).quotes if q.speaker}
     assert not speakers & {"move", "Overall", "Harbor Safety", "Safety", "on Harbor Safety"}, speakers
+
+
+def test_contractions_participles_and_things_do_not_speak() -> None:
+    # Class 9, fourth trial: a contracted auxiliary is not part of a name and its negation
+    # means nothing was said ("Lindqvist isn't saying"); a participle right after a thing
+    # modifies it ("timed tickets telling guests"); things that "highlight" or "suggest" are
+    # not speakers; the object of "advocates for" is not the subject; a word after "to" is a
+    # verb ("to include comments"). People, institutions and documents still speak.
+    text = (
+        "Governor Tomas Lindqvist isn’t saying whether the port will reopen. The harbor board "
+        "didn't report that the cranes had failed. Visitors are given timed tickets telling "
+        "them when to board the ferry.\n\n"
+        "The dispute also highlights the possibility that the budget was padded. Some "
+        "advocates for coastal restoration said the plan ignored the marshes. The story was "
+        "updated to include comments from the county.\n\n"
+        "The bank confirmed that it had closed 5,000 accounts. The Republican nominee said "
+        "the tax would fall. A county audit suggests the repairs cost twice the estimate."
+    )
+    a = quotelens.Article(text)
+    got = {(q.speaker, q.text) for q in a.quotes if q.speaker}
+    speakers = {s for s, _ in got}
+    assert not speakers & {
+        "Lindqvist isn't", "harbor board didn't", "timed tickets", "dispute",
+        "coastal restoration", "include",
+    }, got
+    assert not any("port will reopen" in t or "cranes" in t for _, t in got), got
+    assert ("bank", "it had closed 5,000 accounts") in got, got
+    assert any(s == "county audit" for s in speakers), got
+    assert any(t == "the tax would fall" for _, t in got), got

@@ -200,7 +200,8 @@ impl<'a> Index<'a> {
                 continue;
             }
             let e = self.res[j];
-            if self.ents.get(e).is_some_and(|x| x.is_person()) {
+            // "Cedar Rapids" read as a name is no one to re-describe: a person needs evidence.
+            if self.ents.get(e).is_some_and(|x| x.is_person()) && self.person_evidence(e) {
                 if m.subjectish {
                     return Some(e);
                 }

@@ -403,7 +403,15 @@ pub(super) fn find(
                 continue;
             };
             // "they did not confirm …", "he never said …": nothing was reported.
-            let negated = (who.b..c.t0).any(|k| matches!(ix.word(k), "not" | "never" | "n't"));
+            // Only the auxiliaries right before the verb count ("he didn't say"), not a
+            // negation in an earlier clause ("said he didn't believe …, arguing that …").
+            let mut nb = String::new();
+            let mut k = c.t0;
+            let mut negated = false;
+            while k > who.b && ix.skippable(k - 1) {
+                k -= 1;
+                negated |= super::tokens::negates(super::tokens::lower_into(ix.word(k), &mut nb));
+            }
             if negated {
                 continue;
             }

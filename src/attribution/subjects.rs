@@ -2,6 +2,85 @@
 
 use super::*;
 
+/// Heads of descriptions for institutions that speak, beyond the description heads ("the bank
+/// confirmed", "the campaign announced").
+const SPEAKING_HEADS: &[&str] = &[
+    "campaign",
+    "bank",
+    "firm",
+    "board",
+    "office",
+    "organization",
+    "organisation",
+    "foundation",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "station",
+    "caucus",
+    "panel",
+    "senate",
+    "house",
+    "congress",
+    "parliament",
+    "cabinet",
+    "fund",
+    "association",
+    "federation",
+    "society",
+    "league",
+    "channel",
+    "airline",
+    "manufacturer",
+    "corporation",
+    "business",
+    "industry",
+    "lobby",
+    "center",
+    "centre",
+    "think",
+    "tank",
+    "watchdog",
+    "nation",
+    "country",
+    "state",
+    "city",
+    "county",
+    "district",
+    "family",
+    "people",
+    "public",
+    "majority",
+    "minority",
+    "percent",
+    "staff",
+    "crew",
+    "jury",
+    "audience",
+    "crowd",
+    "everyone",
+    "nobody",
+    "someone",
+    "somebody",
+    "anyone",
+    "none",
+    "half",
+    "third",
+    "quarter",
+    "fifth",
+    "respondents",
+];
+
+/// Cue categories a thing does as often as a person ("the data suggest", "the dispute
+/// highlights"): with a subject that cannot speak they report nothing.
+const THING_CUE_CATEGORIES: &[&str] =
+    &["propose", "note", "reveal", "promise", "explain", "report"];
+
+/// Speech verbs with an everyday sense for things ("my smile reflected").
+const THING_CUE_WORDS: &[&str] = &["reflected", "reflects", "recalls", "informed", "reminded"];
+
 /// Prepositions whose object never speaks for the verb after it.
 const OBJECT_PREPOSITIONS: &[&str] = &[
     "on", "over", "about", "into", "onto", "upon", "during", "against", "toward", "towards",
@@ -294,6 +373,40 @@ impl<'a> Index<'a> {
         if !known && (adjectival || not_noun) {
             return None;
         }
+        // Whether the head names someone who can speak: a person or group noun ("advocates",
+        // "voters"), an institution, a document, or a capitalized name.
+        let singular = hw0
+            .strip_suffix('s')
+            .filter(|s| s.len() > 2 && !hw0.ends_with("ss"))
+            .unwrap_or(&hw0);
+        let animate = known
+            || h.cap
+            || person_noun(singular)
+            || DESCRIPTION_HEADS.contains(&singular)
+            || SPEAKING_HEADS.contains(&hw0.as_str())
+            || SPEAKING_HEADS.contains(&singular);
+        if !animate {
+            let mut cb = String::new();
+            let cue_word = lower_into(self.word(c), &mut cb);
+            // "timed tickets telling them …", "disclaimers urging calm": a participle right after
+            // a noun for a thing modifies it; nobody speaks.
+            if end == c && cue_word.ends_with("ing") {
+                return None;
+            }
+            // "The dispute highlights …", "helicopters suggests …", "my smile reflected …":
+            // verbs that things do as often as people report only a speaker, a group or a
+            // document.
+            let category = self
+                .cue_at
+                .get(c)
+                .copied()
+                .flatten()
+                .and_then(|ci| self.cues.get(ci as usize))
+                .map_or("", |cue| lexicon().category(cue.category));
+            if THING_CUE_CATEGORIES.contains(&category) || THING_CUE_WORDS.contains(&cue_word) {
+                return None;
+            }
+        }
         let mut a = head;
         while a > 0 && head - a < params::GENERIC_SUBJECT_TOKENS {
             let j = a - 1;
@@ -353,6 +466,16 @@ impl<'a> Index<'a> {
         if h.digit || h.func == Func::Time {
             return None;
         }
+        // "Some advocates for stem cell research said": a phrase right after a preposition that
+        // joins it to a noun is that noun's object, not the subject.
+        if a >= 2
+            && a <= head
+            && matches!(self.word(a - 1), "of" | "for" | "from")
+            && self.toks[a - 2].word
+            && !self.toks[a - 2].digit
+        {
+            return None;
+        }
         let opens = a == 0
             || !self.same_sentence(a - 1, a)
             || self.toks[a - 1].quoted
@@ -361,13 +484,15 @@ impl<'a> Index<'a> {
             // "over the last couple of weeks said"), after "to" a verb ("to file reports").
             || (self.toks[a - 1].func == Func::Prep && !OBJECT_PREPOSITIONS.contains(&self.word(a - 1)))
             || matches!(self.word(a - 1), "," | ";" | ":" | "(" | "-");
-        // "to dispute the many polls showing": a verb after "to" with its object.
+        // "to dispute the many polls showing": a verb after "to" with its object; "to include
+        // comments": a lone word after "to" is a verb.
         let to_verb = a > 0
             && self.word(a - 1) == "to"
-            && self
-                .toks
-                .get(a + 1)
-                .is_some_and(|t| t.word && t.func == Func::Det);
+            && (a == head
+                || self
+                    .toks
+                    .get(a + 1)
+                    .is_some_and(|t| t.word && t.func == Func::Det));
         if !opens || to_verb || self.toks[a].func == Func::Prep {
             return None;
         }

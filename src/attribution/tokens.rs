@@ -373,10 +373,30 @@ const CLOSED_MAX_LEN: usize = 12;
 /// The closed-class function of a lowercase word (`Func::None` for open-class words) and whether
 /// it is a listed adverb.
 pub fn func_of(lower: &str) -> (Func, bool) {
-    closed_class()
-        .get(lower)
-        .copied()
-        .unwrap_or((Func::None, false))
+    if let Some(&f) = closed_class().get(lower) {
+        return f;
+    }
+    contraction(lower).map_or((Func::None, false), |f| (f, false))
+}
+
+/// A contracted word: "isn't", "didn’t", "won't" are auxiliaries (and negate); "they've",
+/// "I'm", "we're", "he'd" take the function of their pronoun.
+fn contraction(lower: &str) -> Option<Func> {
+    let (stem, tail) = lower.rsplit_once(['\'', '\u{2019}'])?;
+    match tail {
+        "t" if stem.ends_with('n') => Some(Func::Aux),
+        "ve" | "m" | "re" | "ll" | "d" => match closed_class().get(stem) {
+            Some(&(f @ (Func::He | Func::She | Func::They | Func::It | Func::First), _)) => Some(f),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether a word negates: "not", "never", "n't" and a contraction ending in it ("didn't").
+pub fn negates(lower: &str) -> bool {
+    matches!(lower, "not" | "never" | "n't" | "n\u{2019}t")
+        || lower.len() > 3 && (lower.ends_with("n't") || lower.ends_with("n\u{2019}t"))
 }
 
 /// Lowercase `w` into `buf` (ASCII fast path) and return it.
