@@ -54,6 +54,9 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
         } {
             continue;
         }
+        if plural_object(text, toks, i - 1, &mut buf) {
+            continue;
+        }
         let plural_noun = word.ends_with('s')
             && !word.ends_with("ss")
             && !matches!(word, "says" | "tells" | "asks")
@@ -178,6 +181,98 @@ const SPEECH_NOUN_ADJECTIVES: &[&str] = &[
     "original",
     "final",
 ];
+
+/// Verbs whose object is often a statement ("made comments", "drew rebukes", "issued warnings").
+const STATEMENT_OBJECT_VERBS: &[&str] = &[
+    "made",
+    "make",
+    "makes",
+    "making",
+    "drew",
+    "draw",
+    "draws",
+    "drawing",
+    "drawn",
+    "came",
+    "issued",
+    "issue",
+    "issues",
+    "issuing",
+    "received",
+    "receive",
+    "heard",
+    "hear",
+    "faced",
+    "face",
+    "faces",
+    "facing",
+    "prompted",
+    "sparked",
+    "spark",
+    "triggered",
+    "got",
+    "gets",
+    "took",
+    "sent",
+    "ignored",
+    "repeated",
+    "delivered",
+    "posted",
+    "published",
+    "filed",
+    "deleted",
+    "offered",
+    "fielded",
+    "traded",
+    "exchanged",
+    "echoed",
+    "echo",
+];
+
+/// "made comments about", "drew rebukes from", "of reports", "two reports", "incendiary
+/// remarks", "over-the-top comments": an -s form after a preposition, a number, an adjective
+/// or a verb that takes a statement as its object is a plural noun, not a verb (a verb's -s form
+/// follows its singular subject: "the report says", "Smith claims").
+fn plural_object(text: &str, toks: &[Tok], k: usize, buf: &mut String) -> bool {
+    let t = toks[k];
+    let w = &text[t.s..t.e];
+    if !w.ends_with('s') || w.ends_with("ss") || w.contains('_') {
+        return false;
+    }
+    let Some(p) = k.checked_sub(1).map(|j| toks[j]) else {
+        return false;
+    };
+    if p.sent != t.sent || p.quoted {
+        return false;
+    }
+    if p.digit {
+        return true;
+    }
+    if !p.word || p.cap && !text[p.s..p.e].contains('-') {
+        return false;
+    }
+    let pw = lower_into(&text[p.s..p.e], buf);
+    if p.func == Func::Prep {
+        return true;
+    }
+    if STATEMENT_OBJECT_VERBS.contains(&pw) {
+        return true;
+    }
+    // "over-the-top", "ISIS-sympathetic": a hyphenated compound ending in a lowercase word.
+    let compound = pw.contains('-')
+        && text[p.s..p.e]
+            .rsplit('-')
+            .next()
+            .is_some_and(|tail| tail.starts_with(|c: char| c.is_lowercase()));
+    let adjective = p.func == Func::None
+        && p.lex.cue.is_none()
+        && [
+            "ous", "ive", "ic", "ical", "ary", "ful", "less", "ish", "able", "ible",
+        ]
+        .iter()
+        .any(|suf| pw.len() > suf.len() + 3 && pw.ends_with(suf));
+    compound || adjective
+}
 
 /// "a false claim", "the original congressional report", "a week-long push", "the reality
 /// show": a cue word in its base form after a determiner and the words that describe it is a
