@@ -708,6 +708,12 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
                 .get(cut - 1)
                 .is_some_and(|t| !t.word || matches!(t.func, Func::Prep | Func::Conj | Func::Det))
         {
+            // A closing quote mark stays with the quote it closes ("it was “opposed to any
+            // test” and warned …").
+            if ix.word(cut - 1) == "\"" && (a..cut).filter(|&k| ix.word(k) == "\"").count() % 2 == 0
+            {
+                break;
+            }
             cut -= 1;
         }
         b = cut;

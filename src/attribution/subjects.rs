@@ -522,11 +522,13 @@ impl<'a> Index<'a> {
     /// that comma and the comma at `p` (before the cue at `c`) is a cue or a quote.
     pub(super) fn opening_person(&mut self, p: usize, c: usize) -> Option<Resolved> {
         let (mut s0, _) = *self.sent_toks.get(self.toks.get(c)?.sent)?;
-        while self
-            .toks
-            .get(s0)
-            .is_some_and(|t| t.word && matches!(t.func, Func::Conj | Func::Opener))
-        {
+        // Past "But", "Meanwhile", "Even": "Even China, Pyongyang's only ally, said …".
+        while self.toks.get(s0).is_some_and(|t| {
+            t.word
+                && (matches!(t.func, Func::Conj | Func::Opener)
+                    || t.adverb
+                    || matches!(self.word(s0), "Even" | "Only" | "Also" | "Now"))
+        }) {
             s0 += 1;
         }
         let mi = self.m_start.get(s0).copied().flatten()? as usize;
