@@ -16,7 +16,7 @@ const MIN_CLAIM_WORDS: usize = 3;
 
 /// Labels a site puts before a headline's colon ("The Latest: …", "Breaking: …"): never a
 /// speaker, even when the article repeats them.
-const LABELS: &[&str] = &[
+pub(super) const LABELS: &[&str] = &[
     "latest",
     "breaking",
     "update",
@@ -72,13 +72,13 @@ pub(super) struct Headline {
 }
 
 /// A word of the headline: its byte span in the text and the word without edge punctuation.
-struct Word<'a> {
+pub(super) struct Word<'a> {
     s: usize,
     e: usize,
     /// Byte span of `bare`.
     bs: usize,
     be: usize,
-    bare: &'a str,
+    pub(super) bare: &'a str,
 }
 
 impl Word<'_> {
@@ -87,7 +87,7 @@ impl Word<'_> {
     }
 }
 
-fn words(text: &str, a: usize, b: usize) -> Vec<Word<'_>> {
+pub(super) fn words(text: &str, a: usize, b: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text[a..b].char_indices() {
@@ -139,7 +139,7 @@ fn headline_paragraph(doc: &Doc) -> Option<usize> {
 
 /// The body entity words `ws` name: the whole run, or the run past leading titles ("Sen.",
 /// "Former"), compared with the entity's name and aliases; a lone surname must name one person.
-fn entity_named(ix: &Index, ws: &[Word]) -> Option<(usize, usize)> {
+pub(super) fn entity_named(ix: &Index, ws: &[Word]) -> Option<(usize, usize)> {
     let lx = lexicon();
     let mut buf = String::new();
     for k in 0..ws.len() {

@@ -25,6 +25,7 @@ pub mod sides;
 mod speakers;
 mod subjects;
 pub mod tokens;
+mod transcripts;
 
 use std::collections::HashMap;
 
@@ -398,6 +399,8 @@ pub(crate) enum Pattern {
     ReportedAround,
     /// A headline: `Pence: …`, `Trump Says …`, `…, Lindsey Graham Says.`
     Headline,
+    /// A transcript turn: `WALLACE: Do you really see …`.
+    Transcript,
 }
 
 impl Pattern {
@@ -405,6 +408,7 @@ impl Pattern {
         match self {
             Pattern::QuoteCueSpeaker => "quote-cue-speaker",
             Pattern::Headline => "headline",
+            Pattern::Transcript => "transcript",
             Pattern::QuoteSpeakerCue => "quote-speaker-cue",
             Pattern::QuoteNounPhraseCue => "quote-noun-phrase-cue",
             Pattern::QuoteNextSentence => "quote-next-sentence",
@@ -877,6 +881,63 @@ pub fn attribute(
             q.pattern = Some(format!("{pattern}/name"));
             if let Some(ent) = ix.ents.get_mut(h.entity) {
                 ent.quotes += 1;
+                q.speaker = Some(ent.name.clone());
+                let (side, ev) = sides::of(ent);
+                q.side = side;
+                q.side_evidence = ev;
+            }
+            quotes.push(q);
+        }
+    }
+    let turns = transcripts::find(doc, &ix);
+    if !turns.is_empty() {
+        let spans: Vec<(usize, usize)> = turns
+            .iter()
+            .map(|t| doc.norm.orig_span(t.content.0, t.content.1))
+            .collect();
+        // The unbalanced quote marks of a pasted transcript make quotes nobody said: the turns
+        // replace them.
+        quotes.retain(|q| {
+            q.speaker.is_some()
+                || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed)
+                || !spans.iter().any(|&(s, e)| q.start < e && s < q.end)
+        });
+        let mut made: HashMap<String, usize> = HashMap::new();
+        for (t, &(s, e)) in turns.iter().zip(&spans) {
+            // A label the body does not explain becomes a person of its own.
+            let entity = t.entity.unwrap_or_else(|| {
+                *made.entry(t.name.clone()).or_insert_with(|| {
+                    let words = t.name.split_whitespace().count();
+                    let mut ent = Entity::new(&t.name, words, EntityKind::Person);
+                    ent.mentions = 1;
+                    ix.ents.push(ent);
+                    ix.first_tok.push(Some(tok_at(&ix, t.label.0)));
+                    ix.gender.push(0);
+                    ix.ents.len() - 1
+                })
+            });
+            let mut q = Quote::unattributed(
+                slicer,
+                (s, e),
+                (s, e),
+                QuoteKind::Direct,
+                t.paragraph,
+                doc.paragraphs[t.paragraph].kind.is_body(),
+            );
+            let (ms, me) = doc.norm.orig_span(t.label.0, t.label.1);
+            q.speaker_start = Some(ms);
+            q.speaker_end = Some(me);
+            q.speaker_mention = Some(slicer.slice(ms, me).to_string());
+            let pattern = Pattern::Transcript.as_str();
+            let conf =
+                confidence::calibrated(pattern, "name").unwrap_or(params::TRANSCRIPT_CONFIDENCE);
+            q.confidence = (conf * 1000.0).round() / 1000.0;
+            q.pattern = Some(format!("{pattern}/name"));
+            if let Some(ent) = ix.ents.get_mut(entity) {
+                ent.quotes += 1;
+                if ent.name != t.name {
+                    ent.name.clone_from(&t.name);
+                }
                 q.speaker = Some(ent.name.clone());
                 let (side, ev) = sides::of(ent);
                 q.side = side;

@@ -48,3 +48,6 @@ pub const HEADING_QUOTE_WORDS: usize = 7;
 /// Confidence of a headline attribution before `confidence.tsv` has a row for it: the speaker is
 /// a name the body uses again, so it is about as sure as a named cue in the body.
 pub const HEADLINE_CONFIDENCE: f64 = 0.85;
+/// Confidence of a transcript turn (`WALLACE: …`) when the calibration table has no row for it:
+/// the label names the speaker outright.
+pub const TRANSCRIPT_CONFIDENCE: f64 = 0.9;
