@@ -70,7 +70,16 @@ impl<'a> Index<'a> {
         let mut buf = String::new();
         let mut k = a;
         let first = self.toks.get(a)?;
-        let det = if first.word && first.func == Func::Det {
+        // "one Democratic source", "another official", "two senior aides": a quantifier opens
+        // the phrase as a determiner does.
+        let quantifier = first.word
+            && !first.quoted
+            && (first.digit
+                || matches!(
+                    lower_into(self.word(a), &mut buf),
+                    "one" | "another" | "two" | "three" | "several" | "some" | "many"
+                ));
+        let det = if first.word && (first.func == Func::Det || quantifier) {
             k += 1;
             Some(lower_into(self.word(a), &mut buf).to_string())
         } else {

@@ -182,7 +182,21 @@ impl<'a> Index<'a> {
             }
             // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
             let mut after = after;
-            for _ in 0..3 {
+            // Past an apposition, another aside may share its closing comma ("Scott Pruitt, the
+            // attorney general of Oklahoma, one of the states suing, said").
+            if after > 0
+                && self.is_punct(after - 1, ",")
+                && self
+                    .cue_at
+                    .get(self.skip_adverbs(after))
+                    .copied()
+                    .flatten()
+                    .is_none()
+                && self.comma_aside_closes(after - 1)
+            {
+                after -= 1;
+            }
+            for _ in 0..4 {
                 let next = self.skip_aside(after);
                 if next == after {
                     break;
@@ -207,11 +221,14 @@ impl<'a> Index<'a> {
             }
         }
         // "“…,” the New York businessman said", "“…?” a narrator in the Clinton ad asks".
-        let c = (k..(k + params::GENERIC_SUBJECT_TOKENS + 1).min(self.toks.len()))
+        let c = (k..(k + params::GENERIC_SUBJECT_TOKENS + 4).min(self.toks.len()))
             .take_while(|&j| self.same_sentence(j, k) && !self.toks[j].quoted)
             .find(|&j| self.cue_at[j].is_some())?;
         let ci = self.cue_at[c]? as usize;
-        let who = self.generic_subject(c).filter(|w| w.a == k)?;
+        let who = self
+            .generic_subject(c)
+            .filter(|w| w.a == k)
+            .or_else(|| self.description_with_place(k, c))?;
         Some((
             Attr {
                 who,
@@ -225,6 +242,54 @@ impl<'a> Index<'a> {
             },
             crossed,
         ))
+    }
+
+    /// "a narrator in the Clinton ad asks", "an official at the embassy said", "one source on
+    /// the panel said": a person noun after a determiner, then a prepositional phrase that runs
+    /// to the cue at `c`; the speaker is the noun phrase before the preposition.
+    fn description_with_place(&mut self, k: usize, c: usize) -> Option<Resolved> {
+        let first = *self.toks.get(k)?;
+        let mut buf = String::new();
+        let quantifier = matches!(
+            lower_into(self.word(k), &mut buf),
+            "one" | "another" | "two" | "three" | "several" | "some" | "many"
+        );
+        if !first.word || !(first.func == Func::Det || quantifier) {
+            return None;
+        }
+        let det = lower_into(self.word(k), &mut buf).to_string();
+        let prep = (k + 1..c).find(|&j| self.toks[j].func == Func::Prep)?;
+        let plain = |j: usize| {
+            let t = self.toks[j];
+            !t.quoted && (t.word || t.func == Func::Possessive)
+        };
+        // A short place or affiliation, not a coordination ("the former secretary of state and
+        // current nominee said" is one long description the other rules read).
+        let short = c - prep <= 6 && !(k..c).any(|j| self.toks[j].func == Func::Conj);
+        if prep < k + 2 || !short || !(k + 1..c).all(plain) {
+            return None;
+        }
+        if !matches!(
+            self.word(prep),
+            "in" | "at" | "on" | "from" | "for" | "with" | "of"
+        ) {
+            return None;
+        }
+        let head = prep - 1;
+        let hw = lower_into(self.word(head), &mut buf).to_string();
+        let singular = hw.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(&hw);
+        let speaks = person_noun(&hw)
+            || person_noun(singular)
+            || DESCRIPTION_HEADS.contains(&hw.as_str())
+            || self.toks[head].lex.title;
+        if !speaks || self.toks[head].cap {
+            return None;
+        }
+        self.resolve_description(k, prep, &hw, Some(det.as_str()))
+            .map(|mut r| {
+                r.conf = r.conf.min(0.6);
+                r
+            })
     }
 
     /// Past an aside between a speaker and the cue: "(D-Mo.)", ", 82,", ", R-Ky.,", ", a senior
@@ -242,16 +307,40 @@ impl<'a> Index<'a> {
                 return k;
             }
             if self.word(j) == close && j > k + 1 {
-                // "(D-Mo.), said" / "(R-Utah) said".
-                let next = if close == ")" && self.is_punct(j + 1, ",") {
-                    j + 2
-                } else {
-                    j + 1
-                };
-                return next;
+                // "(R-Utah) said", "(D-Mo.), said", and asides in a row that share their commas
+                // ("(R-Ohio), an oversight panel member, said", ", R-Ohio, a panel member,
+                // said"): stop on a comma that opens another aside.
+                let after = if close == ")" { j + 1 } else { j };
+                if self.is_punct(after, ",") {
+                    let c = self.skip_adverbs(after + 1);
+                    if self.cue_at.get(c).copied().flatten().is_some() {
+                        return after + 1;
+                    }
+                    if self.comma_aside_closes(after) {
+                        return after;
+                    }
+                    return after + 1;
+                }
+                return after;
             }
         }
         k
+    }
+
+    /// Whether the comma at `k` opens an aside that another comma closes within
+    /// [`params::ASIDE_TOKENS`] (no quote, cue or sentence end before it).
+    fn comma_aside_closes(&self, k: usize) -> bool {
+        let limit = (k + 1 + params::ASIDE_TOKENS).min(self.toks.len());
+        for j in k + 1..limit {
+            let t = self.toks[j];
+            if t.quoted || !self.same_sentence(j, k) || self.cue_at[j].is_some() {
+                return false;
+            }
+            if self.is_punct(j, ",") {
+                return j > k + 1;
+            }
+        }
+        false
     }
 
     /// "said 9/11 widow Terry Strada": a person named within a few words after an inverted cue.
