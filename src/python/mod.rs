@@ -267,11 +267,11 @@ mod _core {
         py_token_sort_ratio, py_top_k, py_wratio, PyAlignment, PyStatementMatch, PyStatementScorer,
     };
     #[pymodule_export]
-    use super::types::{
-        py_extract_quotes, py_normalize, PyArticle, PyParagraph, PyQuote, PySentence, PySpeaker,
-    };
+    use super::types::{py_extract_quotes, py_normalize, PyArticle};
     #[pymodule_export]
     use super::{ArgumentError, FormatError, QuotelensError};
+    #[pymodule_export]
+    use crate::article::{Paragraph, Quote, Sentence, Speaker};
 
     #[pymodule_init]
     fn init(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
