@@ -757,15 +757,14 @@ class Corpus:
     def metadata(self) -> "pd.DataFrame":
         """One row per article: article, title, outlet, date (datetime64), url and every other
         metadata column it was loaded with."""
-        from quotelens.frames import _typed
+        from quotelens.frames import ARTICLE_COLUMNS, _typed, article_row
 
         rows = []
         for a in self._articles:
-            row = {"article": a.id, "title": a.title, "outlet": a.source, "date": a.date}
+            row = article_row(a)
             row.update(self._extras.get(a.id or "", {}))
             rows.append(row)
-        cols = {"article": "object", "title": "object", "outlet": "object",
-                "date": "datetime64[ns]", "url": "object"}
+        cols = {**ARTICLE_COLUMNS, "url": "object"}
         extra = {k: "object" for r in rows for k in r if k not in cols}
         return _typed(rows, {**cols, **extra})
 
