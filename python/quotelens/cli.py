@@ -97,9 +97,11 @@ def _s(v: object) -> str:
 
 
 def _rows(corpus: "Corpus", all_kinds: bool) -> list[dict[str, str]]:
+    from quotelens.frames import scare_quotes
+
     df = corpus.quotes()
     if not all_kinds:
-        df = df[(df["kind"] != "term") | df["speaker"].notna()]
+        df = df[~scare_quotes(df)]
     rows = []
     for r in df.itertuples():
         rows.append(
@@ -165,9 +167,11 @@ def _report(args: argparse.Namespace) -> int:
 def _frame_rows(corpus: "Corpus", all_kinds: bool) -> "pd.DataFrame":
     """``Corpus.quotes()`` as the CSV and JSON outputs carry it: every column, dates in ISO
     form; without ``--all`` the terms no one said are left out."""
+    from quotelens.frames import scare_quotes
+
     df = corpus.quotes()
     if not all_kinds:
-        df = df[(df["kind"] != "term") | df["speaker"].notna()]
+        df = df[~scare_quotes(df)]
     df = df.copy()
     for c in df.columns:
         if str(df[c].dtype).startswith("datetime"):

@@ -26,7 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Union, overload
 
 from quotelens._core import Article, QuotelensError
-from quotelens.frames import corpus_speakers_frame, quotes_frame, speakers_frame
+from quotelens.frames import (
+    corpus_speakers_frame,
+    is_scare_quote,
+    quotes_frame,
+    speakers_frame,
+)
 from quotelens.metadata import MetadataIssue, NameTemplate, fields_of, normalize_key, read_metadata
 from quotelens.speakers import SpeakerIndex, check_aliases, check_groups
 
@@ -908,7 +913,7 @@ class Corpus:
     # -- display ------------------------------------------------------------------------------
 
     def __repr__(self) -> str:
-        quotes = [q for a in self._articles for q in a.quotes if q.kind != "term" or q.speaker]
+        quotes = [q for a in self._articles for q in a.quotes if not is_scare_quote(q)]
         attributed = sum(q.speaker is not None for q in quotes)
         speakers = self._speaker_index().speakers
         sides = ", ".join(f"{s} {n}" for s, n in sorted(self.sides().items(),
@@ -924,7 +929,7 @@ class Corpus:
     def _repr_html_(self) -> str:
         rows = []
         for a in self._articles[:50]:
-            quotes = [q for q in a.quotes if q.kind != "term" or q.speaker]
+            quotes = [q for q in a.quotes if not is_scare_quote(q)]
             rows.append(
                 "<tr>"
                 + "".join(

@@ -6,6 +6,8 @@ import html
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from quotelens.frames import is_scare_quote
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
@@ -29,7 +31,7 @@ def article_html(article: "Article", colors: Optional[dict[Optional[str], str]] 
     """The article's paragraphs with quotes highlighted and labelled by speaker, as HTML."""
     text = article.text
     quotes = sorted(
-        (q for q in article.quotes if q.kind != "term" or q.speaker),
+        (q for q in article.quotes if not is_scare_quote(q)),
         key=lambda q: (q.outer_start, -q.outer_end),
     )
     colors = colors or side_colors([q.side for q in quotes])

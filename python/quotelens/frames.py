@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Every quote kind the core produces.
 KINDS = ("direct", "mixed", "term", "title", "indirect")
+# The kinds that carry a statement someone made, in their words or reported; terms and titles
+# are words the reporter quotes, statements only when the text attributes them.
+STATEMENT_KINDS = ("direct", "mixed", "indirect")
 
 # The columns a row takes from its article (Corpus.metadata() starts with them too).
 ARTICLE_COLUMNS: dict[str, str] = {
@@ -127,6 +130,30 @@ def _typed(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
             # Dates are ISO strings on articles; one that does not parse is missing (NaT).
             df[c] = pd.to_datetime(df[c], errors="coerce", format="ISO8601")
     return df.astype(columns)
+
+
+def is_statement(q: Any) -> bool:
+    """Whether a quote (or a row of :func:`quotes_frame`) is a statement: a direct, mixed or
+    indirect quote, or a term or title the text attributes to a speaker.
+
+    >>> import quotelens
+    >>> a = quotelens.Article('Officials rejected the “Asian NATO” label. “No,” she said.')
+    >>> [(q.kind, is_statement(q)) for q in a.quotes]
+    [('indirect', True), ('term', False), ('direct', True)]
+    """
+    return q.kind in STATEMENT_KINDS or q.speaker is not None
+
+
+def is_scare_quote(q: Any) -> bool:
+    """Whether a quote is a term no one is said to have said (scare quotes, a quoted word):
+    the quotes the CLI, the notebook views and ``repr(corpus)`` leave out, and the terms
+    :func:`quotelens.outlets.compare_outlets` counts."""
+    return q.kind == "term" and q.speaker is None
+
+
+def scare_quotes(df: pd.DataFrame) -> "pd.Series[bool]":
+    """:func:`is_scare_quote` for each row of a quotes frame."""
+    return (df["kind"] == "term") & df["speaker"].isna()
 
 
 def check_kinds(kinds: Union[str, Iterable[str], None]) -> Optional[set[str]]:

@@ -37,12 +37,13 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from quotelens.frames import STATEMENT_KINDS, scare_quotes
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from quotelens.corpus import Corpus
 
-STATEMENT_KINDS = ("direct", "mixed", "indirect")
 UNKNOWN_OUTLET = "unknown outlet"
 NO_GROUP = "no group"
 FIGURES = ("voice", "groups", "cues", "kinds", "terms")
@@ -174,7 +175,7 @@ def compare_outlets(corpus: "Corpus", *, top: int = 10) -> OutletComparison:
     kinds = pd.DataFrame(kinds_rows, columns=["outlet", "articles", "statements", *STATEMENT_KINDS,
                                               *(f"{k}_share" for k in STATEMENT_KINDS)])
     kinds["articles"] = kinds["outlet"].map(articles_per_outlet).fillna(0).astype("int64")
-    t = q[(q["kind"] == "term") & q["speaker"].isna()]
+    t = q[scare_quotes(q)]
     t = t.assign(term=t["text"].str.strip(" ,.;:!?").str.lower())
     t = t[t["term"].str.len() > 0]
     terms = (t.groupby(["outlet", "term"], as_index=False)
