@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -927,29 +926,9 @@ class Corpus:
         )
 
     def _repr_html_(self) -> str:
-        rows = []
-        for a in self._articles[:50]:
-            quotes = [q for q in a.quotes if not is_scare_quote(q)]
-            rows.append(
-                "<tr>"
-                + "".join(
-                    f"<td>{html.escape(str(v))}</td>"
-                    for v in (a.id, a.title or "", a.source or "", a.date or "", len(quotes),
-                              len(a.speakers))
-                )
-                + "</tr>"
-            )
-        more = (
-            f"<tr><td colspan=6>… {len(self._articles) - 50} more</td></tr>"
-            if len(self._articles) > 50
-            else ""
-        )
-        head = "".join(f"<th>{h}</th>" for h in ("id", "title", "outlet", "date", "quotes",
-                                                  "speakers"))
-        return (
-            f"<div><b>{html.escape(repr(self))}</b><table><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}{more}</tbody></table></div>"
-        )
+        from quotelens.display import corpus_html
+
+        return corpus_html(self)
 
 
 def _str_list(v: Any, arg: str) -> list[str]:

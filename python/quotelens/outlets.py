@@ -31,7 +31,6 @@ outlet counts under ``"unknown outlet"``.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -97,16 +96,15 @@ class OutletComparison:
         return _terms_figure(self.terms, self.outlets, self.top)
 
     def _repr_html_(self) -> str:
-        return (f"<div><b>{len(self.outlets)} outlets</b>"
-                + self.kinds.to_html(index=False, escape=True) + "</div>")
+        from quotelens.display import outlets_html
+
+        return outlets_html(self)
 
     def to_html(self) -> str:
         """The tables as HTML (for the report)."""
-        return "".join(
-            f"<h4>{html.escape(name)}</h4>" + df.to_html(index=False, escape=True, border=0)
-            for name, df in (("Direct and indirect", self.kinds), ("Groups", self.groups),
-                             ("Cue categories by group", self.cues), ("Terms", self.terms))
-        )
+        from quotelens.display import outlets_html
+
+        return outlets_html(self, all_tables=True)
 
 
 def _with_share(df: pd.DataFrame) -> pd.DataFrame:
