@@ -205,7 +205,8 @@ class Corpus:
             seen[a.id] = i
         self._articles = items
         self._index = seen
-        self._cache: dict[Any, Any] = {}
+        # The corpus-wide speakers, built on first use; None again after merges and splits.
+        self._speakers: Optional[SpeakerIndex] = None
         self._aliases = check_aliases(_mapping_arg(aliases, "aliases", ("alias", "name")))
         self._groups = check_groups(_mapping_arg(groups, "groups", ("speaker", "group")))
         # url and extra metadata columns per article id (the core's Article has id, title,
@@ -611,10 +612,13 @@ class Corpus:
     def __getstate__(self) -> dict[str, Any]:
         # The speaker index is rebuilt on demand (it keys members by object identity).
         state = dict(self.__dict__)
-        state["_cache"] = {}
+        state["_speakers"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        state.pop("_cache", None)  # pickles written before _speakers
+        state["_speakers"] = None
         self.__dict__.update(state)
 
     # -- sequence -----------------------------------------------------------------------------
@@ -725,7 +729,7 @@ class Corpus:
         index = self._speaker_index()
         out = index.merge(list(ids), name=name)  # raises naming an unknown id
         self._corrections.append(("merge", list(ids), name))
-        self._cache.pop("speakers", None)
+        self._speakers = None
         return out
 
     def split_speaker(
@@ -755,7 +759,7 @@ class Corpus:
         out = self._speaker_index().split(speaker_id, names=name_list or None,
                                           articles=idx or None)
         self._corrections.append(("split", speaker_id, name_list or None, idx or None))
-        self._cache.pop("speakers", None)  # rebuilt with the split: groups pooled anew
+        self._speakers = None  # rebuilt with the split: groups pooled anew
         return out
 
     def metadata(self) -> "pd.DataFrame":
@@ -808,7 +812,7 @@ class Corpus:
                        for g in index.groups_of(i, q.speaker, q.side))
 
     def _speaker_index(self) -> SpeakerIndex:
-        index = self._cache.get("speakers")
+        index = self._speakers
         if index is None:
             index = SpeakerIndex(self._articles, aliases=self._aliases, groups=self._groups,
                                  corrections=self._corrections)
@@ -816,7 +820,7 @@ class Corpus:
                 warnings.warn("groups: no speaker matches "
                               + ", ".join(repr(k) for k in index.unmatched_groups),
                               CorpusWarning, stacklevel=3)
-            self._cache["speakers"] = index
+            self._speakers = index
         return index
 
     def compare_outlets(self, *, top: int = 10) -> "OutletComparison":
