@@ -54,7 +54,7 @@ pub struct Sentence {
 ///
 /// >>> import quotelens
 /// >>> text = 'He called it an “Asian NATO.”'
-/// >>> q = quotelens.extract_quotes(text)[0]
+/// >>> q, = quotelens.extract_quotes(text)
 /// >>> q.text, q.kind, text[q.start:q.end] == q.text
 /// ('Asian NATO.', 'term', True)
 #[cfg_attr(
@@ -86,7 +86,7 @@ pub struct Quote {
     pub cue_category: Option<String>,
     pub side: Option<String>,
     pub side_evidence: Option<String>,
-    /// Calibrated probability in [0, 1] that the speaker is right (see
+    /// Calibrated probability, from 0 to 1, that the speaker is right (see
     /// ``attribution/confidence.tsv``).
     pub confidence: f64,
     /// The pattern the attribution rests on and the kind of speaker mention, e.g.
