@@ -129,7 +129,7 @@ def _read_text(path: Path, encoding: str) -> str:
         return f.read()
 
 
-def _printable(name: str) -> str:
+def printable_name(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 (surrogate escapes) become U+FFFD, which
     the core and JSON can carry (the raw name raised UnicodeEncodeError for the whole corpus)."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -406,25 +406,25 @@ class Corpus:
             try:
                 body = _read_text(f, encoding)
             except (OSError, UnicodeDecodeError) as e:
-                msg = f"cannot load {_printable(str(f))}: {e}"
+                msg = f"cannot load {printable_name(str(f))}: {e}"
                 if errors == "raise":
                     raise QuotelensError(msg) from e
                 warnings.warn(msg, CorpusWarning, stacklevel=2)
                 failures.append(msg)
                 continue
-            stem = _printable(f.stem)
+            stem = printable_name(f.stem)
             if stem != f.stem:
-                warnings.warn(f"file name {_printable(str(f))!r} is not valid UTF-8; "
+                warnings.warn(f"file name {printable_name(str(f))!r} is not valid UTF-8; "
                               f"its id is {stem!r}",
                               CorpusWarning, stacklevel=2)
             meta: dict[str, Any] = {}
             if template is not None:
                 found = template.match(f.name)
                 if found is None:
-                    issues.append(MetadataIssue(_printable(f.name),
+                    issues.append(MetadataIssue(printable_name(f.name),
                                                 f"does not fit {template.template!r}"))
                 else:
-                    got, bad = fields_of(found, _printable(f.name))
+                    got, bad = fields_of(found, printable_name(f.name))
                     meta.update(got)
                     issues.extend(bad)
                     stem = meta.pop("id", stem)
@@ -499,7 +499,7 @@ class Corpus:
             raise QuotelensError(f"path: {folder} is not a folder (use Corpus.from_files)")
         files, skipped = folder_files(folder, glob, follow_links)
         if skipped:
-            names_ = ", ".join(_printable(str(p)) for p in skipped)
+            names_ = ", ".join(printable_name(str(p)) for p in skipped)
             warnings.warn(f"skipped links leading outside {folder} (follow_links=True reads "
                           f"them): {names_}", CorpusWarning, stacklevel=2)
         if not files:
