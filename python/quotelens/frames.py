@@ -258,67 +258,14 @@ def speakers_frame(articles: Iterable["Article"]) -> pd.DataFrame:
     return _typed(rows, SPEAKER_COLUMNS)
 
 
-_HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female",
-                     "ms.": "female", "ms": "female"}
-
-
 def corpus_speakers_frame(
     articles: "list[Article]", speakers: "SpeakerIndex"
 ) -> pd.DataFrame:
     """One row per corpus-wide speaker: speaker_id, name, kind, side (the main group), groups,
     aliases (every name the articles use, titles included as written: "Mr. Trump"), titles,
-    outlets, and how many articles, quotes and mentions it has. Most quoted first."""
-    from collections import Counter
-
-    from quotelens.speakers import Name, _fold, _titles
-
-    rows = []
-    for sid, info in speakers.speakers.items():
-        aliases: dict[str, None] = {}
-        titles: dict[str, None] = {}
-        outlets: dict[str, None] = {}
-        keys = {(m.parsed.first, m.parsed.last) for m in info.members if m.parsed}
-        lasts = {m.parsed.last for m in info.members if m.parsed}
-        genders = Counter(m.parsed.gender for m in info.members if m.parsed and m.parsed.gender)
-        gender = genders.most_common(1)[0][0] if genders else None
-        for m in info.members:
-            aliases[m.name.split("\n")[-1].strip()] = None
-            for al in m.aliases:
-                # The core's aliases hold the words before a name too ("criticizing Smith"):
-                # keep the name part, and only when it names this speaker.
-                al = al.split("\n")[-1].strip()
-                n = Name.parse(al)
-                if m.parsed is None:
-                    if _fold(al) == _fold(m.name):
-                        aliases[al] = None
-                    continue
-                honorific = [t for t in n.titles if t in _HONORIFIC_GENDER]
-                if honorific and gender and _HONORIFIC_GENDER[honorific[0]] != gender:
-                    continue  # "Mrs. Clinton" is not Bill Clinton
-                if n.last in lasts and (n.first is None or (n.first, n.last) in keys):
-                    words = al.split()
-                    cut = len(words) - len(n.display.split()) - len(honorific[:1])
-                    aliases[" ".join(words[max(cut, 0):])] = None
-            for t in m.titles + (m.parsed.titles if m.parsed else ()):
-                if t.endswith("s") and t[:-1] in _titles():
-                    continue  # "republicans", "aides": words near the name, not its titles
-                titles[t] = None
-            src = articles[m.article].source
-            if src:
-                outlets[src] = None
-        rows.append({
-            "speaker_id": sid,
-            "name": info.name,
-            "kind": info.kind,
-            "side": info.groups[0] if info.groups else None,
-            "groups": list(info.groups),
-            "aliases": sorted(aliases),
-            "titles": list(titles),
-            "outlets": sorted(outlets),
-            "articles": len({m.article for m in info.members}),
-            "quotes": sum(m.quotes for m in info.members),
-            "mentions": sum(m.mentions for m in info.members),
-        })
+    outlets, and how many articles, quotes and mentions it has (see
+    :meth:`~quotelens.speakers.SpeakerIndex.rows`). Most quoted first."""
+    rows = speakers.rows(articles)
     df = _typed(rows, CORPUS_SPEAKER_COLUMNS)
     return df.sort_values(["quotes", "speaker_id"], ascending=[False, True],
                           kind="stable").reset_index(drop=True)
