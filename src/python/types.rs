@@ -8,7 +8,7 @@ use pyo3::pyclass_init::PyClassInitializer;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
 use pyo3::PyClass;
 
-use super::{detached, detached_quick, to_py};
+use super::{detached, detached_quick, from_json, reduce_to_state, to_json};
 
 /// Texts shorter than this (bytes) are analysed without the interruptible helper thread:
 /// they take milliseconds, and the thread would cost more than the work on a headline.
@@ -52,10 +52,6 @@ fn pyrepr(s: &str) -> String {
     }
     out.push(quote);
     out
-}
-
-fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> PyResult<T> {
-    serde_json::from_str(s).map_err(|e| to_py(crate::Error::Format(format!("state: {e}"))))
 }
 
 /// `MemoryError` before analysing a text whose analysis cannot fit: `Article('a “ ' *
@@ -188,10 +184,6 @@ fn check_spans(a: &Article) -> Result<(), String> {
     Ok(())
 }
 
-fn to_json<T: serde::Serialize>(v: &T) -> PyResult<String> {
-    serde_json::to_string(v).map_err(|e| to_py(crate::Error::Format(e.to_string())))
-}
-
 // The kinds are `str` in Python: the getters `get_all` makes and `to_dict` (through serde's
 // lowercase names) give the same strings.
 impl<'py> IntoPyObject<'py> for &QuoteKind {
@@ -229,17 +221,14 @@ macro_rules! model_class {
             fn __reduce__<'py>(
                 slf: &Bound<'py, Self>,
             ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-                Ok((
-                    slf.as_any().get_type().getattr("_from_state")?,
-                    (to_json(slf.get())?,),
-                ))
+                reduce_to_state(slf, (to_json(slf.get())?,))
             }
 
             /// The fields as a plain dict (for a quote: the quote's columns of
             /// ``Corpus.quotes()``).
             fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
                 let d = pythonize::pythonize(py, self)
-                    .map_err(|e| to_py(crate::Error::Format(e.to_string())))?;
+                    .map_err(|e| PyErr::from(crate::Error::Format(e.to_string())))?;
                 Ok(d.cast_into::<PyDict>()?)
             }
 
@@ -476,7 +465,7 @@ impl PyArticle {
     #[classmethod]
     fn from_json(_cls: &Bound<'_, PyType>, data: &str) -> PyResult<Self> {
         let a: Article = from_json(data)?;
-        let fail = |m: String| to_py(crate::Error::Format(m));
+        let fail = |m: String| PyErr::from(crate::Error::Format(m));
         // from_json already parsed it, so this parse cannot fail.
         let given: serde_json::Value =
             serde_json::from_str(data).map_err(|e| fail(e.to_string()))?;
