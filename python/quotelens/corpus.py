@@ -276,7 +276,7 @@ class Corpus:
             for field, keys in _META_KEYS.items():
                 for k in keys:
                     v = r.get(k)
-                    if v is not None and not (isinstance(v, float) and v != v):  # skip NaN
+                    if not _missing(v):
                         item[field] = str(v)
                         break
             item.setdefault("id", f"article-{i + 1}")
@@ -343,10 +343,9 @@ class Corpus:
             r: dict[str, Any] = {"text": row[text]}
             for field, col in cols.items():
                 v = row[col]
-                if v is not None and not (isinstance(v, float) and v != v):
+                if not _missing(v):
                     r[field] = v.date().isoformat() if isinstance(v, pd.Timestamp) else v
-            extra = {str(c): row[c] for c in rest
-                     if row[c] is not None and not (isinstance(row[c], float) and row[c] != row[c])}
+            extra = {str(c): row[c] for c in rest if not _missing(row[c])}
             if extra:
                 r["extra"] = extra
             records.append(r)
@@ -933,6 +932,11 @@ class Corpus:
         from quotelens.display import corpus_html
 
         return corpus_html(self)
+
+
+def _missing(v: Any) -> bool:
+    """A missing cell of a record or DataFrame row: None or a float NaN."""
+    return v is None or (isinstance(v, float) and v != v)
 
 
 def _str_list(v: Any, arg: str) -> list[str]:
