@@ -1,5 +1,12 @@
 //! An analysed article: paragraphs, sentences and quotes with spans in code points of the
 //! original text (what Python indexes with), ready to serialize.
+//!
+//! These structs are also the Python classes (`#[pyclass(get_all)]` under the `python`
+//! feature, as tiktoken does): each field is declared here once and becomes a read-only
+//! attribute whose docstring is the field's `///` line; `src/python/types.rs` adds pickling,
+//! `to_dict` and `__repr__`. Their docs are Python docstrings too (`>>>` examples, ``code``).
+// `>>>` lines are Python doctests, not Markdown block quotes.
+#![allow(clippy::doc_lazy_continuation)]
 
 use serde::{Deserialize, Serialize};
 
@@ -8,7 +15,13 @@ use crate::quotes::QuoteKind;
 use crate::segment::ParagraphKind;
 use crate::text::CharSlicer;
 
-/// A paragraph of the article; `kind` says whether it is body text.
+/// A paragraph: ``kind`` is ``"body"`` for running text, otherwise what the line is
+/// (``title``, ``heading``, ``byline``, ``dateline``, ``image``, ``credit``, ``caption``,
+/// ``boilerplate``, ``related``).
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, get_all, name = "Paragraph", module = "quotelens")
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub text: String,
@@ -17,7 +30,11 @@ pub struct Paragraph {
     pub kind: ParagraphKind,
 }
 
-/// A sentence of the article, inside paragraph `paragraph`.
+/// A sentence, inside paragraph number ``paragraph``; ``is_body`` is False in captions, credits…
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, get_all, name = "Sentence", module = "quotelens")
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     pub text: String,
@@ -27,11 +44,24 @@ pub struct Sentence {
     pub is_body: bool,
 }
 
-/// A quote (direct, mixed, term, title) or a piece of reported speech (indirect).
+/// A quote or a piece of reported speech found in a text.
 ///
-/// `text == original[start:end]` in code points. Attribution fields are `None` where no speaker
-/// was found (and always for terms the text does not attribute).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// ``text == original[start:end]`` (Python string indices, code points, into the text you
+/// passed). ``kind`` is ``"direct"``, ``"mixed"`` (a fragment woven into the reporter's
+/// sentence), ``"term"`` (scare quotes, short quoted terms), ``"title"`` or ``"indirect"``.
+/// Attribution fields are ``None`` when no speaker was found (and always for terms the text
+/// does not attribute).
+///
+/// >>> import quotelens
+/// >>> text = 'He called it an “Asian NATO.”'
+/// >>> q, = quotelens.extract_quotes(text)
+/// >>> q.text, q.kind, text[q.start:q.end] == q.text
+/// ('Asian NATO.', 'term', True)
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, get_all, name = "Quote", module = "quotelens")
+)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub text: String,
     pub start: usize,
@@ -56,15 +86,22 @@ pub struct Quote {
     pub cue_category: Option<String>,
     pub side: Option<String>,
     pub side_evidence: Option<String>,
-    /// Calibrated probability that the speaker is right (see `attribution/confidence.tsv`).
+    /// Calibrated probability, from 0 to 1, that the speaker is right (see
+    /// ``attribution/confidence.tsv``).
     pub confidence: f64,
     /// The pattern the attribution rests on and the kind of speaker mention, e.g.
-    /// `"quote-cue-speaker/name"`, `"reported-before/pronoun"`, `"continuation/name"`.
+    /// ``"quote-cue-speaker/name"``, ``"reported-before/pronoun"``; ``None`` when unattributed.
     #[serde(default)]
     pub pattern: Option<String>,
 }
 
-/// One entity that speaks (or is mentioned as a possible speaker) in an article.
+/// An entity that speaks in an article: canonical ``name`` (the fullest the article uses),
+/// ``aliases``, ``titles``, ``side``, ``kind`` (person, organization, media), ``mentions`` and
+/// the number of ``quotes`` attributed to it.
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, get_all, name = "Speaker", module = "quotelens")
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
     /// The fullest name the article uses.
@@ -100,6 +137,13 @@ pub struct Article {
     pub speakers: Vec<Speaker>,
 }
 
+/// The kind `Quote::default()` starts with; every constructor sets the real one.
+impl Default for QuoteKind {
+    fn default() -> Self {
+        QuoteKind::Direct
+    }
+}
+
 impl Quote {
     /// A quote with the given spans and no attribution.
     pub fn unattributed(
@@ -119,18 +163,7 @@ impl Quote {
             in_body,
             outer_start,
             outer_end,
-            speaker: None,
-            speaker_mention: None,
-            speaker_start: None,
-            speaker_end: None,
-            cue: None,
-            cue_start: None,
-            cue_end: None,
-            cue_category: None,
-            side: None,
-            side_evidence: None,
-            confidence: 0.0,
-            pattern: None,
+            ..Quote::default()
         }
     }
 }

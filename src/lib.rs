@@ -2,19 +2,24 @@
 //! articles and sides.
 //!
 //! Data flows one way, run by [`pipeline`]: [`text`] (normalization with an offset map) →
-//! [`segment`] (paragraphs, sentences) → [`quotes`] (mark pairing) → [`attribution`] → the
-//! [`article`] model (spans in code points of the original), all on a [`doc::Doc`]. Only
-//! `python` (behind the `python` feature) knows PyO3.
+//! [`segment`] (paragraphs, sentences) → [`quotes`] (mark pairing) → attribution → the
+//! model users see ([`Article`], [`Quote`], [`Speaker`]; spans in code points of the
+//! original), all on a [`doc::Doc`]. [`sim`], [`lsh`] and [`compare`] work on the articles.
+//! Only `python` (behind the `python` feature) knows PyO3.
 
-pub mod article;
-pub mod attribution;
+// Public: the re-exports below, the modules users call directly (text, sim, lsh, compare)
+// and the stages with their working state (doc, segment, quotes, pipeline), which
+// examples/stage_timing.rs times one by one. The rest is internal.
+pub(crate) mod article;
+pub(crate) mod attribution;
 pub mod compare;
 pub mod doc;
-pub mod error;
-pub mod lexicon;
+pub(crate) mod error;
+pub(crate) mod hash;
+pub(crate) mod lexicon;
 pub mod lsh;
-pub mod memory;
-pub mod parallel;
+pub(crate) mod memory;
+pub(crate) mod parallel;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;

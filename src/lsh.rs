@@ -40,12 +40,7 @@ fn mix64(mut z: u64) -> u64 {
 /// FNV-1a over bytes, then mixed: the base hash of one shingle.
 #[inline]
 fn hash_bytes(b: &[u8], seed: u64) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
-    for &x in b {
-        h ^= x as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    mix64(h)
+    mix64(crate::hash::fnv1a(b, seed))
 }
 
 fn clean(text: &str) -> String {

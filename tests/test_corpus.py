@@ -190,3 +190,14 @@ def test_wrong_types_raise_type_error() -> None:
 
 def test_articles_pickle_inside_a_corpus(seeds: Corpus) -> None:
     assert pickle.loads(pickle.dumps(seeds.articles)) == seeds.articles
+
+
+def test_a_corpus_pickled_with_the_old_cache_attribute_loads(seeds: Corpus) -> None:
+    # Before issue 14 the speaker index sat in a `_cache` dict; such pickles still load.
+    state = dict(seeds.__dict__)
+    del state["_speakers"]
+    state["_cache"] = {"speakers": None}
+    old = Corpus.__new__(Corpus)
+    old.__setstate__(state)
+    assert not hasattr(old, "_cache")
+    assert old.quotes().equals(seeds.quotes())

@@ -89,3 +89,41 @@ def test_error_hierarchy() -> None:
     with pytest.raises(MemoryError) as m:
         sim.cdist(["a"] * 200_000, ["b"] * 200_000, dtype=np.float64)
     assert isinstance(m.value, quotelens.ResourceError)
+
+
+MODEL_CLASSES = ("Quote", "Paragraph", "Sentence", "Speaker")
+
+
+def _stub_properties(cls_name: str) -> list[str]:
+    import ast
+
+    tree = ast.parse((ROOT / "python" / "quotelens" / "_core.pyi").read_text())
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls_name)
+    return [f.name for f in cls.body if isinstance(f, ast.FunctionDef)
+            and any(isinstance(d, ast.Name) and d.id == "property" for d in f.decorator_list)]
+
+
+@pytest.mark.parametrize("cls_name", MODEL_CLASSES)
+def test_model_fields_are_declared_once(cls_name: str) -> None:
+    # Issue 14: the fields of the model classes are the Rust structs' (get_all); the stub lists
+    # them in the same order, and to_dict() and pickling come from the same serde derive.
+    import pickle
+
+    a = quotelens.Article("“We will not back down,” Senator Maria Okafor said. She left.")
+    obj = {"Quote": a.quotes, "Paragraph": a.paragraphs, "Sentence": a.sentences,
+           "Speaker": a.speakers}[cls_name][0]
+    fields = list(obj.to_dict())
+    extra = {"Paragraph": ["is_body"]}.get(cls_name, [])
+    assert _stub_properties(cls_name) == fields + extra
+    for f in fields:
+        assert getattr(obj, f) == obj.to_dict()[f]
+    assert pickle.loads(pickle.dumps(obj)) == obj
+
+
+def test_frame_columns_are_the_quote_fields() -> None:
+    # Corpus.quotes() rows are Quote.to_dict(); QUOTE_COLUMNS only orders and types them.
+    from quotelens.frames import ARTICLE_COLUMNS, QUOTE_COLUMNS
+
+    q = quotelens.extract_quotes("“No,” she said.")[0]
+    own = [c for c in QUOTE_COLUMNS if c not in ARTICLE_COLUMNS and c != "context"]
+    assert sorted(own) == sorted(q.to_dict()) and len(own) == len(set(own))

@@ -15,19 +15,20 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from quotelens.corpus import Corpus
 
+# The columns of the table output (CSV and JSON carry every column of Corpus.quotes()).
 _COLUMNS = ("article", "outlet", "date", "kind", "speaker", "speaker_id", "cue", "side",
             "groups", "text")
 
 
 def _article_paths(path: Path, pattern: str, follow_links: bool = False) -> list[Path]:
-    from quotelens.corpus import _printable, folder_files
+    from quotelens.corpus import folder_files, printable_name
     from quotelens.metadata import NameTemplate
 
     if path.is_dir():
         glob = NameTemplate(pattern).glob if NameTemplate.is_template(pattern) else pattern
         files, skipped = folder_files(path, glob, follow_links)
         for p in skipped:
-            print(f"quotelens: skipping {_printable(str(p))}: a link leading outside {path} "
+            print(f"quotelens: skipping {printable_name(str(p))}: a link leading outside {path} "
                   "(--follow-links reads it)", file=sys.stderr)
         if not files:
             raise SystemExit(f"quotelens: no files matching {pattern!r} in {path}")
@@ -97,26 +98,12 @@ def _s(v: object) -> str:
 
 
 def _rows(corpus: "Corpus", all_kinds: bool) -> list[dict[str, str]]:
-    df = corpus.quotes()
-    if not all_kinds:
-        df = df[(df["kind"] != "term") | df["speaker"].notna()]
-    rows = []
-    for r in df.itertuples():
-        rows.append(
-            {
-                "article": _s(r.article),
-                "outlet": _s(r.outlet),
-                "date": "" if r.date is None or r.date != r.date else r.date.date().isoformat(),
-                "kind": r.kind,
-                "speaker": _s(r.speaker),
-                "speaker_id": _s(r.speaker_id),
-                "cue": _s(r.cue),
-                "side": _s(r.side),
-                "groups": "; ".join(r.groups),
-                "text": r.text,
-            }
-        )
-    return rows
+    """The table's cells: :func:`_frame_rows` as text, groups joined by "; "."""
+    df = _frame_rows(corpus, all_kinds)
+    return [
+        {c: "; ".join(v) if c == "groups" else _s(v) for c, v in zip(_COLUMNS, r)}
+        for r in df[list(_COLUMNS)].itertuples(index=False)
+    ]
 
 
 def _shorten(s: str, width: int) -> str:
@@ -165,9 +152,11 @@ def _report(args: argparse.Namespace) -> int:
 def _frame_rows(corpus: "Corpus", all_kinds: bool) -> "pd.DataFrame":
     """``Corpus.quotes()`` as the CSV and JSON outputs carry it: every column, dates in ISO
     form; without ``--all`` the terms no one said are left out."""
+    from quotelens.frames import scare_quotes
+
     df = corpus.quotes()
     if not all_kinds:
-        df = df[(df["kind"] != "term") | df["speaker"].notna()]
+        df = df[~scare_quotes(df)]
     df = df.copy()
     for c in df.columns:
         if str(df[c].dtype).startswith("datetime"):

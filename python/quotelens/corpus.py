@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -26,7 +25,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Union, overload
 
 from quotelens._core import Article, QuotelensError
-from quotelens.frames import corpus_speakers_frame, quotes_frame, speakers_frame
+from quotelens.frames import (
+    corpus_speakers_frame,
+    is_scare_quote,
+    quotes_frame,
+    speakers_frame,
+)
 from quotelens.metadata import MetadataIssue, NameTemplate, fields_of, normalize_key, read_metadata
 from quotelens.speakers import SpeakerIndex, check_aliases, check_groups
 
@@ -125,7 +129,7 @@ def _read_text(path: Path, encoding: str) -> str:
         return f.read()
 
 
-def _printable(name: str) -> str:
+def printable_name(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 (surrogate escapes) become U+FFFD, which
     the core and JSON can carry (the raw name raised UnicodeEncodeError for the whole corpus)."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -201,7 +205,8 @@ class Corpus:
             seen[a.id] = i
         self._articles = items
         self._index = seen
-        self._cache: dict[Any, Any] = {}
+        # The corpus-wide speakers, built on first use; None again after merges and splits.
+        self._speakers: Optional[SpeakerIndex] = None
         self._aliases = check_aliases(_mapping_arg(aliases, "aliases", ("alias", "name")))
         self._groups = check_groups(_mapping_arg(groups, "groups", ("speaker", "group")))
         # url and extra metadata columns per article id (the core's Article has id, title,
@@ -271,7 +276,7 @@ class Corpus:
             for field, keys in _META_KEYS.items():
                 for k in keys:
                     v = r.get(k)
-                    if v is not None and not (isinstance(v, float) and v != v):  # skip NaN
+                    if not _missing(v):
                         item[field] = str(v)
                         break
             item.setdefault("id", f"article-{i + 1}")
@@ -338,10 +343,9 @@ class Corpus:
             r: dict[str, Any] = {"text": row[text]}
             for field, col in cols.items():
                 v = row[col]
-                if v is not None and not (isinstance(v, float) and v != v):
+                if not _missing(v):
                     r[field] = v.date().isoformat() if isinstance(v, pd.Timestamp) else v
-            extra = {str(c): row[c] for c in rest
-                     if row[c] is not None and not (isinstance(row[c], float) and row[c] != row[c])}
+            extra = {str(c): row[c] for c in rest if not _missing(row[c])}
             if extra:
                 r["extra"] = extra
             records.append(r)
@@ -401,25 +405,25 @@ class Corpus:
             try:
                 body = _read_text(f, encoding)
             except (OSError, UnicodeDecodeError) as e:
-                msg = f"cannot load {_printable(str(f))}: {e}"
+                msg = f"cannot load {printable_name(str(f))}: {e}"
                 if errors == "raise":
                     raise QuotelensError(msg) from e
                 warnings.warn(msg, CorpusWarning, stacklevel=2)
                 failures.append(msg)
                 continue
-            stem = _printable(f.stem)
+            stem = printable_name(f.stem)
             if stem != f.stem:
-                warnings.warn(f"file name {_printable(str(f))!r} is not valid UTF-8; "
+                warnings.warn(f"file name {printable_name(str(f))!r} is not valid UTF-8; "
                               f"its id is {stem!r}",
                               CorpusWarning, stacklevel=2)
             meta: dict[str, Any] = {}
             if template is not None:
                 found = template.match(f.name)
                 if found is None:
-                    issues.append(MetadataIssue(_printable(f.name),
+                    issues.append(MetadataIssue(printable_name(f.name),
                                                 f"does not fit {template.template!r}"))
                 else:
-                    got, bad = fields_of(found, _printable(f.name))
+                    got, bad = fields_of(found, printable_name(f.name))
                     meta.update(got)
                     issues.extend(bad)
                     stem = meta.pop("id", stem)
@@ -494,7 +498,7 @@ class Corpus:
             raise QuotelensError(f"path: {folder} is not a folder (use Corpus.from_files)")
         files, skipped = folder_files(folder, glob, follow_links)
         if skipped:
-            names_ = ", ".join(_printable(str(p)) for p in skipped)
+            names_ = ", ".join(printable_name(str(p)) for p in skipped)
             warnings.warn(f"skipped links leading outside {folder} (follow_links=True reads "
                           f"them): {names_}", CorpusWarning, stacklevel=2)
         if not files:
@@ -607,10 +611,13 @@ class Corpus:
     def __getstate__(self) -> dict[str, Any]:
         # The speaker index is rebuilt on demand (it keys members by object identity).
         state = dict(self.__dict__)
-        state["_cache"] = {}
+        state["_speakers"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        state.pop("_cache", None)  # pickles written before _speakers
+        state["_speakers"] = None
         self.__dict__.update(state)
 
     # -- sequence -----------------------------------------------------------------------------
@@ -721,7 +728,7 @@ class Corpus:
         index = self._speaker_index()
         out = index.merge(list(ids), name=name)  # raises naming an unknown id
         self._corrections.append(("merge", list(ids), name))
-        self._cache.pop("speakers", None)
+        self._speakers = None
         return out
 
     def split_speaker(
@@ -751,21 +758,20 @@ class Corpus:
         out = self._speaker_index().split(speaker_id, names=name_list or None,
                                           articles=idx or None)
         self._corrections.append(("split", speaker_id, name_list or None, idx or None))
-        self._cache.pop("speakers", None)  # rebuilt with the split: groups pooled anew
+        self._speakers = None  # rebuilt with the split: groups pooled anew
         return out
 
     def metadata(self) -> "pd.DataFrame":
         """One row per article: article, title, outlet, date (datetime64), url and every other
         metadata column it was loaded with."""
-        from quotelens.frames import _typed
+        from quotelens.frames import ARTICLE_COLUMNS, _typed, article_row
 
         rows = []
         for a in self._articles:
-            row = {"article": a.id, "title": a.title, "outlet": a.source, "date": a.date}
+            row = article_row(a)
             row.update(self._extras.get(a.id or "", {}))
             rows.append(row)
-        cols = {"article": "object", "title": "object", "outlet": "object",
-                "date": "datetime64[ns]", "url": "object"}
+        cols = {**ARTICLE_COLUMNS, "url": "object"}
         extra = {k: "object" for r in rows for k in r if k not in cols}
         return _typed(rows, {**cols, **extra})
 
@@ -805,7 +811,7 @@ class Corpus:
                        for g in index.groups_of(i, q.speaker, q.side))
 
     def _speaker_index(self) -> SpeakerIndex:
-        index = self._cache.get("speakers")
+        index = self._speakers
         if index is None:
             index = SpeakerIndex(self._articles, aliases=self._aliases, groups=self._groups,
                                  corrections=self._corrections)
@@ -813,7 +819,7 @@ class Corpus:
                 warnings.warn("groups: no speaker matches "
                               + ", ".join(repr(k) for k in index.unmatched_groups),
                               CorpusWarning, stacklevel=3)
-            self._cache["speakers"] = index
+            self._speakers = index
         return index
 
     def compare_outlets(self, *, top: int = 10) -> "OutletComparison":
@@ -909,7 +915,7 @@ class Corpus:
     # -- display ------------------------------------------------------------------------------
 
     def __repr__(self) -> str:
-        quotes = [q for a in self._articles for q in a.quotes if q.kind != "term" or q.speaker]
+        quotes = [q for a in self._articles for q in a.quotes if not is_scare_quote(q)]
         attributed = sum(q.speaker is not None for q in quotes)
         speakers = self._speaker_index().speakers
         sides = ", ".join(f"{s} {n}" for s, n in sorted(self.sides().items(),
@@ -923,29 +929,14 @@ class Corpus:
         )
 
     def _repr_html_(self) -> str:
-        rows = []
-        for a in self._articles[:50]:
-            quotes = [q for q in a.quotes if q.kind != "term" or q.speaker]
-            rows.append(
-                "<tr>"
-                + "".join(
-                    f"<td>{html.escape(str(v))}</td>"
-                    for v in (a.id, a.title or "", a.source or "", a.date or "", len(quotes),
-                              len(a.speakers))
-                )
-                + "</tr>"
-            )
-        more = (
-            f"<tr><td colspan=6>… {len(self._articles) - 50} more</td></tr>"
-            if len(self._articles) > 50
-            else ""
-        )
-        head = "".join(f"<th>{h}</th>" for h in ("id", "title", "outlet", "date", "quotes",
-                                                  "speakers"))
-        return (
-            f"<div><b>{html.escape(repr(self))}</b><table><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}{more}</tbody></table></div>"
-        )
+        from quotelens.display import corpus_html
+
+        return corpus_html(self)
+
+
+def _missing(v: Any) -> bool:
+    """A missing cell of a record or DataFrame row: None or a float NaN."""
+    return v is None or (isinstance(v, float) and v != v)
 
 
 def _str_list(v: Any, arg: str) -> list[str]:

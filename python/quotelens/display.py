@@ -1,4 +1,6 @@
-"""HTML views for notebooks: an article with its quotes highlighted by side, speaker on hover."""
+"""The HTML of quotelens: notebook views (an article with its quotes highlighted by side,
+speaker on hover; a corpus; an outlet comparison), and the pieces the report is built from
+(colours, figures as SVG)."""
 
 from __future__ import annotations
 
@@ -6,10 +8,14 @@ import html
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from quotelens.frames import is_scare_quote
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from quotelens._core import Article
+    from quotelens.corpus import Corpus
+    from quotelens.outlets import OutletComparison
 
 # Colour-blind-safe palette (Okabe–Ito), assigned to sides in order of appearance.
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
@@ -29,7 +35,7 @@ def article_html(article: "Article", colors: Optional[dict[Optional[str], str]] 
     """The article's paragraphs with quotes highlighted and labelled by speaker, as HTML."""
     text = article.text
     quotes = sorted(
-        (q for q in article.quotes if q.kind != "term" or q.speaker),
+        (q for q in article.quotes if not is_scare_quote(q)),
         key=lambda q: (q.outer_start, -q.outer_end),
     )
     colors = colors or side_colors([q.side for q in quotes])
@@ -66,6 +72,48 @@ def article_html(article: "Article", colors: Optional[dict[Optional[str], str]] 
     )
     legend_html = f"<div>{legend}</div>" if legend else ""
     return f'<div class="quotelens-article">{legend_html}{"".join(parts)}</div>'
+
+
+def corpus_html(corpus: "Corpus", limit: int = 50) -> str:
+    """A corpus as HTML: its repr and a table of the first ``limit`` articles (id, title,
+    outlet, date, quotes, speakers)."""
+    articles = corpus.articles
+    rows = []
+    for a in articles[:limit]:
+        quotes = [q for q in a.quotes if not is_scare_quote(q)]
+        rows.append(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(v))}</td>"
+                for v in (a.id, a.title or "", a.source or "", a.date or "", len(quotes),
+                          len(a.speakers))
+            )
+            + "</tr>"
+        )
+    more = (
+        f"<tr><td colspan=6>… {len(articles) - limit} more</td></tr>"
+        if len(articles) > limit
+        else ""
+    )
+    head = "".join(f"<th>{h}</th>" for h in ("id", "title", "outlet", "date", "quotes",
+                                              "speakers"))
+    return (
+        f"<div><b>{html.escape(repr(corpus))}</b><table><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}{more}</tbody></table></div>"
+    )
+
+
+def outlets_html(cmp: "OutletComparison", *, all_tables: bool = False) -> str:
+    """An outlet comparison as HTML: the direct/indirect table under a count of outlets (the
+    notebook view), or with ``all_tables`` each table under its heading (for the report)."""
+    if not all_tables:
+        return (f"<div><b>{len(cmp.outlets)} outlets</b>"
+                + cmp.kinds.to_html(index=False, escape=True) + "</div>")
+    return "".join(
+        f"<h4>{html.escape(name)}</h4>" + df.to_html(index=False, escape=True, border=0)
+        for name, df in (("Direct and indirect", cmp.kinds), ("Groups", cmp.groups),
+                         ("Cue categories by group", cmp.cues), ("Terms", cmp.terms))
+    )
 
 
 def corpus_colors(articles: "Iterable[Article]") -> dict[Optional[str], str]:

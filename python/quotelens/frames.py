@@ -16,6 +16,7 @@ import bisect
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from quotelens._core import QuotelensError
 
@@ -25,12 +26,23 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Every quote kind the core produces.
 KINDS = ("direct", "mixed", "term", "title", "indirect")
+# The kinds that carry a statement someone made, in their words or reported; terms and titles
+# are words the reporter quotes, statements only when the text attributes them.
+STATEMENT_KINDS = ("direct", "mixed", "indirect")
 
-QUOTE_COLUMNS: dict[str, str] = {
+# The columns a row takes from its article (Corpus.metadata() starts with them too).
+ARTICLE_COLUMNS: dict[str, str] = {
     "article": "object",
     "title": "object",
     "outlet": "object",
     "date": "datetime64[ns]",
+}
+
+# The frame of quotes: the article's columns, then the fields of ``Quote`` (its ``to_dict()``,
+# declared once in src/article.rs; a test checks this lists each field once) in the order
+# users read them, then ``context``. Only the order and the dtypes are said here.
+QUOTE_COLUMNS: dict[str, str] = {
+    **ARTICLE_COLUMNS,
     "speaker": "object",
     "side": "object",
     "cue": "object",
@@ -61,6 +73,7 @@ CORPUS_QUOTE_COLUMNS: dict[str, str] = {
     "groups": "object",
 }
 
+# One row per speaker per article: ``Speaker.to_dict()`` with ``name`` as ``speaker``.
 SPEAKER_COLUMNS: dict[str, str] = {
     "article": "object",
     "speaker": "object",
@@ -90,13 +103,57 @@ CORPUS_SPEAKER_COLUMNS: dict[str, str] = {
 }
 
 
+# pandas >= 3 reads text columns as strings, whose missing values are NaN once cast to
+# objects (older pandas keeps None); frames built as objects directly keep what it does.
+_TEXT_MISSING_IS_NAN = pd.DataFrame({"t": ["a", None]}).astype(object)["t"][1] is not None
+
+
+def article_row(a: "Article") -> dict[str, Any]:
+    """The :data:`ARTICLE_COLUMNS` of an article's rows."""
+    return {"article": a.id, "title": a.title, "outlet": a.source, "date": a.date}
+
+
 def _typed(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=list(columns))
+    # Built as object columns, then cast: letting pandas infer first made every text column
+    # a pyarrow string array only for astype to turn it back into objects (half the time of
+    # Corpus.quotes() on 16,000 quotes).
+    df = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    if _TEXT_MISSING_IS_NAN:
+        for c, t in columns.items():
+            col = df[c]
+            if t == "object" and infer_dtype(col, skipna=True) == "string":
+                missing = col.isna()
+                if missing.any():
+                    df[c] = col.where(~missing, float("nan"))
     for c, t in columns.items():
         if t.startswith("datetime64"):
             # Dates are ISO strings on articles; one that does not parse is missing (NaT).
             df[c] = pd.to_datetime(df[c], errors="coerce", format="ISO8601")
     return df.astype(columns)
+
+
+def is_statement(q: Any) -> bool:
+    """Whether a quote (or a row of :func:`quotes_frame`) is a statement: a direct, mixed or
+    indirect quote, or a term or title the text attributes to a speaker.
+
+    >>> import quotelens
+    >>> a = quotelens.Article('Officials rejected the “Asian NATO” label. “No,” she said.')
+    >>> [(q.kind, is_statement(q)) for q in a.quotes]
+    [('indirect', True), ('term', False), ('direct', True)]
+    """
+    return q.kind in STATEMENT_KINDS or q.speaker is not None
+
+
+def is_scare_quote(q: Any) -> bool:
+    """Whether a quote is a term no one is said to have said (scare quotes, a quoted word):
+    the quotes the CLI, the notebook views and ``repr(corpus)`` leave out, and the terms
+    :func:`quotelens.outlets.compare_outlets` counts."""
+    return q.kind == "term" and q.speaker is None
+
+
+def scare_quotes(df: pd.DataFrame) -> "pd.Series[bool]":
+    """:func:`is_scare_quote` for each row of a quotes frame."""
+    return (df["kind"] == "term") & df["speaker"].isna()
 
 
 def check_kinds(kinds: Union[str, Iterable[str], None]) -> Optional[set[str]]:
@@ -162,40 +219,13 @@ def quotes_frame(
     rows = []
     for i, a in enumerate(articles):
         spans = [(x.start, x.end) for x in a.sentences]
+        head = article_row(a)
         for q in a.quotes:
             if keep is not None and q.kind not in keep:
                 continue
             if attributed and q.speaker is None:
                 continue
-            row = (
-                {
-                    "article": a.id,
-                    "title": a.title,
-                    "outlet": a.source,
-                    "date": a.date,
-                    "speaker": q.speaker,
-                    "side": q.side,
-                    "cue": q.cue,
-                    "cue_category": q.cue_category,
-                    "kind": q.kind,
-                    "text": q.text,
-                    "start": q.start,
-                    "end": q.end,
-                    "confidence": q.confidence,
-                    "pattern": q.pattern,
-                    "paragraph": q.paragraph,
-                    "in_body": q.in_body,
-                    "outer_start": q.outer_start,
-                    "outer_end": q.outer_end,
-                    "speaker_mention": q.speaker_mention,
-                    "speaker_start": q.speaker_start,
-                    "speaker_end": q.speaker_end,
-                    "cue_start": q.cue_start,
-                    "cue_end": q.cue_end,
-                    "side_evidence": q.side_evidence,
-                    "context": context_of(a.text, spans, q),
-                }
-            )
+            row = {**head, **q.to_dict(), "context": context_of(a.text, spans, q)}
             if speakers is not None:
                 groups = speakers.groups_of(i, q.speaker, q.side)
                 sid = speakers.id_of(i, q.speaker)
@@ -221,24 +251,11 @@ def speakers_frame(articles: Iterable["Article"]) -> pd.DataFrame:
     rows = []
     for a in articles:
         for s in a.speakers:
-            rows.append(
-                {
-                    "article": a.id,
-                    "speaker": s.name,
-                    "side": s.side,
-                    "kind": s.kind,
-                    "titles": list(s.titles),
-                    "aliases": list(s.aliases),
-                    "mentions": s.mentions,
-                    "quotes": s.quotes,
-                    "side_evidence": s.side_evidence,
-                }
-            )
+            row = s.to_dict()
+            row["speaker"] = row.pop("name")
+            row["article"] = a.id
+            rows.append(row)
     return _typed(rows, SPEAKER_COLUMNS)
-
-
-_HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female",
-                     "ms.": "female", "ms": "female"}
 
 
 def corpus_speakers_frame(
@@ -246,58 +263,9 @@ def corpus_speakers_frame(
 ) -> pd.DataFrame:
     """One row per corpus-wide speaker: speaker_id, name, kind, side (the main group), groups,
     aliases (every name the articles use, titles included as written: "Mr. Trump"), titles,
-    outlets, and how many articles, quotes and mentions it has. Most quoted first."""
-    from collections import Counter
-
-    from quotelens.speakers import Name, _fold, _titles
-
-    rows = []
-    for sid, info in speakers.speakers.items():
-        aliases: dict[str, None] = {}
-        titles: dict[str, None] = {}
-        outlets: dict[str, None] = {}
-        keys = {(m.parsed.first, m.parsed.last) for m in info.members if m.parsed}
-        lasts = {m.parsed.last for m in info.members if m.parsed}
-        genders = Counter(m.parsed.gender for m in info.members if m.parsed and m.parsed.gender)
-        gender = genders.most_common(1)[0][0] if genders else None
-        for m in info.members:
-            aliases[m.name.split("\n")[-1].strip()] = None
-            for al in m.aliases:
-                # The core's aliases hold the words before a name too ("criticizing Smith"):
-                # keep the name part, and only when it names this speaker.
-                al = al.split("\n")[-1].strip()
-                n = Name.parse(al)
-                if m.parsed is None:
-                    if _fold(al) == _fold(m.name):
-                        aliases[al] = None
-                    continue
-                honorific = [t for t in n.titles if t in _HONORIFIC_GENDER]
-                if honorific and gender and _HONORIFIC_GENDER[honorific[0]] != gender:
-                    continue  # "Mrs. Clinton" is not Bill Clinton
-                if n.last in lasts and (n.first is None or (n.first, n.last) in keys):
-                    words = al.split()
-                    cut = len(words) - len(n.display.split()) - len(honorific[:1])
-                    aliases[" ".join(words[max(cut, 0):])] = None
-            for t in m.titles + (m.parsed.titles if m.parsed else ()):
-                if t.endswith("s") and t[:-1] in _titles():
-                    continue  # "republicans", "aides": words near the name, not its titles
-                titles[t] = None
-            src = articles[m.article].source
-            if src:
-                outlets[src] = None
-        rows.append({
-            "speaker_id": sid,
-            "name": info.name,
-            "kind": info.kind,
-            "side": info.groups[0] if info.groups else None,
-            "groups": list(info.groups),
-            "aliases": sorted(aliases),
-            "titles": list(titles),
-            "outlets": sorted(outlets),
-            "articles": len({m.article for m in info.members}),
-            "quotes": sum(m.quotes for m in info.members),
-            "mentions": sum(m.mentions for m in info.members),
-        })
+    outlets, and how many articles, quotes and mentions it has (see
+    :meth:`~quotelens.speakers.SpeakerIndex.rows`). Most quoted first."""
+    rows = speakers.rows(articles)
     df = _typed(rows, CORPUS_SPEAKER_COLUMNS)
     return df.sort_values(["quotes", "speaker_id"], ascending=[False, True],
                           kind="stable").reset_index(drop=True)

@@ -31,18 +31,18 @@ outlet counts under ``"unknown outlet"``.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+from quotelens.frames import STATEMENT_KINDS, scare_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from quotelens.corpus import Corpus
 
-STATEMENT_KINDS = ("direct", "mixed", "indirect")
 UNKNOWN_OUTLET = "unknown outlet"
 NO_GROUP = "no group"
 FIGURES = ("voice", "groups", "cues", "kinds", "terms")
@@ -96,16 +96,15 @@ class OutletComparison:
         return _terms_figure(self.terms, self.outlets, self.top)
 
     def _repr_html_(self) -> str:
-        return (f"<div><b>{len(self.outlets)} outlets</b>"
-                + self.kinds.to_html(index=False, escape=True) + "</div>")
+        from quotelens.display import outlets_html
+
+        return outlets_html(self)
 
     def to_html(self) -> str:
         """The tables as HTML (for the report)."""
-        return "".join(
-            f"<h4>{html.escape(name)}</h4>" + df.to_html(index=False, escape=True, border=0)
-            for name, df in (("Direct and indirect", self.kinds), ("Groups", self.groups),
-                             ("Cue categories by group", self.cues), ("Terms", self.terms))
-        )
+        from quotelens.display import outlets_html
+
+        return outlets_html(self, all_tables=True)
 
 
 def _with_share(df: pd.DataFrame) -> pd.DataFrame:
@@ -174,7 +173,7 @@ def compare_outlets(corpus: "Corpus", *, top: int = 10) -> OutletComparison:
     kinds = pd.DataFrame(kinds_rows, columns=["outlet", "articles", "statements", *STATEMENT_KINDS,
                                               *(f"{k}_share" for k in STATEMENT_KINDS)])
     kinds["articles"] = kinds["outlet"].map(articles_per_outlet).fillna(0).astype("int64")
-    t = q[(q["kind"] == "term") & q["speaker"].isna()]
+    t = q[scare_quotes(q)]
     t = t.assign(term=t["text"].str.strip(" ,.;:!?").str.lower())
     t = t[t["term"].str.len() > 0]
     terms = (t.groupby(["outlet", "term"], as_index=False)

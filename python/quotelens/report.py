@@ -20,15 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from quotelens.display import NO_SIDE, article_html, corpus_colors, figure_svg
+from quotelens.frames import STATEMENT_KINDS, is_statement
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-    from quotelens._core import Quote
     from quotelens.corpus import Corpus
 
-# Quote kinds that carry a statement (terms and titles only when attributed).
-STATEMENT_KINDS = ("direct", "mixed", "indirect")
 # Caps that keep a report on thousands of articles readable (the full data is in the frames).
 MAX_STATEMENTS = 25  # distinct statements listed per speaker
 MAX_LINKS = 6  # article links per statement
@@ -79,10 +77,6 @@ def _article_link(article_id: Optional[str], labels: Optional[dict[str, str]] = 
             f"{_esc(short)}</a>")
 
 
-def _is_statement(q: "Quote") -> bool:
-    return q.kind in STATEMENT_KINDS or q.speaker is not None
-
-
 def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
@@ -101,7 +95,7 @@ def sides_figure(corpus: "Corpus", colors: dict[Optional[str], str]) -> "Figure"
     counts = {s: [0] * len(ids) for s in sides + [None]}
     for i, a in enumerate(corpus):
         for q in a.quotes:
-            if q.speaker is not None and _is_statement(q):
+            if q.speaker is not None and is_statement(q):
                 counts.setdefault(q.side, [0] * len(ids))[i] += 1
     height = max(2.0, 0.35 * len(ids) + 1.2)
     fig = Figure(figsize=(8, min(height, 30)))
@@ -131,7 +125,7 @@ def _sides_total_figure(corpus: "Corpus", colors: dict[Optional[str], str]) -> "
     counts: dict[Optional[str], int] = {}
     for a in corpus:
         for q in a.quotes:
-            if q.speaker is not None and _is_statement(q):
+            if q.speaker is not None and is_statement(q):
                 counts[q.side] = counts.get(q.side, 0) + 1
     sides = sorted(counts, key=lambda s: (-counts[s], s or ""))[:15]
     fig = Figure(figsize=(8, 0.35 * len(sides) + 1.4))
@@ -157,7 +151,7 @@ def _speakers_section(corpus: "Corpus", colors: dict[Optional[str], str],
     groups: dict[str, list[str]] = {}
     df = corpus.quotes(attributed=True)
     for r in df.itertuples():
-        if r.kind not in STATEMENT_KINDS and r.kind not in ("term", "title"):
+        if not is_statement(r):
             continue
         side = r.side if isinstance(r.side, str) else None
         by_side[side][r.speaker_id].append((r.article or "", r))
@@ -228,7 +222,7 @@ def _outlets_section(corpus: "Corpus") -> Optional[str]:
 def _articles_table(corpus: "Corpus") -> str:
     rows = []
     for a in corpus:
-        statements = [q for q in a.quotes if _is_statement(q)]
+        statements = [q for q in a.quotes if is_statement(q)]
         sides = sorted({q.side for q in statements if q.side})
         rows.append(
             [

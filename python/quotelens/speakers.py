@@ -79,6 +79,10 @@ _SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
 _HONORIFICS = frozenset("sir dame lord lady rev. rev reverend house senate".split())
 _MALE, _FEMALE = frozenset({"mr.", "mr"}), frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
 _HONORIFIC_WORDS = _MALE | _FEMALE
+# The gender an honorific in an alias says ("Mrs. Clinton" is not Bill Clinton); "miss" is left
+# out, as the speakers table has always done.
+_HONORIFIC_GENDER = {**dict.fromkeys(_MALE, "male"),
+                     **dict.fromkeys(_FEMALE - {"miss"}, "female")}
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -994,6 +998,60 @@ class SpeakerIndex:
         f = _fold(" ".join(key.split()))
         return [sid for sid, info in self.speakers.items()
                 if _fold(info.name) == f or any(_fold(m.name) == f for m in info.members)]
+
+    def rows(self, articles: Sequence["Article"]) -> list[dict[str, Any]]:
+        """One dict per speaker for :func:`quotelens.frames.corpus_speakers_frame`: the
+        aliases the articles use for it (the part that names it: "criticizing Smith" gives
+        "Smith"; an alias whose honorific says another gender is left out), its titles, its
+        outlets and its counts."""
+        rows = []
+        for sid, info in self.speakers.items():
+            aliases: dict[str, None] = {}
+            titles: dict[str, None] = {}
+            outlets: dict[str, None] = {}
+            keys = {(m.parsed.first, m.parsed.last) for m in info.members if m.parsed}
+            lasts = {m.parsed.last for m in info.members if m.parsed}
+            genders = Counter(m.parsed.gender for m in info.members if m.parsed and m.parsed.gender)
+            gender = genders.most_common(1)[0][0] if genders else None
+            for m in info.members:
+                aliases[m.name.split("\n")[-1].strip()] = None
+                for al in m.aliases:
+                    # The core's aliases hold the words before a name too ("criticizing Smith"):
+                    # keep the name part, and only when it names this speaker.
+                    al = al.split("\n")[-1].strip()
+                    n = Name.parse(al)
+                    if m.parsed is None:
+                        if _fold(al) == _fold(m.name):
+                            aliases[al] = None
+                        continue
+                    honorific = [t for t in n.titles if t in _HONORIFIC_GENDER]
+                    if honorific and gender and _HONORIFIC_GENDER[honorific[0]] != gender:
+                        continue  # "Mrs. Clinton" is not Bill Clinton
+                    if n.last in lasts and (n.first is None or (n.first, n.last) in keys):
+                        words = al.split()
+                        cut = len(words) - len(n.display.split()) - len(honorific[:1])
+                        aliases[" ".join(words[max(cut, 0):])] = None
+                for t in m.titles + (m.parsed.titles if m.parsed else ()):
+                    if t.endswith("s") and t[:-1] in _titles():
+                        continue  # "republicans", "aides": words near the name, not its titles
+                    titles[t] = None
+                src = articles[m.article].source
+                if src:
+                    outlets[src] = None
+            rows.append({
+                "speaker_id": sid,
+                "name": info.name,
+                "kind": info.kind,
+                "side": info.groups[0] if info.groups else None,
+                "groups": list(info.groups),
+                "aliases": sorted(aliases),
+                "titles": list(titles),
+                "outlets": sorted(outlets),
+                "articles": len({m.article for m in info.members}),
+                "quotes": sum(m.quotes for m in info.members),
+                "mentions": sum(m.mentions for m in info.members),
+            })
+        return rows
 
     def groups_of(
         self, article: int, speaker: Optional[str], side: Optional[str] = None

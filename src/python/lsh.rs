@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyRange;
 use rayon::prelude::*;
 
-use super::{detached, int_arg, to_py, u64_arg, workers_arg};
+use super::{detached, from_json, int_arg, reduce_to_state, to_json, u64_arg, workers_arg};
 use crate::lsh::{self, LshParams, Shingle};
 use crate::parallel::with_workers;
 
@@ -55,10 +55,11 @@ fn parse_shingle(shingle: &str, n: Option<usize>) -> PyResult<Shingle> {
         // Bigrams: unigram sets of unrelated news sentences overlap too much (common words).
         "word" => Ok(Shingle::Word(n.unwrap_or(2))),
         "char" => Ok(Shingle::Char(n.unwrap_or(4))),
-        other => Err(to_py(crate::Error::invalid(
+        other => Err(crate::Error::invalid(
             "shingle",
             format!("must be 'word' or 'char', got {other:?}"),
-        ))),
+        )
+        .into()),
     }
 }
 
@@ -236,8 +237,7 @@ impl PyMinHashIndex {
 
     #[staticmethod]
     fn _from_state(state: &str, workers: i64) -> PyResult<Self> {
-        let mut inner: lsh::MinHashIndex = serde_json::from_str(state)
-            .map_err(|e| to_py(crate::Error::Format(format!("state: {e}"))))?;
+        let mut inner: lsh::MinHashIndex = from_json(state)?;
         inner.rebuild();
         Ok(PyMinHashIndex {
             inner: RwLock::new(inner),
@@ -247,11 +247,6 @@ impl PyMinHashIndex {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String, i64))> {
         let this = slf.get();
-        let state = serde_json::to_string(&*this.read())
-            .map_err(|e| to_py(crate::Error::Format(e.to_string())))?;
-        Ok((
-            slf.as_any().get_type().getattr("_from_state")?,
-            (state, this.workers),
-        ))
+        reduce_to_state(slf, (to_json(&*this.read())?, this.workers))
     }
 }

@@ -95,6 +95,26 @@ impl From<crate::Error> for PyErr {
     }
 }
 
+/// A core value from the JSON state a pickle carries (or `Article.from_json` reads); a
+/// `FormatError` when it does not read.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> PyResult<T> {
+    serde_json::from_str(s).map_err(|e| crate::Error::Format(format!("state: {e}")).into())
+}
+
+/// The JSON state of a core value, for pickles and `to_json`.
+pub(crate) fn to_json<T: serde::Serialize>(v: &T) -> PyResult<String> {
+    serde_json::to_string(v).map_err(|e| crate::Error::Format(e.to_string()).into())
+}
+
+/// What `__reduce__` returns for a frozen class: `(cls._from_state, args)`, so unpickling
+/// calls the class's `_from_state(*args)`.
+pub(crate) fn reduce_to_state<'py, T: pyo3::PyClass, A>(
+    slf: &Bound<'py, T>,
+    args: A,
+) -> PyResult<(Bound<'py, PyAny>, A)> {
+    Ok((slf.as_any().get_type().getattr("_from_state")?, args))
+}
+
 /// An int (or numpy integer: anything with `__index__`), but not a bool.
 fn is_int(o: &Bound<'_, PyAny>) -> PyResult<bool> {
     Ok(!o.is_instance_of::<pyo3::types::PyBool>()
@@ -267,11 +287,11 @@ mod _core {
         py_token_sort_ratio, py_top_k, py_wratio, PyAlignment, PyStatementMatch, PyStatementScorer,
     };
     #[pymodule_export]
-    use super::types::{
-        py_extract_quotes, py_normalize, PyArticle, PyParagraph, PyQuote, PySentence, PySpeaker,
-    };
+    use super::types::{py_extract_quotes, py_normalize, PyArticle};
     #[pymodule_export]
     use super::{ArgumentError, FormatError, QuotelensError};
+    #[pymodule_export]
+    use crate::article::{Paragraph, Quote, Sentence, Speaker};
 
     #[pymodule_init]
     fn init(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {

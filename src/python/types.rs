@@ -1,18 +1,21 @@
-//! Frozen Python classes over the core's article types, and the text-layer functions.
+//! The Python side of the core's article types (the classes themselves are the structs of
+//! `src/article.rs`), the `Article` class, and the text-layer functions.
 
 use std::sync::{Arc, OnceLock};
 
 use pyo3::prelude::*;
 use pyo3::pyclass_init::PyClassInitializer;
-use pyo3::types::{PyDict, PyList, PyType};
+use pyo3::types::{PyDict, PyList, PyString, PyType};
 use pyo3::PyClass;
 
-use super::{detached, detached_quick, to_py};
+use super::{detached, detached_quick, from_json, reduce_to_state, to_json};
 
 /// Texts shorter than this (bytes) are analysed without the interruptible helper thread:
 /// they take milliseconds, and the thread would cost more than the work on a headline.
 const QUICK: usize = 1 << 16;
 use crate::article::{Article, Meta, Paragraph, Quote, Sentence, Speaker};
+use crate::quotes::QuoteKind;
+use crate::segment::ParagraphKind;
 
 fn trunc(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
@@ -49,10 +52,6 @@ fn pyrepr(s: &str) -> String {
     }
     out.push(quote);
     out
-}
-
-fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> PyResult<T> {
-    serde_json::from_str(s).map_err(|e| to_py(crate::Error::Format(format!("state: {e}"))))
 }
 
 /// `MemoryError` before analysing a text whose analysis cannot fit: `Article('a “ ' *
@@ -185,350 +184,120 @@ fn check_spans(a: &Article) -> Result<(), String> {
     Ok(())
 }
 
-fn to_json<T: serde::Serialize>(v: &T) -> PyResult<String> {
-    serde_json::to_string(v).map_err(|e| to_py(crate::Error::Format(e.to_string())))
+// The kinds are `str` in Python: the getters `get_all` makes and `to_dict` (through serde's
+// lowercase names) give the same strings.
+impl<'py> IntoPyObject<'py> for &QuoteKind {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyString::new(py, self.as_str()))
+    }
 }
 
-/// Pickling for frozen classes: `__reduce__` returns `(cls._from_state, (json,))`.
-fn reduce<'py, T: pyo3::PyClass, S: serde::Serialize>(
-    slf: &Bound<'py, T>,
-    inner: &S,
-) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-    Ok((
-        slf.as_any().get_type().getattr("_from_state")?,
-        (to_json(inner)?,),
-    ))
+impl<'py> IntoPyObject<'py> for &ParagraphKind {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyString::new(py, self.as_str()))
+    }
 }
 
-/// A quote or a piece of reported speech found in a text.
-///
-/// ``text == original[start:end]`` (Python string indices into the text you passed).
-/// ``kind`` is ``"direct"``, ``"mixed"`` (a fragment woven into the reporter's sentence),
-/// ``"term"`` (scare quotes, short quoted terms), ``"title"`` or ``"indirect"``.
-/// Attribution fields are ``None`` when no speaker was found.
-///
-/// >>> import quotelens
-/// >>> text = 'He called it an “Asian NATO.”'
-/// >>> q = quotelens.extract_quotes(text)[0]
-/// >>> q.text, q.kind, text[q.start:q.end] == q.text
-/// ('Asian NATO.', 'term', True)
-#[pyclass(frozen, eq, name = "Quote", module = "quotelens")]
-#[derive(Clone, PartialEq)]
-pub struct PyQuote {
-    pub inner: Quote,
+/// The methods every model class shares, around the class's own: pickling
+/// (`__reduce__` returns `(cls._from_state, (json,))`, so a pickle is the serde JSON and
+/// reads back in any version that reads the JSON) and `to_dict` (the fields, from serde, in
+/// declaration order). The fields themselves are `get_all` attributes, declared once in
+/// `src/article.rs`.
+macro_rules! model_class {
+    ($ty:ty { $($methods:tt)* }) => {
+        #[pymethods]
+        impl $ty {
+            #[staticmethod]
+            fn _from_state(state: &str) -> PyResult<Self> {
+                from_json(state)
+            }
+
+            fn __reduce__<'py>(
+                slf: &Bound<'py, Self>,
+            ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+                reduce_to_state(slf, (to_json(slf.get())?,))
+            }
+
+            /// The fields as a plain dict (for a quote: the quote's columns of
+            /// ``Corpus.quotes()``).
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                let d = pythonize::pythonize(py, self)
+                    .map_err(|e| PyErr::from(crate::Error::Format(e.to_string())))?;
+                Ok(d.cast_into::<PyDict>()?)
+            }
+
+            $($methods)*
+        }
+    };
 }
 
-#[pymethods]
-impl PyQuote {
-    #[staticmethod]
-    fn _from_state(state: &str) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_json(state)?,
-        })
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        reduce(slf, &slf.get().inner)
-    }
-
-    #[getter]
-    fn text(&self) -> &str {
-        &self.inner.text
-    }
-    #[getter]
-    fn start(&self) -> usize {
-        self.inner.start
-    }
-    #[getter]
-    fn end(&self) -> usize {
-        self.inner.end
-    }
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.inner.kind.as_str()
-    }
-    #[getter]
-    fn paragraph(&self) -> usize {
-        self.inner.paragraph
-    }
-    #[getter]
-    fn in_body(&self) -> bool {
-        self.inner.in_body
-    }
-    #[getter]
-    fn outer_start(&self) -> usize {
-        self.inner.outer_start
-    }
-    #[getter]
-    fn outer_end(&self) -> usize {
-        self.inner.outer_end
-    }
-    #[getter]
-    fn speaker(&self) -> Option<&str> {
-        self.inner.speaker.as_deref()
-    }
-    #[getter]
-    fn speaker_mention(&self) -> Option<&str> {
-        self.inner.speaker_mention.as_deref()
-    }
-    #[getter]
-    fn speaker_start(&self) -> Option<usize> {
-        self.inner.speaker_start
-    }
-    #[getter]
-    fn speaker_end(&self) -> Option<usize> {
-        self.inner.speaker_end
-    }
-    #[getter]
-    fn cue(&self) -> Option<&str> {
-        self.inner.cue.as_deref()
-    }
-    #[getter]
-    fn cue_start(&self) -> Option<usize> {
-        self.inner.cue_start
-    }
-    #[getter]
-    fn cue_end(&self) -> Option<usize> {
-        self.inner.cue_end
-    }
-    #[getter]
-    fn cue_category(&self) -> Option<&str> {
-        self.inner.cue_category.as_deref()
-    }
-    #[getter]
-    fn side(&self) -> Option<&str> {
-        self.inner.side.as_deref()
-    }
-    #[getter]
-    fn side_evidence(&self) -> Option<&str> {
-        self.inner.side_evidence.as_deref()
-    }
-    /// Calibrated probability in [0, 1] that the speaker is right.
-    #[getter]
-    fn confidence(&self) -> f64 {
-        self.inner.confidence
-    }
-    /// The pattern the attribution rests on and the kind of speaker mention, e.g.
-    /// ``"quote-cue-speaker/name"``, ``"reported-before/pronoun"``; ``None`` when unattributed.
-    #[getter]
-    fn pattern(&self) -> Option<&str> {
-        self.inner.pattern.as_deref()
-    }
-
-    /// The quote as a plain dict (the columns of ``Corpus.quotes()``).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let q = &self.inner;
-        let d = PyDict::new(py);
-        d.set_item("text", &q.text)?;
-        d.set_item("start", q.start)?;
-        d.set_item("end", q.end)?;
-        d.set_item("kind", q.kind.as_str())?;
-        d.set_item("paragraph", q.paragraph)?;
-        d.set_item("in_body", q.in_body)?;
-        d.set_item("speaker", &q.speaker)?;
-        d.set_item("speaker_mention", &q.speaker_mention)?;
-        d.set_item("speaker_start", q.speaker_start)?;
-        d.set_item("speaker_end", q.speaker_end)?;
-        d.set_item("cue", &q.cue)?;
-        d.set_item("cue_start", q.cue_start)?;
-        d.set_item("cue_end", q.cue_end)?;
-        d.set_item("cue_category", &q.cue_category)?;
-        d.set_item("side", &q.side)?;
-        d.set_item("side_evidence", &q.side_evidence)?;
-        d.set_item("confidence", q.confidence)?;
-        d.set_item("pattern", &q.pattern)?;
-        Ok(d)
-    }
-
+model_class!(Quote {
     fn __repr__(&self) -> String {
-        let q = &self.inner;
         let mut s = format!(
             "Quote({}, kind='{}'",
-            pyrepr(&trunc(&q.text, 40)),
-            q.kind.as_str()
+            pyrepr(&trunc(&self.text, 40)),
+            self.kind.as_str()
         );
-        if let Some(sp) = &q.speaker {
+        if let Some(sp) = &self.speaker {
             s.push_str(&format!(", speaker={}", pyrepr(sp)));
         }
-        if let Some(side) = &q.side {
+        if let Some(side) = &self.side {
             s.push_str(&format!(", side={}", pyrepr(side)));
         }
-        s.push_str(&format!(", span={}:{})", q.start, q.end));
+        s.push_str(&format!(", span={}:{})", self.start, self.end));
         s
     }
-}
+});
 
-/// A paragraph: ``kind`` is ``"body"`` for running text, otherwise what the line is
-/// (``title``, ``heading``, ``byline``, ``dateline``, ``image``, ``credit``, ``caption``,
-/// ``boilerplate``, ``related``).
-#[pyclass(frozen, eq, name = "Paragraph", module = "quotelens")]
-#[derive(Clone, PartialEq)]
-pub struct PyParagraph {
-    pub inner: Paragraph,
-}
-
-#[pymethods]
-impl PyParagraph {
-    #[staticmethod]
-    fn _from_state(state: &str) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_json(state)?,
-        })
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        reduce(slf, &slf.get().inner)
-    }
-
-    #[getter]
-    fn text(&self) -> &str {
-        &self.inner.text
-    }
-    #[getter]
-    fn start(&self) -> usize {
-        self.inner.start
-    }
-    #[getter]
-    fn end(&self) -> usize {
-        self.inner.end
-    }
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.inner.kind.as_str()
-    }
+model_class!(Paragraph {
+    /// Whether the paragraph is running text (``kind == "body"``).
     #[getter]
     fn is_body(&self) -> bool {
-        self.inner.kind.is_body()
+        self.kind.is_body()
     }
+
     fn __repr__(&self) -> String {
         format!(
             "Paragraph({}, kind='{}', span={}:{})",
-            pyrepr(&trunc(&self.inner.text, 40)),
-            self.inner.kind.as_str(),
-            self.inner.start,
-            self.inner.end
+            pyrepr(&trunc(&self.text, 40)),
+            self.kind.as_str(),
+            self.start,
+            self.end
         )
     }
-}
+});
 
-/// A sentence, inside paragraph number ``paragraph``; ``is_body`` is False in captions, credits…
-#[pyclass(frozen, eq, name = "Sentence", module = "quotelens")]
-#[derive(Clone, PartialEq)]
-pub struct PySentence {
-    pub inner: Sentence,
-}
-
-#[pymethods]
-impl PySentence {
-    #[staticmethod]
-    fn _from_state(state: &str) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_json(state)?,
-        })
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        reduce(slf, &slf.get().inner)
-    }
-
-    #[getter]
-    fn text(&self) -> &str {
-        &self.inner.text
-    }
-    #[getter]
-    fn start(&self) -> usize {
-        self.inner.start
-    }
-    #[getter]
-    fn end(&self) -> usize {
-        self.inner.end
-    }
-    #[getter]
-    fn paragraph(&self) -> usize {
-        self.inner.paragraph
-    }
-    #[getter]
-    fn is_body(&self) -> bool {
-        self.inner.is_body
-    }
+model_class!(Sentence {
     fn __repr__(&self) -> String {
         format!(
             "Sentence({}, span={}:{})",
-            pyrepr(&trunc(&self.inner.text, 40)),
-            self.inner.start,
-            self.inner.end
+            pyrepr(&trunc(&self.text, 40)),
+            self.start,
+            self.end
         )
     }
-}
+});
 
-/// An entity that speaks in an article: canonical ``name`` (the fullest the article uses),
-/// ``aliases``, ``titles``, ``side``, ``kind`` (person, organization, media), ``mentions`` and
-/// the number of ``quotes`` attributed to it.
-#[pyclass(frozen, eq, name = "Speaker", module = "quotelens")]
-#[derive(Clone, PartialEq)]
-pub struct PySpeaker {
-    pub inner: Speaker,
-}
-
-#[pymethods]
-impl PySpeaker {
-    #[staticmethod]
-    fn _from_state(state: &str) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_json(state)?,
-        })
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        reduce(slf, &slf.get().inner)
-    }
-
-    #[getter]
-    fn name(&self) -> &str {
-        &self.inner.name
-    }
-    #[getter]
-    fn aliases(&self) -> Vec<String> {
-        self.inner.aliases.clone()
-    }
-    #[getter]
-    fn titles(&self) -> Vec<String> {
-        self.inner.titles.clone()
-    }
-    #[getter]
-    fn side(&self) -> Option<&str> {
-        self.inner.side.as_deref()
-    }
-    #[getter]
-    fn side_evidence(&self) -> Option<&str> {
-        self.inner.side_evidence.as_deref()
-    }
-    #[getter]
-    fn kind(&self) -> &str {
-        &self.inner.kind
-    }
-    #[getter]
-    fn mentions(&self) -> usize {
-        self.inner.mentions
-    }
-    #[getter]
-    fn quotes(&self) -> usize {
-        self.inner.quotes
-    }
+model_class!(Speaker {
     fn __repr__(&self) -> String {
-        let s = &self.inner;
         format!(
             "Speaker({}, side={}, mentions={}, quotes={})",
-            pyrepr(&s.name),
-            s.side
+            pyrepr(&self.name),
+            self.side
                 .as_deref()
                 .map(pyrepr)
                 .unwrap_or_else(|| "None".into()),
-            s.mentions,
-            s.quotes
+            self.mentions,
+            self.quotes
         )
     }
-}
+});
 
 /// A news article, analysed on construction: paragraphs, sentences, quotes with their speakers.
 ///
@@ -556,26 +325,25 @@ pub struct PyArticle {
 
 #[derive(Default)]
 struct ArticleCache {
-    paragraphs: OnceLock<Vec<Py<PyParagraph>>>,
-    sentences: OnceLock<Vec<Py<PySentence>>>,
-    quotes: OnceLock<Vec<Py<PyQuote>>>,
-    speakers: OnceLock<Vec<Py<PySpeaker>>>,
+    paragraphs: OnceLock<Vec<Py<Paragraph>>>,
+    sentences: OnceLock<Vec<Py<Sentence>>>,
+    quotes: OnceLock<Vec<Py<Quote>>>,
+    speakers: OnceLock<Vec<Py<Speaker>>>,
 }
 
-/// A new list holding the objects of `cell`, which are made from `items` by `wrap` once.
-fn cached_list<'py, T, P>(
+/// A new list holding the objects of `cell`, which are made from `items` once.
+fn cached_list<'py, P>(
     py: Python<'py>,
     cell: &OnceLock<Vec<Py<P>>>,
-    items: &[T],
-    wrap: impl Fn(&T) -> P,
+    items: &[P],
 ) -> PyResult<Bound<'py, PyList>>
 where
-    P: PyClass + Into<PyClassInitializer<P>>,
+    P: PyClass + Clone + Into<PyClassInitializer<P>>,
 {
     if cell.get().is_none() {
         let objs = items
             .iter()
-            .map(|x| Py::new(py, wrap(x)))
+            .map(|x| Py::new(py, x.clone()))
             .collect::<PyResult<Vec<_>>>()?;
         // Another thread may have filled it meanwhile; either list is the same.
         let _ = cell.set(objs);
@@ -648,27 +416,19 @@ impl PyArticle {
     }
     #[getter]
     fn paragraphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        cached_list(py, &self.cache.paragraphs, &self.inner.paragraphs, |p| {
-            PyParagraph { inner: p.clone() }
-        })
+        cached_list(py, &self.cache.paragraphs, &self.inner.paragraphs)
     }
     #[getter]
     fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        cached_list(py, &self.cache.sentences, &self.inner.sentences, |s| {
-            PySentence { inner: s.clone() }
-        })
+        cached_list(py, &self.cache.sentences, &self.inner.sentences)
     }
     #[getter]
     fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        cached_list(py, &self.cache.quotes, &self.inner.quotes, |q| PyQuote {
-            inner: q.clone(),
-        })
+        cached_list(py, &self.cache.quotes, &self.inner.quotes)
     }
     #[getter]
     fn speakers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        cached_list(py, &self.cache.speakers, &self.inner.speakers, |s| {
-            PySpeaker { inner: s.clone() }
-        })
+        cached_list(py, &self.cache.speakers, &self.inner.speakers)
     }
 
     /// A copy with the metadata given here replaced (the others kept), without analysing the
@@ -705,7 +465,7 @@ impl PyArticle {
     #[classmethod]
     fn from_json(_cls: &Bound<'_, PyType>, data: &str) -> PyResult<Self> {
         let a: Article = from_json(data)?;
-        let fail = |m: String| to_py(crate::Error::Format(m));
+        let fail = |m: String| PyErr::from(crate::Error::Format(m));
         // from_json already parsed it, so this parse cannot fail.
         let given: serde_json::Value =
             serde_json::from_str(data).map_err(|e| fail(e.to_string()))?;
@@ -779,11 +539,9 @@ pub fn py_normalize(py: Python<'_>, text: String) -> PyResult<String> {
 /// ['Wir lehnen ab', 'don’t']
 #[pyfunction]
 #[pyo3(name = "extract_quotes")]
-pub fn py_extract_quotes(py: Python<'_>, text: String) -> PyResult<Vec<PyQuote>> {
-    let qs = if text.len() < QUICK {
-        detached_quick(py, || crate::pipeline::extract_quotes(&text))?
-    } else {
-        detached(py, || crate::pipeline::extract_quotes(&text))?
-    };
-    Ok(qs.into_iter().map(|inner| PyQuote { inner }).collect())
+pub fn py_extract_quotes(py: Python<'_>, text: String) -> PyResult<Vec<Quote>> {
+    if text.len() < QUICK {
+        return detached_quick(py, || crate::pipeline::extract_quotes(&text));
+    }
+    detached(py, || crate::pipeline::extract_quotes(&text))
 }
