@@ -14,6 +14,7 @@ use std::sync::atomic::Ordering;
 
 use rayon::prelude::*;
 
+use super::lexicon::is_title_connector;
 use super::matching::builtin_scorer;
 use super::stance::compare_prepared;
 use super::statements::{content_words, wording_key};
@@ -166,13 +167,14 @@ fn sentence_span(a: &Article, q: &Quote) -> Option<(usize, usize)> {
 }
 
 fn is_title_word(w: &str) -> bool {
-    matches!(w, "of" | "the" | "and" | "for")
+    is_title_connector(w)
         || (w.starts_with(|c: char| c.is_ascii_uppercase())
             && w.chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || matches!(c, '.' | '\'' | '’' | '-')))
 }
 
-/// Start (byte) of the block of capitalized words (and "of", "the", "and", "for"), each
+/// Start (byte) of the block of capitalized words (and the connectors of
+/// `lexicon/title_connectors.txt`: "of", "the" …), each
 /// followed by white space, that ends `s`: "U.S. Defense Secretary ", "Chinese Foreign
 /// Ministry "; `None` when `s` does not end in one.
 fn title_block_start(s: &str) -> Option<usize> {
