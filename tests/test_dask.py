@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 import quotelens
 from conftest import SEEDS
+from corpora import claims_corpus
 from quotelens import dask as qd
 from quotelens.compare import quote_matches
 from quotelens.sim import MinHashIndex
@@ -159,10 +160,11 @@ def test_corpus_dask_and_cli_give_identical_matches(client, articles, folder, ca
 OUTLETS = Path(__file__).resolve().parent.parent / "examples" / "outlets"
 
 
-@pytest.fixture(scope="module", params=["seeds", "outlets"])
+@pytest.fixture(scope="module", params=["seeds", "outlets", "planted"])
 def records(request, articles):
-    """Two small corpora: the seeds with reprinted copies, and the example outlets (two
-    outlets reporting one budget fight in their own words)."""
+    """Three small corpora: the seeds with reprinted copies, the example outlets (two outlets
+    reporting one budget fight in their own words) and generated articles with planted
+    claims (tests/corpora.py)."""
     if request.param == "seeds":
         # And a report that carries a seed's longest quote in its running text, unquoted.
         first = quotelens.Article(articles["text"][0], id="x")
@@ -171,6 +173,8 @@ def records(request, articles):
         text = f"Officials spoke on Monday.\n\nThe minister said {body} and left the room.\n"
         return request.param, pd.concat(
             [articles, pd.DataFrame([{"id": "zz-retold", "text": text}])], ignore_index=True)
+    if request.param == "planted":
+        return request.param, pd.DataFrame(claims_corpus(n_claims=12, singles=40)[0])
     return request.param, pd.DataFrame([{"id": p.stem, "text": p.read_text(encoding="utf-8")}
                          for p in sorted(OUTLETS.glob("*.txt"))])
 
@@ -206,7 +210,8 @@ def test_corpus_and_dask_give_identical_matches_statements_and_claims(client, re
     want = corpus.claims().to_frame()
     cl = qd.claims(ddf).compute().reset_index(drop=True)
     assert list(cl.columns) == list(qd.CLAIM_COLUMNS)
-    assert want["claim"].nunique() >= 2
+    # (The outlets' claims are made in words too different to link: none there.)
+    assert want["claim"].nunique() >= (0 if name == "outlets" else 2)
     pd.testing.assert_frame_equal(values(cl), values(want), check_dtype=False)
     # Another threshold and method pass through (here: fewer claims, still equal).
     want = corpus.claims(threshold=60, method="blocked").to_frame()
