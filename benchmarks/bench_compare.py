@@ -38,9 +38,16 @@ def load(folder: Path) -> quotelens.Corpus:
 
 
 def timed(f):  # type: ignore[no-untyped-def]
-    t = time.perf_counter()
+    """``(f(), wall seconds)``; the CPU seconds of the process (every thread) go to ``CPU``."""
+    t, c = time.perf_counter(), time.process_time()
     out = f()
+    CPU.append(time.process_time() - c)
     return out, time.perf_counter() - t
+
+
+#: CPU seconds of each timed step, in order (the machine may be shared: wall time alone
+#: says little about the code).
+CPU: list[float] = []
 
 
 def claim_pairs(cl) -> set:  # type: ignore[no-untyped-def]
@@ -60,36 +67,43 @@ def main() -> int:
     if args.folder is None or not args.folder.is_dir() or not any(args.folder.glob("*.txt")):
         print(f"bench_compare: no folder of *.txt articles given ({args.folder}); skipped")
         return 0
-    corpus, t_load = timed(lambda: load(args.folder))
-    rows = [("load + analyse", t_load, f"{len(corpus)} articles")]
-    m, t = timed(lambda: corpus.quote_matches())
-    rows.append(("quote_matches", t, f"{len(m)} pairs ({int((~m['quoted_b']).sum())} unquoted)"))
-    m, t = timed(lambda: corpus.quote_matches(unquoted=False))
-    rows.append(("quote_matches(unquoted=False)", t, f"{len(m)} pairs"))
-    if hasattr(corpus, "statements"):
-        s, t = timed(lambda: corpus.statements())
-        rows.append(("statements", t, f"{len(s)} statements in 2+ articles"))
-    cl, t = timed(lambda: corpus.claims())
-    rows.append(("claims", t, f"{len(cl)} claims"))
+    rows: list[tuple[str, float, float, str]] = []
+
+    def step(name: str, f, what) -> object:  # type: ignore[no-untyped-def]
+        out, t = timed(f)
+        rows.append((name, t, CPU[-1], what(out)))
+        return out
+
+    corpus = step("load + analyse", lambda: load(args.folder), lambda c: f"{len(c)} articles")
+    step("quote_matches", lambda: corpus.quote_matches(),
+         lambda m: f"{len(m)} pairs ({int((~m['quoted_b']).sum())} unquoted)")
+    step("quote_matches(unquoted=False)", lambda: corpus.quote_matches(unquoted=False),
+         lambda m: f"{len(m)} pairs")
+    step("statements", lambda: corpus.statements(),
+         lambda s: f"{len(s)} statements in 2+ articles")
+    step("claims", lambda: corpus.claims(), lambda cl: f"{len(cl)} claims")
+    from quotelens.report import render_report
+
+    step("report (HTML)", lambda: render_report(corpus), lambda h: f"{len(h) / 1e6:.1f} MB")
     if args.recall:
         sub = quotelens.Corpus(list(corpus)[: args.recall])
-        ex, t = timed(lambda: sub.claims(method="exact"))
-        rows.append((f"claims(method='exact'), {len(sub)} articles", t, f"{len(ex)} claims"))
-        bl, t = timed(lambda: sub.claims(method="blocked"))
-        rows.append((f"claims(method='blocked'), {len(sub)} articles", t, f"{len(bl)} claims"))
+        ex = step(f"claims(method='exact'), {len(sub)} articles",
+                  lambda: sub.claims(method="exact"), lambda c: f"{len(c)} claims")
+        bl = step(f"claims(method='blocked'), {len(sub)} articles",
+                  lambda: sub.claims(method="blocked"), lambda c: f"{len(c)} claims")
         got, ref = claim_pairs(bl), claim_pairs(ex)
         hit = len(got & ref)
-        rows.append(("  blocked vs exact, claim pairs", 0.0,
+        rows.append(("  blocked vs exact, claim pairs", 0.0, 0.0,
                      f"recall {hit}/{len(ref)} = {hit / max(1, len(ref)):.3f}, "
                      f"precision {hit / max(1, len(got)):.3f}"))
     sides = corpus.sides().most_common(2)
     if len(sides) == 2:
-        v, t = timed(lambda: corpus.compare_sides(sides[0][0], sides[1][0]))
-        rows.append((f"compare_sides({sides[0][0]}, {sides[1][0]})", t, f"{len(v)} rows"))
+        step(f"compare_sides({sides[0][0]}, {sides[1][0]})",
+             lambda: corpus.compare_sides(sides[0][0], sides[1][0]), lambda v: f"{len(v)} rows")
     width = max(len(r[0]) for r in rows)
-    print(f"{'step':<{width}}  {'seconds':>8}  result")
-    for name, sec, what in rows:
-        print(f"{name:<{width}}  {sec:8.2f}  {what}")
+    print(f"{'step':<{width}}  {'wall s':>7}  {'CPU s':>7}  result")
+    for name, sec, cpu, what in rows:
+        print(f"{name:<{width}}  {sec:7.2f}  {cpu:7.2f}  {what}")
     return 0
 
 

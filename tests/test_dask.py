@@ -2,6 +2,7 @@
 
 import io
 import pickle
+from pathlib import Path
 
 import dask
 import dask.bag as db
@@ -11,7 +12,9 @@ import pandas as pd
 import pytest
 import quotelens
 from conftest import SEEDS
+from corpora import claims_corpus
 from quotelens import dask as qd
+from quotelens.compare import quote_matches
 from quotelens.sim import MinHashIndex
 
 KEY = ["article", "start", "end"]
@@ -152,6 +155,93 @@ def test_corpus_dask_and_cli_give_identical_matches(client, articles, folder, ca
     expected = corpus.claims().to_frame()
     assert cli[["claim", "article", "start", "end"]].values.tolist() == \
         expected[["claim", "article", "start", "end"]].values.tolist()
+
+
+OUTLETS = Path(__file__).resolve().parent.parent / "examples" / "outlets"
+
+
+@pytest.fixture(scope="module", params=["seeds", "outlets", "planted"])
+def records(request, articles):
+    """Three small corpora: the seeds with reprinted copies, the example outlets (two outlets
+    reporting one budget fight in their own words) and generated articles with planted
+    claims (tests/corpora.py)."""
+    if request.param == "seeds":
+        # And a report that carries a seed's longest quote in its running text, unquoted.
+        first = quotelens.Article(articles["text"][0], id="x")
+        q = max((q for q in first.quotes if q.kind == "direct"), key=lambda q: len(q.text))
+        body = q.text.strip(" ,.")
+        text = f"Officials spoke on Monday.\n\nThe minister said {body} and left the room.\n"
+        return request.param, pd.concat(
+            [articles, pd.DataFrame([{"id": "zz-retold", "text": text}])], ignore_index=True)
+    if request.param == "planted":
+        return request.param, pd.DataFrame(claims_corpus(n_claims=12, singles=40)[0])
+    return request.param, pd.DataFrame([{"id": p.stem, "text": p.read_text(encoding="utf-8")}
+                         for p in sorted(OUTLETS.glob("*.txt"))])
+
+
+def test_corpus_and_dask_give_identical_matches_statements_and_claims(client, records):
+    name, records = records
+    corpus = quotelens.Corpus.from_records(records.to_dict("records"), progress=False)
+    ddf = dd.from_pandas(records, npartitions=3)
+    quotes = qd.quotes(ddf)
+    # Quote pairs and quotes found in running text, by the same core functions: every
+    # column equal to the core's rows ...
+    local = quote_matches(corpus)
+    got = qd.quote_matches(quotes, articles=ddf).compute()
+    assert list(got.columns) == list(qd.MATCH_COLUMNS)
+    pd.testing.assert_frame_equal(sorted_matches(got), sorted_matches(local), check_dtype=False)
+    if name == "seeds":  # the outlets report in their own words: claims, not quotes
+        assert len(local) >= 3 and (~local["quoted_b"]).sum() >= 1
+    # ... which Corpus returns with corpus-wide columns added and, as side, the speaker's
+    # corpus-wide group instead of the article's own evidence.
+    own = [c for c in qd.MATCH_COLUMNS if c not in ("side_a", "side_b")]
+    pd.testing.assert_frame_equal(sorted_matches(got)[own],
+                                  sorted_matches(corpus.quote_matches()[own]),
+                                  check_dtype=False)
+    # Statement clusters, row for row (order, canonical wording, every variant's diff).
+    want = corpus.statements()
+    st = qd.statements(quotes, ddf).compute().reset_index(drop=True)
+    assert len(want) >= 2 or name == "outlets"
+    pd.testing.assert_frame_equal(values(st), values(want), check_dtype=False)
+    st = qd.statements(quotes, ddf, unquoted=False).compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(values(st), values(corpus.statements(unquoted=False)),
+                                  check_dtype=False)
+    # Claims, member for member, with the Corpus's claim numbers and labels.
+    want = corpus.claims().to_frame()
+    cl = qd.claims(ddf).compute().reset_index(drop=True)
+    assert list(cl.columns) == list(qd.CLAIM_COLUMNS)
+    # (The outlets' claims are made in words too different to link: none there.)
+    assert want["claim"].nunique() >= (0 if name == "outlets" else 2)
+    pd.testing.assert_frame_equal(values(cl), values(want), check_dtype=False)
+    # Another threshold and method pass through (here: fewer claims, still equal).
+    want = corpus.claims(threshold=60, method="blocked").to_frame()
+    cl = qd.claims(ddf, threshold=60, method="blocked").compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(values(cl), values(want), check_dtype=False)
+
+
+def test_running_text_search_is_split_by_partition(client, articles):
+    # One partition or five: the same rows (each partition is searched on its own).
+    ddf1 = dd.from_pandas(articles, npartitions=1)
+    ddf5 = dd.from_pandas(articles, npartitions=5)
+    one = qd.quote_matches(qd.quotes(ddf1), articles=ddf1).compute()
+    five = qd.quote_matches(qd.quotes(ddf5), articles=ddf5).compute()
+    pd.testing.assert_frame_equal(sorted_matches(one), sorted_matches(five))
+
+
+def test_dask_comparisons_bad_arguments():
+    ddf = dd.from_pandas(pd.DataFrame({"id": ["a"], "text": ["x"]}), npartitions=1)
+    with pytest.raises(quotelens.QuotelensError, match="threshold"):
+        qd.claims(ddf, threshold=-1)
+    with pytest.raises(quotelens.QuotelensError, match="method"):
+        qd.claims(ddf, method="fast")
+    with pytest.raises(TypeError, match="sentences"):
+        qd.claims(ddf, sentences="yes")
+    with pytest.raises(quotelens.QuotelensError, match="text: no column 'body'"):
+        qd.claims(ddf, text="body")
+    with pytest.raises(TypeError, match="articles"):
+        qd.claims(pd.DataFrame({"text": ["x"]}))
+    with pytest.raises(TypeError, match="unquoted"):
+        qd.statements(qd.quotes(ddf), ddf, unquoted=1)
 
 
 def test_distributed_matches_bad_arguments():

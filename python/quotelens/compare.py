@@ -14,7 +14,6 @@ words, and one side's statements against another's. Built on :mod:`quotelens.sim
 
 from __future__ import annotations
 
-import bisect
 import html
 import sys
 from collections import Counter
@@ -24,19 +23,16 @@ from typing import TYPE_CHECKING, Any, Optional
 import numpy as np
 import pandas as pd
 
-from quotelens import _core, sim
+from quotelens import _core
 from quotelens._core import QuotelensError
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-    from quotelens._core import Article, Quote
     from quotelens.corpus import Corpus
 
 # Kinds that carry a statement someone made.
 STATEMENT_KINDS = ("direct", "mixed", "indirect")
-# Reporting-verb categories that present the statement as a denial or rejection.
-DENY_CATEGORIES = frozenset({"deny"})
 
 
 @dataclass(frozen=True)
@@ -56,61 +52,49 @@ class Statement:
     cue_category: Optional[str]
 
 
-def _sentence_spans(article: "Article") -> list[tuple[int, int]]:
-    """(start, end) of the article's sentences, in order (built once per article: every
-    access to ``article.sentences`` makes new objects)."""
-    return [(x.start, x.end) for x in article.sentences]
-
-
-def _sentence_span(spans: list[tuple[int, int]], q: "Quote") -> Optional[tuple[int, int]]:
-    """Start and end of the sentence ``q`` starts in; a quote that runs past it keeps its
-    whole text."""
-    k = bisect.bisect_right(spans, (q.start, sys.maxsize)) - 1
-    if k >= 0 and spans[k][0] <= q.start < spans[k][1]:
-        return spans[k][0], max(q.end, spans[k][1])
-    return None
+def _statement_rows(corpus: "Corpus", *, sentences: bool = False) -> dict[str, list[Any]]:
+    """The core's statements of ``corpus`` as columns (``_core._claim_statements``): every
+    quote and reported speech of three or more words, in article order."""
+    return _core._claim_statements(list(corpus), sentences, -1)
 
 
 def statements(
     corpus: "Corpus", *, kinds: tuple[str, ...] = STATEMENT_KINDS, min_words: int = 3,
     attributed: bool = False,
 ) -> list[Statement]:
-    """The corpus's statements: quotes of ``kinds`` with at least ``min_words`` words."""
+    """The corpus's statements, as the core compares them (claims, :func:`compare_sides`):
+    quotes of ``kinds`` (some of :data:`STATEMENT_KINDS`) with at least ``min_words`` (3 or
+    more) words; ``attributed=True`` keeps those with a speaker."""
+    if isinstance(kinds, str) or not set(kinds) <= set(STATEMENT_KINDS):
+        raise QuotelensError(f"kinds: expected some of {STATEMENT_KINDS}, got {kinds!r}")
+    if isinstance(min_words, bool) or not isinstance(min_words, int):
+        raise TypeError(f"min_words: expected int, got {type(min_words).__name__}")
+    if min_words < 3:
+        raise QuotelensError(f"min_words: expected 3 or more (what the core keeps), got {min_words}")
+    cols = _statement_rows(corpus)
     out = []
-    for a in corpus:
-        spans = _sentence_spans(a)
-        for i, q in enumerate(a.quotes):
-            if q.kind not in kinds or len(q.text.split()) < min_words:
-                continue
-            if attributed and q.speaker is None:
-                continue
-            span = _sentence_span(spans, q)
-            sentence = a.text[span[0] : span[1]] if span else q.text
-            out.append(
-                Statement(a.id or "", i, q.text, sentence, q.start, q.end, q.kind,
-                          q.speaker, q.side, q.cue, q.cue_category)
-            )
+    for r in zip(cols["article"], cols["quote"], cols["text"], cols["sentence"], cols["start"],
+                 cols["end"], cols["kind"], cols["speaker"], cols["side"], cols["cue"],
+                 cols["cue_category"]):
+        s = Statement(*r)
+        if s.kind not in kinds or len(s.text.split()) < min_words:
+            continue
+        if attributed and s.speaker is None:
+            continue
+        out.append(s)
     return out
 
 
 def stance(s: Statement) -> str:
-    """``"denying"`` when the reporting verb is a denial or the statement carries negation
-    (``not``, ``no``, ``too early to`` ...), else ``"asserting"``.
+    """``"denying"`` when the reporting verb is a denial or the statement negates its own
+    claim (``not``, ``no``, ``too early to`` ...; not a negation inside a condition or a
+    contrast), else ``"asserting"``; decided in the core, as for claim members.
 
     >>> stance(Statement("a", 0, "It is too early to talk about it", "", 0, 0, "direct",
     ...                  None, None, "said", "say"))
     'denying'
     """
-    if s.cue_category in DENY_CATEGORIES:
-        return "denying"
-    return "denying" if sim.compare(s.text, s.text).cues_a else "asserting"
-
-
-def _polarity(m: "sim.StatementMatch", stance_a: str, stance_b: str) -> str:
-    """``"opposite"`` when one statement denies the other (``m.relation == "deny"``) or one is
-    reported as a denial and the other not (a denying stance beside an asserting one),
-    else ``"same"``."""
-    return "opposite" if m.relation == "deny" or stance_a != stance_b else "same"
+    return _core._stance(s.text, s.cue_category)
 
 
 def _check_threshold(threshold: Any) -> float:
@@ -130,10 +114,6 @@ MATCH_MIN_CONTENT_WORDS = 4
 #: must hold: a match is the same words, cut or lightly reworded, not two sentences that share
 #: a name. Fixed in the core.
 MATCH_MIN_COVERAGE = 0.8
-
-
-def _key(text: str) -> str:
-    return " ".join(sim.default_process(text).split())
 
 
 #: Above this many distinct wordings, ``method="auto"`` in :func:`claims` takes candidate
@@ -247,8 +227,22 @@ def statement_clusters(
     with _Progress(progress, len(corpus), "clustering statements") as bar:
         raw = _core._statement_clusters(list(corpus), threshold, unquoted, method, workers,
                                         bar.callback())
-    order = {a.id: k for k, a in enumerate(corpus)}
-    meta = {a.id: (a.source, a.date) for a in corpus}
+    return clusters_frame(raw, [a.id or "" for a in corpus],
+                          {a.id or "": (a.source, a.date) for a in corpus})
+
+
+#: The columns of :func:`statement_clusters`.
+CLUSTER_COLUMNS = ["statement", "speaker", "side", "n_articles", "articles", "outlets",
+                   "first_date", "canonical", "variants"]
+
+
+def clusters_frame(
+    raw: list[dict[str, Any]], ids: list[str],
+    meta: dict[str, tuple[Optional[str], Optional[str]]],
+) -> pd.DataFrame:
+    """The frame of :func:`statement_clusters` from the core's cluster dicts, the article
+    ids in corpus order and each article's (outlet, date)."""
+    order = {a: k for k, a in enumerate(ids)}
     rows = []
     for k, c in enumerate(raw, 1):
         variants = c["variants"]
@@ -263,9 +257,7 @@ def statement_clusters(
             "first_date": min(dates) if dates else None,
             "canonical": variants[c["canonical"]]["text"], "variants": variants,
         })
-    cols = ["statement", "speaker", "side", "n_articles", "articles", "outlets", "first_date",
-            "canonical", "variants"]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=CLUSTER_COLUMNS)
 
 
 @dataclass
@@ -347,6 +339,29 @@ class Claims(list):  # type: ignore[type-arg]
         return self.to_frame()._repr_html_()  # type: ignore[operator]
 
 
+def check_claim_args(
+    threshold: Any, speaker_bonus: Any, sentences: Any, method: Any
+) -> tuple[float, float, bool, str]:
+    """The arguments of :func:`claims` (and ``quotelens.dask.claims``), checked: TypeError or
+    QuotelensError naming the argument."""
+    threshold = _check_threshold(threshold)
+    if isinstance(speaker_bonus, bool) or not isinstance(speaker_bonus, (int, float)):
+        raise TypeError(f"speaker_bonus: expected a number, got {type(speaker_bonus).__name__}")
+    if not 0 <= speaker_bonus <= 100:
+        raise QuotelensError(f"speaker_bonus: expected 0–100, got {speaker_bonus}")
+    sentences = _check_bool(sentences, "sentences")
+    if not isinstance(method, str) or method not in ("auto", "exact", "blocked", "lsh"):
+        raise QuotelensError(
+            f"method: expected 'auto', 'exact', 'blocked' or 'lsh', got {method!r}")
+    return threshold, float(speaker_bonus), sentences, method
+
+
+def check_match_args(threshold: Any, method: Any) -> tuple[float, str]:
+    """The ``threshold`` and ``method`` of :func:`quote_matches` (and of
+    ``quotelens.dask.quote_matches`` and ``statements``), checked."""
+    return _check_threshold(threshold), _check_method(method)
+
+
 def claims(
     corpus: "Corpus", threshold: float = 35.0, *, speaker_bonus: float = 0.0,
     sentences: bool = False, method: str = "auto", progress: Optional[bool] = None,
@@ -358,9 +373,15 @@ def claims(
     (``StatementScorer(..., calibrated=False)``: framings of one claim share a few rare words,
     which the calibrated paraphrase score rates near 0) on their texts and on their *frames*
     (the reporting sentence without the speaker's name, title and reporting verb: the statement
-    and what it is about); the better score counts. With the default threshold 35, exact
-    scoring finds the planted claim pairs of ``tests/corpora.py`` with recall 1.000 and
-    precision 1.000 (40 claims) and 0.994 (200 claims). Identical wordings are one statement.
+    and what it is about); the better score counts. Precision first: two statements link only
+    when they share at least three content words (stems) besides the words of people's names
+    (every speaker's name in the corpus), so statements that merely name one person do not
+    make a claim (on 15 random claims of 840 PolNeAR articles, 0 were coherent without the
+    rule and 8 with it). With the default threshold 35, exact scoring finds the planted claim
+    pairs of ``tests/corpora.py`` with recall 1.000 and precision 1.000 (40 claims) and
+    recall 0.713, precision 0.998 (200 claims; its rewordings as indirect speech often share
+    fewer than three words; ``benchmarks/bench_claims.py``). Identical wordings are one
+    statement.
     ``speaker_bonus`` is added when the same speaker is quoted in two different articles and
     the score already reaches two thirds of ``threshold``. It is off by default: on generated
     corpora every link it added joined two different claims of one speaker.
@@ -376,27 +397,26 @@ def claims(
     (Jaccard 0.3) and the statements sharing one of a statement's 3 rarest words, and not those
     whose exact-word overlap is below 70% of the threshold; ``"auto"`` (default) is exact up to
     :data:`EXACT_LIMIT` distinct statements. Both link with the same rule; blocking can only
-    miss links, never add them (on the first 200 of 840 PolNeAR articles it finds 80% of
-    exact's claim pairs; ``benchmarks/bench_compare.py --recall 200``). It all runs in the
-    core, on ``workers`` threads, with a progress bar (``progress``).
+    miss links, never add them (on the first 200 of 840 PolNeAR articles it finds 96.9% of
+    exact's claim pairs, precision 0.954; ``benchmarks/bench_compare.py --recall 200``). It
+    all runs in the core (``src/compare/claims.rs``: :func:`statements` are built per
+    article, then clustered, which is how ``quotelens.dask.claims`` splits it), on
+    ``workers`` threads, with a progress bar (``progress``).
     """
-    threshold = _check_threshold(threshold)
-    if isinstance(speaker_bonus, bool) or not isinstance(speaker_bonus, (int, float)):
-        raise TypeError(f"speaker_bonus: expected a number, got {type(speaker_bonus).__name__}")
-    if not 0 <= speaker_bonus <= 100:
-        raise QuotelensError(f"speaker_bonus: expected 0–100, got {speaker_bonus}")
-    sentences = _check_bool(sentences, "sentences")
-    if method not in ("auto", "exact", "blocked", "lsh"):
-        raise QuotelensError(
-            f"method: expected 'auto', 'exact', 'blocked' or 'lsh', got {method!r}")
+    threshold, speaker_bonus, sentences, method = check_claim_args(
+        threshold, speaker_bonus, sentences, method)
     with _Progress(progress, len(corpus), "clustering claims") as bar:
-        raw = _core._claims(list(corpus), threshold, float(speaker_bonus), sentences, method,
+        raw = _core._claims(list(corpus), threshold, speaker_bonus, sentences, method,
                             EXACT_LIMIT, workers, bar.callback())
-    out = Claims(
+    return claims_of(raw)
+
+
+def claims_of(raw: list[dict[str, Any]]) -> Claims:
+    """:class:`Claims` from the core's claim dicts (``_core._claims``, ``_core._claims_of``)."""
+    return Claims(
         Claim(k, [ClaimMember(**m) for m in c["members"]], c["score"], c["label"])
         for k, c in enumerate(raw, 1)
     )
-    return out
 
 
 class SideComparison(pd.DataFrame):
@@ -446,12 +466,20 @@ class SideComparison(pd.DataFrame):
         return fig
 
 
+#: The columns of :func:`compare_sides`.
+SIDE_COLUMNS = ["article_a", "speaker_a", "text_a", "article_b", "speaker_b", "text_b", "score",
+                "relation", "polarity", "stance_a", "stance_b"]
+
+
 def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> SideComparison:
-    """For each attributed statement of ``side_a``, the ``k`` closest statements of ``side_b``
-    (statement scorer, 0–100) with the ``relation`` of the two texts (``agree``, ``deny`` or
-    ``unrelated``, :func:`quotelens.sim.compare`), each one's ``stance`` (asserting or
-    denying, which counts the reporting verb) and ``polarity``: ``opposite`` when one denies the
-    other or the stances differ, else ``same``.
+    """For each distinct wording among the attributed statements (:func:`statements`) of
+    ``side_a``, the ``k`` closest distinct wordings of ``side_b`` (a
+    :class:`~quotelens.sim.StatementScorer` fitted on every attributed statement, 0–100) with
+    the ``relation`` of the two texts (``agree``, ``deny`` or ``unrelated``,
+    :func:`quotelens.sim.compare`), each one's ``stance`` (:func:`stance`: asserting or
+    denying, which counts the reporting verb) and ``polarity``: ``opposite`` when one denies
+    the other or the stances differ, else ``same`` (columns :data:`SIDE_COLUMNS`). It runs in
+    the core (``src/compare/sides.rs``), without the GIL.
     """
     for name, v in (("side_a", side_a), ("side_b", side_b)):
         if not isinstance(v, str):
@@ -460,31 +488,8 @@ def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> Sid
         raise TypeError(f"k: expected int, got {type(k).__name__}")
     if k < 1:
         raise QuotelensError(f"k: expected at least 1, got {k}")
-    st = statements(corpus, attributed=True)
-    known = sorted({s.side for s in st if s.side})
-    for name, v in (("side_a", side_a), ("side_b", side_b)):
-        if v not in known:
-            raise QuotelensError(f"{name}: no statements from side {v!r}; sides: {known}")
-    # One row per distinct wording (the first article reporting it).
-    a = list({_key(s.text): s for s in reversed(st) if s.side == side_a}.values())[::-1]
-    b = list({_key(s.text): s for s in reversed(st) if s.side == side_b}.values())[::-1]
-    scorer = sim.StatementScorer([s.text for s in st])
-    qi, ci, sc = sim.top_k([s.text for s in a], [s.text for s in b], k=k, scorer=scorer,
-                           workers=-1)
-    rows = []
-    for i, j, score in zip(qi.tolist(), ci.tolist(), sc.tolist()):
-        x, y = a[i], b[j]
-        m = sim.compare(x.text, y.text)
-        sa, sb = stance(x), stance(y)
-        rows.append(
-            {"article_a": x.article, "speaker_a": x.speaker, "text_a": x.text,
-             "article_b": y.article, "speaker_b": y.speaker, "text_b": y.text,
-             "score": float(score), "relation": m.relation, "polarity": _polarity(m, sa, sb),
-             "stance_a": sa, "stance_b": sb}
-        )
-    cols = ["article_a", "speaker_a", "text_a", "article_b", "speaker_b", "text_b", "score",
-            "relation", "polarity", "stance_a", "stance_b"]
-    out = SideComparison(pd.DataFrame(rows, columns=cols))
+    raw = _core._compare_sides(list(corpus), side_a, side_b, k, -1)
+    out = SideComparison(pd.DataFrame(raw, columns=SIDE_COLUMNS))
     out.side_a, out.side_b = side_a, side_b
     return out
 
@@ -560,7 +565,7 @@ def run_cli_command(args: Any) -> int:
         elif args.command == "statements":
             df = corpus.statements(unquoted=not args.no_unquoted, progress=progress, **kw)
         else:
-            df = corpus.claims(**kw).to_frame()
+            df = corpus.claims(progress=progress, **kw).to_frame()
     except ValueError as e:
         raise SystemExit(f"quotelens: {e}") from None
     if args.format == "json":

@@ -1013,7 +1013,11 @@ def _workers(workers: int) -> int:
     return min(workers, os.cpu_count() or 1)
 
 
-def _analyze_one(item: dict[str, Any], infer: bool) -> Article:
+def analyze_record(item: dict[str, Any], infer: bool = True) -> Article:
+    """The article of one record (``text``, and optionally ``id``, ``title``, ``source``,
+    ``date``, ``sides``) as every corpus builds it; with ``infer``, the outlet and date read
+    from the byline and dateline fill what the record leaves out. ``quotelens.dask`` analyses
+    its partitions with it, so both give the same articles."""
     a = Article(item["text"], id=item.get("id"), title=item.get("title"),
                 source=item.get("source"), date=item.get("date"), sides=item.get("sides"))
     if infer and (a.source is None or a.date is None):
@@ -1040,13 +1044,13 @@ def _analyze(
         if n == 1 or len(items) < 8:
             out = []
             for it in items:
-                out.append(_analyze_one(it, infer))
+                out.append(analyze_record(it, infer))
                 if bar is not None:
                     bar.update(1)
             return out
         with ThreadPoolExecutor(max_workers=n) as pool:
             out = []
-            for a in pool.map(lambda it: _analyze_one(it, infer), items, chunksize=1):
+            for a in pool.map(lambda it: analyze_record(it, infer), items, chunksize=1):
                 out.append(a)
                 if bar is not None:
                     bar.update(1)

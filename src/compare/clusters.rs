@@ -248,7 +248,9 @@ pub fn clusters(stmts: &[Statement], matches: &[QuoteMatch]) -> Vec<Cluster> {
     let mut out = Vec::new();
     for r in roots {
         let mut vs = members.remove(&r).unwrap_or_default();
-        vs.sort_by_key(|v| (v.article, v.start, !v.quoted));
+        // By position (quotes first, then the shorter span): the order of the matches given
+        // does not matter.
+        vs.sort_by_key(|v| (v.article, v.start, !v.quoted, v.end));
         vs.dedup_by(|x, y| x.article == y.article && x.start == y.start && x.end == y.end);
         let c = build(vs);
         if c.articles().len() >= 2 {

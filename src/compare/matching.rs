@@ -560,6 +560,21 @@ pub fn unquoted_matches(
     threshold: f64,
     progress: &Progress,
 ) -> Vec<QuoteMatch> {
+    let targets: Vec<(usize, &Article)> = articles.iter().copied().enumerate().collect();
+    unquoted_matches_in(&targets, stmts, keys, threshold, progress)
+}
+
+/// [`unquoted_matches`] with the running text of `targets` only: `(article index, article)`,
+/// the index being the one `stmts` and `keys` use. Each target is searched independently of
+/// the others, so the articles can be split into parts (a cluster's partitions) and the
+/// answers of the parts concatenated: sorted, they are the answer of the whole.
+pub fn unquoted_matches_in(
+    targets: &[(usize, &Article)],
+    stmts: &[Statement],
+    keys: &[String],
+    threshold: f64,
+    progress: &Progress,
+) -> Vec<QuoteMatch> {
     let Wordings {
         groups,
         words,
@@ -568,14 +583,14 @@ pub fn unquoted_matches(
         ..
     } = analyse_wordings(stmts, keys);
     progress.total.fetch_add(groups.len(), Ordering::Relaxed);
-    let runs: Vec<Running> = articles
+    let runs: Vec<Running> = targets
         .par_iter()
-        .map(|a| running(&a.text, &vocab))
+        .map(|(_, a)| running(&a.text, &vocab))
         .collect();
     let mut holders: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-    for (ai, r) in runs.iter().enumerate() {
+    for (t, r) in runs.iter().enumerate() {
         for &w in &r.set {
-            holders[w as usize].push(ai as u32);
+            holders[w as usize].push(t as u32);
         }
     }
     let mut found: Vec<QuoteMatch> = groups
@@ -605,14 +620,14 @@ pub fn unquoted_matches(
             cands.dedup();
             let wset: HashSet<u32> = ws.iter().copied().collect();
             let max_len = WINDOW_PER_WORD * k + WINDOW_SLACK;
-            for ai in cands {
-                let ai = ai as usize;
-                if ai == s.article || ws.iter().filter(|w| runs[ai].set.contains(w)).count() < need
-                {
+            for t in cands {
+                let t = t as usize;
+                let (ai, a) = targets[t];
+                if ai == s.article || ws.iter().filter(|w| runs[t].set.contains(w)).count() < need {
                     continue;
                 }
-                let text = &articles[ai].text;
-                let Some((bs, be)) = densest_run(&runs[ai], &wset, need, max_len) else {
+                let text = &a.text;
+                let Some((bs, be)) = densest_run(&runs[t], &wset, need, max_len) else {
                     continue;
                 };
                 // A window around the run, on character boundaries.
@@ -647,7 +662,6 @@ pub fn unquoted_matches(
                 if have < need {
                     continue;
                 }
-                let a = articles[ai];
                 let inside = a
                     .quotes
                     .iter()

@@ -1,12 +1,14 @@
 //! Cross-article comparison in the core: the statements compared ([`statements`]), the same
 //! quote in several articles ([`matching`]), statement clusters with word-level variants
 //! ([`clusters`]) and the stance of one statement towards another ([`stance`]: agree, deny or
-//! unrelated, with the evidence), over the word lists in [`lexicon`].
+//! unrelated, with the evidence), one side's statements against another's ([`sides`]), over
+//! the word lists in [`lexicon`].
 
 pub mod claims;
 pub mod clusters;
 pub mod lexicon;
 pub mod matching;
+pub mod sides;
 pub mod stance;
 pub mod statements;
 

@@ -13,7 +13,7 @@
 //! opposite polarity; they are unrelated when, antonyms counted as shared content, the
 //! calibrated statement score is low.
 
-use super::lexicon::{reverses, CueKind};
+use super::lexicon::{is_copula, reverses, CueKind};
 use crate::sim::statement::{align, is_stop, recalls, PreparedStatement};
 use crate::sim::StatementScorer;
 
@@ -91,8 +91,6 @@ struct Polarity {
     scopes: Vec<Vec<usize>>,
 }
 
-const COPULA: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
-
 fn polarity(p: &PreparedStatement, side: &str) -> Polarity {
     let n = p.words.len();
     let mut content = vec![false; n];
@@ -155,7 +153,7 @@ fn polarity(p: &PreparedStatement, side: &str) -> Polarity {
             CueKind::Continue if neg[c.start] => continue,
             CueKind::Particle | CueKind::Continue => forward(c.end),
             CueKind::Verb => {
-                let passive = c.start > 0 && COPULA.contains(&p.words[c.start - 1].0.as_str());
+                let passive = c.start > 0 && is_copula(&p.words[c.start - 1].0);
                 let f = forward(c.end);
                 if passive || !f.iter().any(|&j| content[j]) {
                     backward(c.start)
@@ -164,7 +162,7 @@ fn polarity(p: &PreparedStatement, side: &str) -> Polarity {
                 }
             }
             CueKind::Predicate => {
-                if c.start > 0 && COPULA.contains(&p.words[c.start - 1].0.as_str()) {
+                if c.start > 0 && is_copula(&p.words[c.start - 1].0) {
                     backward(c.start)
                 } else {
                     forward(c.end)

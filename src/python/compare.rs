@@ -11,9 +11,18 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use super::types::PyArticle;
-use super::{detached_polling, workers_arg};
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::{detached, detached_polling, detached_quick, workers_arg};
+use crate::compare::claims::{
+    claim_kind, claim_statements, claims, cluster_claims, is_denying, Claim, ClaimParams,
+    ClaimStatement,
+};
 use crate::compare::clusters::{clusters, Cluster};
-use crate::compare::matching::{article_key, match_statements, pair_rows};
+use crate::compare::matching::{article_key, match_statements, pair_rows, unquoted_matches_in};
+use crate::compare::sides::compare_sides;
 use crate::compare::{
     quote_matches, MatchParams, Method, Progress, QuoteMatch, Relation, Statement,
 };
@@ -148,7 +157,7 @@ pub fn py_quote_matches<'py>(
     match_columns(py, &ids_of(&articles), &stmts, &rows)
 }
 
-fn opt_strs(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<Option<String>>> {
+fn opt_strs(o: &Bound<'_, PyAny>, arg: &'static str) -> PyResult<Vec<Option<String>>> {
     o.try_iter()
         .map_err(|_| PyTypeError::new_err(format!("{arg} must be a list")))?
         .map(|x| {
@@ -164,9 +173,116 @@ fn opt_strs(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<Option<String>>> {
         .collect()
 }
 
+fn column<'py>(
+    columns: &Bound<'py, PyDict>,
+    arg: &'static str,
+    k: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    columns
+        .get_item(k)?
+        .ok_or_else(|| crate::Error::invalid(arg, format!("no column {k:?}")).into())
+}
+
+fn list_of<'py, T: FromPyObjectOwned<'py>>(
+    columns: &Bound<'py, PyDict>,
+    arg: &'static str,
+    k: &str,
+    what: &str,
+) -> PyResult<Vec<T>> {
+    column(columns, arg, k)?
+        .extract::<Vec<T>>()
+        .map_err(|_| PyTypeError::new_err(format!("{arg}: column {k:?} must be a list of {what}")))
+}
+
+fn check_lengths(arg: &'static str, n: usize, lens: &[(&str, usize)]) -> PyResult<()> {
+    for (name, len) in lens {
+        if *len != n {
+            return Err(crate::Error::invalid(
+                arg,
+                format!("column {name:?} has {len} values, column \"article\" has {n}"),
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// Articles named by id: positions in order of first appearance, and each one's
+/// [`article_key`] (from `date`).
+#[derive(Default)]
+struct ArticleIds {
+    ids: Vec<String>,
+    keys: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+impl ArticleIds {
+    fn of(&mut self, id: &str, date: Option<&str>) -> usize {
+        if let Some(&i) = self.index.get(id) {
+            return i;
+        }
+        self.ids.push(id.to_string());
+        self.keys.push(article_key(Some(id), date));
+        self.index.insert(id.to_string(), self.ids.len() - 1);
+        self.ids.len() - 1
+    }
+}
+
+/// Statements from rows (columns ``article``, ``date``, ``text``, ``start``, ``end``,
+/// ``kind``, ``speaker``, ``side``: the quote rows of ``quotelens.dask.quotes``).
+fn statement_rows(
+    columns: &Bound<'_, PyDict>,
+    arg: &'static str,
+    ids: &mut ArticleIds,
+) -> PyResult<Vec<Statement>> {
+    let article: Vec<String> = list_of(columns, arg, "article", "str")?;
+    let text: Vec<String> = list_of(columns, arg, "text", "str")?;
+    let start: Vec<usize> = list_of(columns, arg, "start", "int")?;
+    let end: Vec<usize> = list_of(columns, arg, "end", "int")?;
+    let kind: Vec<String> = list_of(columns, arg, "kind", "str")?;
+    let speaker = opt_strs(&column(columns, arg, "speaker")?, "speaker")?;
+    let side = opt_strs(&column(columns, arg, "side")?, "side")?;
+    let date = opt_strs(&column(columns, arg, "date")?, "date")?;
+    let n = article.len();
+    check_lengths(
+        arg,
+        n,
+        &[
+            ("text", text.len()),
+            ("start", start.len()),
+            ("end", end.len()),
+            ("kind", kind.len()),
+            ("speaker", speaker.len()),
+            ("side", side.len()),
+            ("date", date.len()),
+        ],
+    )?;
+    let mut stmts = Vec::with_capacity(n);
+    for k in 0..n {
+        let ai = ids.of(&article[k], date[k].as_deref());
+        let kind = QuoteKind::parse(&kind[k]).ok_or_else(|| {
+            crate::Error::invalid(arg, format!("unknown quote kind {:?}", kind[k]))
+        })?;
+        stmts.push(Statement {
+            article: ai,
+            quote: None,
+            text: text[k].clone(),
+            start: start[k],
+            end: end[k],
+            kind,
+            speaker: speaker[k].clone(),
+            side: side[k].clone(),
+            cue: None,
+            cue_category: None,
+        });
+    }
+    Ok(stmts)
+}
+
 /// Quote-to-quote matches among statement rows (columns ``article``, ``date``, ``text``,
-/// ``start``, ``end``, ``kind``, ``speaker``, ``side`` as lists): the matching of ``Corpus.quote_matches(unquoted=False)``,
-/// for ``quotelens.dask``. Returns the same columns.
+/// ``start``, ``end``, ``kind``, ``speaker``, ``side`` as lists): the matching of
+/// ``Corpus.quote_matches(unquoted=False)``, for ``quotelens.dask``. Returns the match
+/// columns.
 #[pyfunction]
 #[pyo3(name = "_match_statements", signature = (columns, threshold, method, workers))]
 pub fn py_match_statements<'py>(
@@ -176,67 +292,52 @@ pub fn py_match_statements<'py>(
     method: &str,
     workers: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let get = |k: &str| -> PyResult<Bound<'py, PyAny>> {
-        columns
-            .get_item(k)?
-            .ok_or_else(|| super::QuotelensError::new_err(format!("columns: no {k:?}")))
-    };
-    let article: Vec<String> = get("article")?.extract()?;
-    let text: Vec<String> = get("text")?.extract()?;
-    let start: Vec<usize> = get("start")?.extract()?;
-    let end: Vec<usize> = get("end")?.extract()?;
-    let kind: Vec<String> = get("kind")?.extract()?;
-    let speaker = opt_strs(&get("speaker")?, "speaker")?;
-    let side = opt_strs(&get("side")?, "side")?;
-    let date = opt_strs(&get("date")?, "date")?;
-    let n = article.len();
-    for (name, len) in [
-        ("text", text.len()),
-        ("start", start.len()),
-        ("end", end.len()),
-        ("kind", kind.len()),
-        ("speaker", speaker.len()),
-        ("side", side.len()),
-        ("date", date.len()),
-    ] {
-        if len != n {
-            return Err(super::QuotelensError::new_err(format!(
-                "columns: {name} has {len} values, article has {n}"
-            )));
-        }
-    }
-    let mut ids: Vec<String> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = Default::default();
-    let mut stmts = Vec::with_capacity(n);
-    for k in 0..n {
-        let ai = *index.entry(article[k].clone()).or_insert_with(|| {
-            ids.push(article[k].clone());
-            keys.push(article_key(Some(&article[k]), date[k].as_deref()));
-            ids.len() - 1
-        });
-        stmts.push(Statement {
-            article: ai,
-            quote: None,
-            text: text[k].clone(),
-            start: start[k],
-            end: end[k],
-            kind: QuoteKind::parse(&kind[k]).unwrap_or(QuoteKind::Term),
-            speaker: speaker[k].clone(),
-            side: side[k].clone(),
-            cue: None,
-            cue_category: None,
-        });
-    }
+    let mut ids = ArticleIds::default();
+    let stmts = statement_rows(columns, "columns", &mut ids)?;
     let p = params(threshold, false, method)?;
     let workers = workers_arg(workers)?;
+    let keys = &ids.keys;
     let rows = run(py, workers, None, |prog| {
         Ok(pair_rows(
             &stmts,
-            &match_statements(&stmts, &keys, &p, prog)?,
+            &match_statements(&stmts, keys, &p, prog)?,
         ))
     })?;
-    match_columns(py, &ids, &stmts, &rows)
+    match_columns(py, &ids.ids, &stmts, &rows)
+}
+
+/// Quotes of the statement rows (as for ``_match_statements``: every direct and mixed quote
+/// of the corpus) found in the running text of ``articles`` (a part of the corpus, matched
+/// to the rows by id): the rows ``Corpus.quote_matches(unquoted=True)`` adds, for the
+/// partitions of ``quotelens.dask``. Returns the match columns.
+#[pyfunction]
+#[pyo3(name = "_unquoted_matches", signature = (columns, articles, threshold, workers))]
+pub fn py_unquoted_matches<'py>(
+    py: Python<'py>,
+    columns: &Bound<'py, PyDict>,
+    articles: &Bound<'py, PyAny>,
+    threshold: f64,
+    workers: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut ids = ArticleIds::default();
+    let stmts = statement_rows(columns, "columns", &mut ids)?;
+    let articles = articles_arg(articles)?;
+    let targets: Vec<usize> = articles
+        .iter()
+        .map(|a| ids.of(a.meta.id.as_deref().unwrap_or(""), a.meta.date.as_deref()))
+        .collect();
+    let p = params(threshold, true, "auto")?;
+    let workers = workers_arg(workers)?;
+    let keys = &ids.keys;
+    let rows = run(py, workers, None, |prog| {
+        let t: Vec<(usize, &Article)> = targets
+            .iter()
+            .copied()
+            .zip(articles.iter().map(|a| a.as_ref()))
+            .collect();
+        Ok(unquoted_matches_in(&t, &stmts, keys, p.threshold, prog))
+    })?;
+    match_columns(py, &ids.ids, &stmts, &rows)
 }
 
 fn cluster_dict<'py>(py: Python<'py>, ids: &[String], c: &Cluster) -> PyResult<Bound<'py, PyDict>> {
@@ -298,11 +399,13 @@ pub fn py_statement_clusters<'py>(
 /// what quote matching counts, and what ``quotelens.dask`` shuffles quotes by.
 #[pyfunction]
 #[pyo3(name = "_content_words", signature = (texts))]
-pub fn py_content_words(texts: Vec<String>) -> Vec<Vec<String>> {
-    texts
-        .iter()
-        .map(|t| crate::compare::statements::content_words(t))
-        .collect()
+pub fn py_content_words(py: Python<'_>, texts: Vec<String>) -> PyResult<Vec<Vec<String>>> {
+    detached(py, || {
+        Ok(texts
+            .iter()
+            .map(|t| crate::compare::statements::content_words(t))
+            .collect())
+    })
 }
 
 /// Claims of ``articles`` (see ``quotelens.compare.claims``, which validates the arguments
@@ -322,7 +425,6 @@ pub fn py_claims<'py>(
     workers: &Bound<'py, PyAny>,
     progress: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    use crate::compare::claims::{claims, ClaimParams};
     let articles = articles_arg(articles)?;
     let workers = workers_arg(workers)?;
     let p = ClaimParams {
@@ -336,9 +438,12 @@ pub fn py_claims<'py>(
         let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
         claims(&refs, &p, prog)
     })?;
-    let ids = ids_of(&articles);
+    claims_list(py, &ids_of(&articles), &cl)
+}
+
+fn claims_list<'py>(py: Python<'py>, ids: &[String], cl: &[Claim]) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
-    for c in &cl {
+    for c in cl {
         let d = PyDict::new(py);
         let ms = PyList::empty(py);
         for m in &c.members {
@@ -351,7 +456,7 @@ pub fn py_claims<'py>(
             x.set_item("text", &m.text)?;
             x.set_item("start", m.start)?;
             x.set_item("end", m.end)?;
-            x.set_item("stance", if m.denying { "denying" } else { "asserting" })?;
+            x.set_item("stance", stance_name(m.denying))?;
             ms.append(x)?;
         }
         d.set_item("members", ms)?;
@@ -360,4 +465,306 @@ pub fn py_claims<'py>(
         out.append(d)?;
     }
     Ok(out)
+}
+
+fn stance_name(denying: bool) -> &'static str {
+    if denying {
+        "denying"
+    } else {
+        "asserting"
+    }
+}
+
+/// The statements claims compare, one per quote or reported speech of three or more words
+/// (with ``sentences``, also the body sentences of six or more words that hold no quote), in
+/// article order, as columns: ``article`` (id), ``quote`` (position in ``article.quotes``;
+/// None for a sentence), ``text``, ``sentence``, ``frame``, ``start``, ``end``, ``kind``,
+/// ``speaker``, ``side``, ``cue``, ``cue_category``, ``stance``.
+#[pyfunction]
+#[pyo3(name = "_claim_statements", signature = (articles, sentences, workers))]
+pub fn py_claim_statements<'py>(
+    py: Python<'py>,
+    articles: &Bound<'py, PyAny>,
+    sentences: bool,
+    workers: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let articles = articles_arg(articles)?;
+    let workers = workers_arg(workers)?;
+    let (st, denying) = run(py, workers, None, |_| {
+        let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
+        let st = claim_statements(&refs, sentences);
+        let denying: Vec<bool> = st
+            .par_iter()
+            .map(|s| is_denying(&s.text, s.cue_category.as_deref()))
+            .collect();
+        Ok((st, denying))
+    })?;
+    let ids = ids_of(&articles);
+    let d = PyDict::new(py);
+    macro_rules! col {
+        ($name:expr, $f:expr) => {
+            d.set_item($name, st.iter().map($f).collect::<Vec<_>>())?;
+        };
+    }
+    col!("article", |s| ids[s.article].clone());
+    col!("quote", |s| s.quote);
+    col!("text", |s| s.text.clone());
+    col!("sentence", |s| s.sentence.clone());
+    col!("frame", |s| s.frame.clone());
+    col!("start", |s| s.start);
+    col!("end", |s| s.end);
+    col!("kind", |s| s.kind);
+    col!("speaker", |s| s.speaker.clone());
+    col!("side", |s| s.side.clone());
+    col!("cue", |s| s.cue.clone());
+    col!("cue_category", |s| s.cue_category.clone());
+    d.set_item(
+        "stance",
+        denying.iter().map(|&x| stance_name(x)).collect::<Vec<_>>(),
+    )?;
+    Ok(d)
+}
+
+/// Claims of statement rows (the columns of ``_claim_statements``, in article order: the
+/// rows of every part of a corpus, concatenated), as ``_claims`` gives them for the whole
+/// corpus: what ``quotelens.dask.claims`` runs once the partitions' rows are gathered.
+#[pyfunction]
+#[pyo3(name = "_claims_of", signature = (columns, threshold, speaker_bonus, method, exact_limit, workers, progress=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn py_claims_of<'py>(
+    py: Python<'py>,
+    columns: &Bound<'py, PyDict>,
+    threshold: f64,
+    speaker_bonus: f64,
+    method: String,
+    exact_limit: usize,
+    workers: &Bound<'py, PyAny>,
+    progress: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    const ARG: &str = "columns";
+    let article: Vec<String> = list_of(columns, ARG, "article", "str")?;
+    let quote: Vec<Option<usize>> = list_of(columns, ARG, "quote", "int or None")?;
+    let text: Vec<String> = list_of(columns, ARG, "text", "str")?;
+    let sentence: Vec<String> = list_of(columns, ARG, "sentence", "str")?;
+    let frame: Vec<String> = list_of(columns, ARG, "frame", "str")?;
+    let start: Vec<usize> = list_of(columns, ARG, "start", "int")?;
+    let end: Vec<usize> = list_of(columns, ARG, "end", "int")?;
+    let kind: Vec<String> = list_of(columns, ARG, "kind", "str")?;
+    let speaker = opt_strs(&column(columns, ARG, "speaker")?, "speaker")?;
+    let side = opt_strs(&column(columns, ARG, "side")?, "side")?;
+    let cue = opt_strs(&column(columns, ARG, "cue")?, "cue")?;
+    let cue_category = opt_strs(&column(columns, ARG, "cue_category")?, "cue_category")?;
+    let n = article.len();
+    check_lengths(
+        ARG,
+        n,
+        &[
+            ("quote", quote.len()),
+            ("text", text.len()),
+            ("sentence", sentence.len()),
+            ("frame", frame.len()),
+            ("start", start.len()),
+            ("end", end.len()),
+            ("kind", kind.len()),
+            ("speaker", speaker.len()),
+            ("side", side.len()),
+            ("cue", cue.len()),
+            ("cue_category", cue_category.len()),
+        ],
+    )?;
+    let mut ids = ArticleIds::default();
+    let mut st = Vec::with_capacity(n);
+    for k in 0..n {
+        let kind = claim_kind(&kind[k]).ok_or_else(|| {
+            crate::Error::invalid(ARG, format!("unknown statement kind {:?}", kind[k]))
+        })?;
+        st.push(ClaimStatement {
+            article: ids.of(&article[k], None),
+            quote: quote[k],
+            text: text[k].clone(),
+            sentence: sentence[k].clone(),
+            frame: frame[k].clone(),
+            start: start[k],
+            end: end[k],
+            kind,
+            speaker: speaker[k].clone(),
+            side: side[k].clone(),
+            cue: cue[k].clone(),
+            cue_category: cue_category[k].clone(),
+        });
+    }
+    let workers = workers_arg(workers)?;
+    let p = ClaimParams {
+        threshold,
+        speaker_bonus,
+        sentences: false,
+        method,
+        exact_limit,
+    };
+    let cl = run(py, workers, progress, |prog| cluster_claims(&st, &p, prog))?;
+    claims_list(py, &ids.ids, &cl)
+}
+
+/// ``"denying"`` when ``text`` is reported as a denial (``cue_category`` ``"deny"``) or
+/// negates its own claim, else ``"asserting"`` (the ``stance`` of claim members).
+#[pyfunction]
+#[pyo3(name = "_stance", signature = (text, cue_category=None))]
+pub fn py_stance(
+    py: Python<'_>,
+    text: String,
+    cue_category: Option<String>,
+) -> PyResult<&'static str> {
+    detached_quick(py, || {
+        Ok(stance_name(is_denying(&text, cue_category.as_deref())))
+    })
+}
+
+/// Statement clusters from statement rows (as for ``_match_statements``, in corpus order)
+/// and their match rows (the columns of ``_match_statements`` and ``_unquoted_matches``),
+/// ``ids`` being every article id in corpus order: what ``_statement_clusters`` gives for
+/// the whole corpus, for ``quotelens.dask.statements``.
+#[pyfunction]
+#[pyo3(name = "_statement_clusters_of", signature = (columns, matches, ids))]
+pub fn py_statement_clusters_of<'py>(
+    py: Python<'py>,
+    columns: &Bound<'py, PyDict>,
+    matches: &Bound<'py, PyDict>,
+    ids: Vec<String>,
+) -> PyResult<Bound<'py, PyList>> {
+    let mut index = ArticleIds::default();
+    for id in &ids {
+        index.of(id, None);
+    }
+    let stmts = statement_rows(columns, "columns", &mut index)?;
+    const M: &str = "matches";
+    let art_a: Vec<String> = list_of(matches, M, "article_a", "str")?;
+    let start_a: Vec<usize> = list_of(matches, M, "start_a", "int")?;
+    let end_a: Vec<usize> = list_of(matches, M, "end_a", "int")?;
+    let art_b: Vec<String> = list_of(matches, M, "article_b", "str")?;
+    let start_b: Vec<usize> = list_of(matches, M, "start_b", "int")?;
+    let end_b: Vec<usize> = list_of(matches, M, "end_b", "int")?;
+    let text_b: Vec<String> = list_of(matches, M, "text_b", "str")?;
+    let score: Vec<f64> = list_of(matches, M, "score", "float")?;
+    let quoted_b: Vec<bool> = list_of(matches, M, "quoted_b", "bool")?;
+    let speaker_b = opt_strs(&column(matches, M, "speaker_b")?, "speaker_b")?;
+    let side_b = opt_strs(&column(matches, M, "side_b")?, "side_b")?;
+    let n = art_a.len();
+    let lens = [
+        ("start_a", start_a.len()),
+        ("end_a", end_a.len()),
+        ("article_b", art_b.len()),
+        ("start_b", start_b.len()),
+        ("end_b", end_b.len()),
+        ("text_b", text_b.len()),
+        ("score", score.len()),
+        ("quoted_b", quoted_b.len()),
+        ("speaker_b", speaker_b.len()),
+        ("side_b", side_b.len()),
+    ];
+    for (name, len) in lens {
+        if len != n {
+            return Err(crate::Error::invalid(
+                M,
+                format!("column {name:?} has {len} values, column \"article_a\" has {n}"),
+            )
+            .into());
+        }
+    }
+    let by_span: HashMap<(usize, usize, usize), usize> = stmts
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.article, s.start, s.end), i))
+        .collect();
+    let stmt_at = |a: &str, s: usize, e: usize| -> PyResult<usize> {
+        index
+            .index
+            .get(a)
+            .and_then(|&ai| by_span.get(&(ai, s, e)))
+            .copied()
+            .ok_or_else(|| {
+                crate::Error::invalid(
+                    M,
+                    format!("no statement row for article {a:?}, span {s}..{e}"),
+                )
+                .into()
+            })
+    };
+    let mut rows = Vec::with_capacity(n);
+    for k in 0..n {
+        let a = stmt_at(&art_a[k], start_a[k], end_a[k])?;
+        let b = if quoted_b[k] {
+            Some(stmt_at(&art_b[k], start_b[k], end_b[k])?)
+        } else {
+            None
+        };
+        let article_b = *index.index.get(&art_b[k]).ok_or_else(|| {
+            crate::Error::invalid(M, format!("article {:?} is not in ids", art_b[k]))
+        })?;
+        rows.push(QuoteMatch {
+            a,
+            b,
+            article_b,
+            start_b: start_b[k],
+            end_b: end_b[k],
+            text_b: text_b[k].clone(),
+            speaker_b: speaker_b[k].clone(),
+            side_b: side_b[k].clone(),
+            score: score[k],
+            relation: Relation::Agree,
+        });
+    }
+    let cl = detached(py, || Ok(clusters(&stmts, &rows)))?;
+    let out = PyList::empty(py);
+    for c in &cl {
+        out.append(cluster_dict(py, &index.ids, c)?)?;
+    }
+    Ok(out)
+}
+
+/// For each distinct wording of side ``side_a`` among the attributed statements of
+/// ``articles``, the ``k`` closest of ``side_b`` (see ``quotelens.compare.compare_sides``,
+/// which builds the frame): columns ``article_a``, ``speaker_a``, ``text_a``, ``article_b``,
+/// ``speaker_b``, ``text_b``, ``score``, ``relation``, ``polarity``, ``stance_a``,
+/// ``stance_b``.
+#[pyfunction]
+#[pyo3(name = "_compare_sides", signature = (articles, side_a, side_b, k, workers))]
+pub fn py_compare_sides<'py>(
+    py: Python<'py>,
+    articles: &Bound<'py, PyAny>,
+    side_a: String,
+    side_b: String,
+    k: usize,
+    workers: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let articles = articles_arg(articles)?;
+    let workers = workers_arg(workers)?;
+    let (st, rows) = run(py, workers, None, |_| {
+        let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
+        let st = claim_statements(&refs, false);
+        let rows = compare_sides(&st, &side_a, &side_b, k, workers)?;
+        Ok((st, rows))
+    })?;
+    let ids = ids_of(&articles);
+    let d = PyDict::new(py);
+    macro_rules! col {
+        ($name:expr, $f:expr) => {
+            d.set_item($name, rows.iter().map($f).collect::<Vec<_>>())?;
+        };
+    }
+    col!("article_a", |r| ids[st[r.a].article].clone());
+    col!("speaker_a", |r| st[r.a].speaker.clone());
+    col!("text_a", |r| st[r.a].text.clone());
+    col!("article_b", |r| ids[st[r.b].article].clone());
+    col!("speaker_b", |r| st[r.b].speaker.clone());
+    col!("text_b", |r| st[r.b].text.clone());
+    col!("score", |r| f64::from(r.score));
+    col!("relation", |r| r.relation.as_str());
+    col!("polarity", |r| if r.opposite() {
+        "opposite"
+    } else {
+        "same"
+    });
+    col!("stance_a", |r| stance_name(r.denying_a));
+    col!("stance_b", |r| stance_name(r.denying_b));
+    Ok(d)
 }

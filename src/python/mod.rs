@@ -273,7 +273,9 @@ where
 mod _core {
     #[pymodule_export]
     use super::compare::{
-        py_claims, py_content_words, py_match_statements, py_quote_matches, py_statement_clusters,
+        py_claim_statements, py_claims, py_claims_of, py_compare_sides, py_content_words,
+        py_match_statements, py_quote_matches, py_stance, py_statement_clusters,
+        py_statement_clusters_of, py_unquoted_matches,
     };
     #[pymodule_export]
     use super::lexicon::py_lexicon_data;

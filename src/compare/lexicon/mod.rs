@@ -1,6 +1,7 @@
-//! Word lists of the stance decision, embedded from the data files next to this module
-//! (`cues.tsv`: negation, denial and contrast cues; `antonyms.tsv`: reversing word pairs) and
-//! parsed once. A leaf: it depends on nothing else in the crate, so the statement scorer in
+//! Word lists of the comparisons, embedded from the data files next to this module and parsed
+//! once: `cues.tsv` (negation, denial and contrast cues), `antonyms.tsv` (reversing word
+//! pairs), `negating_prefixes.txt`, `copulas.txt` (the stance decision), `match_stopwords.txt`
+//! (what is no content word for quote matching) and `title_connectors.txt` (claims' frames). A leaf: it depends on nothing else in the crate, so the statement scorer in
 //! [`crate::sim`] can leave these cues out of the content it compares.
 
 use std::collections::{HashMap, HashSet};
@@ -145,8 +146,40 @@ fn antonyms() -> &'static HashMap<String, HashSet<String>> {
     })
 }
 
-/// Prefixes that negate the word they are put on: "unconstitutional", "disagree", "illegal".
-const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "dis", "non", "non-"];
+/// A set of words from a one-word-a-line data file, parsed once.
+macro_rules! word_set {
+    ($name:ident, $file:literal, $doc:literal) => {
+        #[doc = $doc]
+        pub fn $name(word: &str) -> bool {
+            static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            S.get_or_init(|| data_lines(include_str!($file)).collect())
+                .contains(word)
+        }
+    };
+}
+
+/// Prefixes that negate the word they are put on (`negating_prefixes.txt`): "unconstitutional",
+/// "disagree", "illegal".
+fn negating_prefixes() -> &'static [&'static str] {
+    static P: OnceLock<Vec<&'static str>> = OnceLock::new();
+    P.get_or_init(|| data_lines(include_str!("negating_prefixes.txt")).collect())
+}
+
+word_set!(
+    is_copula,
+    "copulas.txt",
+    "Whether `word` (lower case) is a form of \"to be\" (`copulas.txt`)."
+);
+word_set!(
+    is_title_connector,
+    "title_connectors.txt",
+    "Whether `word` is a lower-case word of a title block (`title_connectors.txt`: \"Minister of Foreign Affairs\")."
+);
+word_set!(
+    is_match_stopword,
+    "match_stopwords.txt",
+    "Whether `word` (lower case) is in `match_stopwords.txt`: no content word for quote matching."
+);
 
 /// Whether the words `a` and `b` (lowercase) reverse each other: listed antonyms, or one is
 /// the other with a negating prefix ("constitutional" / "unconstitutional").
@@ -156,16 +189,9 @@ pub fn reverses(a: &str, b: &str) -> bool {
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short.chars().count() >= 4
-        && NEGATING_PREFIXES
+        && negating_prefixes()
             .iter()
             .any(|p| long.strip_prefix(p) == Some(short))
-}
-
-/// Whether `word` (lower case) is in `match_stopwords.txt`: no content word for quote matching.
-pub fn is_match_stopword(word: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| data_lines(include_str!("match_stopwords.txt")).collect())
-        .contains(word)
 }
 
 #[cfg(test)]
@@ -187,6 +213,17 @@ mod tests {
                 ("don't", CueKind::Particle)
             ]
         );
+    }
+
+    #[test]
+    fn word_files_parse() {
+        assert!(is_copula("been") && !is_copula("said"));
+        assert!(is_title_connector("of") && !is_title_connector("Minister"));
+        assert!(is_match_stopword("the") && !is_match_stopword("nato"));
+        assert!(negating_prefixes().contains(&"non-"));
+        assert!(negating_prefixes()
+            .iter()
+            .all(|p| !p.is_empty() && !p.contains(' ')));
     }
 
     #[test]
