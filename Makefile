@@ -57,6 +57,7 @@ lint: build-dev
 	cargo fmt --check
 	cargo clippy --all-targets --features python -- -D warnings
 	$(BIN)/ruff check python tests benchmarks
+	$(BIN)/mypy python/quotelens
 
 # Short cargo-fuzz runs of every target (FUZZ_SECONDS each) from the committed seeds in
 # fuzz/seeds/ (inputs that once crashed are kept there); what the fuzzer learns goes to

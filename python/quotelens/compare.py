@@ -312,7 +312,7 @@ class Claim:
                 f"sides: {sides}; {stances}>")
 
 
-class Claims(list):  # type: ignore[type-arg]
+class Claims(list):
     """The claims of a corpus, most reported first; :meth:`to_frame` gives one row per member."""
 
     def to_frame(self) -> pd.DataFrame:
@@ -336,7 +336,7 @@ class Claims(list):  # type: ignore[type-arg]
         return f"<Claims: {len(self)}\n{head}{more}>"
 
     def _repr_html_(self) -> str:
-        return self.to_frame()._repr_html_()  # type: ignore[operator]
+        return self.to_frame()._repr_html_()
 
 
 def check_claim_args(

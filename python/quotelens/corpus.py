@@ -906,8 +906,9 @@ class Corpus:
                 sd = f"side_{side}"
                 if sd in df.columns:
                     df[sd] = [
-                        (index.groups_of(self._index[a], s if isinstance(s, str) else None,
-                                         v if isinstance(v, str) else None) or [None])[0]
+                        next(iter(index.groups_of(self._index[a],
+                                                  s if isinstance(s, str) else None,
+                                                  v if isinstance(v, str) else None)), None)
                         if a in self._index else v
                         for a, s, v in zip(df[art], df[spk], df[sd])]
         return df

@@ -112,7 +112,7 @@ def _nicknames() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _given_gender() -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for gender, names in _data_lines("given_names"):
         for n in names.split():
             out.setdefault(n, gender)
