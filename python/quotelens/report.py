@@ -16,6 +16,7 @@ import html
 import os
 import time
 from collections import defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
@@ -25,6 +26,7 @@ from quotelens.frames import STATEMENT_KINDS, is_statement
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
+    from quotelens.compare import Claims, SideComparison
     from quotelens.corpus import Corpus
 
 # Caps that keep a report on thousands of articles readable (the full data is in the frames).
@@ -248,6 +250,26 @@ def render_report(
     """The report for ``corpus`` as one HTML string (thresholds as in
     :meth:`~quotelens.Corpus.quote_matches` and :meth:`~quotelens.Corpus.claims`)."""
     t0 = time.perf_counter()
+    # Claims run in the core without the GIL: start them now, while the speaker sections and
+    # figures are drawn in Python (on 840 articles this hides most of their 2-4 s).
+    # So do the side-against-side comparisons (speaker ids are added once the speaker index
+    # the speaker sections build exists).
+    from quotelens.compare import compare_sides
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        claims = pool.submit(corpus.claims, claim_threshold, progress=False)
+        sides = {
+            pair: pool.submit(compare_sides, corpus, pair[0], pair[1], 3)
+            for pair in _sides_to_compare(corpus)
+        }
+        return _render(corpus, title, match_threshold, claim_threshold, claims, sides, t0)
+
+
+def _render(
+    corpus: "Corpus", title: Optional[str], match_threshold: float, claim_threshold: float,
+    claims: "Future[Claims]", sides: "dict[tuple[str, str], Future[SideComparison]]",
+    t0: float,
+) -> str:
     colors = corpus_colors(corpus)
     labels = {a.id or "": corpus.label(a.id or "") for a in corpus}
     sections: list[tuple[str, str, str]] = []
@@ -264,7 +286,8 @@ def render_report(
     if outlets is not None:
         sections.append(("outlets", "Outlets compared", outlets))
     sections.extend(_comparison_sections(corpus, colors, labels, match_threshold=match_threshold,
-                                         claim_threshold=claim_threshold))
+                                         claim_threshold=claim_threshold, claims=claims,
+                                         sides=sides))
     texts = "".join(
         f'<div class="article" id="article-{_esc(a.id)}"><p class="muted">{_esc(labels[a.id or ""])}'
         f'{" · " + _esc(a.id) if a.title else ""}'
@@ -304,6 +327,8 @@ def _comparison_sections(
     corpus: "Corpus", colors: dict[Optional[str], str], labels: dict[str, str], *,
     match_threshold: float,
     claim_threshold: float,
+    claims: "Optional[Future[Claims]]" = None,
+    sides: "Optional[dict[tuple[str, str], Future[SideComparison]]]" = None,
 ) -> list[tuple[str, str, str]]:
     """Quotes reported by several articles, claims, and side against side."""
     from quotelens.compare import claims_html
@@ -327,17 +352,20 @@ def _comparison_sections(
         matches_html = (f"<p>No quote appears in more than one article "
                         f"(threshold {match_threshold:.0f}).</p>")
     out = [("matches", "Quotes reported by several articles", matches_html)]
-    cl = corpus.claims(claim_threshold)
+    cl = claims.result() if claims is not None else corpus.claims(claim_threshold)
     out.append(("claims", "Claims made in several articles",
                 f'<p class="muted">{len(cl)} claims (threshold {claim_threshold:.0f}); stance '
                 "is <i>denying</i> when the reporting verb is a denial or the statement is "
                 "negated.</p>" + claims_html(cl[:MAX_CLAIMS], colors)
                 + (f'<p class="muted">… {len(cl) - MAX_CLAIMS} more claims.</p>'
                    if len(cl) > MAX_CLAIMS else "")))
-    pairs = _sides_to_compare(corpus)
+    pairs = list(sides) if sides is not None else _sides_to_compare(corpus)
     parts = []
     for side_a, side_b in pairs:
-        cmp = corpus.compare_sides(side_a, side_b, k=3)
+        if sides is not None:
+            cmp = corpus._with_speaker_ids(sides[(side_a, side_b)].result())
+        else:
+            cmp = corpus.compare_sides(side_a, side_b, k=3)
         rows = [
             [_esc(r.speaker_a), _esc(r.text_a), _esc(r.speaker_b), _esc(r.text_b),
              f"{r.score:.0f}", _esc(r.relation), _esc(r.polarity),
