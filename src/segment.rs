@@ -99,106 +99,17 @@ fn ends_terminal(s: &str) -> bool {
     t.ends_with(TERMINAL) || t.ends_with("...")
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sept.",
-    "sep.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+static MONTHS: crate::lexicon::Words = crate::lexicon::Words::new("months");
+static WEEKDAYS: crate::lexicon::Words = crate::lexicon::Words::new("weekdays");
 
 /// Lines that are the page around an article, not the article. Matched on short lines only.
-const BOILERPLATE: &[&str] = &[
-    "print friendly",
-    "pdf & email",
-    "no comments",
-    "share this",
-    "share on",
-    "share:",
-    "advertisement",
-    "subscribe",
-    "sign up",
-    "click here",
-    "all rights reserved",
-    "copyright",
-    "©",
-    "follow us",
-    "leave a comment",
-    "comments",
-    "tags:",
-    "skip to",
-    "back to top",
-    "newsletter",
-    "download the app",
-];
+static BOILERPLATE: crate::lexicon::Words = crate::lexicon::Words::new("boilerplate");
 
-const RELATED_HEADERS: &[&str] = &[
-    "related stories",
-    "related articles",
-    "related",
-    "related:",
-    "read more",
-    "read more:",
-    "see also",
-    "more from",
-    "more stories",
-    "recommended",
-    "you may also like",
-    "most read",
-];
+static RELATED_HEADERS: crate::lexicon::Words = crate::lexicon::Words::new("related_headers");
 
-const IMAGE_EXT: &[&str] = &[
-    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".tif", ".tiff", ".bmp",
-];
+static IMAGE_EXT: crate::lexicon::Words = crate::lexicon::Words::new("image_ext");
 
-const AGENCIES: &[&str] = &[
-    "ap",
-    "reuters",
-    "afp",
-    "getty images",
-    "getty",
-    "epa",
-    "bloomberg",
-    "xinhua",
-    "kyodo",
-    "yonhap",
-    "shutterstock",
-    "pool",
-    "efe",
-    "anadolu",
-    "tass",
-    "upi",
-    "dpa",
-    "ansa",
-];
+static AGENCIES: crate::lexicon::Words = crate::lexicon::Words::new("agencies");
 
 fn is_date_line(lower: &str, words: usize) -> bool {
     if words == 0 || words > 6 {
@@ -492,78 +403,13 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
 }
 
 /// Abbreviations that precede a name or number and never end a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "sen", "rep", "gov",
-    "prof", "rev", "hon", "st", "mt", "ft", "sr", "jr", "gens", "cmdr", "cpl", "pvt", "supt",
-    "insp", "det", "atty", "amb", "pres", "brig", "messrs", "mme", "mlle", "sens", "reps",
-    "lt.col", "vs", "v", "cf", "ca", "approx", "dept", "univ", "assn", "ave", "blvd", "rd", "no",
-    "nos", "vol", "fig", "pp", "art", "para", "ch", "sec", "op", "ed", "eds", "est", "gov't",
-];
-const MONTH_ABBR: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+pub(crate) static TITLES: crate::lexicon::Words = crate::lexicon::Words::new("title_abbreviations");
+pub(crate) static MONTH_ABBR: crate::lexicon::Words =
+    crate::lexicon::Words::new("month_abbreviations");
+pub(crate) static COMPANY_ABBR: crate::lexicon::Words =
+    crate::lexicon::Words::new("company_abbreviations");
 /// Words that are capitalized mainly because they start a sentence.
-const STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "but",
-    "and",
-    "in",
-    "on",
-    "at",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "our",
-    "its",
-    "there",
-    "meanwhile",
-    "however",
-    "yet",
-    "so",
-    "as",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "for",
-    "with",
-    "what",
-    "who",
-    "why",
-    "how",
-    "one",
-    "some",
-    "many",
-    "most",
-    "both",
-    "also",
-    "still",
-    "then",
-    "now",
-    "earlier",
-    "later",
-    "last",
-    "next",
-    "officials",
-    "critics",
-    "analysts",
-    "experts",
-];
+static STARTERS: crate::lexicon::Words = crate::lexicon::Words::new("starters");
 
 fn prev_word(text: &str, end: usize) -> &str {
     let before = &text[..end];
@@ -609,10 +455,7 @@ fn period_ends_sentence(text: &str, dot: usize, next_start: usize) -> bool {
     if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
         return next_is_starter;
     }
-    if matches!(
-        lower.as_str(),
-        "inc" | "corp" | "co" | "ltd" | "etc" | "bros" | "plc" | "llc"
-    ) {
+    if COMPANY_ABBR.contains(&lower.as_str()) {
         return next_is_starter;
     }
     true
@@ -680,65 +523,6 @@ pub fn sentences(text: &str, paragraphs: &[ParaSpan]) -> Vec<SentSpan> {
                 start,
                 end: p.end,
                 paragraph: pi,
-            });
-        }
-    }
-    out
-}
-
-/// A token of normalized text: a word (letters, digits, inner `'`, `-`, `.` of abbreviations) or
-/// one punctuation character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub is_word: bool,
-}
-
-/// Tokenize `text[start..end]`, returning byte spans into `text`.
-pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
-    let s = &text[start..end];
-    let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let mut e = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() {
-                    e = j + d.len_utf8();
-                    it.next();
-                } else if matches!(d, '\'' | '-' | '.' | '&') {
-                    // Inner joiner: keep only if a letter or digit follows ("don't", "U.S.", "anti-China").
-                    let after = s[j + 1..].chars().next();
-                    if after.is_some_and(|a| a.is_alphanumeric())
-                        || (d == '.' && s[..j].chars().rev().nth(1) == Some('.'))
-                        || (d == '.'
-                            && s[..j].contains('.')
-                            && s[i..j].chars().filter(|x| x.is_alphabetic()).count() <= 4
-                            && s[i..j].contains('.'))
-                    {
-                        e = j + 1;
-                        it.next();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                start: start + i,
-                end: start + e,
-                is_word: true,
-            });
-        } else {
-            out.push(Token {
-                start: start + i,
-                end: start + i + c.len_utf8(),
-                is_word: false,
             });
         }
     }
@@ -840,29 +624,5 @@ mod tests {
         let t = "The minister told reporters on Tuesday that the country would\nnot join any alliance aimed at China.\nNext paragraph here is short.";
         let p = paragraphs(t);
         assert_eq!(p.len(), 2);
-    }
-
-    #[test]
-    fn tokenizes_words_and_punctuation() {
-        let t = "U.S. envoy's anti-China \"plan,\" he said.";
-        let toks: Vec<&str> = tokens(t, 0, t.len())
-            .iter()
-            .map(|k| &t[k.start..k.end])
-            .collect();
-        assert_eq!(
-            toks,
-            vec![
-                "U.S.",
-                "envoy's",
-                "anti-China",
-                "\"",
-                "plan",
-                ",",
-                "\"",
-                "he",
-                "said",
-                "."
-            ]
-        );
     }
 }

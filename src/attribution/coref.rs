@@ -305,6 +305,4 @@ impl<'a> Index<'a> {
 }
 
 /// Plural time nouns that open sentences ("Hours later, …") and are never speakers.
-const TIME_NOUNS: &[&str] = &[
-    "hours", "days", "weeks", "months", "years", "minutes", "moments", "seconds", "decades",
-];
+static TIME_NOUNS: crate::lexicon::Words = crate::lexicon::Words::new("time_nouns");

@@ -16,50 +16,7 @@ const MIN_CLAIM_WORDS: usize = 3;
 
 /// Labels a site puts before a headline's colon ("The Latest: …", "Breaking: …"): never a
 /// speaker, even when the article repeats them.
-pub(super) const LABELS: &[&str] = &[
-    "latest",
-    "breaking",
-    "update",
-    "updated",
-    "exclusive",
-    "watch",
-    "video",
-    "videos",
-    "live",
-    "analysis",
-    "opinion",
-    "editorial",
-    "explainer",
-    "factbox",
-    "fact",
-    "check",
-    "photos",
-    "listen",
-    "podcast",
-    "review",
-    "wow",
-    "look",
-    "boom",
-    "busted",
-    "bombshell",
-    "revealed",
-    "just",
-    "leaked",
-    "correction",
-    "clarification",
-    "byline",
-    "dateline",
-    "full",
-    "text",
-    "news",
-    "guide",
-    "daily",
-    "morning",
-    "evening",
-    "weekly",
-    "newsletter",
-    "briefing",
-];
+pub(super) static LABELS: crate::lexicon::Words = crate::lexicon::Words::new("labels");
 
 /// One headline attribution, in normalized byte offsets.
 pub(super) struct Headline {

@@ -4,88 +4,19 @@ use super::*;
 
 /// Heads of descriptions for institutions that speak, beyond the description heads ("the bank
 /// confirmed", "the campaign announced").
-const SPEAKING_HEADS: &[&str] = &[
-    "campaign",
-    "bank",
-    "firm",
-    "board",
-    "office",
-    "organization",
-    "organisation",
-    "foundation",
-    "institute",
-    "university",
-    "college",
-    "school",
-    "hospital",
-    "station",
-    "caucus",
-    "panel",
-    "senate",
-    "house",
-    "congress",
-    "parliament",
-    "cabinet",
-    "fund",
-    "association",
-    "federation",
-    "society",
-    "league",
-    "channel",
-    "airline",
-    "manufacturer",
-    "corporation",
-    "business",
-    "industry",
-    "lobby",
-    "center",
-    "centre",
-    "think",
-    "tank",
-    "watchdog",
-    "nation",
-    "country",
-    "state",
-    "city",
-    "county",
-    "district",
-    "family",
-    "people",
-    "public",
-    "majority",
-    "minority",
-    "percent",
-    "staff",
-    "crew",
-    "jury",
-    "audience",
-    "crowd",
-    "everyone",
-    "nobody",
-    "someone",
-    "somebody",
-    "anyone",
-    "none",
-    "half",
-    "third",
-    "quarter",
-    "fifth",
-    "respondents",
-];
+static SPEAKING_HEADS: crate::lexicon::Words = crate::lexicon::Words::new("speaking_heads");
 
 /// Cue categories a thing does as often as a person ("the data suggest", "the dispute
 /// highlights"): with a subject that cannot speak they report nothing.
-const THING_CUE_CATEGORIES: &[&str] =
-    &["propose", "note", "reveal", "promise", "explain", "report"];
+static THING_CUE_CATEGORIES: crate::lexicon::Words =
+    crate::lexicon::Words::new("thing_cue_categories");
 
 /// Speech verbs with an everyday sense for things ("my smile reflected").
-const THING_CUE_WORDS: &[&str] = &["reflected", "reflects", "recalls", "informed", "reminded"];
+static THING_CUE_WORDS: crate::lexicon::Words = crate::lexicon::Words::new("thing_cue_words");
 
 /// Prepositions whose object never speaks for the verb after it.
-const OBJECT_PREPOSITIONS: &[&str] = &[
-    "on", "over", "about", "into", "onto", "upon", "during", "against", "toward", "towards",
-    "through", "across", "behind", "beyond", "under", "with", "without",
-];
+static OBJECT_PREPOSITIONS: crate::lexicon::Words =
+    crate::lexicon::Words::new("object_prepositions");
 
 impl<'a> Index<'a> {
     /// The subject of the cue starting at token `c`.

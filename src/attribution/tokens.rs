@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::lexicon::{lexicon, FxHashMap, WordInfo};
+use crate::segment;
 
 /// Closed-class words that matter for finding subjects and clause edges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,71 +63,10 @@ pub struct Tok {
     pub digit: bool,
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "lt", "gen", "col", "sen", "rep", "dr", "mr", "mrs", "ms", "st", "gov", "sgt", "capt", "maj",
-    "adm", "prof", "jr", "sr", "mt", "no", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
-    "vs", "inc", "corp", "co", "ft", "brig", "cmdr", "lieut", "supt", "insp",
-];
-
 /// Words ending in "-ly" that are nouns or adjectives, not adverbs ("the family said").
-const LY_NOUNS: &[&str] = &[
-    "family",
-    "ally",
-    "rally",
-    "italy",
-    "july",
-    "supply",
-    "assembly",
-    "reply",
-    "anomaly",
-    "monopoly",
-    "bully",
-    "belly",
-    "homily",
-    "lily",
-    "sally",
-    "folly",
-    "jelly",
-    "holly",
-    "kelly",
-    "emily",
-    "molly",
-    "beverly",
-    "shelly",
-    "billy",
-    "willy",
-    "wally",
-    "napoli",
-    "daily",
-    "weekly",
-    "monthly",
-    "quarterly",
-    "elderly",
-    "friendly",
-];
+static LY_NOUNS: crate::lexicon::Words = crate::lexicon::Words::new("ly_nouns");
 
-const ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "still",
-    "even",
-    "again",
-    "once",
-    "often",
-    "long",
-    "never",
-    "already",
-    "further",
-    "now",
-    "too",
-    "first",
-    "soon",
-    "just",
-    "earlier",
-    "previously",
-    "recently",
-];
+static ADVERBS: crate::lexicon::Words = crate::lexicon::Words::new("adverbs");
 
 const CLOSED_WORDS: &[&str] = &[
     "the",
@@ -359,7 +299,7 @@ fn closed_class() -> &'static FxHashMap<&'static str, (Func, bool)> {
     static TABLE: OnceLock<FxHashMap<&'static str, (Func, bool)>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut m: FxHashMap<&'static str, (Func, bool)> = FxHashMap::default();
-        for w in CLOSED_WORDS.iter().chain(ADVERBS) {
+        for w in CLOSED_WORDS.iter().chain(ADVERBS.iter()) {
             let f = func_table(w);
             m.insert(w, (f, ADVERBS.contains(w)));
         }
@@ -476,7 +416,12 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
                     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
                     let dotted = w.contains('.');
                     let abbr = w.len() <= 5
-                        && ABBREVIATIONS.contains(&lower_into(w, &mut buf))
+                        && {
+                            let l = lower_into(w, &mut buf);
+                            segment::TITLES.contains(&l)
+                                || segment::MONTH_ABBR.contains(&l)
+                                || segment::COMPANY_ABBR.contains(&l)
+                        }
                         && w.starts_with(|c: char| c.is_uppercase());
                     if dotted || abbr || (letters == 1 && w.starts_with(|c: char| c.is_uppercase()))
                     {
@@ -599,7 +544,7 @@ mod tests {
     fn closed_class_words_are_short() {
         assert!(CLOSED_WORDS
             .iter()
-            .chain(ADVERBS)
+            .chain(ADVERBS.iter())
             .all(|w| w.len() <= CLOSED_MAX_LEN));
     }
 

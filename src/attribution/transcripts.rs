@@ -22,27 +22,7 @@ const MIN_TURN_WORDS: usize = 2;
 
 /// Labels of transcripts that name a role, not a person ("Q:", "A:"), and labels sites put before
 /// a line, beyond the headline labels.
-const NOT_SPEAKERS: &[&str] = &[
-    "q",
-    "a",
-    "question",
-    "answer",
-    "email",
-    "ap",
-    "photo",
-    "credit",
-    "source",
-    "note",
-    "notes",
-    "editor's note",
-    "editors note",
-    "ps",
-    "p.s",
-    "tags",
-    "related",
-    "read more",
-    "see also",
-];
+static NOT_SPEAKERS: crate::lexicon::Words = crate::lexicon::Words::new("not_speakers");
 
 /// One transcript turn, in normalized byte offsets.
 pub(super) struct Turn {

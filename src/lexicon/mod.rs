@@ -5,7 +5,9 @@
 //! The lists are plain data files next to this module (`verbs.tsv`, `titles.txt`,
 //! `countries.tsv`, `capitals.tsv`, `organizations.tsv`, `places.txt`,
 //! `given_names.tsv`); extend them and rebuild. They are
-//! embedded with `include_str!` and parsed once, on first use.
+//! embedded with `include_str!` and parsed once, on first use. `words.txt` holds the shorter
+//! lists the code reads by name (description heads, abbreviations, months, boilerplate lines…),
+//! each a [`Words`] static.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -347,5 +349,82 @@ mod tests {
             assert_eq!(line.split('\t').count(), 2, "{line}");
         }
         assert!(data("verbs-of-doom").is_none());
+    }
+}
+
+const WORD_LISTS: &str = include_str!("words.txt");
+
+/// A named list of `words.txt` (a `[name]` section: entries separated by commas, `#` comments),
+/// parsed on first use and then read as a slice: `static HEADS: Words = Words::new("heads");
+/// HEADS.contains(&w)`. Every list the code names is checked to exist by a test.
+pub struct Words {
+    name: &'static str,
+    cell: OnceLock<Vec<&'static str>>,
+}
+
+impl Words {
+    pub const fn new(name: &'static str) -> Self {
+        Words {
+            name,
+            cell: OnceLock::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        self.cell
+            .get_or_init(|| word_list(self.name).unwrap_or_default())
+    }
+}
+
+/// The entries of section `[name]` of `words.txt`, or `None` when there is no such section.
+pub fn word_list(name: &str) -> Option<Vec<&'static str>> {
+    let mut out: Option<Vec<&'static str>> = None;
+    for line in WORD_LISTS.lines() {
+        let line = line.trim();
+        if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            if out.is_some() {
+                break;
+            }
+            if section == name {
+                out = Some(Vec::new());
+            }
+            continue;
+        }
+        if let Some(v) = out.as_mut() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            v.extend(line.split(',').map(str::trim).filter(|w| !w.is_empty()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod word_list_tests {
+    use super::*;
+
+    #[test]
+    fn sections_are_found_and_end_at_the_next() {
+        let all: Vec<&str> = WORD_LISTS
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('[').and_then(|l| l.strip_suffix(']')))
+            .collect();
+        assert!(all.len() > 10);
+        let mut seen = std::collections::HashSet::new();
+        for name in &all {
+            assert!(seen.insert(*name), "section [{name}] twice");
+            let v = word_list(name).unwrap();
+            assert!(!v.is_empty(), "[{name}] is empty");
+            let mut u = v.clone();
+            u.sort_unstable();
+            u.dedup();
+            assert_eq!(u.len(), v.len(), "[{name}] lists a word twice");
+        }
+        assert!(word_list("no such list").is_none());
     }
 }

@@ -133,7 +133,7 @@ fn is_close_punct(c: char) -> bool {
     )
 }
 
-const APOSTROPHE_WORDS: &[&str] = &["em", "tis", "twas", "cause", "n", "til", "round", "bout"];
+static APOSTROPHE_WORDS: crate::lexicon::Words = crate::lexicon::Words::new("apostrophe_words");
 
 fn role(text: &str, m: &Mark) -> Role {
     let before = text[..m.pos].chars().next_back();
