@@ -47,6 +47,18 @@ impl<'a> Index<'a> {
             k = k.checked_sub(1)?;
         }
         let m = (*self.m_end.get(k)?)?;
+        // "Nicky Driscoll, 24, from Manchester, who said": a place is where the person is
+        // from; "who" is the person named before it in the sentence.
+        if matches!(self.ms[m as usize].kind, Kind::Place) || self.locative(m as usize) {
+            let lo = self.ms_t1.partition_point(|&t1| (t1 as usize) + 12 < t0);
+            return (lo..m as usize)
+                .rev()
+                .filter(|&j| {
+                    self.ms[j].kind == Kind::Person && self.same_sentence(self.ms[j].t0, t0)
+                })
+                .map(|j| self.res[j])
+                .find(|&e| e != usize::MAX);
+        }
         let e = self.res[m as usize];
         (e != usize::MAX).then_some(e)
     }

@@ -129,6 +129,17 @@ impl<'a> Index<'a> {
                         .map(|m| m as usize);
                 }
             }
+            // "Geoff Garin, a pollster for Priorities USA Action, said", "Salceda, using data
+            // from the State Department, said": the object of a preposition in an aside is not
+            // the subject; the person opening the sentence is.
+            if let Some(mi) = pre {
+                if self.aside_object(mi, c) {
+                    if let Some(r) = self.opening_person(p, c) {
+                        return Some(r);
+                    }
+                    pre = None;
+                }
+            }
             if let Some(mi) = pre {
                 let m = &self.ms[mi];
                 if m.kind == Kind::Person && (m.t1 - m.t0 >= 2 || !m.titles.is_empty()) {
@@ -141,6 +152,14 @@ impl<'a> Index<'a> {
                 .rev()
                 .find(|&j| self.ms[j].appos_end == Some(p))
             {
+                // "Geoff Garin, a pollster for Priorities USA Action, the main super PAC backing
+                // Clinton, said": an organization in apposition is where the person opening
+                // the sentence works, not who spoke.
+                if self.ms[mi].kind != Kind::Person || self.aside_object(mi, c) {
+                    if let Some(r) = self.opening_person(p, c) {
+                        return Some(r);
+                    }
+                }
                 return self.resolved_mention(mi);
             }
             // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the
@@ -449,6 +468,30 @@ impl<'a> Index<'a> {
             })
     }
 
+    /// Whether mention `mi` is the object of a preposition inside an aside of the sentence of
+    /// the cue at `c` ("…, a pollster for Priorities USA Action, said", "…, using data from the
+    /// State Department, said"); a locative ("a woman in Worcester") is read elsewhere.
+    fn aside_object(&self, mi: usize, c: usize) -> bool {
+        let mut j = self.ms[mi].t0;
+        while j > 0
+            && self.toks[j - 1].word
+            && (self.toks[j - 1].func == Func::Det
+                || self.toks[j - 1].lex.country.is_some()
+                || self.toks[j - 1].cap && self.toks[j - 1].func == Func::None)
+        {
+            j -= 1;
+        }
+        let opener = self
+            .toks
+            .get(c)
+            .and_then(|t| self.sent_toks.get(t.sent))
+            .map_or(0, |s| s.0);
+        j > opener
+            && self.toks[j - 1].func == Func::Prep
+            && (opener..j).any(|k| self.is_punct(k, ","))
+            && !self.locative(mi)
+    }
+
     /// A person named at the start of the sentence and followed by a comma, when nothing between
     /// that comma and the comma at `p` (before the cue at `c`) is a cue or a quote.
     pub(super) fn opening_person(&mut self, p: usize, c: usize) -> Option<Resolved> {
@@ -467,13 +510,25 @@ impl<'a> Index<'a> {
         // A person, organization, outlet or country ("China, Pyongyang's only ally …, said").
         let speaks = matches!(m.kind, Kind::Person | Kind::Org | Kind::Media)
             || m.kind == Kind::Place && m.side.is_some();
-        if !speaks || !self.is_punct(m.t1, ",") || m.t1 >= p {
+        // "Rep. Gregory W. Meeks (D-N.Y.), chairman of …, said": past a parenthesis.
+        let mut t1 = m.t1;
+        if self.is_punct(t1, "(") {
+            if let Some(close) = (t1 + 1..(t1 + 8).min(p)).find(|&j| self.is_punct(j, ")")) {
+                t1 = close + 1;
+            }
+        }
+        if !speaks || !self.is_punct(t1, ",") || t1 >= p {
             return None;
         }
-        if p - m.t1 > params::ASIDE_TOKENS * 2 {
+        if p - t1 > params::ASIDE_TOKENS * 2 {
             return None;
         }
-        let clear = (m.t1..p).all(|j| !self.toks[j].quoted && self.cue_at[j].is_none());
+        // "Salceda, citing data from the U.S. State Department, said": a participle opening
+        // the aside is part of it.
+        let clear = (t1..p).all(|j| {
+            !self.toks[j].quoted
+                && (self.cue_at[j].is_none() || j == t1 + 1 && self.word(j).ends_with("ing"))
+        });
         if !clear {
             return None;
         }
