@@ -393,6 +393,30 @@ fn packed_rows<T: fuzz::Lane, const N: usize>(
     };
     let lev = matches!(metric, Metric::Builtin(Scorer::Levenshtein));
     let (m, lens) = (cs.len(), p.lens());
+    if matches!(metric, Metric::Builtin(Scorer::JaroWinkler)) {
+        let mut scratch = Vec::new();
+        for (j, c) in cs.iter().enumerate() {
+            if interrupted_every(j) {
+                break;
+            }
+            match p.jaro(&c.key, &mut scratch) {
+                Some((common, trans)) => {
+                    for (k, q) in group.iter().enumerate() {
+                        rows[k * m + j] = fuzz::jaro_winkler_from_counts(
+                            &q.key, &c.key, common[k], trans[k], cutoff,
+                        ) as f32;
+                    }
+                }
+                // A choice too long for the lanes' window counters.
+                None => {
+                    for (k, q) in group.iter().enumerate() {
+                        rows[k * m + j] = fuzz::jaro_winkler(&q.key, &c.key, cutoff) as f32;
+                    }
+                }
+            }
+        }
+        return true;
+    }
     let qmax = lens.iter().copied().max().unwrap_or(0);
     let cmax = cs.iter().map(|c| c.key.len()).max().unwrap_or(0);
     // A cell's score depends only on (length sum, LCS) for ratio and on (longer length,
@@ -542,8 +566,14 @@ pub fn cdist_texts(
         if m > 0 {
             let ratio_like = matches!(
                 metric,
-                Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio | Scorer::Levenshtein)
+                Metric::Builtin(
+                    Scorer::Ratio
+                        | Scorer::TokenSortRatio
+                        | Scorer::Levenshtein
+                        | Scorer::JaroWinkler
+                )
             );
+            let jw = matches!(metric, Metric::Builtin(Scorer::JaroWinkler));
             if ratio_like {
                 // Many queries per step: one character lookup serves a whole group. Queries
                 // of similar length go together so short ones are not padded to long ones,
@@ -565,7 +595,14 @@ pub fn cdist_texts(
                         17..=32 => packed_rows::<u32, 16>(r, g, c, metric, cutoff),
                         _ => false,
                     };
-                    if !packed {
+                    if !packed && jw {
+                        for (row, &q) in rows.chunks_mut(m).zip(&group) {
+                            let r = Row::new(metric, q);
+                            for (o, c) in row.iter_mut().zip(&cs) {
+                                *o = r.score(c, cutoff) as f32;
+                            }
+                        }
+                    } else if !packed {
                         ratio_rows4(&mut rows, &group, &cs, metric, cutoff);
                     }
                     rows
