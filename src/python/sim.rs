@@ -106,7 +106,6 @@ pub(crate) fn str_list(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<String>>
 /// API, then copy it, then decode it again — most of the time of a 100-name `extract`.
 fn push_text(
     texts: &mut sim::batch::Texts,
-    scratch: &mut Vec<u32>,
     o: &Bound<'_, PyAny>,
     arg: &str,
     i: usize,
@@ -117,8 +116,24 @@ fn push_text(
             type_name(o)
         )));
     };
-    read_ucs4(s, scratch)?;
-    if !texts.push_code_points(scratch) {
+    // SAFETY: `s` is a live str object (we hold the GIL and a reference).
+    let n = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
+    if n < 0 {
+        return Err(PyErr::fetch(s.py()));
+    }
+    let mut failed = false;
+    // SAFETY: the pointer has room for `n` code points (the string's length); on success
+    // `PyUnicode_AsUCS4` wrote all `n` (copy_null = 0: no terminating NUL).
+    let pushed = unsafe {
+        texts.push_written(n as usize, |p| {
+            failed = pyo3::ffi::PyUnicode_AsUCS4(s.as_ptr(), p, n, 0).is_null();
+            !failed
+        })
+    };
+    if failed {
+        return Err(PyErr::fetch(s.py()));
+    }
+    if !pushed {
         // A lone surrogate: the UTF-8 conversion raises the error it always raised.
         texts.push_str(&s.to_cow()?);
     }
@@ -477,7 +492,6 @@ fn batch_proc<'py>(processor: &Bound<'py, PyAny>) -> PyResult<(bool, Proc<'py>)>
 /// `p` if it has one.
 fn push_item(
     texts: &mut sim::batch::Texts,
-    scratch: &mut Vec<u32>,
     x: &Bound<'_, PyAny>,
     arg: &str,
     i: usize,
@@ -498,9 +512,9 @@ fn push_item(
                     type_name(&y)
                 )));
             }
-            push_text(texts, scratch, &y, arg, i)
+            push_text(texts, &y, arg, i)
         }
-        _ => push_text(texts, scratch, x, arg, i),
+        _ => push_text(texts, x, arg, i),
     }
 }
 
@@ -520,9 +534,8 @@ fn texts_arg<'py>(
     }
     let mut texts = sim::batch::Texts::new();
     let mut items = Vec::new();
-    let mut scratch = Vec::new();
     let mut one = |i: usize, x: Bound<'py, PyAny>| -> PyResult<()> {
-        push_item(&mut texts, &mut scratch, &x, arg, i, p)?;
+        push_item(&mut texts, &x, arg, i, p)?;
         if keep {
             items.push(x);
         }
@@ -729,20 +742,12 @@ fn extract_lazily(
     let n = list.len();
     let mut ex = sim::batch::Extraction::new(query, n, limit, metric, process, score_cutoff)?;
     let mut block = sim::batch::Texts::new();
-    let mut scratch = Vec::new();
     let (mut start, mut size) = (0, 16);
     while start < n && !ex.done() {
         let end = (start + size).min(n);
         block.clear();
         for j in start..end {
-            push_item(
-                &mut block,
-                &mut scratch,
-                &list.get_item(j)?,
-                "choices",
-                j,
-                p,
-            )?;
+            push_item(&mut block, &list.get_item(j)?, "choices", j, p)?;
         }
         let work = query.len() as u128 * block.total_chars() as u128;
         if work < QUICK_WORK {

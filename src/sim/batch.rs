@@ -69,6 +69,36 @@ impl Texts {
         true
     }
 
+    /// Append one string of `n` code points that `write` stores as `u32`s at the pointer it
+    /// is given (a reader of another runtime's strings fills the buffer in place, with no
+    /// copy in between); false, and nothing appended, when `write` returns false or one of
+    /// them is not a Unicode scalar value (a lone surrogate).
+    ///
+    /// # Safety
+    /// When `write` returns true it must have written `n` `u32`s at the pointer (there is
+    /// room for exactly `n`).
+    pub unsafe fn push_written(&mut self, n: usize, write: impl FnOnce(*mut u32) -> bool) -> bool {
+        self.chars.reserve(n);
+        let len = self.chars.len();
+        // `char` has the size and alignment of `u32`; the slots are spare capacity, read only
+        // after `write` filled them and exposed as `char` only after every one is checked.
+        let p = self.chars.spare_capacity_mut().as_mut_ptr().cast::<u32>();
+        if !write(p) {
+            return false;
+        }
+        for i in 0..n {
+            // SAFETY: `write` initialized `n` u32s at `p` (the caller's contract).
+            if char::from_u32(unsafe { p.add(i).read() }).is_none() {
+                return false;
+            }
+        }
+        // SAFETY: the `n` slots after `len` are initialized with valid `char`s (checked above)
+        // and within the capacity reserved above.
+        unsafe { self.chars.set_len(len + n) };
+        self.ends.push(len + n);
+        true
+    }
+
     /// Number of strings.
     pub fn len(&self) -> usize {
         self.ends.len()
