@@ -277,7 +277,50 @@ impl Pattern {
         if norm_sim(least_dist, lensum, cutoff) == 0.0 && cutoff > 0.0 {
             return 0.0;
         }
+        if cutoff > 0.0 && self.words >= 2 {
+            // Any LCS below this scores under the cutoff (by 400 / lensum, far more than the
+            // rounding of the score): stop once the LCS cannot reach it.
+            let min_lcs = ((lensum as f64 * cutoff / 200.0).floor() as usize).saturating_sub(1);
+            return match self.lcs_at_least(s2, min_lcs) {
+                Some(l) => norm_sim(lensum - 2 * l, lensum, cutoff),
+                None => 0.0,
+            };
+        }
         norm_sim(self.indel(s2), lensum, cutoff)
+    }
+
+    /// LCS of the pattern string and `s2`, or `None` as soon as it cannot reach `min_lcs`:
+    /// after each block of `s2` the LCS so far plus what is left of `s2` bounds it (RapidFuzz
+    /// stops early with a cutoff too). For patterns of two or more machine words.
+    pub fn lcs_at_least(&self, s2: &[char], min_lcs: usize) -> Option<usize> {
+        const BLOCK: usize = 32;
+        if self.len == 0 || s2.is_empty() || self.words < 2 {
+            return Some(self.lcs(s2));
+        }
+        let mut stack = [!0u64; 8];
+        let mut heap;
+        let sv: &mut [u64] = if self.words <= 8 {
+            &mut stack[..self.words]
+        } else {
+            heap = vec![!0u64; self.words];
+            &mut heap
+        };
+        for (b, block) in s2.chunks(BLOCK).enumerate() {
+            if crate::parallel::interrupted_every(b * BLOCK) {
+                break;
+            }
+            for &c in block {
+                advance(sv, self.row(c));
+            }
+            // Bits above the pattern's length stay 1 (their match bits are 0), so counting
+            // the zeros of every word is the LCS so far.
+            let so_far: usize = sv.iter().map(|x| (!x).count_ones() as usize).sum();
+            let left = s2.len() - (b * BLOCK + block.len());
+            if so_far + left < min_lcs {
+                return None;
+            }
+        }
+        Some(self.count_lcs(sv))
     }
 }
 
@@ -1503,6 +1546,35 @@ mod tests {
                         assert_eq!(got, want, "{q:?} {t:?}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn ratio_with_a_cutoff_stops_early_but_keeps_every_score_at_or_above_it() {
+        let mut x = 7u64;
+        let mut next = |n: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) as usize) % n
+        };
+        let alphabet: Vec<char> = "abcde fghé".chars().collect();
+        for _ in 0..300 {
+            let a: Vec<char> = (0..65 + next(300))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let mut b = a.clone();
+            for _ in 0..next(60) {
+                let i = next(b.len());
+                b[i] = alphabet[next(alphabet.len())];
+            }
+            b.truncate(b.len() - next(20));
+            let p = Pattern::new(&a);
+            let full = p.ratio(&b, 0.0);
+            for cutoff in [full, full - 1e-9, full + 1e-9, 50.0, 90.0] {
+                let want = if full >= cutoff { full } else { 0.0 };
+                assert_eq!(p.ratio(&b, cutoff), want, "cutoff {cutoff}");
             }
         }
     }
