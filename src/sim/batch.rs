@@ -429,7 +429,18 @@ fn packed_rows<T: fuzz::Lane, const N: usize>(
             if interrupted_every(j) {
                 break;
             }
-            match p.jaro(&c.key, &mut scratch) {
+            let cl = c.key.len();
+            // With a cutoff, the transpositions are counted only if a lane can still reach it.
+            let keep = |common: &[usize; N]| {
+                (0..group.len())
+                    .any(|k| fuzz::jaro_winkler_may_reach(lens[k], cl, common[k], cutoff))
+            };
+            match p.jaro(&c.key, &mut scratch, keep) {
+                Some((_, trans)) if trans[0] == usize::MAX => {
+                    for k in 0..group.len() {
+                        rows[k * m + j] = 0.0;
+                    }
+                }
                 Some((common, trans)) => {
                     for (k, q) in group.iter().enumerate() {
                         rows[k * m + j] = fuzz::jaro_winkler_from_counts(

@@ -815,19 +815,28 @@ impl<T: Lane, const N: usize> PackedPattern<T, N> {
     /// character of `s2` takes the first free pattern position inside its search window, the
     /// lowest set bit), one lane per string. `None` when `s2` is too long for the lane type to
     /// count its search window (longer than the lane's maximum value).
-    pub fn jaro(&self, s2: &[char], scratch: &mut Vec<[T; N]>) -> Option<([usize; N], [usize; N])> {
+    ///
+    /// `keep` sees the matches of every lane before the transpositions are counted: when it
+    /// returns false (no lane can reach the caller's cutoff) they are not, and every lane's
+    /// transpositions come back as `usize::MAX`.
+    pub fn jaro(
+        &self,
+        s2: &[char],
+        scratch: &mut Vec<[T; N]>,
+        keep: impl Fn(&[usize; N]) -> bool,
+    ) -> Option<([usize; N], [usize; N])> {
         #[cfg(target_arch = "x86_64")]
         {
             if std::is_x86_feature_detected!("avx512bw") {
                 // SAFETY: the CPU supports AVX-512BW (checked just above).
-                return unsafe { self.jaro_avx512(s2, scratch) };
+                return unsafe { self.jaro_avx512(s2, scratch, keep) };
             }
             if std::is_x86_feature_detected!("avx2") {
                 // SAFETY: the CPU supports AVX2 (checked just above).
-                return unsafe { self.jaro_avx2(s2, scratch) };
+                return unsafe { self.jaro_avx2(s2, scratch, keep) };
             }
         }
-        self.jaro_lanes(s2, scratch)
+        self.jaro_lanes(s2, scratch, keep)
     }
 
     #[cfg(target_arch = "x86_64")]
@@ -836,8 +845,9 @@ impl<T: Lane, const N: usize> PackedPattern<T, N> {
         &self,
         s2: &[char],
         scratch: &mut Vec<[T; N]>,
+        keep: impl Fn(&[usize; N]) -> bool,
     ) -> Option<([usize; N], [usize; N])> {
-        self.jaro_lanes(s2, scratch)
+        self.jaro_lanes(s2, scratch, keep)
     }
 
     #[cfg(target_arch = "x86_64")]
@@ -846,8 +856,9 @@ impl<T: Lane, const N: usize> PackedPattern<T, N> {
         &self,
         s2: &[char],
         scratch: &mut Vec<[T; N]>,
+        keep: impl Fn(&[usize; N]) -> bool,
     ) -> Option<([usize; N], [usize; N])> {
-        self.jaro_lanes(s2, scratch)
+        self.jaro_lanes(s2, scratch, keep)
     }
 
     #[inline(always)]
@@ -855,6 +866,7 @@ impl<T: Lane, const N: usize> PackedPattern<T, N> {
         &self,
         s2: &[char],
         scratch: &mut Vec<[T; N]>,
+        keep: impl Fn(&[usize; N]) -> bool,
     ) -> Option<([usize; N], [usize; N])> {
         let l2 = s2.len();
         // The search radius of each lane (RapidFuzz: max(len1, len2) / 2 - 1); lanes whose
@@ -890,6 +902,10 @@ impl<T: Lane, const N: usize> PackedPattern<T, N> {
             }
             scratch.push(t_flag);
         }
+        let common = p_flag.map(|x| x.ones() as usize);
+        if !keep(&common) {
+            return Some((common, [usize::MAX; N]));
+        }
         // Transpositions: the k-th flagged character of `s2` against the k-th flagged
         // pattern position.
         let mut free = p_flag;
@@ -903,10 +919,7 @@ impl<T: Lane, const N: usize> PackedPattern<T, N> {
                 free[l] = free[l] ^ (low & t_flag[l]);
             }
         }
-        Some((
-            p_flag.map(|x| x.ones() as usize),
-            trans.map(|x| x.to_usize()),
-        ))
+        Some((common, trans.map(|x| x.to_usize())))
     }
 }
 
@@ -1448,6 +1461,20 @@ pub fn jaro_winkler(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     cut(sim * 100.0, cutoff)
 }
 
+/// Whether a Jaro-Winkler score of `s1` (length `l1`) and a string of length `l2` with
+/// `common` matches could reach `cutoff` (0–100): the score with no transpositions and the
+/// longest prefix bonus, with a margin far above float rounding; true for the lengths the
+/// Jaro formula does not cover.
+#[inline]
+pub fn jaro_winkler_may_reach(l1: usize, l2: usize, common: usize, cutoff: f64) -> bool {
+    if cutoff <= 0.0 || l1 < 2 && l2 < 2 || l1 == 0 || l2 == 0 {
+        return true;
+    }
+    let j = (common as f64 / l1 as f64 + common as f64 / l2 as f64 + 1.0) / 3.0;
+    let jw = if j > 0.7 { j + 0.4 * (1.0 - j) } else { j };
+    jw * 100.0 >= cutoff - 1e-6
+}
+
 /// Jaro-Winkler similarity (prefix weight 0.1), 0–100, from the Jaro matches and
 /// transpositions of `s1` (the pattern) and `s2`, with the expressions of the rapidfuzz crate
 /// (so the same to the last bit), 0 below `cutoff`.
@@ -1530,7 +1557,7 @@ mod tests {
             let p = PackedPattern::<T, N>::new(&keys).expect("fits");
             for len in [0, 1, 2, 3, 7, 13, 40, 90, 600] {
                 let t: Vec<char> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
-                let Some((common, trans)) = p.jaro(&t, &mut scratch) else {
+                let Some((common, trans)) = p.jaro(&t, &mut scratch, |_| true) else {
                     assert!(len > T::BITS * 8, "refused a short string");
                     continue;
                 };
