@@ -46,3 +46,33 @@ def test_articles_round_trip(text):
     a = quotelens.Article(text, id="x")
     assert quotelens.Article.from_json(a.to_json()) == a
     assert pickle.loads(pickle.dumps(a)) == a
+
+
+# Short names (the packed Jaro-Winkler lanes of cdist: 8 or more queries of one length class)
+# against RapidFuzz, with cutoffs exactly at a score and just above it.
+names = st.text(alphabet="abcdeJK .-é", max_size=20)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(names, min_size=8, max_size=40), st.lists(names, min_size=1, max_size=8),
+       st.data())
+def test_cdist_jaro_winkler_equals_rapidfuzz_with_cutoffs_at_the_score(qs, cs, data):
+    import numpy as np
+    from quotelens import sim
+    from rapidfuzz.distance import JaroWinkler
+
+    want = np.array([[JaroWinkler.normalized_similarity(q, c) * 100 for c in cs] for q in qs])
+    got = sim.cdist(qs, cs, scorer=sim.jaro_winkler)
+    assert np.allclose(got, want, atol=1e-4, rtol=0)
+    i = data.draw(st.integers(0, len(qs) - 1))
+    j = data.draw(st.integers(0, len(cs) - 1))
+    at = float(want[i, j])
+    kept = sim.cdist(qs, cs, scorer=sim.jaro_winkler, score_cutoff=at)
+    assert kept[i, j] == np.float32(at)
+    assert np.array_equal(kept, np.where(want >= at, got, 0))
+    above = np.nextafter(at, 200.0)
+    assert sim.cdist(qs, cs, scorer=sim.jaro_winkler, score_cutoff=above)[i, j] == 0
+    # The single call and extract (float64 scores) agree with RapidFuzz to the last bit.
+    assert sim.jaro_winkler(qs[i], cs[j]) == at
+    best = sim.extract(qs[i], cs, scorer=sim.jaro_winkler, limit=None, score_cutoff=at)
+    assert (cs[j], at, j) in best

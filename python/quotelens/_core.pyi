@@ -245,7 +245,7 @@ def _cdist(
     queries: Any,
     choices: Any,
     scorer: Any,
-    process: bool,
+    processor: Any,
     score_cutoff: Optional[float],
     workers: int,
     cell_bytes: int = 4,
@@ -262,21 +262,21 @@ def _score_pairs(
 def _top_k(
     queries: Any,
     choices: Any,
-    k: int,
+    k: Any,
     scorer: Any,
-    process: bool,
+    processor: Any,
     score_cutoff: Optional[float],
     workers: int,
-) -> tuple[Any, Any, Any]: ...
+) -> Any: ...
 def _extract(
-    query: str,
+    query: Any,
     choices: Any,
     scorer: Any,
-    limit: Optional[int],
-    process: bool,
+    processor: Any,
+    limit: Any,
     score_cutoff: Optional[float],
     workers: int,
-) -> list[tuple[int, float]]: ...
+) -> Any: ...
 
 @final
 class StatementMatch:

@@ -23,7 +23,14 @@ fn work(a: &sim::batch::Texts, b: &sim::batch::Texts) -> u128 {
     a.total_chars() as u128 * b.total_chars() as u128
 }
 
-/// [`detached`] for big work, [`detached_quick`] for small.
+/// Comparisons of one statement pair (they align word by word): the work measure of
+/// [`run`] for `statement`, `compare` and `StatementScorer`.
+fn pair_work(a: &str, b: &str) -> u128 {
+    a.len() as u128 * b.len() as u128
+}
+
+/// [`detached`] for big work, [`detached_quick`] for small: both release the GIL; only big
+/// work pays for the helper thread that lets Ctrl-C stop it.
 fn run<T: Send>(
     py: Python<'_>,
     work: u128,
@@ -99,7 +106,6 @@ pub(crate) fn str_list(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<String>>
 /// API, then copy it, then decode it again — most of the time of a 100-name `extract`.
 fn push_text(
     texts: &mut sim::batch::Texts,
-    scratch: &mut Vec<u32>,
     o: &Bound<'_, PyAny>,
     arg: &str,
     i: usize,
@@ -110,8 +116,24 @@ fn push_text(
             type_name(o)
         )));
     };
-    read_ucs4(s, scratch)?;
-    if !texts.push_code_points(scratch) {
+    // SAFETY: `s` is a live str object (we hold the GIL and a reference).
+    let n = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
+    if n < 0 {
+        return Err(PyErr::fetch(s.py()));
+    }
+    let mut failed = false;
+    // SAFETY: the pointer has room for `n` code points (the string's length); on success
+    // `PyUnicode_AsUCS4` wrote all `n` (copy_null = 0: no terminating NUL).
+    let pushed = unsafe {
+        texts.push_written(n as usize, |p| {
+            failed = pyo3::ffi::PyUnicode_AsUCS4(s.as_ptr(), p, n, 0).is_null();
+            !failed
+        })
+    };
+    if failed {
+        return Err(PyErr::fetch(s.py()));
+    }
+    if !pushed {
         // A lone surrogate: the UTF-8 conversion raises the error it always raised.
         texts.push_str(&s.to_cow()?);
     }
@@ -144,32 +166,6 @@ fn read_ucs4(s: &Bound<'_, PyString>, scratch: &mut Vec<u32>) -> PyResult<()> {
     Ok(())
 }
 
-/// A list (or any iterable that is not a str) of str as [`sim::batch::Texts`], with the
-/// errors of [`str_list`].
-fn texts_list(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<sim::batch::Texts> {
-    if o.is_instance_of::<PyString>() || o.is_none() {
-        return Err(PyTypeError::new_err(format!(
-            "{arg} must be a list of str, not {}",
-            type_name(o)
-        )));
-    }
-    let mut texts = sim::batch::Texts::new();
-    let mut scratch = Vec::new();
-    if let Ok(list) = o.cast::<PyList>() {
-        for (i, x) in list.iter().enumerate() {
-            push_text(&mut texts, &mut scratch, &x, arg, i)?;
-        }
-        return Ok(texts);
-    }
-    let it = o.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!("{arg} must be a list of str, not {}", type_name(o)))
-    })?;
-    for (i, x) in it.enumerate() {
-        push_text(&mut texts, &mut scratch, &x?, arg, i)?;
-    }
-    Ok(texts)
-}
-
 /// How a processor argument applies: not at all, the built-in one, or a Python callable.
 enum Proc<'py> {
     None,
@@ -188,6 +184,7 @@ fn proc_of<'py>(p: Option<&Bound<'py, PyAny>>) -> PyResult<Proc<'py>> {
                 Proc::None
             }
         }
+        Some(p) if p.is(natives(p.py())?.default_process.bind(p.py())) => Proc::Default,
         Some(p) if p.is_callable() => Proc::Call(p.clone()),
         Some(p) => {
             return Err(PyTypeError::new_err(format!(
@@ -198,39 +195,92 @@ fn proc_of<'py>(p: Option<&Bound<'py, PyAny>>) -> PyResult<Proc<'py>> {
     })
 }
 
+/// Strings up to this many code points are read onto the stack by the single-pair scorers:
+/// two names then cost no allocation (four of them were a fifth of a call).
+const INLINE_CHARS: usize = 64;
+
+/// Above this many code points in a pair, a single-pair scorer releases the GIL while it
+/// scores; below it the release and re-acquisition would cost more than the other threads gain.
+const DETACH_PAIR_CHARS: usize = 4096;
+
+/// The code points of one scorer argument, on the stack when short.
+// Large on purpose: it lives on the stack for one call, never in a collection.
+#[allow(clippy::large_enum_variant)]
+enum Chars {
+    Inline([char; INLINE_CHARS], usize),
+    Heap(Vec<char>),
+}
+
+impl std::ops::Deref for Chars {
+    type Target = [char];
+    fn deref(&self) -> &[char] {
+        match self {
+            Chars::Inline(a, n) => &a[..*n],
+            Chars::Heap(v) => v,
+        }
+    }
+}
+
 /// The code points of the str `s` (read as [`push_text`] does), or a TypeError naming `arg`.
-fn code_points(s: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<char>> {
+fn code_points(s: &Bound<'_, PyAny>, arg: &str) -> PyResult<Chars> {
     let Ok(st) = s.cast::<PyString>() else {
         return Err(PyTypeError::new_err(format!(
             "{arg} must be str, not {}",
             type_name(s)
         )));
     };
+    // SAFETY: `st` is a live str object (we hold the GIL and a reference).
+    let n = unsafe { pyo3::ffi::PyUnicode_GetLength(st.as_ptr()) };
+    if n < 0 {
+        return Err(PyErr::fetch(st.py()));
+    }
+    let n = n as usize;
+    if n <= INLINE_CHARS {
+        let mut raw = [0u32; INLINE_CHARS];
+        // SAFETY: `raw` has room for `INLINE_CHARS >= n` code points and the call writes at
+        // most that many (no terminating NUL: copy_null = 0).
+        let p = unsafe {
+            pyo3::ffi::PyUnicode_AsUCS4(st.as_ptr(), raw.as_mut_ptr(), INLINE_CHARS as _, 0)
+        };
+        if p.is_null() {
+            return Err(PyErr::fetch(st.py()));
+        }
+        let mut out = ['\0'; INLINE_CHARS];
+        for (o, &u) in out.iter_mut().zip(&raw[..n]) {
+            match char::from_u32(u) {
+                Some(c) => *o = c,
+                // A lone surrogate: the UTF-8 conversion raises the error it always raised.
+                None => return Ok(Chars::Heap(st.to_cow()?.chars().collect())),
+            }
+        }
+        return Ok(Chars::Inline(out, n));
+    }
     let mut scratch = Vec::new();
     read_ucs4(st, &mut scratch)?;
     let mut out = Vec::with_capacity(scratch.len());
     for &u in &scratch {
         match char::from_u32(u) {
             Some(c) => out.push(c),
-            // A lone surrogate: the UTF-8 conversion raises the error it always raised.
-            None => return Ok(st.to_cow()?.chars().collect()),
+            None => return Ok(Chars::Heap(st.to_cow()?.chars().collect())),
         }
     }
-    Ok(out)
+    Ok(Chars::Heap(out))
 }
 
-fn processed(s: &Bound<'_, PyAny>, arg: &str, p: &Proc<'_>) -> PyResult<Vec<char>> {
+fn processed(s: &Bound<'_, PyAny>, arg: &str, p: &Proc<'_>) -> PyResult<Chars> {
     Ok(match p {
         Proc::None => code_points(s, arg)?,
         Proc::Default => {
             let raw = code_points(s, arg)?;
             let mut v = Vec::with_capacity(raw.len());
             sim::process::default_process_chars(&raw, false, &mut v);
-            v
+            Chars::Heap(v)
         }
-        Proc::Call(f) => as_str(&f.call1((s,))?, &format!("processor({arg})"))?
-            .chars()
-            .collect(),
+        Proc::Call(f) => Chars::Heap(
+            as_str(&f.call1((s,))?, &format!("processor({arg})"))?
+                .chars()
+                .collect(),
+        ),
     })
 }
 
@@ -246,8 +296,7 @@ fn run_scorer(
     let a = processed(s1, "s1", &p)?;
     let b = processed(s2, "s2", &p)?;
     let cutoff = score_cutoff.unwrap_or(0.0);
-    // Release the GIL only when the pair is long enough for it to pay off.
-    if a.len() + b.len() > 4096 {
+    if a.len() + b.len() > DETACH_PAIR_CHARS {
         detached(py, || Ok(scorer.score(&a, &b, cutoff)))
     } else {
         Ok(scorer.score(&a, &b, cutoff))
@@ -357,39 +406,180 @@ pub fn py_default_process(s: &Bound<'_, PyAny>, strip_accents: bool) -> PyResult
     Ok(sim::default_process(&as_str(s, "s")?, strip_accents))
 }
 
-fn metric_of(scorer: &Bound<'_, PyAny>) -> PyResult<Metric> {
-    if let Ok(s) = scorer.cast::<PyStatementScorer>() {
-        return Ok(Metric::Statement(s.get().inner.clone()));
-    }
-    let name: String = scorer.extract().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "scorer must be a quotelens scorer name, not {}",
-            type_name(scorer)
-        ))
-    })?;
-    Ok(Metric::Builtin(Scorer::from_name(&name)?))
+/// The module's native scorer functions and `default_process`, looked up once: a scorer
+/// argument is recognized by identity, not by its name.
+struct Natives {
+    scorers: Vec<(Py<PyAny>, Scorer)>,
+    default_process: Py<PyAny>,
 }
 
-/// Dense score matrix (native scorers only; use ``quotelens.sim.cdist``).
+fn natives(py: Python<'_>) -> PyResult<&'static Natives> {
+    static NATIVES: pyo3::sync::PyOnceLock<Natives> = pyo3::sync::PyOnceLock::new();
+    NATIVES.get_or_try_init(py, || {
+        let m = py.import("quotelens._core")?;
+        let scorers = Scorer::ALL
+            .into_iter()
+            .map(|s| Ok((m.getattr(s.name())?.unbind(), s)))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(Natives {
+            scorers,
+            default_process: m.getattr("default_process")?.unbind(),
+        })
+    })
+}
+
+/// The native metric of a scorer argument, `None` for any other callable (the caller scores
+/// it in Python), a TypeError for what cannot be called.
+fn metric_of(scorer: &Bound<'_, PyAny>) -> PyResult<Option<Metric>> {
+    if let Ok(s) = scorer.cast::<PyStatementScorer>() {
+        return Ok(Some(Metric::Statement(s.get().inner.clone())));
+    }
+    let natives = natives(scorer.py())?;
+    if let Some((_, s)) = natives.scorers.iter().find(|(f, _)| f.is(scorer)) {
+        return Ok(Some(Metric::Builtin(*s)));
+    }
+    if !scorer.is_callable() {
+        return Err(PyTypeError::new_err(format!(
+            "scorer must be a scorer function, not {}",
+            type_name(scorer)
+        )));
+    }
+    Ok(None)
+}
+
+/// A count argument (`k`, `limit`): an int (a numpy integer too, not a bool) of at least 1;
+/// `None` when `none_ok` and it is None. Larger than the machine's integers is as large as
+/// they go (there are never that many choices).
+fn count_arg(o: &Bound<'_, PyAny>, arg: &'static str, none_ok: bool) -> PyResult<Option<usize>> {
+    if none_ok && o.is_none() {
+        return Ok(None);
+    }
+    let is_int = !o.is_instance_of::<pyo3::types::PyBool>()
+        && (o.is_instance_of::<pyo3::types::PyInt>() || o.hasattr("__index__")?);
+    let or_none = if none_ok { " or None" } else { "" };
+    if !is_int {
+        return Err(PyTypeError::new_err(format!(
+            "{arg} must be an int{or_none}, not {}",
+            type_name(o)
+        )));
+    }
+    let v: i128 = match o.extract::<i64>() {
+        Ok(v) => v.into(),
+        Err(_) if o.gt(0)? => i128::MAX,
+        Err(_) => i128::MIN,
+    };
+    if v < 1 {
+        let shown = o.repr().map(|r| r.to_string()).unwrap_or_default();
+        return Err(crate::Error::invalid(
+            arg,
+            format!("must be at least 1{or_none}, got {shown}"),
+        )
+        .into());
+    }
+    Ok(Some(usize::try_from(v).unwrap_or(usize::MAX)))
+}
+
+/// How a batch applies its processor: `(process, proc)` where `process` asks the core for
+/// `default_process` and `proc` is a Python callable applied while reading the strings.
+fn batch_proc<'py>(processor: &Bound<'py, PyAny>) -> PyResult<(bool, Proc<'py>)> {
+    Ok(match proc_of(Some(processor))? {
+        Proc::Default => (true, Proc::None),
+        p => (false, p),
+    })
+}
+
+/// Append `x` (element `i` of the list `arg`) to `texts`, through the Python processor of
+/// `p` if it has one.
+fn push_item(
+    texts: &mut sim::batch::Texts,
+    x: &Bound<'_, PyAny>,
+    arg: &str,
+    i: usize,
+    p: &Proc<'_>,
+) -> PyResult<()> {
+    match p {
+        Proc::Call(f) => {
+            if !x.is_instance_of::<PyString>() {
+                return Err(PyTypeError::new_err(format!(
+                    "{arg}[{i}] must be str, not {}",
+                    type_name(x)
+                )));
+            }
+            let y = f.call1((x,))?;
+            if !y.is_instance_of::<PyString>() {
+                return Err(PyTypeError::new_err(format!(
+                    "processor({arg}[{i}]) must return str, not {}",
+                    type_name(&y)
+                )));
+            }
+            push_text(texts, &y, arg, i)
+        }
+        _ => push_text(texts, x, arg, i),
+    }
+}
+
+/// A list argument's strings (through the Python processor of `p`) and, when `keep`, its
+/// items (for `extract`'s result).
+fn texts_arg<'py>(
+    o: &Bound<'py, PyAny>,
+    arg: &str,
+    p: &Proc<'_>,
+    keep: bool,
+) -> PyResult<(sim::batch::Texts, Vec<Bound<'py, PyAny>>)> {
+    if o.is_instance_of::<PyString>() || o.is_instance_of::<pyo3::types::PyBytes>() || o.is_none() {
+        return Err(PyTypeError::new_err(format!(
+            "{arg} must be a list of str, not {}",
+            type_name(o)
+        )));
+    }
+    let mut texts = sim::batch::Texts::new();
+    let mut items = Vec::new();
+    let mut one = |i: usize, x: Bound<'py, PyAny>| -> PyResult<()> {
+        push_item(&mut texts, &x, arg, i, p)?;
+        if keep {
+            items.push(x);
+        }
+        Ok(())
+    };
+    if let Ok(list) = o.cast::<PyList>() {
+        for (i, x) in list.iter().enumerate() {
+            one(i, x)?;
+        }
+    } else {
+        let it = o.try_iter().map_err(|_| {
+            PyTypeError::new_err(format!("{arg} must be a list of str, not {}", type_name(o)))
+        })?;
+        for (i, x) in it.enumerate() {
+            one(i, x?)?;
+        }
+    }
+    Ok((texts, items))
+}
+
+/// Dense score matrix, every argument checked here; `NotImplemented` for a scorer that is
+/// not native (``quotelens.sim.cdist`` then calls it in Python).
 ///
 /// ``cell_bytes`` is the peak memory per cell the caller needs (4, plus a dtype conversion).
 #[pyfunction]
-#[pyo3(name = "_cdist", signature = (queries, choices, scorer, process, score_cutoff, workers, cell_bytes = 4))]
+#[pyo3(name = "_cdist", signature = (queries, choices, scorer, processor, score_cutoff, workers, cell_bytes = 4))]
 #[allow(clippy::too_many_arguments)]
 pub fn py_cdist<'py>(
     py: Python<'py>,
     queries: &Bound<'py, PyAny>,
     choices: &Bound<'py, PyAny>,
     scorer: &Bound<'py, PyAny>,
-    process: bool,
+    processor: &Bound<'py, PyAny>,
     score_cutoff: Option<f64>,
     workers: &Bound<'py, PyAny>,
     cell_bytes: u64,
 ) -> PyResult<Bound<'py, PyAny>> {
     let workers = super::workers_arg(workers)?;
-    let q = texts_list(queries, "queries")?;
-    let c = texts_list(choices, "choices")?;
-    let metric = metric_of(scorer)?;
+    let (process, p) = batch_proc(processor)?;
+    let Some(metric) = metric_of(scorer)? else {
+        return Ok(py.NotImplemented().into_bound(py));
+    };
+    let (q, _) = texts_arg(queries, "queries", &p, false)?;
+    let (c, _) = texts_arg(choices, "choices", &p, false)?;
     let (n, m) = (q.len(), c.len());
     sim::batch::check_dense(n, m, cell_bytes.max(4))?;
     let out = run(py, work(&q, &c), || {
@@ -414,89 +604,112 @@ pub fn py_score_pairs<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let workers = super::workers_arg(workers)?;
     let t = str_list(texts, "texts")?;
-    let metric = metric_of(scorer)?;
+    let Some(metric) = metric_of(scorer)? else {
+        return Err(PyTypeError::new_err(
+            "_score_pairs takes native scorers only",
+        ));
+    };
     let out = run(py, chars(&t) * a.len() as u128, || {
         sim::score_pairs(&t, &a, &b, &metric, process, score_cutoff, workers)
     })?;
     Ok(PyArray1::from_vec(py, out).into_any())
 }
 
-/// Sparse best matches (native scorers only; use ``quotelens.sim.top_k``).
+/// Sparse best matches, every argument checked here; `NotImplemented` for a scorer that is
+/// not native (``quotelens.sim.top_k`` then calls it in Python).
 #[pyfunction]
-#[pyo3(name = "_top_k", signature = (queries, choices, k, scorer, process, score_cutoff, workers))]
+#[pyo3(name = "_top_k", signature = (queries, choices, k, scorer, processor, score_cutoff, workers))]
 #[allow(clippy::too_many_arguments)]
 pub fn py_top_k<'py>(
     py: Python<'py>,
     queries: &Bound<'py, PyAny>,
     choices: &Bound<'py, PyAny>,
-    k: i64,
+    k: &Bound<'py, PyAny>,
     scorer: &Bound<'py, PyAny>,
-    process: bool,
+    processor: &Bound<'py, PyAny>,
     score_cutoff: Option<f64>,
     workers: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyTuple>> {
+) -> PyResult<Bound<'py, PyAny>> {
+    let k = count_arg(k, "k", false)?.unwrap_or(1);
     let workers = super::workers_arg(workers)?;
-    if k <= 0 {
-        return Err(super::to_py(crate::Error::invalid(
-            "k",
-            format!("must be at least 1, got {k}"),
-        )));
-    }
-    let q = texts_list(queries, "queries")?;
-    let c = texts_list(choices, "choices")?;
-    let metric = metric_of(scorer)?;
+    let (process, p) = batch_proc(processor)?;
+    let Some(metric) = metric_of(scorer)? else {
+        return Ok(py.NotImplemented().into_bound(py));
+    };
+    let (q, _) = texts_arg(queries, "queries", &p, false)?;
+    let (c, _) = texts_arg(choices, "choices", &p, false)?;
     let r = run(py, work(&q, &c), || {
-        sim::batch::top_k_texts(&q, &c, k as usize, &metric, process, score_cutoff, workers)
+        sim::batch::top_k_texts(&q, &c, k, &metric, process, score_cutoff, workers)
     })?;
-    PyTuple::new(
+    Ok(PyTuple::new(
         py,
         [
             PyArray1::from_vec(py, r.query).into_any(),
             PyArray1::from_vec(py, r.choice).into_any(),
             PyArray1::from_vec(py, r.score).into_any(),
         ],
-    )
+    )?
+    .into_any())
 }
 
-/// One query against many (native scorers only; use ``quotelens.sim.extract``).
+/// One query against many, every argument checked here, as ``[(choice, score, index)]``;
+/// `NotImplemented` for a scorer that is not native (``quotelens.sim.extract`` then calls it
+/// in Python).
 #[pyfunction]
-#[pyo3(name = "_extract", signature = (query, choices, scorer, limit, process, score_cutoff, workers))]
+#[pyo3(name = "_extract", signature = (query, choices, scorer, processor, limit, score_cutoff, workers))]
 #[allow(clippy::too_many_arguments)]
 pub fn py_extract<'py>(
     py: Python<'py>,
     query: &Bound<'py, PyAny>,
     choices: &Bound<'py, PyAny>,
     scorer: &Bound<'py, PyAny>,
-    limit: Option<i64>,
-    process: bool,
+    processor: &Bound<'py, PyAny>,
+    limit: &Bound<'py, PyAny>,
     score_cutoff: Option<f64>,
     workers: &Bound<'py, PyAny>,
-) -> PyResult<Vec<(usize, f64)>> {
+) -> PyResult<Bound<'py, PyAny>> {
+    let limit = count_arg(limit, "limit", true)?;
     let workers = super::workers_arg(workers)?;
-    let query = as_str(query, "query")?;
-    let limit = match limit {
-        None => None,
-        Some(l) if l <= 0 => {
-            return Err(super::to_py(crate::Error::invalid(
-                "limit",
-                format!("must be at least 1 or None, got {l}"),
-            )))
-        }
-        Some(l) => Some(l as usize),
+    let (process, p) = batch_proc(processor)?;
+    let query_text = as_str(query, "query")?;
+    let Some(metric) = metric_of(scorer)? else {
+        return Ok(py.NotImplemented().into_bound(py));
     };
-    if crate::parallel::threads_for(workers)? == 1 {
-        if let Ok(list) = choices.cast::<PyList>() {
-            let metric = metric_of(scorer)?;
-            return extract_lazily(py, &query, list, limit, &metric, process, score_cutoff);
+    let query_text = match &p {
+        Proc::Call(f) => as_str(&f.call1((query,))?, "processor(query)")?,
+        _ => query_text,
+    };
+    let found: Vec<(Bound<'py, PyAny>, f64, usize)> = match choices.cast::<PyList>() {
+        Ok(list) if crate::parallel::threads_for(workers)? == 1 => {
+            let found = extract_lazily(
+                py,
+                &query_text,
+                list,
+                limit,
+                &metric,
+                process,
+                &p,
+                score_cutoff,
+            )?;
+            found
+                .into_iter()
+                .map(|(i, s)| Ok((list.get_item(i)?, s, i)))
+                .collect::<PyResult<_>>()?
         }
-    }
-    let mut q = sim::batch::Texts::new();
-    q.push_str(&query);
-    let c = texts_list(choices, "choices")?;
-    let metric = metric_of(scorer)?;
-    run(py, work(&q, &c), || {
-        sim::batch::extract_texts(&q, &c, limit, &metric, process, score_cutoff, workers)
-    })
+        _ => {
+            let mut q = sim::batch::Texts::new();
+            q.push_str(&query_text);
+            let (c, items) = texts_arg(choices, "choices", &p, true)?;
+            let found = run(py, work(&q, &c), || {
+                sim::batch::extract_texts(&q, &c, limit, &metric, process, score_cutoff, workers)
+            })?;
+            found
+                .into_iter()
+                .map(|(i, s)| (items[i].clone(), s, i))
+                .collect()
+        }
+    };
+    Ok(PyList::new(py, found)?.into_any())
 }
 
 /// `f`, with a panic in the core as a `QuotelensError` (never a `PanicException`).
@@ -515,6 +728,7 @@ fn guarded<T>(f: impl FnOnce() -> T) -> PyResult<T> {
 /// to 4096, and stops reading once the result is settled (as RapidFuzz does, which then also
 /// leaves later choices unchecked). Holds the GIL as RapidFuzz does, except while scoring a
 /// large block; looks for Ctrl-C between blocks.
+#[allow(clippy::too_many_arguments)]
 fn extract_lazily(
     py: Python<'_>,
     query: &str,
@@ -522,18 +736,18 @@ fn extract_lazily(
     limit: Option<usize>,
     metric: &Metric,
     process: bool,
+    p: &Proc<'_>,
     score_cutoff: Option<f64>,
 ) -> PyResult<Vec<(usize, f64)>> {
     let n = list.len();
     let mut ex = sim::batch::Extraction::new(query, n, limit, metric, process, score_cutoff)?;
     let mut block = sim::batch::Texts::new();
-    let mut scratch = Vec::new();
     let (mut start, mut size) = (0, 16);
     while start < n && !ex.done() {
         let end = (start + size).min(n);
         block.clear();
         for j in start..end {
-            push_text(&mut block, &mut scratch, &list.get_item(j)?, "choices", j)?;
+            push_item(&mut block, &list.get_item(j)?, "choices", j, p)?;
         }
         let work = query.len() as u128 * block.total_chars() as u128;
         if work < QUICK_WORK {
@@ -679,7 +893,7 @@ impl PyStatementScorer {
     /// Calibrated similarity of two statements, 0–100 (polarity ignored; see ``compare``).
     fn score(&self, py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<f64> {
         let (a, b) = (as_str(a, "a")?, as_str(b, "b")?);
-        detached(py, || Ok(self.inner.score(&a, &b)))
+        run(py, pair_work(&a, &b), || Ok(self.inner.score(&a, &b)))
     }
 
     /// Relation (agree / deny / unrelated), score, cues and evidence of two statements.
@@ -690,7 +904,9 @@ impl PyStatementScorer {
         b: &Bound<'_, PyAny>,
     ) -> PyResult<PyStatementMatch> {
         let (a, b) = (as_str(a, "a")?, as_str(b, "b")?);
-        let inner = detached(py, || Ok(crate::compare::compare(&self.inner, &a, &b)))?;
+        let inner = run(py, pair_work(&a, &b), || {
+            Ok(crate::compare::compare(&self.inner, &a, &b))
+        })?;
         Ok(PyStatementMatch { inner })
     }
 
@@ -698,6 +914,7 @@ impl PyStatementScorer {
     #[pyo3(signature = (s1, s2, *, processor = None, score_cutoff = None))]
     fn __call__(
         &self,
+        py: Python<'_>,
         s1: &Bound<'_, PyAny>,
         s2: &Bound<'_, PyAny>,
         processor: Option<&Bound<'_, PyAny>>,
@@ -708,9 +925,9 @@ impl PyStatementScorer {
             Proc::Default => Proc::None,
             p => p,
         };
-        let a: String = processed(s1, "s1", &p)?.into_iter().collect();
-        let b: String = processed(s2, "s2", &p)?.into_iter().collect();
-        let s = self.inner.score(&a, &b);
+        let a: String = processed(s1, "s1", &p)?.iter().collect();
+        let b: String = processed(s2, "s2", &p)?.iter().collect();
+        let s = run(py, pair_work(&a, &b), || Ok(self.inner.score(&a, &b)))?;
         Ok(if s >= score_cutoff.unwrap_or(0.0) {
             s
         } else {
@@ -748,9 +965,10 @@ pub fn py_statement(
     idf: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<f64> {
     let (a, b) = (as_str(a, "a")?, as_str(b, "b")?);
+    let work = pair_work(&a, &b);
     match idf_map(idf)? {
-        Some(m) => detached(py, || Ok(StatementScorer::with_idf(&m).score(&a, &b))),
-        None => detached(py, || Ok(default_statement().score(&a, &b))),
+        Some(m) => run(py, work, || Ok(StatementScorer::with_idf(&m).score(&a, &b))),
+        None => run(py, work, || Ok(default_statement().score(&a, &b))),
     }
 }
 
@@ -784,7 +1002,7 @@ pub fn py_compare(
     b: &Bound<'_, PyAny>,
 ) -> PyResult<PyStatementMatch> {
     let (a, b) = (as_str(a, "a")?, as_str(b, "b")?);
-    let inner = detached(py, || {
+    let inner = run(py, pair_work(&a, &b), || {
         Ok(crate::compare::compare(default_statement(), &a, &b))
     })?;
     Ok(PyStatementMatch { inner })

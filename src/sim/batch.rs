@@ -69,6 +69,36 @@ impl Texts {
         true
     }
 
+    /// Append one string of `n` code points that `write` stores as `u32`s at the pointer it
+    /// is given (a reader of another runtime's strings fills the buffer in place, with no
+    /// copy in between); false, and nothing appended, when `write` returns false or one of
+    /// them is not a Unicode scalar value (a lone surrogate).
+    ///
+    /// # Safety
+    /// When `write` returns true it must have written `n` `u32`s at the pointer (there is
+    /// room for exactly `n`).
+    pub unsafe fn push_written(&mut self, n: usize, write: impl FnOnce(*mut u32) -> bool) -> bool {
+        self.chars.reserve(n);
+        let len = self.chars.len();
+        // `char` has the size and alignment of `u32`; the slots are spare capacity, read only
+        // after `write` filled them and exposed as `char` only after every one is checked.
+        let p = self.chars.spare_capacity_mut().as_mut_ptr().cast::<u32>();
+        if !write(p) {
+            return false;
+        }
+        for i in 0..n {
+            // SAFETY: `write` initialized `n` u32s at `p` (the caller's contract).
+            if char::from_u32(unsafe { p.add(i).read() }).is_none() {
+                return false;
+            }
+        }
+        // SAFETY: the `n` slots after `len` are initialized with valid `char`s (checked above)
+        // and within the capacity reserved above.
+        unsafe { self.chars.set_len(len + n) };
+        self.ends.push(len + n);
+        true
+    }
+
     /// Number of strings.
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -393,6 +423,41 @@ fn packed_rows<T: fuzz::Lane, const N: usize>(
     };
     let lev = matches!(metric, Metric::Builtin(Scorer::Levenshtein));
     let (m, lens) = (cs.len(), p.lens());
+    if matches!(metric, Metric::Builtin(Scorer::JaroWinkler)) {
+        let mut scratch = Vec::new();
+        for (j, c) in cs.iter().enumerate() {
+            if interrupted_every(j) {
+                break;
+            }
+            let cl = c.key.len();
+            // With a cutoff, the transpositions are counted only if a lane can still reach it.
+            let keep = |common: &[usize; N]| {
+                (0..group.len())
+                    .any(|k| fuzz::jaro_winkler_may_reach(lens[k], cl, common[k], cutoff))
+            };
+            match p.jaro(&c.key, &mut scratch, keep) {
+                Some((_, trans)) if trans[0] == usize::MAX => {
+                    for k in 0..group.len() {
+                        rows[k * m + j] = 0.0;
+                    }
+                }
+                Some((common, trans)) => {
+                    for (k, q) in group.iter().enumerate() {
+                        rows[k * m + j] = fuzz::jaro_winkler_from_counts(
+                            &q.key, &c.key, common[k], trans[k], cutoff,
+                        ) as f32;
+                    }
+                }
+                // A choice too long for the lanes' window counters.
+                None => {
+                    for (k, q) in group.iter().enumerate() {
+                        rows[k * m + j] = fuzz::jaro_winkler(&q.key, &c.key, cutoff) as f32;
+                    }
+                }
+            }
+        }
+        return true;
+    }
     let qmax = lens.iter().copied().max().unwrap_or(0);
     let cmax = cs.iter().map(|c| c.key.len()).max().unwrap_or(0);
     // A cell's score depends only on (length sum, LCS) for ratio and on (longer length,
@@ -542,8 +607,14 @@ pub fn cdist_texts(
         if m > 0 {
             let ratio_like = matches!(
                 metric,
-                Metric::Builtin(Scorer::Ratio | Scorer::TokenSortRatio | Scorer::Levenshtein)
+                Metric::Builtin(
+                    Scorer::Ratio
+                        | Scorer::TokenSortRatio
+                        | Scorer::Levenshtein
+                        | Scorer::JaroWinkler
+                )
             );
+            let jw = matches!(metric, Metric::Builtin(Scorer::JaroWinkler));
             if ratio_like {
                 // Many queries per step: one character lookup serves a whole group. Queries
                 // of similar length go together so short ones are not padded to long ones,
@@ -565,7 +636,14 @@ pub fn cdist_texts(
                         17..=32 => packed_rows::<u32, 16>(r, g, c, metric, cutoff),
                         _ => false,
                     };
-                    if !packed {
+                    if !packed && jw {
+                        for (row, &q) in rows.chunks_mut(m).zip(&group) {
+                            let r = Row::new(metric, q);
+                            for (o, c) in row.iter_mut().zip(&cs) {
+                                *o = r.score(c, cutoff) as f32;
+                            }
+                        }
+                    } else if !packed {
                         ratio_rows4(&mut rows, &group, &cs, metric, cutoff);
                     }
                     rows

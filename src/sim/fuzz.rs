@@ -277,7 +277,50 @@ impl Pattern {
         if norm_sim(least_dist, lensum, cutoff) == 0.0 && cutoff > 0.0 {
             return 0.0;
         }
+        if cutoff > 0.0 && self.words >= 2 {
+            // Any LCS below this scores under the cutoff (by 400 / lensum, far more than the
+            // rounding of the score): stop once the LCS cannot reach it.
+            let min_lcs = ((lensum as f64 * cutoff / 200.0).floor() as usize).saturating_sub(1);
+            return match self.lcs_at_least(s2, min_lcs) {
+                Some(l) => norm_sim(lensum - 2 * l, lensum, cutoff),
+                None => 0.0,
+            };
+        }
         norm_sim(self.indel(s2), lensum, cutoff)
+    }
+
+    /// LCS of the pattern string and `s2`, or `None` as soon as it cannot reach `min_lcs`:
+    /// after each block of `s2` the LCS so far plus what is left of `s2` bounds it (RapidFuzz
+    /// stops early with a cutoff too). For patterns of two or more machine words.
+    pub fn lcs_at_least(&self, s2: &[char], min_lcs: usize) -> Option<usize> {
+        const BLOCK: usize = 32;
+        if self.len == 0 || s2.is_empty() || self.words < 2 {
+            return Some(self.lcs(s2));
+        }
+        let mut stack = [!0u64; 8];
+        let mut heap;
+        let sv: &mut [u64] = if self.words <= 8 {
+            &mut stack[..self.words]
+        } else {
+            heap = vec![!0u64; self.words];
+            &mut heap
+        };
+        for (b, block) in s2.chunks(BLOCK).enumerate() {
+            if crate::parallel::interrupted_every(b * BLOCK) {
+                break;
+            }
+            for &c in block {
+                advance(sv, self.row(c));
+            }
+            // Bits above the pattern's length stay 1 (their match bits are 0), so counting
+            // the zeros of every word is the LCS so far.
+            let so_far: usize = sv.iter().map(|x| (!x).count_ones() as usize).sum();
+            let left = s2.len() - (b * BLOCK + block.len());
+            if so_far + left < min_lcs {
+                return None;
+            }
+        }
+        Some(self.count_lcs(sv))
     }
 }
 
@@ -537,6 +580,7 @@ pub trait Lane:
     + std::ops::BitXor<Output = Self>
     + std::ops::Not<Output = Self>
     + std::ops::Shl<u32, Output = Self>
+    + PartialEq
 {
     /// Bits, the longest string a lane holds.
     const BITS: usize;
@@ -546,6 +590,14 @@ pub trait Lane:
     fn sub(self, o: Self) -> Self;
     fn ones(self) -> u32;
     fn bit(i: usize) -> Self;
+    /// All ones when `b`, else zero (a lane mask).
+    fn mask(b: bool) -> Self;
+    /// `n` as a lane value, or `None` when it does not fit.
+    fn from_usize(n: usize) -> Option<Self>;
+    /// The lowest set bit (`x & -x`).
+    fn lowest(self) -> Self;
+    /// The lane as an integer.
+    fn to_usize(self) -> usize;
 }
 
 macro_rules! lane {
@@ -569,6 +621,22 @@ macro_rules! lane {
             #[inline(always)]
             fn bit(i: usize) -> Self {
                 1 << i
+            }
+            #[inline(always)]
+            fn mask(b: bool) -> Self {
+                (b as $t).wrapping_neg()
+            }
+            #[inline(always)]
+            fn from_usize(n: usize) -> Option<Self> {
+                <$t>::try_from(n).ok()
+            }
+            #[inline(always)]
+            fn lowest(self) -> Self {
+                self & self.wrapping_neg()
+            }
+            #[inline(always)]
+            fn to_usize(self) -> usize {
+                self as usize
             }
         }
     };
@@ -740,6 +808,118 @@ impl<T: Lane, const N: usize> PackedPattern<T, N> {
                 dist[l] as usize
             }
         })
+    }
+
+    /// Jaro matches and transpositions of each string (the pattern, RapidFuzz's `s1`) with
+    /// `s2`, AVX-512BW or AVX2 chosen at run time: RapidFuzz's bit-parallel flagging (each
+    /// character of `s2` takes the first free pattern position inside its search window, the
+    /// lowest set bit), one lane per string. `None` when `s2` is too long for the lane type to
+    /// count its search window (longer than the lane's maximum value).
+    ///
+    /// `keep` sees the matches of every lane before the transpositions are counted: when it
+    /// returns false (no lane can reach the caller's cutoff) they are not, and every lane's
+    /// transpositions come back as `usize::MAX`.
+    pub fn jaro(
+        &self,
+        s2: &[char],
+        scratch: &mut Vec<[T; N]>,
+        keep: impl Fn(&[usize; N]) -> bool,
+    ) -> Option<([usize; N], [usize; N])> {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512bw") {
+                // SAFETY: the CPU supports AVX-512BW (checked just above).
+                return unsafe { self.jaro_avx512(s2, scratch, keep) };
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked just above).
+                return unsafe { self.jaro_avx2(s2, scratch, keep) };
+            }
+        }
+        self.jaro_lanes(s2, scratch, keep)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512bw")]
+    unsafe fn jaro_avx512(
+        &self,
+        s2: &[char],
+        scratch: &mut Vec<[T; N]>,
+        keep: impl Fn(&[usize; N]) -> bool,
+    ) -> Option<([usize; N], [usize; N])> {
+        self.jaro_lanes(s2, scratch, keep)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn jaro_avx2(
+        &self,
+        s2: &[char],
+        scratch: &mut Vec<[T; N]>,
+        keep: impl Fn(&[usize; N]) -> bool,
+    ) -> Option<([usize; N], [usize; N])> {
+        self.jaro_lanes(s2, scratch, keep)
+    }
+
+    #[inline(always)]
+    fn jaro_lanes(
+        &self,
+        s2: &[char],
+        scratch: &mut Vec<[T; N]>,
+        keep: impl Fn(&[usize; N]) -> bool,
+    ) -> Option<([usize; N], [usize; N])> {
+        let l2 = s2.len();
+        // The search radius of each lane (RapidFuzz: max(len1, len2) / 2 - 1); lanes whose
+        // strings are both shorter than 2 are scored by the caller, whatever they hold here.
+        let bound: [usize; N] = self.lens.map(|l1| (l1.max(l2) / 2).saturating_sub(1));
+        // Steps during which the window still grows at its start (`bound` of them).
+        let mut grow: [T; N] = [T::ZERO; N];
+        for (g, &b) in grow.iter_mut().zip(&bound) {
+            *g = T::from_usize(b)?;
+        }
+        let mut window: [T; N] = bound.map(|b| {
+            if b + 1 >= T::BITS {
+                !T::ZERO
+            } else {
+                T::bit(b + 1).sub(T::ONE)
+            }
+        });
+        // No position of `s2` at or past (longest pattern + its radius) can match.
+        let reach = (0..N).map(|l| self.lens[l] + bound[l]).max().unwrap_or(0);
+        let s2 = &s2[..l2.min(reach)];
+        scratch.clear();
+        let mut p_flag = [T::ZERO; N];
+        for &c in s2 {
+            let m = self.row(c);
+            let mut t_flag = [T::ZERO; N];
+            for l in 0..N {
+                let pm = m[l] & window[l] & !p_flag[l];
+                p_flag[l] = p_flag[l] | pm.lowest();
+                t_flag[l] = T::mask(pm != T::ZERO);
+                let g = T::mask(grow[l] != T::ZERO);
+                window[l] = (window[l] << 1) | (g & T::ONE);
+                grow[l] = grow[l].sub(g & T::ONE);
+            }
+            scratch.push(t_flag);
+        }
+        let common = p_flag.map(|x| x.ones() as usize);
+        if !keep(&common) {
+            return Some((common, [usize::MAX; N]));
+        }
+        // Transpositions: the k-th flagged character of `s2` against the k-th flagged
+        // pattern position.
+        let mut free = p_flag;
+        let mut trans = [T::ZERO; N];
+        for (&c, t_flag) in s2.iter().zip(scratch.iter()) {
+            let m = self.row(c);
+            for l in 0..N {
+                let low = free[l].lowest();
+                let miss = T::mask(m[l] & low == T::ZERO);
+                trans[l] = trans[l].sub(miss & t_flag[l]);
+                free[l] = free[l] ^ (low & t_flag[l]);
+            }
+        }
+        Some((common, trans.map(|x| x.to_usize())))
     }
 }
 
@@ -1281,6 +1461,62 @@ pub fn jaro_winkler(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     cut(sim * 100.0, cutoff)
 }
 
+/// Whether a Jaro-Winkler score of `s1` (length `l1`) and a string of length `l2` with
+/// `common` matches could reach `cutoff` (0–100): the score with no transpositions and the
+/// longest prefix bonus, with a margin far above float rounding; true for the lengths the
+/// Jaro formula does not cover.
+#[inline]
+pub fn jaro_winkler_may_reach(l1: usize, l2: usize, common: usize, cutoff: f64) -> bool {
+    if cutoff <= 0.0 || l1 < 2 && l2 < 2 || l1 == 0 || l2 == 0 {
+        return true;
+    }
+    let j = (common as f64 / l1 as f64 + common as f64 / l2 as f64 + 1.0) / 3.0;
+    let jw = if j > 0.7 { j + 0.4 * (1.0 - j) } else { j };
+    jw * 100.0 >= cutoff - 1e-6
+}
+
+/// Jaro-Winkler similarity (prefix weight 0.1), 0–100, from the Jaro matches and
+/// transpositions of `s1` (the pattern) and `s2`, with the expressions of the rapidfuzz crate
+/// (so the same to the last bit), 0 below `cutoff`.
+pub fn jaro_winkler_from_counts(
+    s1: &[char],
+    s2: &[char],
+    common: usize,
+    transpositions: usize,
+    cutoff: f64,
+) -> f64 {
+    let (l1, l2) = (s1.len(), s2.len());
+    let mut sim = if l1 == 0 && l2 == 0 {
+        1.0
+    } else if l1 == 0 || l2 == 0 {
+        0.0
+    } else if l1 == 1 && l2 == 1 {
+        f64::from(u8::from(s1[0] == s2[0]))
+    } else if common == 0 {
+        0.0
+    } else {
+        let t = transpositions / 2;
+        let mut sim = 0.0;
+        sim += common as f64 / l1 as f64;
+        sim += common as f64 / l2 as f64;
+        sim += (common as f64 - t as f64) / common as f64;
+        sim / 3.0
+    };
+    if sim > 0.7 {
+        let prefix = s1
+            .iter()
+            .zip(s2)
+            .take(4)
+            .take_while(|(a, b)| a == b)
+            .count();
+        sim += prefix as f64 * 0.1 * (1.0 - sim);
+    }
+    // The crate's normalized similarity is 1 - normalized distance (RapidFuzz's single calls
+    // agree; its cdist can differ in the last bit).
+    let sim = 1.0 - (1.0 - sim);
+    cut(sim * 100.0, cutoff)
+}
+
 /// Jaccard similarity of the word sets, 0–100 (100 for two empty strings).
 pub fn jaccard(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     jaccard_tokens(&sorted_tokens(s1), &sorted_tokens(s2), cutoff)
@@ -1299,6 +1535,88 @@ pub fn jaccard_tokens(ta: &[&[char]], tb: &[&[char]], cutoff: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn packed_jaro_case<T: Lane, const N: usize>(seed: u64, alphabet: &[char], qmax: usize) {
+        let mut x = seed;
+        let mut next = |n: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) as usize) % n.max(1)
+        };
+        let mut scratch = Vec::new();
+        for _ in 0..60 {
+            let qs: Vec<Vec<char>> = (0..N)
+                .map(|_| {
+                    (0..next(qmax + 1))
+                        .map(|_| alphabet[next(alphabet.len())])
+                        .collect()
+                })
+                .collect();
+            let keys: Vec<&[char]> = qs.iter().map(|q| &q[..]).collect();
+            let p = PackedPattern::<T, N>::new(&keys).expect("fits");
+            for len in [0, 1, 2, 3, 7, 13, 40, 90, 600] {
+                let t: Vec<char> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+                let Some((common, trans)) = p.jaro(&t, &mut scratch, |_| true) else {
+                    assert!(len > T::BITS * 8, "refused a short string");
+                    continue;
+                };
+                for (k, q) in qs.iter().enumerate() {
+                    // What cdist used before (RapidFuzz's cdist agrees with it to the last
+                    // bit; its single call can differ there).
+                    let batch =
+                        rapidfuzz::distance::jaro_winkler::BatchComparator::new(q.iter().copied());
+                    let sim = batch.normalized_similarity(t.iter().copied());
+                    for cutoff in [0.0, 80.0] {
+                        let want = cut(sim * 100.0, cutoff);
+                        let got = jaro_winkler_from_counts(q, &t, common[k], trans[k], cutoff);
+                        assert_eq!(got, want, "{q:?} {t:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ratio_with_a_cutoff_stops_early_but_keeps_every_score_at_or_above_it() {
+        let mut x = 7u64;
+        let mut next = |n: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) as usize) % n
+        };
+        let alphabet: Vec<char> = "abcde fghé".chars().collect();
+        for _ in 0..300 {
+            let a: Vec<char> = (0..65 + next(300))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let mut b = a.clone();
+            for _ in 0..next(60) {
+                let i = next(b.len());
+                b[i] = alphabet[next(alphabet.len())];
+            }
+            b.truncate(b.len() - next(20));
+            let p = Pattern::new(&a);
+            let full = p.ratio(&b, 0.0);
+            for cutoff in [full, full - 1e-9, full + 1e-9, 50.0, 90.0] {
+                let want = if full >= cutoff { full } else { 0.0 };
+                assert_eq!(p.ratio(&b, cutoff), want, "cutoff {cutoff}");
+            }
+        }
+    }
+
+    #[test]
+    fn packed_jaro_winkler_equals_the_crate() {
+        let small = ['a', 'b', 'c', ' ', 'é'];
+        let names: Vec<char> = "abcdefghijklmnop JKLMé.".chars().collect();
+        for seed in 1..4 {
+            packed_jaro_case::<u8, 64>(seed, &small, 8);
+            packed_jaro_case::<u16, 32>(seed, &small, 16);
+            packed_jaro_case::<u32, 16>(seed, &names, 32);
+            packed_jaro_case::<u16, 32>(seed, &names, 16);
+        }
+    }
 
     fn c(s: &str) -> Vec<char> {
         s.chars().collect()

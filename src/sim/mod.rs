@@ -44,20 +44,27 @@ impl Scorer {
         Scorer::Jaccard,
     ];
 
+    /// The RapidFuzz name of the scorer (`"ratio"`, `"WRatio"`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Scorer::Ratio => "ratio",
+            Scorer::PartialRatio => "partial_ratio",
+            Scorer::TokenSortRatio => "token_sort_ratio",
+            Scorer::TokenSetRatio => "token_set_ratio",
+            Scorer::TokenRatio => "token_ratio",
+            Scorer::WRatio => "WRatio",
+            Scorer::JaroWinkler => "jaro_winkler",
+            Scorer::Levenshtein => "levenshtein",
+            Scorer::Jaccard => "jaccard",
+        }
+    }
+
     /// The scorer called `name` (`"ratio"`, `"WRatio"`, …).
     pub fn from_name(name: &str) -> Result<Self> {
-        Ok(match name {
-            "ratio" => Scorer::Ratio,
-            "partial_ratio" => Scorer::PartialRatio,
-            "token_sort_ratio" => Scorer::TokenSortRatio,
-            "token_set_ratio" => Scorer::TokenSetRatio,
-            "token_ratio" => Scorer::TokenRatio,
-            "WRatio" => Scorer::WRatio,
-            "jaro_winkler" => Scorer::JaroWinkler,
-            "levenshtein" => Scorer::Levenshtein,
-            "jaccard" => Scorer::Jaccard,
-            _ => return Err(Error::invalid("scorer", format!("unknown scorer {name:?}"))),
-        })
+        Scorer::ALL
+            .into_iter()
+            .find(|s| s.name() == name)
+            .ok_or_else(|| Error::invalid("scorer", format!("unknown scorer {name:?}")))
     }
 
     /// Score two (already processed) strings, 0–100, 0 when below `cutoff`.

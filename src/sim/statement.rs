@@ -15,183 +15,42 @@ use super::model;
 use super::process::default_process;
 use crate::compare::lexicon::{find_cues, Cue};
 
-/// Function words and attribution words: they say little about which claim is made, and
-/// "X said" vs "according to X" must not matter.
-const STOPWORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "but",
-    "if",
-    "then",
-    "so",
-    "as",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "from",
-    "by",
-    "with",
-    "about",
-    "into",
-    "over",
-    "after",
-    "before",
-    "than",
-    "that",
-    "this",
-    "these",
-    "those",
-    "it",
-    "its",
-    "it's",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "him",
-    "them",
-    "us",
-    "me",
-    "who",
-    "whom",
-    "which",
-    "what",
-    "there",
-    "here",
-    "also",
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "tell",
-    "according",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "noted",
-    "notes",
-    "explained",
-    "reported",
-    "reports",
-    "statement",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "while",
-    "when",
-    "where",
-    "because",
-    "just",
-    "very",
-    "some",
-    "such",
-    "any",
-    "all",
-    "more",
-    "most",
-    "other",
-    "out",
-    "up",
-    "one's",
-    "which",
-    "via",
-    "per",
-    "—",
-    "-",
-];
+/// Function words the statement scorer leaves out of a claim's content (they say little
+/// about which claim is made): `src/lexicon/statement_stop_words.txt`.
+const STOP_WORDS: &str = include_str!("../lexicon/statement_stop_words.txt");
 
-fn number_word(w: &str) -> Option<f64> {
-    const WORDS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    if let Some(i) = WORDS.iter().position(|x| *x == w) {
-        return Some(i as f64);
-    }
-    Some(match w {
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "dozen" => 12.0,
-        _ => return None,
+/// Number words and multipliers with their values: `src/lexicon/number_words.tsv`.
+const NUMBER_WORDS: &str = include_str!("../lexicon/number_words.tsv");
+
+/// The lines of a lexicon file that carry data (not blank, not a `#` comment).
+fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Number words (`kind` "number") and multipliers ("multiplier") with their values.
+fn number_words() -> &'static HashMap<&'static str, (f64, bool)> {
+    static MAP: std::sync::OnceLock<HashMap<&'static str, (f64, bool)>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        data_lines(NUMBER_WORDS)
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let (w, v, kind) = (f.next()?, f.next()?, f.next()?);
+                let v: f64 = v.trim().parse().ok()?;
+                Some((w.trim(), (v, kind.trim() == "multiplier")))
+            })
+            .collect()
     })
 }
 
+fn number_word(w: &str) -> Option<f64> {
+    number_words().get(w).filter(|x| !x.1).map(|x| x.0)
+}
+
 fn multiplier(w: &str) -> Option<f64> {
-    Some(match w {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" | "millions" | "mln" | "mn" => 1e6,
-        "billion" | "billions" | "bn" | "bln" => 1e9,
-        "trillion" | "trillions" | "tn" => 1e12,
-        _ => return None,
-    })
+    number_words().get(w).filter(|x| x.1).map(|x| x.0)
 }
 
 /// Lowercased word tokens (apostrophes and digit separators kept inside words), whether each
@@ -401,8 +260,12 @@ pub struct StatementScorer {
 pub(crate) fn is_stop(w: &str) -> bool {
     // A set: prepare asks for every word, and a scan of the list cost half of prepare.
     static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(w)
+    SET.get_or_init(|| {
+        data_lines(STOP_WORDS)
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+    .contains(w)
 }
 
 /// Names of the features of a pair, in the order of [`model::WEIGHTS`].
