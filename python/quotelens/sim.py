@@ -312,7 +312,7 @@ def top_k(
     """
     found = _core._top_k(queries, choices, k, scorer, processor, score_cutoff, workers)
     if found is not NotImplemented:
-        return found  # type: ignore[no-any-return]
+        return found
     q, c = _python_lists(queries, choices, processor)
     # No query has more than len(c) matches: a larger k is that many.
     return _python_top_k(q, c, max(1, min(int(k), len(c))), scorer, score_cutoff)
@@ -363,7 +363,7 @@ def extract(
     """
     found = _core._extract(query, choices, scorer, processor, limit, score_cutoff, workers)
     if found is not NotImplemented:
-        return found  # type: ignore[no-any-return]
+        return found
     c = _check_list(choices, "choices")
     if not c:
         return []
