@@ -392,7 +392,8 @@ def claims(
     articles are returned, most reported first. Each member gets a stance (``asserting`` or
     ``denying``, see :func:`stance`). ``sentences=True`` adds the unattributed body sentences.
 
-    ``method="exact"`` scores every pair of distinct statements; ``"blocked"`` (``"lsh"`` is
+    ``method="exact"`` scores every pair of distinct statements that can link (those sharing
+    three content words, found through an inverted index on them, so it is not n²); ``"blocked"`` (``"lsh"`` is
     its old name) only the candidates of MinHash LSH over each frame's 20 rarest content words
     (Jaccard 0.3) and the statements sharing one of a statement's 3 rarest words, and not those
     whose exact-word overlap is below 70% of the threshold; ``"auto"`` (default) is exact up to
