@@ -8,7 +8,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -194,9 +194,7 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
                    help="where to write the report (default: report.html)")
     r.add_argument("--title", default=None, help="the report's heading")
     r.add_argument("--no-progress", action="store_true", help="hide the progress bar")
-    from quotelens.compare import CLI_COMMANDS, add_cli_commands, run_cli_command
-
-    add_cli_commands(sub)
+    add_comparison_commands(sub)
     args = parser.parse_args(argv)
     for flag in ("metadata", "groups", "aliases"):
         f = getattr(args, flag)
@@ -206,7 +204,7 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "report":
         return _report(args)
     if args.command in CLI_COMMANDS:
-        return run_cli_command(args)
+        return run_comparison_command(args)
     corpus = _corpus(args)
     if args.format == "json":
         df = _frame_rows(corpus, args.all)
@@ -223,6 +221,58 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
     else:
         _print_table(corpus, _rows(corpus, args.all))
     sys.stdout.flush()
+    return 0
+
+
+# -- command line: `quotelens matches|statements|claims PATH` ---------------------------------
+
+CLI_COMMANDS = ("matches", "statements", "claims")
+
+
+def add_comparison_commands(sub: Any) -> None:
+    """Add the comparison commands to the ``quotelens`` argument parser's subparsers."""
+    helps = {
+        "matches": "print the same quote reported by several articles (Corpus.quote_matches)",
+        "statements": "print statements carried by several articles, with each variant's "
+                      "word-level diff (Corpus.statements)",
+        "claims": "print claims made in several articles, one row per member (Corpus.claims)",
+    }
+    for name in CLI_COMMANDS:
+        p = sub.add_parser(name, help=helps[name])
+        add_corpus_arguments(p)
+        p.add_argument("--format", choices=("csv", "json"), default="csv")
+        p.add_argument("--threshold", type=float, default=None,
+                       help="least score, 0-100 (default: the method's default)")
+        if name != "claims":
+            p.add_argument("--no-unquoted", action="store_true",
+                           help="do not look for quotes in other articles' running text")
+        p.add_argument("--no-progress", action="store_true", help="hide the progress bars")
+
+
+def run_comparison_command(args: argparse.Namespace) -> int:
+    """Run a command added by :func:`add_comparison_commands`; the frame goes to stdout."""
+    progress = False if args.no_progress else None
+    # The same loading as `quotes` and `report`: metadata, name template, aliases and groups.
+    corpus = _corpus(args, progress=progress)
+    kw: dict[str, Any] = {} if args.threshold is None else {"threshold": args.threshold}
+    try:
+        if args.command == "matches":
+            df = corpus.quote_matches(unquoted=not args.no_unquoted, progress=progress, **kw)
+        elif args.command == "statements":
+            df = corpus.statements(unquoted=not args.no_unquoted, progress=progress, **kw)
+        else:
+            df = corpus.claims(progress=progress, **kw).to_frame()
+    except ValueError as e:
+        raise SystemExit(f"quotelens: {e}") from None
+    if args.format == "json":
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1, date_format="iso"))
+        print()
+    else:
+        # Lists (articles, outlets, variants) as JSON inside their cell.
+        for c in df.columns:
+            if df[c].map(lambda v: isinstance(v, (list, dict))).any():
+                df[c] = df[c].map(lambda v: json.dumps(v, ensure_ascii=False))
+        df.to_csv(sys.stdout, index=False)
     return 0
 
 

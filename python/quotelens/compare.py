@@ -14,8 +14,6 @@ words, and one side's statements against another's. Built on :mod:`quotelens.sim
 
 from __future__ import annotations
 
-import html
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
@@ -25,14 +23,13 @@ import pandas as pd
 
 from quotelens import _core
 from quotelens._core import QuotelensError
+from quotelens.frames import STATEMENT_KINDS  # the kinds statements are made of
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from quotelens.corpus import Corpus
 
-# Kinds that carry a statement someone made.
-STATEMENT_KINDS = ("direct", "mixed", "indirect")
 
 
 @dataclass(frozen=True)
@@ -134,10 +131,10 @@ class _Progress:
     works); ``None`` when hidden (``progress=None``: shown on a terminal for 20+ articles)."""
 
     def __init__(self, progress: Optional[bool], n_articles: int, desc: str) -> None:
-        from quotelens.corpus import _show_progress
+        from quotelens.corpus import show_progress
 
         self.bar: Any = None
-        if _show_progress(progress, n_articles):
+        if show_progress(progress, n_articles):
             from tqdm.auto import tqdm
 
             self.bar = tqdm(total=0, desc=f"quotelens: {desc}", unit="wording")
@@ -493,89 +490,3 @@ def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> Sid
     out = SideComparison(pd.DataFrame(raw, columns=SIDE_COLUMNS))
     out.side_a, out.side_b = side_a, side_b
     return out
-
-
-def claims_html(
-    cl: list[Claim], colors: dict[Optional[str], str], *, max_members: int = 30
-) -> str:
-    """Claims as HTML: each with its members, articles, sides and stances."""
-    if not cl:
-        return "<p>No claim is made in more than one article at this threshold.</p>"
-    parts = []
-    for c in cl:
-        sides = ", ".join(f"{html.escape(s or 'no side')} {n}" for s, n in c.sides.items())
-        stances = ", ".join(f"{k} {v}" for k, v in sorted(c.stances.items()))
-        items = "".join(
-            f'<li style="border-left:4px solid {colors.get(m.side, "#BBBBBB")};padding-left:6px">'
-            f"<b>{html.escape(m.speaker or 'unattributed')}</b> "
-            f"<span class=\"muted\">({html.escape(m.side or 'no side')}, {m.stance}, "
-            f'<a href="#article-{html.escape(m.article)}">{html.escape(m.article)}</a>)</span>'
-            f" {html.escape(m.cue or '')}: “{html.escape(m.text)}”</li>"
-            for m in c.members[:max_members]
-        )
-        if len(c.members) > max_members:
-            items += f'<li class="muted">… {len(c.members) - max_members} more</li>'
-        parts.append(
-            f'<div class="claim"><h4>Claim {c.id}: {html.escape(c.label)}</h4>'
-            f'<p class="muted">{len(c.articles)} articles · sides: {sides} · {stances}</p>'
-            f'<ul style="list-style:none;padding-left:8px">{items}</ul></div>'
-        )
-    return "".join(parts)
-
-
-# -- command line: `quotelens matches|statements|claims PATH` ---------------------------------
-
-CLI_COMMANDS = ("matches", "statements", "claims")
-
-
-def add_cli_commands(sub: Any) -> None:
-    """Add the comparison commands to the ``quotelens`` argument parser's subparsers."""
-    helps = {
-        "matches": "print the same quote reported by several articles (Corpus.quote_matches)",
-        "statements": "print statements carried by several articles, with each variant's "
-                      "word-level diff (Corpus.statements)",
-        "claims": "print claims made in several articles, one row per member (Corpus.claims)",
-    }
-    from quotelens.cli import add_corpus_arguments
-
-    for name in CLI_COMMANDS:
-        p = sub.add_parser(name, help=helps[name])
-        add_corpus_arguments(p)
-        p.add_argument("--format", choices=("csv", "json"), default="csv")
-        p.add_argument("--threshold", type=float, default=None,
-                       help="least score, 0-100 (default: the method's default)")
-        if name != "claims":
-            p.add_argument("--no-unquoted", action="store_true",
-                           help="do not look for quotes in other articles' running text")
-        p.add_argument("--no-progress", action="store_true", help="hide the progress bars")
-
-
-def run_cli_command(args: Any) -> int:
-    """Run a command added by :func:`add_cli_commands`; the frame goes to stdout."""
-    import json
-
-    from quotelens.cli import _corpus
-
-    progress = False if args.no_progress else None
-    # The same loading as `quotes` and `report`: metadata, name template, aliases and groups.
-    corpus = _corpus(args, progress=progress)
-    kw: dict[str, Any] = {} if args.threshold is None else {"threshold": args.threshold}
-    try:
-        if args.command == "matches":
-            df = corpus.quote_matches(unquoted=not args.no_unquoted, progress=progress, **kw)
-        elif args.command == "statements":
-            df = corpus.statements(unquoted=not args.no_unquoted, progress=progress, **kw)
-        else:
-            df = corpus.claims(progress=progress, **kw).to_frame()
-    except ValueError as e:
-        raise SystemExit(f"quotelens: {e}") from None
-    if args.format == "json":
-        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1, date_format="iso"))
-        print()
-    else:
-        # Lists (articles, outlets, variants) as JSON inside their cell.
-        for c in df.columns:
-            if df[c].map(lambda v: isinstance(v, (list, dict))).any():
-                df[c] = df[c].map(lambda v: json.dumps(v, ensure_ascii=False))
-        df.to_csv(sys.stdout, index=False)
-    return 0

@@ -995,7 +995,9 @@ def _mapping_arg(v: Any, arg: str, columns: tuple[str, str]) -> Any:
     return out
 
 
-def _show_progress(progress: Optional[bool], n: int) -> bool:
+def show_progress(progress: Optional[bool], n: int) -> bool:
+    """Whether a step over ``n`` items shows a progress bar: ``progress`` when a bool (a
+    TypeError otherwise), else on a terminal for 20 items or more."""
     if progress is None:
         return n >= 20 and sys.stderr.isatty()
     if not isinstance(progress, bool):
@@ -1034,7 +1036,7 @@ def _analyze(
     items: list[dict[str, Any]], *, progress: Optional[bool], workers: int, infer: bool
 ) -> list[Article]:
     """Analyse texts on ``workers`` threads (the core releases the GIL), with a progress bar."""
-    show = _show_progress(progress, len(items))
+    show = show_progress(progress, len(items))
     n = _workers(workers)
     bar = None
     if show:

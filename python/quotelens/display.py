@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from quotelens._core import Article
+    from quotelens.compare import Claim
     from quotelens.corpus import Corpus
     from quotelens.outlets import OutletComparison
 
@@ -131,3 +132,31 @@ def figure_svg(fig: "Figure") -> str:
     svg = buf.getvalue()
     start = svg.find("<svg")
     return svg[start:] if start >= 0 else svg
+
+
+def claims_html(
+    cl: "list[Claim]", colors: dict[Optional[str], str], *, max_members: int = 30
+) -> str:
+    """Claims as HTML: each with its members, articles, sides and stances."""
+    if not cl:
+        return "<p>No claim is made in more than one article at this threshold.</p>"
+    parts = []
+    for c in cl:
+        sides = ", ".join(f"{html.escape(s or 'no side')} {n}" for s, n in c.sides.items())
+        stances = ", ".join(f"{k} {v}" for k, v in sorted(c.stances.items()))
+        items = "".join(
+            f'<li style="border-left:4px solid {colors.get(m.side, "#BBBBBB")};padding-left:6px">'
+            f"<b>{html.escape(m.speaker or 'unattributed')}</b> "
+            f"<span class=\"muted\">({html.escape(m.side or 'no side')}, {m.stance}, "
+            f'<a href="#article-{html.escape(m.article)}">{html.escape(m.article)}</a>)</span>'
+            f" {html.escape(m.cue or '')}: “{html.escape(m.text)}”</li>"
+            for m in c.members[:max_members]
+        )
+        if len(c.members) > max_members:
+            items += f'<li class="muted">… {len(c.members) - max_members} more</li>'
+        parts.append(
+            f'<div class="claim"><h4>Claim {c.id}: {html.escape(c.label)}</h4>'
+            f'<p class="muted">{len(c.articles)} articles · sides: {sides} · {stances}</p>'
+            f'<ul style="list-style:none;padding-left:8px">{items}</ul></div>'
+        )
+    return "".join(parts)

@@ -331,7 +331,7 @@ def _comparison_sections(
     sides: "Optional[dict[tuple[str, str], Future[SideComparison]]]" = None,
 ) -> list[tuple[str, str, str]]:
     """Quotes reported by several articles, claims, and side against side."""
-    from quotelens.compare import claims_html
+    from quotelens.display import claims_html
 
     matches = corpus.quote_matches(match_threshold)
     if len(matches):
