@@ -3,6 +3,10 @@
 //! want FxHash maps, from the `rustc-hash` crate (numpy already brings it into Cargo.lock),
 //! rather than a hand-written hasher.
 
+/// A `HashMap` with FxHash (rustc-hash): fast for short string keys, not DoS-resistant, order
+/// not stable across versions, so never for anything stored.
+pub(crate) use rustc_hash::FxHashMap;
+
 /// The FNV-1a offset basis; [`fnv1a`] with `seed = 0` is plain FNV-1a.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;

@@ -285,9 +285,7 @@ pub fn article_statements(ai: usize, a: &Article, sentences: bool) -> Vec<ClaimS
     let mut covered: HashSet<String> = HashSet::new();
     for (qi, q) in a.quotes.iter().enumerate() {
         let kind = match q.kind {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Mixed => "mixed",
-            QuoteKind::Indirect => "indirect",
+            QuoteKind::Direct | QuoteKind::Mixed | QuoteKind::Indirect => q.kind.as_str(),
             _ => continue,
         };
         if q.text.split_whitespace().count() < MIN_WORDS {
@@ -387,13 +385,7 @@ struct Stems {
 }
 
 fn stems(p: &PreparedStatement) -> Stems {
-    let h = |s: &str| {
-        let mut x = 0xcbf2_9ce4_8422_2325u64;
-        for b in s.bytes() {
-            x = (x ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        x
-    };
+    let h = |s: &str| crate::hash::fnv1a(s.as_bytes(), 0);
     let toks: Vec<(u64, f64)> = p.toks.iter().map(|t| (h(&t.stem), t.weight)).collect();
     let mut set: Vec<u64> = toks.iter().map(|t| t.0).collect();
     set.sort_unstable();

@@ -5,7 +5,6 @@
 //! aligned semi-globally (the whole quote against any substring of the region).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::fuzz;
 
@@ -18,25 +17,8 @@ pub struct Alignment {
     pub score: f64,
 }
 
-/// The k-gram hashes are already well mixed: use them as they are.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-type Grams = HashMap<u64, Vec<u32>, BuildHasherDefault<IdHasher>>;
+/// k-gram hash → positions (FxHash: one multiply on the already mixed u64 keys).
+type Grams = crate::hash::FxHashMap<u64, Vec<u32>>;
 
 const K: usize = 6;
 const BASE: u64 = 0x100_0000_01B3;
