@@ -15,7 +15,7 @@ them out without collecting them on the client.
   statements are built partition by partition, then clustered in one task.
 
 Each gives the rows ``Corpus`` gives on the same records in the same order, from the same
-Rust functions (``tests/test_dask.py`` checks it). Progress: dask's own bars
+Rust functions (``tests/python/compare/test_dask.py`` checks it). Progress: dask's own bars
 (``dask.diagnostics.ProgressBar`` locally, ``distributed.progress`` on a cluster).
 """
 

@@ -157,7 +157,7 @@ def test_corpus_dask_and_cli_give_identical_matches(client, articles, folder, ca
         expected[["claim", "article", "start", "end"]].values.tolist()
 
 
-OUTLETS = Path(__file__).resolve().parent.parent / "examples" / "outlets"
+OUTLETS = Path(__file__).resolve().parents[3] / "examples" / "outlets"
 
 
 @pytest.fixture(scope="module", params=["seeds", "outlets", "planted"])

@@ -13,7 +13,7 @@ import quotelens
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "tests" / "data" / "attribution"
 
 

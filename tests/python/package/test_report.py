@@ -13,7 +13,7 @@ import pytest
 from quotelens import Article, Corpus
 from quotelens.report import render_report, write_report
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "seeds"
 
 

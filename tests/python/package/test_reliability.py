@@ -44,7 +44,7 @@ def test_compare_sides_with_a_huge_k(tmp_path):
 
     from quotelens import Corpus
 
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = Path(__file__).resolve().parents[3] / "seeds"
     c = Corpus.from_dir(seeds, progress=False)
     small = c.compare_sides("China", "United States", k=3)
     huge = c.compare_sides("China", "United States", k=2**62)

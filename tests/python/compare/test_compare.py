@@ -8,7 +8,7 @@ import pytest
 from quotelens import Corpus, QuotelensError
 from quotelens.compare import SideComparison
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 MATURIN = shutil.which("maturin", path=str(Path(sys.executable).parent))
 
 pytestmark = pytest.mark.skipif(MATURIN is None, reason="maturin is not installed")

@@ -12,7 +12,7 @@ import quotelens
 from quotelens import Corpus, QuotelensError
 from quotelens.corpus import CorpusWarning
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "seeds"
 
 
