@@ -312,9 +312,14 @@ impl<'a> Index<'a> {
             && (last_raw.starts_with(|c: char| c.is_lowercase()) || self.lowercase.contains(last));
         // "Earlier", "Reportedly": a lone adverb.
         let lone_word = single && (func_of(first).1 || (first.ends_with("ly") && first.len() > 4));
-        place || gerund || bare || shouted || verb_tail || lone_word
+        // "Another tweeted", "More said", "all five": a quantifier with no noun.
+        let quantity = words.iter().all(|w| QUANTIFIERS.contains(&w.as_str()));
+        place || gerund || bare || shouted || verb_tail || lone_word || quantity
     }
 }
+
+/// Quantifiers and number words that are no speaker without their noun ("Another", "all five").
+static QUANTIFIERS: crate::lexicon::Words = crate::lexicon::Words::new("quantifiers");
 
 /// Plural time nouns that open sentences ("Hours later, …") and are never speakers.
 static TIME_NOUNS: crate::lexicon::Words = crate::lexicon::Words::new("time_nouns");
