@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Union, overload
 
-from quotelens._core import Article, QuotelensError
+from quotelens._core import Article, QuotelensError, _word_list
 from quotelens.frames import (
     corpus_speakers_frame,
     is_scare_quote,
@@ -57,9 +57,8 @@ _META_KEYS: dict[str, tuple[str, ...]] = {
 _RECORD_KEYS = frozenset(k for ks in _META_KEYS.values() for k in ks) | {
     "url", "extra", "groups", "sides"}
 
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
+# The core's month names (src/lexicon/words.txt), January first; not the abbreviations.
+_MONTHS = [m for m in _word_list("months") if not m.endswith(".")]
 _MONTH_RE = "|".join(m.capitalize() + "|" + m[:3].capitalize() + r"\.?" for m in _MONTHS)
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d\d)[-./](?P<d>\d\d)\b"),

@@ -275,14 +275,17 @@ def score_pairs(
     except TypeError:  # unhashable callable
         native = False
     n = len(t)
-    # Checked as Python ints: a uint64 index cast to int64 wrapped to a negative one.
+    if native:
+        # The core checks the indices; one past int64 (a uint64 array) is out of range too.
+        for arr in (ia, ib):
+            if arr.size and int(arr.max()) > _np.iinfo(_np.int64).max:
+                raise QuotelensError(f"a, b: index {int(arr.max())} is out of range for {n} texts")
+        return _core._score_pairs(t, ia.tolist(), ib.tolist(), scorer, process, score_cutoff,
+                                  workers)
     for arr in (ia, ib):
         for v in (int(arr.min()), int(arr.max())) if arr.size else ():
             if v < 0 or v >= n:
                 raise QuotelensError(f"a, b: index {v} is out of range for {n} texts")
-    if native:
-        return _core._score_pairs(t, ia.astype(_np.int64).tolist(), ib.astype(_np.int64).tolist(),
-                                  scorer, process, score_cutoff, workers)
     if process:
         t = [default_process(x) for x in t]
     out = _np.array([float(scorer(t[i], t[j])) for i, j in zip(ia.tolist(), ib.tolist())],

@@ -15,3 +15,16 @@ pub fn py_lexicon_data(name: &str) -> PyResult<&'static str> {
     crate::lexicon::data(name)
         .ok_or_else(|| super::QuotelensError::new_err(format!("name: no word list named {name:?}")))
 }
+
+/// The entries of one named list of the core's ``words.txt`` (``"months"``, ``"weekdays"``,
+/// ``"title_abbreviations"``, …), in file order.
+///
+/// >>> from quotelens import _core
+/// >>> _core._word_list("months")[:2]
+/// ['january', 'february']
+#[pyfunction]
+#[pyo3(name = "_word_list")]
+pub fn py_word_list(name: &str) -> PyResult<Vec<&'static str>> {
+    crate::lexicon::word_list(name)
+        .ok_or_else(|| super::QuotelensError::new_err(format!("name: no word list named {name:?}")))
+}

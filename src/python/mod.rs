@@ -278,7 +278,7 @@ mod _core {
         py_statement_clusters_of, py_unquoted_matches,
     };
     #[pymodule_export]
-    use super::lexicon::py_lexicon_data;
+    use super::lexicon::{py_lexicon_data, py_word_list};
     #[pymodule_export]
     use super::lsh::PyMinHashIndex;
     #[pymodule_export]

@@ -711,7 +711,7 @@ pub fn score_pairs(
     for &i in a.iter().chain(b) {
         if i < 0 || i as usize >= n {
             return Err(Error::invalid(
-                "pairs",
+                "a, b",
                 format!("index {i} is out of range for {n} texts"),
             ));
         }
