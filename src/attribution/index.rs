@@ -151,6 +151,38 @@ impl<'a> Index<'a> {
         self.toks.get(k).is_some_and(|t| !t.word) && self.word(k) == "-"
     }
 
+    /// Past a dateline opening the sentence at `s0` ("BUENA PARK, Calif. - …", "WASHINGTON —
+    /// …"): a place in capitals, perhaps a state, then a dash. Returns `s0` when there is none.
+    pub(super) fn skip_dateline(&self, s0: usize) -> usize {
+        let Some(first) = self.toks.get(s0) else {
+            return s0;
+        };
+        let shouted = |k: usize| {
+            let w = self.word(k);
+            w.chars().any(char::is_alphabetic)
+                && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        };
+        if !first.word || !first.cap || !shouted(s0) {
+            return s0;
+        }
+        for k in s0 + 1..(s0 + 8).min(self.toks.len()) {
+            let t = self.toks[k];
+            if self.is_dash(k) {
+                return k + 1;
+            }
+            // "BUENA PARK", ", Calif.", "(AP)".
+            let ok = if t.word {
+                t.cap && !t.quoted
+            } else {
+                matches!(self.word(k), "," | "." | "(" | ")")
+            };
+            if !ok || t.para != first.para {
+                return s0;
+            }
+        }
+        s0
+    }
+
     pub(super) fn skippable(&self, k: usize) -> bool {
         self.toks
             .get(k)

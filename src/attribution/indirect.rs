@@ -345,7 +345,15 @@ pub(super) fn find(
                 continue;
             }
             let block = who.a.min(c.t0);
-            let fronted = ix.comma_before_subject(block, s0);
+            // "…, Clinton tried … and promised to …": the subject of a conjoined verb has no
+            // fronted clause of this verb before it.
+            let conjoined = (who.b..c.t0)
+                .any(|k| ix.toks[k].word && !ix.toks[k].quoted && ix.toks[k].func == Func::Conj);
+            let fronted = if conjoined {
+                None
+            } else {
+                ix.comma_before_subject(block, s0)
+            };
             // "…, Graham told The Huffington Post on Thursday.": past the addressee.
             let tail = if c.addressee {
                 ix.skip_addressee(c.t1, s1)

@@ -496,6 +496,7 @@ impl<'a> Index<'a> {
     /// that comma and the comma at `p` (before the cue at `c`) is a cue or a quote.
     pub(super) fn opening_person(&mut self, p: usize, c: usize) -> Option<Resolved> {
         let (mut s0, _) = *self.sent_toks.get(self.toks.get(c)?.sent)?;
+        s0 = self.skip_dateline(s0);
         // Past "But", "Meanwhile", "Even": "Even China, Pyongyang's only ally, said …".
         while self.toks.get(s0).is_some_and(|t| {
             t.word
@@ -580,8 +581,13 @@ impl<'a> Index<'a> {
 
     pub(super) fn sentence_subject(&mut self, limit: usize) -> Option<Resolved> {
         let (mut s0, _) = *self.sent_toks.get(self.toks.get(limit)?.sent)?;
-        // "During a speech earlier in the day, Trump attacked …": past a fronted adverbial.
-        if self.toks.get(s0).is_some_and(|t| t.func == Func::Prep) {
+        s0 = self.skip_dateline(s0);
+        // "During a speech earlier in the day, Trump attacked …", "Rallying hundreds of
+        // workers, Clinton promised …": past a fronted adverbial or participle clause.
+        let participle = self.word(s0).len() > 5
+            && self.word(s0).ends_with("ing")
+            && self.toks.get(s0 + 1).is_some_and(|t| t.word && !t.cap);
+        if participle || self.toks.get(s0).is_some_and(|t| t.func == Func::Prep) {
             if let Some(comma) =
                 (s0..limit.min(s0 + params::ASIDE_TOKENS)).find(|&j| self.is_punct(j, ","))
             {
@@ -600,6 +606,13 @@ impl<'a> Index<'a> {
             }
             if let Some(mi) = self.m_start.get(j).copied().flatten() {
                 let m = &self.ms[mi as usize];
+                // "the American coal market was …": a nationality word before a noun modifies it.
+                let modifier = self.toks.get(m.t1).is_some_and(|t| {
+                    t.word && !t.cap && !t.quoted && t.func == Func::None && t.lex.cue.is_none()
+                }) && (m.t0..m.t1).all(|k| self.toks[k].lex.country.is_some());
+                if modifier {
+                    break;
+                }
                 // A sentence-initial place is a metonym ("Beijing called … and vowed …").
                 if m.t1 <= limit {
                     return self

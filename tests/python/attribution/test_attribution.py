@@ -324,3 +324,16 @@ def test_contractions_participles_and_things_do_not_speak() -> None:
     assert ("bank", "it had closed 5,000 accounts") in got, got
     assert any(s == "county audit" for s in speakers), got
     assert any(t == "the tax would fall" for _, t in got), got
+
+
+def test_a_dateline_and_a_nationality_word_are_not_subjects() -> None:
+    # User trial 6: "BUENA PARK, Calif. - … Clinton … promised" gave the dateline as speaker,
+    # and "the American coal market … and demand from China cooled" gave "American".
+    text = (
+        "HARBOR CITY, Ore. - Rallying hundreds of dock workers, Senator Ana Ruiz tried here "
+        "last week to speak to their worries and promised to raise wages.\n\n"
+        "By 2015, the American steel market was in a slide, as buyers turned to imports and "
+        "demand from overseas cooled."
+    )
+    speakers = {q.speaker for q in quotelens.Article(text).quotes if q.speaker}
+    assert speakers == {"Ana Ruiz"}, speakers
