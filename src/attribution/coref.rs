@@ -92,7 +92,13 @@ impl<'a> Index<'a> {
                     // uses alone ("Perez" for "Tom Perez"); "Palo Alto", "Sandy Hook" and
                     // "Art Deco" have none of these.
                     let evidence = m.kind != Kind::Person || self.person_evidence_with(e, spoke);
-                    ent.is_person() && gender_ok && named && evidence
+                    // "LGBT Americans", "Muslim Americans": a group named by its demonym is
+                    // never "he" or "she".
+                    let last = ent.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+                    let group = last.len() > 4
+                        && last.ends_with('s')
+                        && lexicon().word(&last[..last.len() - 1]).country.is_some();
+                    ent.is_person() && gender_ok && named && evidence && !group
                 }
                 Func::They | Func::It => ent.is_collective(),
                 _ => false,

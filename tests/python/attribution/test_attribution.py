@@ -337,3 +337,16 @@ def test_a_dateline_and_a_nationality_word_are_not_subjects() -> None:
     )
     speakers = {q.speaker for q in quotelens.Article(text).quotes if q.speaker}
     assert speakers == {"Ana Ruiz"}, speakers
+
+
+def test_groups_named_by_demonyms_are_not_he_or_she_and_given_opens_no_name() -> None:
+    # User trial 6: "She" resolved to "Muslim Americans"; "Given Sanders' strength" glued the
+    # preposition-like "Given" to the name.
+    text = (
+        "Mayor Ines Kowalczyk met LGBT Americans and Muslim Americans on Monday. She said the "
+        "city had ignored them.\n\n"
+        "Given Okafor's strength in the north, the campaign said it would stay."
+    )
+    speakers = {q.speaker for q in quotelens.Article(text).quotes if q.speaker}
+    assert "Ines Kowalczyk" in speakers, speakers
+    assert not speakers & {"LGBT Americans", "Muslim Americans", "Given Okafor"}, speakers
