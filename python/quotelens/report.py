@@ -327,8 +327,8 @@ def _comparison_sections(
     corpus: "Corpus", colors: dict[Optional[str], str], labels: dict[str, str], *,
     match_threshold: float,
     claim_threshold: float,
-    claims: "Optional[Future[Claims]]" = None,
-    sides: "Optional[dict[tuple[str, str], Future[SideComparison]]]" = None,
+    claims: "Future[Claims]",
+    sides: "dict[tuple[str, str], Future[SideComparison]]",
 ) -> list[tuple[str, str, str]]:
     """Quotes reported by several articles, claims, and side against side."""
     from quotelens.display import claims_html
@@ -352,20 +352,17 @@ def _comparison_sections(
         matches_html = (f"<p>No quote appears in more than one article "
                         f"(threshold {match_threshold:.0f}).</p>")
     out = [("matches", "Quotes reported by several articles", matches_html)]
-    cl = claims.result() if claims is not None else corpus.claims(claim_threshold)
+    cl = claims.result()
     out.append(("claims", "Claims made in several articles",
                 f'<p class="muted">{len(cl)} claims (threshold {claim_threshold:.0f}); stance '
                 "is <i>denying</i> when the reporting verb is a denial or the statement is "
                 "negated.</p>" + claims_html(cl[:MAX_CLAIMS], colors)
                 + (f'<p class="muted">… {len(cl) - MAX_CLAIMS} more claims.</p>'
                    if len(cl) > MAX_CLAIMS else "")))
-    pairs = list(sides) if sides is not None else _sides_to_compare(corpus)
     parts = []
-    for side_a, side_b in pairs:
-        if sides is not None:
-            cmp = corpus._with_speaker_ids(sides[(side_a, side_b)].result())
-        else:
-            cmp = corpus.compare_sides(side_a, side_b, k=3)
+    for (side_a, side_b), pending in sides.items():
+        # As Corpus.compare_sides gives it: the core's rows with corpus-wide speaker ids.
+        cmp = corpus._with_speaker_ids(pending.result())
         rows = [
             [_esc(r.speaker_a), _esc(r.text_a), _esc(r.speaker_b), _esc(r.text_b),
              f"{r.score:.0f}", _esc(r.relation), _esc(r.polarity),

@@ -74,11 +74,7 @@ impl<'a> Index<'a> {
         // the phrase as a determiner does.
         let quantifier = first.word
             && !first.quoted
-            && (first.digit
-                || matches!(
-                    lower_into(self.word(a), &mut buf),
-                    "one" | "another" | "two" | "three" | "several" | "some" | "many"
-                ));
+            && (first.digit || quantifier_word(lower_into(self.word(a), &mut buf)));
         let det = if first.word && (first.func == Func::Det || quantifier) {
             k += 1;
             Some(lower_into(self.word(a), &mut buf).to_string())
@@ -338,4 +334,13 @@ impl<'a> Index<'a> {
         }
         unknown_side
     }
+}
+
+/// Words that open a description as a determiner does ("one Democratic source", "two senior
+/// aides", "several officials").
+pub(super) fn quantifier_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "one" | "another" | "two" | "three" | "several" | "some" | "many"
+    )
 }

@@ -624,9 +624,12 @@ pub fn attribute(
         // The unbalanced quote marks of a pasted transcript make quotes nobody said: the turns
         // replace them.
         quotes.retain(|q| {
-            q.speaker.is_some()
-                || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed)
-                || !spans.iter().any(|&(s, e)| q.start < e && s < q.end)
+            q.speaker.is_some() || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed) || {
+                // Turns are in text order and do not overlap: the first ending after the
+                // quote starts is the only one that can overlap it.
+                let i = spans.partition_point(|&(_, e)| e <= q.start);
+                spans.get(i).is_none_or(|&(s, _)| s >= q.end)
+            }
         });
         let mut made: HashMap<String, usize> = HashMap::new();
         for (t, &(s, e)) in turns.iter().zip(&spans) {

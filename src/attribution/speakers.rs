@@ -192,7 +192,7 @@ impl<'a> Index<'a> {
                     .copied()
                     .flatten()
                     .is_none()
-                && self.comma_aside_closes(after - 1)
+                && self.aside_close(after - 1, ",").is_some()
             {
                 after -= 1;
             }
@@ -250,10 +250,7 @@ impl<'a> Index<'a> {
     fn description_with_place(&mut self, k: usize, c: usize) -> Option<Resolved> {
         let first = *self.toks.get(k)?;
         let mut buf = String::new();
-        let quantifier = matches!(
-            lower_into(self.word(k), &mut buf),
-            "one" | "another" | "two" | "three" | "several" | "some" | "many"
-        );
+        let quantifier = super::descriptions::quantifier_word(lower_into(self.word(k), &mut buf));
         if !first.word || !(first.func == Func::Det || quantifier) {
             return None;
         }
@@ -300,47 +297,41 @@ impl<'a> Index<'a> {
             "," => ",",
             _ => return k,
         };
-        let limit = (k + 1 + params::ASIDE_TOKENS).min(self.toks.len());
-        for j in k + 1..limit {
-            let t = self.toks[j];
-            if t.quoted || !self.same_sentence(j, k) || self.cue_at[j].is_some() {
-                return k;
+        let Some(j) = self.aside_close(k, close) else {
+            return k;
+        };
+        // "(R-Utah) said", "(D-Mo.), said", and asides in a row that share their commas
+        // ("(R-Ohio), an oversight panel member, said", ", R-Ohio, a panel member, said"): stop
+        // on a comma that opens another aside.
+        let after = if close == ")" { j + 1 } else { j };
+        if self.is_punct(after, ",") {
+            let c = self.skip_adverbs(after + 1);
+            if self.cue_at.get(c).copied().flatten().is_some() {
+                return after + 1;
             }
-            if self.word(j) == close && j > k + 1 {
-                // "(R-Utah) said", "(D-Mo.), said", and asides in a row that share their commas
-                // ("(R-Ohio), an oversight panel member, said", ", R-Ohio, a panel member,
-                // said"): stop on a comma that opens another aside.
-                let after = if close == ")" { j + 1 } else { j };
-                if self.is_punct(after, ",") {
-                    let c = self.skip_adverbs(after + 1);
-                    if self.cue_at.get(c).copied().flatten().is_some() {
-                        return after + 1;
-                    }
-                    if self.comma_aside_closes(after) {
-                        return after;
-                    }
-                    return after + 1;
-                }
+            if self.aside_close(after, ",").is_some() {
                 return after;
             }
+            return after + 1;
         }
-        k
+        after
     }
 
-    /// Whether the comma at `k` opens an aside that another comma closes within
-    /// [`params::ASIDE_TOKENS`] (no quote, cue or sentence end before it).
-    fn comma_aside_closes(&self, k: usize) -> bool {
+    /// The token closing the aside opened at `k` with `close` (")" or ","), at least one token
+    /// later and within [`params::ASIDE_TOKENS`]; none when a quote, a cue or the sentence's
+    /// end comes first.
+    fn aside_close(&self, k: usize, close: &str) -> Option<usize> {
         let limit = (k + 1 + params::ASIDE_TOKENS).min(self.toks.len());
         for j in k + 1..limit {
             let t = self.toks[j];
             if t.quoted || !self.same_sentence(j, k) || self.cue_at[j].is_some() {
-                return false;
+                return None;
             }
-            if self.is_punct(j, ",") {
-                return j > k + 1;
+            if self.word(j) == close && j > k + 1 {
+                return Some(j);
             }
         }
-        false
+        None
     }
 
     /// "said 9/11 widow Terry Strada": a person named within a few words after an inverted cue.

@@ -118,34 +118,38 @@ pub(super) fn find(doc: &Doc, ix: &Index) -> Vec<Turn> {
     if distinct.len() < 2 {
         return Vec::new();
     }
+    // Per label, not per turn (a transcript of thousands of turns stays linear): how many
+    // turns end in each last word, the multi-word label for a last word ("JAKE TAPPER" for
+    // "TAPPER"), and the person each label names.
+    let last_word = |t: &'_ str| t.rsplit(' ').next().unwrap_or(t).to_string();
+    let mut turns_of: HashMap<String, usize> = HashMap::new();
+    let mut full_of: HashMap<String, &str> = HashMap::new();
+    for &(_, m, _) in &labelled {
+        let t = &text[m.0..m.1];
+        *turns_of.entry(last_word(t)).or_insert(0) += 1;
+        if t.contains(' ') {
+            full_of.entry(last_word(t)).or_insert(t);
+        }
+    }
+    let mut named: HashMap<&str, Option<usize>> = HashMap::new();
     let mut out = Vec::new();
     let mut next_label = labelled.iter().map(|x| x.0).peekable();
     for &(pi, l, body) in &labelled {
         next_label.next();
-        let ws = words(text, l.0, l.1);
-        let entity = match entity_named(ix, &ws) {
-            Some((e, _)) if ix.ents.get(e).is_some_and(|e| e.is_person()) => Some(e),
-            _ => None,
-        };
-        let mut label_text = &text[l.0..l.1];
+        let raw = &text[l.0..l.1];
+        let entity =
+            *named
+                .entry(raw)
+                .or_insert_with(|| match entity_named(ix, &words(text, l.0, l.1)) {
+                    Some((e, _)) if ix.ents.get(e).is_some_and(|e| e.is_person()) => Some(e),
+                    _ => None,
+                });
         // "TAPPER" after "JAKE TAPPER": the full label names the same person.
-        if entity.is_none() && !label_text.contains(' ') {
-            if let Some((_, m, _)) = labelled.iter().find(|(_, m, _)| {
-                let full = &text[m.0..m.1];
-                full.len() > label_text.len()
-                    && full.ends_with(label_text)
-                    && full[..full.len() - label_text.len()].ends_with(' ')
-            }) {
-                label_text = &text[m.0..m.1];
-            }
-        }
-        let label_text = label_text;
-        let last = label_text.rsplit(' ').next().unwrap_or(label_text);
-        let repeated = labelled
-            .iter()
-            .filter(|(_, m, _)| text[m.0..m.1].rsplit(' ').next() == Some(last))
-            .count()
-            >= 2;
+        let label_text = match full_of.get(raw) {
+            Some(full) if entity.is_none() && !raw.contains(' ') => *full,
+            _ => raw,
+        };
+        let repeated = turns_of.get(&last_word(label_text)).copied().unwrap_or(0) >= 2;
         if entity.is_none() && !repeated {
             continue;
         }

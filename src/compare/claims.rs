@@ -12,6 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::Ordering;
 
+use crate::sim::statement::shared_count;
 use rayon::prelude::*;
 
 use super::lexicon::{is_match_stopword, is_title_connector};
@@ -359,23 +360,6 @@ pub fn is_denying(text: &str, cue_category: Option<&str>) -> bool {
     !compare_prepared(sc, &ps, &ps).cues_a.is_empty()
 }
 
-/// Size of the intersection of two sorted sets.
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// A statement's tokens for the quick overlap bound: (stem hash, weight), and its sorted
 /// stem hashes.
 struct Stems {
@@ -458,7 +442,9 @@ fn shared_word_pairs(words: &[Vec<u32>], min: usize) -> Vec<(u32, u32)> {
         }
     }
     let n = words.len();
-    (0..n)
+    // Each (x, y) comes once (x owns it, and its counts are reset per x); sorted for a
+    // deterministic order.
+    let mut pairs: Vec<(u32, u32)> = (0..n)
         .into_par_iter()
         .fold(
             || (vec![0u16; n], Vec::new(), Vec::new()),
@@ -489,11 +475,9 @@ fn shared_word_pairs(words: &[Vec<u32>], min: usize) -> Vec<(u32, u32)> {
         .reduce(Vec::new, |mut a, mut b| {
             a.append(&mut b);
             a
-        })
-        .into_iter()
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect()
+        });
+    pairs.par_sort_unstable();
+    pairs
 }
 
 /// Candidate pairs (x < y) sharing one of either's rarest content words.

@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::Ordering;
 use std::sync::OnceLock;
 
+use crate::sim::statement::shared_count;
 use rayon::prelude::*;
 
 use super::stance::{compare_prepared, Relation};
@@ -153,24 +154,7 @@ fn covers(wa: &[u32], wb: &[u32]) -> bool {
     } else {
         (wb, wa)
     };
-    !short.is_empty() && shared(short, other) as f64 >= MIN_COVERAGE * short.len() as f64
-}
-
-/// Size of the intersection of two sorted sets.
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    !short.is_empty() && shared_count(short, other) as f64 >= MIN_COVERAGE * short.len() as f64
 }
 
 /// The intersection of two sorted sets.
@@ -331,7 +315,7 @@ fn catchphrases(
         } else {
             continue;
         };
-        if shared(&words[short], &words[long]) == words[short].len() {
+        if shared_count(&words[short], &words[long]) == words[short].len() {
             for &i in &groups[long] {
                 if let Some(k) = stmts[i].speaker.as_deref().and_then(speaker_key) {
                     hosts[short].insert(k);
@@ -423,7 +407,9 @@ pub fn match_statements(
     if !phrases.is_empty() {
         cand.retain(|&(x, y)| {
             let inter = intersection(&words[x as usize], &words[y as usize]);
-            !phrases.iter().any(|p| shared(&inter, p) == inter.len())
+            !phrases
+                .iter()
+                .any(|p| shared_count(&inter, p) == inter.len())
         });
     }
     if params.method == Method::Lsh {

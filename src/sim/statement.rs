@@ -666,8 +666,9 @@ fn sorted_set(mut v: Vec<u64>) -> Vec<u64> {
     v
 }
 
-/// Size of the intersection of two sorted sets.
-fn shared_count(a: &[u64], b: &[u64]) -> usize {
+/// Size of the intersection of two sorted, deduplicated sets (one merge pass); the statement
+/// scorer's and the cross-article matching's word-set overlaps.
+pub(crate) fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
