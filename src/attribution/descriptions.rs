@@ -223,7 +223,12 @@ impl<'a> Index<'a> {
             && !MEDIA_HEADS.contains(&head)
             && !ORG_HEADS.contains(&head)
             && !anonymous;
-        if indefinite && !plural && forward_ok {
+        // "A lawmaker in the Philippines is calling for …": someone placed where they are is
+        // described for that, not introduced before a name.
+        let located = (a..b).any(|k| {
+            self.toks[k].func == Func::Prep && matches!(self.word(k), "in" | "from" | "at")
+        });
+        if indefinite && !plural && forward_ok && !located {
             if let Some(e) = self.forward_name(b, side.map(|s| s.0)) {
                 let ent = &mut self.ents[e];
                 if !ent.description_heads.iter().any(|h| h == head) {

@@ -117,6 +117,17 @@ impl<'a> Index<'a> {
                 .copied()
                 .flatten()
                 .map(|m| m as usize);
+            // "a woman in Worcester, Massachusetts, told": a place, its state, and who is there.
+            if let Some(mi) = pre {
+                let d0 = self.ms[mi].d0.min(self.ms[mi].t0);
+                if d0 >= 2 && self.is_punct(d0 - 1, ",") {
+                    if let Some(town) = self.m_end.get(d0 - 2).copied().flatten() {
+                        if let Some(r) = self.located_person(town as usize, c) {
+                            return Some(r);
+                        }
+                    }
+                }
+            }
             // "Maria Okafor, Democrat of Vermont, called": the party tag is an aside.
             if let Some(mi) = pre.filter(|&mi| self.party_tag(mi)) {
                 let d0 = self.ms[mi].d0;
@@ -198,6 +209,12 @@ impl<'a> Index<'a> {
             return None;
         }
         if let Some(mi) = self.m_end.get(p).copied().flatten() {
+            if let Some(r) = self.located_person(mi as usize, c) {
+                return Some(r);
+            }
+            if self.reported_thing(mi as usize, c) {
+                return None;
+            }
             return self
                 .resolved_mention(mi as usize)
                 .or_else(|| self.unresolved_pronoun(mi as usize));
@@ -278,6 +295,12 @@ impl<'a> Index<'a> {
             end -= 1;
             steps += 1;
         }
+        self.generic_phrase(end, c, end)
+    }
+
+    /// The noun phrase ending at token `end` as the subject of the cue at `c`, named up to
+    /// token `b` (`b > end` when a place follows the head: "Officials in Beijing").
+    fn generic_phrase(&mut self, end: usize, c: usize, b: usize) -> Option<Resolved> {
         let head = end.checked_sub(1)?;
         let h = *self.toks.get(head)?;
         if !h.word
@@ -456,12 +479,12 @@ impl<'a> Index<'a> {
                 return Some(Resolved {
                     entity: e,
                     a,
-                    b: end,
+                    b,
                     conf: 0.6,
                 });
             }
         }
-        self.resolve_description(a, end, &hw, det.as_deref())
+        self.resolve_description(a, b, &hw, det.as_deref())
             .map(|mut r| {
                 r.conf = r.conf.min(0.6);
                 r
@@ -626,6 +649,68 @@ impl<'a> Index<'a> {
             }
         }
         self.description_after(s0).filter(|d| d.b <= limit)
+    }
+
+    /// "Officials in Beijing said", "a lawmaker in the Philippines is calling for", "Kim in
+    /// Seoul said": the person or group before a place and its preposition speaks, not the
+    /// place. A group is named with its place, which gives its side.
+    fn located_person(&mut self, mi: usize, c: usize) -> Option<Resolved> {
+        let m = &self.ms[mi];
+        let mut s0 = m.d0.min(m.t0);
+        if s0 > 0 && self.word(s0 - 1).eq_ignore_ascii_case("the") {
+            s0 -= 1;
+        }
+        if s0 < 2 || !matches!(self.word(s0 - 1), "in" | "from" | "at") {
+            return None;
+        }
+        let (prep, b) = (s0 - 1, m.t1);
+        let head = prep - 1;
+        if !self.same_sentence(head, c) || self.toks[head].quoted {
+            return None;
+        }
+        if let Some(hm) = self.m_end.get(head).copied().flatten() {
+            let hm = hm as usize;
+            return matches!(self.ms[hm].kind, Kind::Person | Kind::Unknown)
+                .then(|| self.resolved_mention(hm))
+                .flatten();
+        }
+        let mut buf = String::new();
+        let hw = lower_into(self.word(head), &mut buf);
+        let singular = hw
+            .strip_suffix('s')
+            .filter(|s| s.len() > 2 && !hw.ends_with("ss"))
+            .unwrap_or(hw);
+        if !(person_noun(hw) || person_noun(singular) || DESCRIPTION_HEADS.contains(&singular)) {
+            return None;
+        }
+        self.generic_phrase(prep, c, b)
+    }
+
+    /// "She says it underscores that …", "He said this shows …": "it" right after a speech
+    /// verb opens the clause that verb reports, and a verb things do there reports nothing.
+    fn reported_thing(&self, mi: usize, c: usize) -> bool {
+        let m = &self.ms[mi];
+        if m.kind != Kind::Pronoun(Func::It) && !matches!(self.word(m.t0), "this" | "that") {
+            return false;
+        }
+        let outer =
+            m.t0.checked_sub(1)
+                .and_then(|k| self.cue_at.get(k).copied().flatten())
+                .map(|ci| self.cues[ci as usize]);
+        let Some(outer) = outer.filter(|o| !o.according && o.t1 == m.t0) else {
+            return false;
+        };
+        let cat = |ci: Option<u32>| {
+            ci.and_then(|ci| self.cues.get(ci as usize))
+                .map_or("", |cue| lexicon().category(cue.category))
+        };
+        let inner = cat(self.cue_at.get(c).copied().flatten());
+        let mut cb = String::new();
+        let word = lower_into(self.word(c), &mut cb);
+        !WEAK_CUE_CATEGORIES.contains(&lexicon().category(outer.category))
+            && (THING_CUE_CATEGORIES.contains(&inner)
+                || inner == "evidence"
+                || THING_CUE_WORDS.contains(&word))
     }
 
     /// "a woman in Worcester, Massachusetts, told": a name after a locative preposition is

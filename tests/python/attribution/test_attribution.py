@@ -350,3 +350,26 @@ def test_groups_named_by_demonyms_are_not_he_or_she_and_given_opens_no_name() ->
     speakers = {q.speaker for q in quotelens.Article(text).quotes if q.speaker}
     assert "Ines Kowalczyk" in speakers, speakers
     assert not speakers & {"LGBT Americans", "Muslim Americans", "Given Okafor"}, speakers
+
+
+def test_people_in_a_place_speak_not_the_place_and_it_after_a_speech_verb_reports_nothing() -> None:
+    # Left over from user trial 6: "a lawmaker in the Philippines is calling for" gave the
+    # place; "Officials in Beijing said" gave no speaker; "She says it underscores that …"
+    # gave the clause to "it".
+    text = (
+        "Officials in Hanoi said the exercises were \u201ca routine matter\u201d and aimed at no one.\n\n"
+        "A lawmaker in the Philippines is calling for \u201can end to the joint patrols.\u201d\n\n"
+        "A woman in Worcester told reporters that she was \u201cscared.\u201d\n\n"
+        "Mayor Ines Kowalczyk says the council failed. She says it underscores that the council is "
+        "\u201cunfit to govern.\u201d"
+    )
+    got = {q.text: (q.speaker, q.side) for q in quotelens.Article(text).quotes if q.kind != "term"}
+
+    def said(prefix: str) -> tuple:
+        return next(v for t, v in got.items() if t.startswith(prefix))
+
+    assert said("the exercises") == ("Officials in Hanoi", "Vietnam"), got
+    assert said("an end") == ("lawmaker in the Philippines", "Philippines"), got
+    assert said("she was")[0] == "woman in Worcester", got
+    assert said("it underscores")[0] == "Ines Kowalczyk", got
+    assert all(s not in ("Philippines", "Worcester", "it") for s, _ in got.values()), got
