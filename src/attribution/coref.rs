@@ -85,13 +85,22 @@ impl<'a> Index<'a> {
                     let g = self.gender.get(e).copied().unwrap_or(0);
                     let gender_ok = !(f == Func::He && g == 2 || f == Func::She && g == 1);
                     // A lone capitalized word counts when it spoke ("Melanie said").
-                    let spoke = self.cue_at.get(m.t1).is_some_and(|c| c.is_some());
+                    // Not "the Fourteenth Amendment highlighted and …": a verb with nothing after it.
+                    let spoke = self.cue_at.get(m.t1).is_some_and(|c| c.is_some())
+                        && !self
+                            .toks
+                            .get(m.t1 + 1)
+                            .is_some_and(|t| t.func == Func::Conj);
                     let named = m.kind != Kind::Unknown || ent.name_tokens >= 2 || spoke;
                     // A name of two capitalized words is a person when something says so: a
                     // title, a known given name or gender, speech, or a surname the article
                     // uses alone ("Perez" for "Tom Perez"); "Palo Alto", "Sandy Hook" and
                     // "Art Deco" have none of these.
-                    let evidence = m.kind != Kind::Person || self.person_evidence_with(e, spoke);
+                    // Two capitalized words the lexicon does not know need that evidence too
+                    // ("the Fourteenth Amendment … She says").
+                    let evidence = !matches!(m.kind, Kind::Person | Kind::Unknown)
+                        || m.kind == Kind::Unknown && ent.name_tokens < 2
+                        || self.person_evidence_with(e, spoke);
                     // "LGBT Americans", "Muslim Americans": a group named by its demonym is
                     // never "he" or "she".
                     let last = ent.name.rsplit(' ').next().unwrap_or("").to_lowercase();

@@ -443,7 +443,12 @@ pub(super) fn find(
                 } else {
                     // A cue followed by a comma or colon introduces direct speech, not a clause.
                     let next = c.t1;
-                    if ix.toks.get(next).is_none_or(|t| !t.word || t.quoted) {
+                    // "… highlighted and notes written": a verb followed by "and" reports no clause.
+                    if ix
+                        .toks
+                        .get(next)
+                        .is_none_or(|t| !t.word || t.quoted || t.func == Func::Conj)
+                    {
                         continue;
                     }
                     let mut a = ix.skip_adverbs(next);

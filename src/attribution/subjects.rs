@@ -35,11 +35,91 @@ impl<'a> Index<'a> {
             .is_some_and(|cue| !WEAK_CUE_CATEGORIES.contains(&lexicon().category(cue.category)));
         let r = self
             .find_subject(c)
-            .or_else(|| strong.then(|| self.generic_subject(c)).flatten());
+            .or_else(|| strong.then(|| self.generic_subject(c)).flatten())
+            .filter(|r| !self.hypothetical(r, c) && !self.noun_compound(r, c));
         if let Some(slot) = self.subjects.get_mut(ci as usize) {
             *slot = Some(r);
         }
         r
+    }
+
+    /// "when a man tells a woman that …", "if someone says …": someone indefinite in a
+    /// "when"/"if" clause is a hypothetical, and nothing was reported.
+    fn hypothetical(&self, r: &Resolved, c: usize) -> bool {
+        // Present tense only: "when a reporter asked" is an event.
+        let w = self.word(c);
+        w.ends_with('s')
+            && !w.ends_with("ss")
+            && r.a > 0
+            && matches!(
+                self.word(r.a).to_ascii_lowercase().as_str(),
+                "a" | "an" | "someone" | "anyone" | "somebody" | "anybody"
+            )
+            && matches!(
+                self.word(r.a - 1).to_ascii_lowercase().as_str(),
+                "when" | "whenever" | "if" | "unless"
+            )
+    }
+
+    /// "the reality TV show “The Apprentice”", "a Fox News report": a bare verb form right
+    /// after a singular name agrees with no subject; the two words are a noun compound.
+    fn noun_compound(&self, r: &Resolved, c: usize) -> bool {
+        let Some(cue) = self
+            .cue_at
+            .get(c)
+            .copied()
+            .flatten()
+            .map(|ci| self.cues[ci as usize])
+        else {
+            return false;
+        };
+        if r.b != c || cue.t1 != c + 1 || r.b <= r.a {
+            return false;
+        }
+        let w = self.word(c);
+        let last = self.word(r.b - 1);
+        // A base form: its third-person form is a cue too ("show" / "shows", "report" / "reports").
+        let mut third = w.to_ascii_lowercase();
+        third.push('s');
+        let bare = !w.ends_with('s')
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && lexicon().word(&third).cue.is_some();
+        // One name, not "Obama and Clinton", "Police", "advisers to Mr. Obama".
+        let mut hb = String::new();
+        let head = lower_into(last, &mut hb);
+        let singular_name = (r.a..r.b).all(|k| !self.toks[k].word || self.toks[k].cap)
+            && !DESCRIPTION_HEADS.contains(&head)
+            && !SPEAKING_HEADS.contains(&head)
+            && !last.ends_with('s')
+            && !matches!(
+                self.toks[r.b - 1].func,
+                Func::First | Func::They | Func::He | Func::She | Func::It
+            );
+        // The name modifies a noun ("the reality TV show"); after "and", "by", "to", "like" or
+        // a comma it is a subject or an object, and the verb may agree with more than it.
+        let mut a = r.a;
+        while a > 0
+            && self.same_sentence(a - 1, c)
+            && (self.toks[a - 1].cap || self.is_punct(a - 1, "."))
+            && !self.toks[a - 1].quoted
+        {
+            a -= 1;
+        }
+        let modifier = a > 0
+            && self.same_sentence(a - 1, c)
+            && self.toks[a - 1].word
+            && !self.toks[a - 1].quoted
+            && !matches!(
+                self.toks[a - 1].func,
+                Func::Conj | Func::Prep | Func::That | Func::Rel | Func::Aux
+            )
+            // "an NBC show", "the AP report merits …", but not "refugees into the U.S. cite":
+            // there the name ends a prepositional phrase and the verb agrees with its head.
+            && !(self.toks[a - 1].func == Func::Det
+                && a >= 2
+                && self.toks[a - 2].func == Func::Prep);
+        bare && singular_name && modifier && self.toks[c].word && !self.toks[c].cap
     }
 
     pub(super) fn find_subject(&mut self, c: usize) -> Option<Resolved> {
@@ -117,6 +197,36 @@ impl<'a> Index<'a> {
                 .copied()
                 .flatten()
                 .map(|m| m as usize);
+            // "Khan, who is Muslim, also decried": a relative clause is an aside about the name
+            // before it.
+            let lo = p.saturating_sub(params::ASIDE_TOKENS);
+            if let Some(open) = (lo..p)
+                .rev()
+                .take_while(|&j| self.same_sentence(j, c) && !self.toks[j].quoted)
+                .find(|&j| self.is_punct(j, ","))
+            {
+                // "Geoff Garin, a pollster who advises the super PAC Priorities USA Action, said":
+                // a name inside the relative clause is its object.
+                let rel = self.toks.get(open + 1).is_some_and(|t| t.func == Func::Rel)
+                    || pre.is_some_and(|mi| {
+                        (open + 1..self.ms[mi].t0).any(|j| self.toks[j].func == Func::Rel)
+                    });
+                if rel && open > 0 {
+                    // "CNN, like The Associated Press, which was the first …, declared": the
+                    // sentence's opening name, past stacked asides, when there is one.
+                    if let Some(r) = self.opening_person(p, c) {
+                        return Some(r);
+                    }
+                    if let Some(mi) = self.m_end.get(open - 1).copied().flatten() {
+                        if matches!(
+                            self.ms[mi as usize].kind,
+                            Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
+                        ) {
+                            return self.resolved_mention(mi as usize);
+                        }
+                    }
+                }
+            }
             // "a woman in Worcester, Massachusetts, told": a place, its state, and who is there.
             if let Some(mi) = pre {
                 let d0 = self.ms[mi].d0.min(self.ms[mi].t0);
@@ -155,6 +265,21 @@ impl<'a> Index<'a> {
                 let m = &self.ms[mi];
                 if m.kind == Kind::Person && (m.t1 - m.t0 >= 2 || !m.titles.is_empty()) {
                     return self.resolved_mention(mi);
+                }
+                // "Sanders wins R.I., vows to press on": the object of a verb is not the subject
+                // of the verb conjoined after the comma; the sentence's subject is.
+                let d0 = m.t0;
+                let object = m.kind != Kind::Person
+                    && d0 > 0
+                    && self.toks[d0 - 1].word
+                    && !self.toks[d0 - 1].cap
+                    && !self.toks[d0 - 1].quoted
+                    && self.toks[d0 - 1].func == Func::None
+                    && self.toks[d0 - 1].lex.title.eq(&false)
+                    && self.word(d0 - 1).ends_with('s')
+                    && self.cue_at[d0 - 1].is_none();
+                if object {
+                    return self.sentence_subject(d0 - 1);
                 }
             }
             let lo_m = self.ms_t1.partition_point(|&t1| t1 as usize + 30 < p);
@@ -209,6 +334,29 @@ impl<'a> Index<'a> {
             return None;
         }
         if let Some(mi) = self.m_end.get(p).copied().flatten() {
+            // "Clinton responded to the question on Facebook writing, “…”": a participle after
+            // the object of a preposition continues the verb before it.
+            let m = &self.ms[mi as usize];
+            let d0 = m.d0.min(m.t0);
+            // "with Johnson saying: “…”" is Johnson speaking.
+            if self.word(c).ends_with("ing")
+                && d0 > 0
+                && self.toks[d0 - 1].func == Func::Prep
+                && !matches!(self.word(d0 - 1), "with" | "without")
+                // It introduces what was written or said: "writing, “…”", "saying: “…”".
+                && self
+                    .toks
+                    .get(c + 1)
+                    .is_some_and(|t| t.quoted || self.is_punct(c + 1, ",") || self.is_punct(c + 1, ":"))
+                && m.kind != Kind::Person
+            {
+                if let Some(r) = self
+                    .previous_cue_speaker(d0 - 1, c)
+                    .or_else(|| self.sentence_subject(d0 - 1))
+                {
+                    return Some(r);
+                }
+            }
             if let Some(r) = self.located_person(mi as usize, c) {
                 return Some(r);
             }
@@ -551,7 +699,10 @@ impl<'a> Index<'a> {
         // the aside is part of it.
         let clear = (t1..p).all(|j| {
             !self.toks[j].quoted
-                && (self.cue_at[j].is_none() || j == t1 + 1 && self.word(j).ends_with("ing"))
+                && (self.cue_at[j].is_none()
+                    || j == t1 + 1 && self.word(j).ends_with("ing")
+                    // "Geoff Garin, a pollster who advises the super PAC …, said".
+                    || j > 0 && self.toks[j - 1].func == Func::Rel)
         });
         if !clear {
             return None;
@@ -716,7 +867,10 @@ impl<'a> Index<'a> {
     /// "a woman in Worcester, Massachusetts, told": a name after a locative preposition is
     /// where, not who.
     pub(super) fn locative(&self, mi: usize) -> bool {
-        let d0 = self.ms[mi].d0;
+        let mut d0 = self.ms[mi].d0.min(self.ms[mi].t0);
+        if d0 > 0 && self.word(d0 - 1).eq_ignore_ascii_case("the") {
+            d0 -= 1;
+        }
         d0 > 0
             && matches!(
                 self.word(d0 - 1),

@@ -373,3 +373,26 @@ def test_people_in_a_place_speak_not_the_place_and_it_after_a_speech_verb_report
     assert said("she was")[0] == "woman in Worcester", got
     assert said("it underscores")[0] == "Ines Kowalczyk", got
     assert all(s not in ("Philippines", "Worcester", "it") for s, _ in got.values()), got
+
+
+def test_asides_objects_hypotheticals_and_noun_compounds_do_not_speak() -> None:
+    # User trial 6 junk, rewritten: "Khan, who is Muslim, also decried" gave "Muslim"; "Geoff
+    # Garin, a pollster who advises the super PAC Priorities USA Action, said" gave the PAC;
+    # "when a man tells a woman that" gave "man"; "the reality TV show “The Apprentice”" gave
+    # "TV"; "Clinton responded … on Facebook writing, “…”" gave Facebook; "the Fourteenth
+    # Amendment highlighted and notes written" later became "she".
+    text = (
+        "Dana Whitfield, who is Catholic, also decried the remarks as \u201ccruel.\u201d\n\n"
+        "Tomas Lindqvist, a pollster who advises the pro-labor super PAC Working Families Action, "
+        "said the numbers show that voters are tired.\n\n"
+        "And when a man tells a woman that she is \u201cshrill,\u201d he is dismissing her.\n\n"
+        "The office was once used for the reality TV show \u201cThe Contender.\u201d\n\n"
+        "Mayor Ines Kowalczyk answered the question on Facebook writing, \u201cYes, I will.\u201d\n\n"
+        "Her copy is worn, with passages including the Fifth Amendment highlighted and notes "
+        "written in the margins. (Ms. Kowalczyk says the copy was her father's.)"
+    )
+    got = [(q.text, q.speaker) for q in quotelens.Article(text).quotes if q.kind != "term"]
+    speakers = {s for _, s in got if s}
+    assert not speakers & {"Catholic", "Working Families Action", "PAC Working Families Action",
+                           "man", "TV", "Facebook", "Fifth Amendment"}, got
+    assert {"Dana Whitfield", "Tomas Lindqvist", "Ines Kowalczyk"} <= speakers, got
