@@ -238,7 +238,7 @@ impl PyMinHashIndex {
     #[staticmethod]
     fn _from_state(state: &str, workers: i64) -> PyResult<Self> {
         let mut inner: lsh::MinHashIndex = from_json(state)?;
-        inner.rebuild();
+        inner.rebuild()?;
         Ok(PyMinHashIndex {
             inner: RwLock::new(inner),
             workers,
