@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Union, overload
 
-from quotelens._core import Article, QuotelensError, _word_list
+from quotelens._core import Article, QuotelensError, _threads_for, _word_list
 from quotelens.frames import (
     corpus_speakers_frame,
     is_scare_quote,
@@ -1004,17 +1004,6 @@ def show_progress(progress: Optional[bool], n: int) -> bool:
     return progress
 
 
-def _workers(workers: int) -> int:
-    if not isinstance(workers, int) or isinstance(workers, bool):
-        raise TypeError(f"workers: expected int, got {type(workers).__name__}")
-    if workers == -1 or workers == 0:
-        return os.cpu_count() or 1
-    if workers < -1:
-        raise QuotelensError(f"workers: expected -1, 0 or a positive number, got {workers}")
-    # More threads than cores only cost memory (sim clamps the same way).
-    return min(workers, os.cpu_count() or 1)
-
-
 def analyze_record(item: dict[str, Any], infer: bool = True) -> Article:
     """The article of one record (``text``, and optionally ``id``, ``title``, ``source``,
     ``date``, ``sides``) as every corpus builds it; with ``infer``, the outlet and date read
@@ -1036,7 +1025,7 @@ def _analyze(
 ) -> list[Article]:
     """Analyse texts on ``workers`` threads (the core releases the GIL), with a progress bar."""
     show = show_progress(progress, len(items))
-    n = _workers(workers)
+    n = _threads_for(workers)  # the core's rule: -1/0 all cores, else at most the cores
     bar = None
     if show:
         from tqdm.auto import tqdm
