@@ -30,9 +30,9 @@ from quotelens._core import QuotelensError
 PathLike = Union[str, "os.PathLike[str]"]
 
 #: The names that give each article field, in order of precedence: the field's own name, then
-#: the others. The first one present with a value wins, in a metadata CSV's columns
-#: (:func:`fields_of`) and in the keys of ``Corpus.from_records`` alike, so a row with both
-#: ``source`` and ``outlet`` takes ``source``. Every other column is an extra.
+#: the others. The first one present with a value wins, so a row with both ``source`` and
+#: ``outlet`` takes ``source``; every other column is an extra. ``Corpus.from_records`` reads
+#: ``title``, ``source`` and ``date`` by these names too (its URL key is ``url`` only).
 FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "source": ("source", "outlet", "publisher"),
