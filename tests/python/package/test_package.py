@@ -140,3 +140,12 @@ def test_quote_kinds_come_from_the_core(seed_texts) -> None:
     # The private core helpers' examples are not reached by the __all__ doctests: run them.
     for fn in (_core._quote_kinds, _core._threads_for):
         test_docstring_examples_run(fn.__name__, fn)
+
+
+def test_an_unknown_word_list_is_an_argument_error() -> None:
+    from quotelens import ArgumentError, _core
+
+    for fn in (_core._lexicon_data, _core._word_list):
+        with pytest.raises(ArgumentError, match='name: no word list named "nope"') as e:
+            fn("nope")
+        assert e.value.arg == "name"
