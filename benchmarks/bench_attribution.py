@@ -1,83 +1,36 @@
 """Attribution quality on the annotated set in tests/data/attribution/, and throughput.
 
-Quality follows the usual overlap metric: a gold quote is found when a predicted quote covers at
-least 30% of its characters; a prediction is correct when it covers 30% of some gold quote; the
-speaker is right when the resolved name equals the gold name (case-insensitive). Throughput is
-extraction plus attribution (``quotelens.Article``) in Mchar/s on one core, with textacy's
-``direct_quotations`` beside it when textacy and an English spaCy model are installed.
+Quality is ``quotelens.testing.score_attribution``, the usual overlap metric: a gold quote is
+found when a predicted quote covers at least 30% of its characters; a prediction is correct when
+it covers 30% of some gold quote; the speaker is right when the resolved name equals the gold
+name (case-insensitive). Throughput is extraction plus attribution (``quotelens.Article``) in
+Mchar/s on one core, with textacy's ``direct_quotations`` beside it when textacy and an English
+spaCy model are installed.
 
     python benchmarks/bench_attribution.py
 """
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Any, Callable
 
 import quotelens
+from quotelens.testing import load_annotated, score_attribution
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "attribution"
-SPEECH = ("direct", "mixed", "indirect")
 
 
 def load(name: str) -> list[dict[str, Any]]:
-    cases = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            case = json.loads(line)
-            if "file" in case:
-                case["text"] = (ROOT / case["file"]).read_text(encoding="utf-8")
-            cases.append(case)
-    return cases
-
-
-def locate(text: str, needle: str) -> tuple[int, int]:
-    flat = "".join(" " if c.isspace() else c for c in text)
-    i = flat.find(needle)
-    if i < 0:
-        raise ValueError(f"gold text not in passage: {needle!r}")
-    return i, i + len(needle)
-
-
-def covers(pred: tuple[int, int], gold: tuple[int, int]) -> bool:
-    ov = min(pred[1], gold[1]) - max(pred[0], gold[0])
-    return ov * 10 >= (gold[1] - gold[0]) * 3
+    return load_annotated(DATA / name, root=ROOT)
 
 
 def evaluate(cases: list[dict[str, Any]]) -> dict[str, float]:
-    gold_n = found = right = pred_n = pred_ok = 0
-    for case in cases:
-        a = quotelens.Article(case["text"])
-        golds = [(locate(case["text"], g["text"]), g) for g in case["quotes"]]
-        preds = [q for q in a.quotes if q.kind in SPEECH and q.in_body]
-        # A quote inside another quote belongs to that statement.
-        preds = [
-            q
-            for q in preds
-            if not any(
-                o.kind != "indirect"
-                and o.outer_start < q.outer_start
-                and q.outer_end <= o.outer_end
-                for o in a.quotes
-            )
-        ]
-        pred_n += len(preds)
-        pred_ok += sum(any(covers((q.start, q.end), s) for s, _ in golds) for q in preds)
-        for span, g in golds:
-            gold_n += 1
-            hits = [q for q in preds if covers((q.start, q.end), span)]
-            if not hits:
-                continue
-            found += 1
-            want = (g["speaker"] or "").lower()
-            right += any((q.speaker or "").lower() == want for q in hits)
-    p = pred_ok / max(pred_n, 1)
-    r = found / max(gold_n, 1)
-    f1 = 2 * p * r / max(p + r, 1e-9)
-    return {"gold": gold_n, "P": p, "R": r, "F1": f1, "speaker_acc": right / max(found, 1)}
+    s = score_attribution(cases)
+    return {"gold": s.gold, "P": s.precision, "R": s.recall, "F1": s.f1,
+            "speaker_acc": s.speaker_accuracy}
 
 
 def throughput(

@@ -1,6 +1,6 @@
 """Corpus.claims: exact all-pairs against MinHash LSH candidates, on generated corpora whose
-claims are known (tests/corpora.py: each claim quoted, reworded as indirect speech or denied
-in 2-4 articles, among claims reported once).
+claims are known (quotelens.testing.claims_corpus: each claim quoted, reworded as indirect
+speech or denied in 2-4 articles, among claims reported once).
 
 Run: .venv/bin/python benchmarks/bench_claims.py [--sizes 40,400,2000] [--exact-max 4000]
 
@@ -14,15 +14,11 @@ Exact is skipped above --exact-max statements (its time grows with the square).
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
 import quotelens
 from quotelens.compare import statements
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from corpora import claim_of, claims_corpus, co_members  # noqa: E402
+from quotelens.testing import claim_of, claims_corpus, co_members
 
 
 def gold(corpus: quotelens.Corpus, truth) -> set:  # type: ignore[no-untyped-def]

@@ -12,9 +12,10 @@ use crate::error::{Error, Result};
 /// What a text is cut into before hashing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Shingle {
-    /// Word n-grams of lower-cased alphanumeric tokens.
+    /// Word n-grams of the words of [`crate::sim::default_process`] (NFKC, case-folded
+    /// alphanumerics), the text the scorers compare.
     Word(usize),
-    /// Character n-grams of the lower-cased text with runs of non-alphanumerics as one space.
+    /// Character n-grams of those words joined by one space.
     Char(usize),
 }
 
@@ -43,29 +44,9 @@ fn hash_bytes(b: &[u8], seed: u64) -> u64 {
     mix64(crate::hash::fnv1a(b, seed))
 }
 
-fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = true;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-            space = false;
-        } else if !space {
-            out.push(' ');
-            space = true;
-        }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
-}
-
 /// Base hashes of the shingles of `text` (deduplicated).
 pub fn shingle_hashes(text: &str, shingle: Shingle, seed: u64) -> Vec<u64> {
-    let c = clean(text);
+    let c = crate::sim::default_process(text, false);
     let mut out = Vec::new();
     match shingle {
         Shingle::Word(n) => {
@@ -242,9 +223,22 @@ pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64
 }
 
+/// The format of a saved [`MinHashIndex`]. 2: shingles are cut from
+/// [`crate::sim::default_process`], the text the scorers compare (NFKC and case folding);
+/// 1 (no `format` field) lower-cased text its own way, which differs for text that is not NFKC
+/// (`ﬁ`, full-width letters, a combining accent), `ß`/`ẞ` and final `ς`.
+pub const FORMAT_VERSION: u32 = 2;
+
+fn format_before_versions() -> u32 {
+    1
+}
+
 /// A MinHash LSH index over texts numbered in the order they were added.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MinHashIndex {
+    /// [`FORMAT_VERSION`] when saved; an index saved without it is version 1.
+    #[serde(default = "format_before_versions")]
+    format: u32,
     pub params: LshParams,
     signatures: Vec<Vec<u32>>,
     #[serde(skip)]
@@ -254,6 +248,7 @@ pub struct MinHashIndex {
 impl MinHashIndex {
     pub fn new(params: LshParams) -> Self {
         MinHashIndex {
+            format: FORMAT_VERSION,
             params,
             signatures: Vec::new(),
             buckets: vec![HashMap::new(); params.bands],
@@ -261,10 +256,34 @@ impl MinHashIndex {
     }
 
     /// Rebuild the buckets after deserialization (they are derived from the signatures).
-    pub fn rebuild(&mut self) {
+    ///
+    /// An index saved in another format is an [`Error::Format`]: its signatures were made with
+    /// another text folding, so new texts would not find the old ones they equal, and the index
+    /// keeps no texts to make them again. The message gives the parameters to rebuild it with.
+    pub fn rebuild(&mut self) -> Result<()> {
+        if self.format != FORMAT_VERSION {
+            let p = &self.params;
+            let (shingle, n) = match p.shingle {
+                Shingle::Word(n) => ("word", n),
+                Shingle::Char(n) => ("char", n),
+            };
+            return Err(Error::Format(format!(
+                "this MinHashIndex was saved in index format {} and this quotelens reads format \
+                 {FORMAT_VERSION}: its {} signatures were made with another text folding and \
+                 the index does not keep its texts, so it cannot be converted; build it again \
+                 from the texts with MinHashIndex(threshold={}, num_perm={}, shingle='{shingle}', \
+                 n={n}, seed={}).add(texts)",
+                self.format,
+                self.signatures.len(),
+                p.threshold,
+                p.num_perm,
+                p.seed
+            )));
+        }
         let sigs = std::mem::take(&mut self.signatures);
         self.buckets = vec![HashMap::new(); self.params.bands];
         self.insert_signatures(sigs);
+        Ok(())
     }
 
     pub fn len(&self) -> usize {
@@ -485,7 +504,7 @@ mod tests {
             .unwrap();
         let json = serde_json::to_string(&idx).unwrap();
         let mut back: MinHashIndex = serde_json::from_str(&json).unwrap();
-        back.rebuild();
+        back.rebuild().unwrap();
         assert_eq!(
             back.candidate_pairs(None).unwrap(),
             idx.candidate_pairs(None).unwrap()
@@ -503,6 +522,38 @@ mod tests {
         assert_eq!(
             merge_unique(vec![(0, 1), (0, 3)], vec![(0, 1), (0, 2), (1, 2)]).unwrap(),
             vec![(0, 1), (0, 2), (0, 3), (1, 2)]
+        );
+    }
+
+    #[test]
+    fn shingles_use_the_scorers_folding() {
+        let p = params(0.5);
+        // Case folding as the scorers fold: "Straße" is "STRASSE", final sigma is sigma; NFKC.
+        assert_eq!(signature("Straße", &p), signature("STRASSE", &p));
+        assert_eq!(signature("ΟΔΟΣ", &p), signature("οδος", &p));
+        assert_eq!(
+            signature("ﬁne ＡＢＣ e\u{301}tat", &p),
+            signature("fine abc état", &p)
+        );
+        assert_eq!(
+            shingle_hashes("Don’t — stop!", Shingle::Char(3), 1),
+            shingle_hashes("don t stop", Shingle::Char(3), 1)
+        );
+    }
+
+    #[test]
+    fn an_index_of_another_format_asks_to_be_rebuilt() {
+        let mut idx = MinHashIndex::new(params(0.5));
+        idx.add(&["a b c".into()]).unwrap();
+        let json = serde_json::to_string(&idx).unwrap();
+        assert!(json.starts_with(&format!("{{\"format\":{FORMAT_VERSION},")));
+        let old = json.replacen(&format!("\"format\":{FORMAT_VERSION},"), "", 1);
+        let mut back: MinHashIndex = serde_json::from_str(&old).unwrap();
+        let err = back.rebuild().unwrap_err().to_string();
+        assert!(err.contains("index format 1"), "{err}");
+        assert!(
+            err.contains("MinHashIndex(threshold=0.5, num_perm=128, shingle='word', n=1, seed=1)"),
+            "{err}"
         );
     }
 

@@ -375,7 +375,7 @@ def claims(
     (every speaker's name in the corpus), so statements that merely name one person do not
     make a claim (on 15 random claims of 840 PolNeAR articles, 0 were coherent without the
     rule and 8 with it). With the default threshold 35, exact scoring finds the planted claim
-    pairs of ``tests/corpora.py`` with recall 1.000 and precision 1.000 (40 claims) and
+    pairs of ``quotelens.testing.claims_corpus`` with recall 1.000 and precision 1.000 (40 claims) and
     recall 0.713, precision 0.998 (200 claims; its rewordings as indirect speech often share
     fewer than three words; ``benchmarks/bench_claims.py``). Identical wordings are one
     statement.

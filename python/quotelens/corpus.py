@@ -24,14 +24,21 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Union, overload
 
-from quotelens._core import Article, QuotelensError, _word_list
+from quotelens._core import Article, QuotelensError, _threads_for, _word_list
 from quotelens.frames import (
     corpus_speakers_frame,
     is_scare_quote,
     quotes_frame,
     speakers_frame,
 )
-from quotelens.metadata import MetadataIssue, NameTemplate, fields_of, normalize_key, read_metadata
+from quotelens.metadata import (
+    FIELDS,
+    MetadataIssue,
+    NameTemplate,
+    fields_of,
+    normalize_key,
+    read_metadata,
+)
 from quotelens.speakers import SpeakerIndex, check_aliases, check_groups
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,13 +52,10 @@ PathLike = Union[str, "os.PathLike[str]"]
 FORMAT = "quotelens-corpus"
 FORMAT_VERSION = 2  # 2 adds metadata, aliases, groups and speaker corrections; 1 still reads
 
-# Metadata fields an Article accepts, and the record keys read for each (first present wins).
+# Metadata fields an Article accepts, and the record keys read for each (first present wins):
+# the names and precedence of a metadata CSV's columns (metadata.FIELDS).
 _META_KEYS: dict[str, tuple[str, ...]] = {
-    "id": ("id",),
-    "title": ("title", "headline"),
-    "source": ("source", "outlet", "publisher"),
-    "date": ("date", "published", "publish_date"),
-}
+    "id": ("id",), **{f: FIELDS[f] for f in ("title", "source", "date")}}
 # Other record keys a record may have: ``url``, ``extra`` (a dict of anything, kept), and
 # ``groups`` (or ``sides``): the article's own {speaker: group} overrides.
 _RECORD_KEYS = frozenset(k for ks in _META_KEYS.values() for k in ks) | {
@@ -230,7 +234,8 @@ class Corpus:
         groups: Union[Mapping[str, Union[str, list[str]]], PathLike, None] = None,
     ) -> "Corpus":
         """Analyse records (dicts) with a ``text`` key and optional ``id``, ``title``,
-        ``outlet`` (or ``source``), ``date``, ``url``, ``extra`` (a dict kept as metadata) and
+        ``source`` (or ``outlet``; :data:`~quotelens.metadata.FIELDS` gives the names and which
+        wins), ``date``, ``url``, ``extra`` (a dict kept as metadata) and
         ``groups`` (this article's ``{speaker: group}``, as ``Article(sides=...)``). Any other
         key is a :class:`~quotelens.QuotelensError` naming it (a misspelt key was ignored).
 
@@ -275,7 +280,7 @@ class Corpus:
             for field, keys in _META_KEYS.items():
                 for k in keys:
                     v = r.get(k)
-                    if not _missing(v):
+                    if not _missing(v) and str(v).strip():  # blank gives way, as in a CSV
                         item[field] = str(v)
                         break
             item.setdefault("id", f"article-{i + 1}")
@@ -1004,17 +1009,6 @@ def show_progress(progress: Optional[bool], n: int) -> bool:
     return progress
 
 
-def _workers(workers: int) -> int:
-    if not isinstance(workers, int) or isinstance(workers, bool):
-        raise TypeError(f"workers: expected int, got {type(workers).__name__}")
-    if workers == -1 or workers == 0:
-        return os.cpu_count() or 1
-    if workers < -1:
-        raise QuotelensError(f"workers: expected -1, 0 or a positive number, got {workers}")
-    # More threads than cores only cost memory (sim clamps the same way).
-    return min(workers, os.cpu_count() or 1)
-
-
 def analyze_record(item: dict[str, Any], infer: bool = True) -> Article:
     """The article of one record (``text``, and optionally ``id``, ``title``, ``source``,
     ``date``, ``sides``) as every corpus builds it; with ``infer``, the outlet and date read
@@ -1036,7 +1030,7 @@ def _analyze(
 ) -> list[Article]:
     """Analyse texts on ``workers`` threads (the core releases the GIL), with a progress bar."""
     show = show_progress(progress, len(items))
-    n = _workers(workers)
+    n = _threads_for(workers)  # the core's rule: -1/0 all cores, else at most the cores
     bar = None
     if show:
         from tqdm.auto import tqdm

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 import pandas as pd
 from pandas.api.types import infer_dtype
 
-from quotelens._core import QuotelensError
+from quotelens._core import QuotelensError, _quote_kinds
 
 if TYPE_CHECKING:  # pragma: no cover
     from quotelens._core import Article, Quote
     from quotelens.speakers import SpeakerIndex
 
-# Every quote kind the core produces.
-KINDS = ("direct", "mixed", "term", "title", "indirect")
+# Every quote kind the core produces (its QuoteKind::ALL).
+KINDS: tuple[str, ...] = _quote_kinds()
 # The kinds that carry a statement someone made, in their words or reported; terms and titles
 # are words the reporter quotes, statements only when the text attributes them.
 STATEMENT_KINDS = ("direct", "mixed", "indirect")

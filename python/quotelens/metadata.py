@@ -1,8 +1,9 @@
 """Article metadata from a CSV file or from file names.
 
 A metadata CSV has an ``id`` or a ``file`` column (the file name, with or without its folder
-and extension) and any of ``outlet`` (or ``source``, ``publisher``), ``date``, ``title``,
-``url``; every other column is kept as an extra. A name template such as
+and extension) and any of ``source`` (or ``outlet``, ``publisher``), ``date``, ``title``,
+``url``; every other column is kept as an extra (:data:`FIELDS` lists the names and which
+wins when a row has two). A name template such as
 ``"{outlet}_{date}_{slug}.txt"`` reads the same fields from file names.
 
 A row that cannot be used (no such file, a date that is not a date, a second row for one
@@ -28,10 +29,13 @@ from quotelens._core import QuotelensError
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-# Column names read for each field (first present wins); the rest are extras.
+#: The names that give each article field, in order of precedence: the field's own name, then
+#: the others. The first one present with a value wins, so a row with both ``source`` and
+#: ``outlet`` takes ``source``; every other column is an extra. ``Corpus.from_records`` reads
+#: ``title``, ``source`` and ``date`` by these names too (its URL key is ``url`` only).
 FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
-    "source": ("outlet", "source", "publisher"),
+    "source": ("source", "outlet", "publisher"),
     "date": ("date", "published", "publish_date"),
     "url": ("url", "link"),
 }
@@ -124,7 +128,7 @@ def fields_of(values: dict[str, str], where: str) -> tuple[dict[str, str], list[
                 used.add(lower[n])
                 v = (values[lower[n]] or "").strip()
                 if not v:
-                    break
+                    continue  # an empty cell gives way to the next name, as in records
                 if field == "date":
                     d = parse_date(v)
                     if d is None:

@@ -13,7 +13,7 @@ use pyo3::prelude::*;
 #[pyo3(name = "_lexicon_data")]
 pub fn py_lexicon_data(name: &str) -> PyResult<&'static str> {
     crate::lexicon::data(name)
-        .ok_or_else(|| super::QuotelensError::new_err(format!("name: no word list named {name:?}")))
+        .ok_or_else(|| crate::Error::invalid("name", format!("no word list named {name:?}")).into())
 }
 
 /// The entries of one named list of the core's ``words.txt`` (``"months"``, ``"weekdays"``,
@@ -26,5 +26,5 @@ pub fn py_lexicon_data(name: &str) -> PyResult<&'static str> {
 #[pyo3(name = "_word_list")]
 pub fn py_word_list(name: &str) -> PyResult<Vec<&'static str>> {
     crate::lexicon::word_list(name)
-        .ok_or_else(|| super::QuotelensError::new_err(format!("name: no word list named {name:?}")))
+        .ok_or_else(|| crate::Error::invalid("name", format!("no word list named {name:?}")).into())
 }

@@ -19,9 +19,11 @@ type PairArrays<'py> = (Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<i64>>);
 ///
 /// ``threshold`` is the Jaccard similarity (of word or character shingles) the bands and rows
 /// are tuned for: a pair at the threshold becomes a candidate with probability ≥ 0.95.
-/// ``shingle`` is ``"word"`` (n-grams of lower-cased words, ``n`` = 2 by default) or
-/// ``"char"`` (n-grams of characters, ``n`` = 4 by default); ``workers`` is the number of
-/// threads for signatures (-1 = all cores).
+/// ``shingle`` is ``"word"`` (n-grams of words, ``n`` = 2 by default) or ``"char"`` (n-grams
+/// of characters, ``n`` = 4 by default), both of ``default_process(text)``, the text the
+/// scorers compare; ``workers`` is the number of threads for signatures (-1 = all cores).
+/// An index pickled by a quotelens before index format 2 raises ``FormatError`` naming the
+/// parameters to rebuild it with.
 ///
 /// >>> from quotelens.sim import MinHashIndex
 /// >>> index = MinHashIndex(threshold=0.5)
@@ -238,7 +240,7 @@ impl PyMinHashIndex {
     #[staticmethod]
     fn _from_state(state: &str, workers: i64) -> PyResult<Self> {
         let mut inner: lsh::MinHashIndex = from_json(state)?;
-        inner.rebuild();
+        inner.rebuild()?;
         Ok(PyMinHashIndex {
             inner: RwLock::new(inner),
             workers,

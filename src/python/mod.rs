@@ -289,7 +289,9 @@ mod _core {
         py_token_sort_ratio, py_top_k, py_wratio, PyAlignment, PyStatementMatch, PyStatementScorer,
     };
     #[pymodule_export]
-    use super::types::{py_extract_quotes, py_normalize, PyArticle};
+    use super::types::{
+        py_extract_quotes, py_normalize, py_quote_kinds, py_threads_for, PyArticle,
+    };
     #[pymodule_export]
     use super::{ArgumentError, FormatError, QuotelensError};
     #[pymodule_export]

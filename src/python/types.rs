@@ -62,7 +62,7 @@ fn check_article_memory(text: &str) -> PyResult<()> {
     if text.len() < 1 << 20 {
         return Ok(());
     }
-    use crate::text::normalize::{is_double_quote, is_single_quote};
+    use crate::text::fold::{is_double_quote, is_single_quote};
     let (mut chars, mut marks) = (0u128, 0u128);
     for c in text.chars() {
         chars += 1;
@@ -544,4 +544,37 @@ pub fn py_extract_quotes(py: Python<'_>, text: String) -> PyResult<Vec<Quote>> {
         return detached_quick(py, || crate::pipeline::extract_quotes(&text));
     }
     detached(py, || crate::pipeline::extract_quotes(&text))
+}
+
+/// The kinds a quote can have (``Quote.kind``), from the core's ``QuoteKind::ALL``:
+/// :data:`quotelens.frames.KINDS` is this tuple.
+///
+/// >>> from quotelens import _core
+/// >>> _core._quote_kinds()
+/// ('direct', 'mixed', 'term', 'title', 'indirect')
+#[pyfunction]
+#[pyo3(name = "_quote_kinds")]
+pub fn py_quote_kinds() -> (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+) {
+    let [a, b, c, d, e] = QuoteKind::ALL.map(QuoteKind::as_str);
+    (a, b, c, d, e)
+}
+
+/// The number of threads ``workers`` asks for, by the rule every ``workers=`` argument follows:
+/// ``-1`` and ``0`` mean all cores, ``n >= 1`` means ``min(n, cores)``. Not an int is a
+/// ``TypeError``; below -1 is an :class:`ArgumentError` naming ``workers``.
+///
+/// >>> import os
+/// >>> from quotelens import _core
+/// >>> _core._threads_for(1), _core._threads_for(-1) == (os.cpu_count() or 1)
+/// (1, True)
+#[pyfunction]
+#[pyo3(name = "_threads_for")]
+pub fn py_threads_for(workers: &Bound<'_, PyAny>) -> PyResult<usize> {
+    Ok(crate::parallel::threads_for(super::workers_arg(workers)?)?)
 }

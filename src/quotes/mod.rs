@@ -30,6 +30,15 @@ pub enum QuoteKind {
 }
 
 impl QuoteKind {
+    /// Every kind, in the order the Python layer lists them (`quotelens.frames.KINDS`).
+    pub const ALL: [QuoteKind; 5] = [
+        QuoteKind::Direct,
+        QuoteKind::Mixed,
+        QuoteKind::Term,
+        QuoteKind::Title,
+        QuoteKind::Indirect,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",

@@ -24,23 +24,20 @@ const K: usize = 6;
 const BASE: u64 = 0x100_0000_01B3;
 const FILTER_BITS: usize = 1 << 16;
 
-/// One comparison key per code point, so key positions are text positions.
+/// One comparison key per code point, so key positions are text positions: white space is ` `,
+/// quote marks and dashes fold as normalization folds them (`crate::text::fold`), the rest is
+/// lower-cased.
 #[inline]
 fn key(c: char) -> char {
+    use crate::text::fold::{fold_char, Fold};
     if c.is_ascii() {
         return key_byte(c as u8) as char;
     }
     if c.is_whitespace() {
         return ' ';
     }
-    if super::super::text::normalize::is_double_quote(c) {
-        return '"';
-    }
-    if super::super::text::normalize::is_single_quote(c) {
-        return '\'';
-    }
-    match c {
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+    match fold_char(c) {
+        Fold::Char(f) => f,
         _ => c.to_lowercase().next().unwrap_or(c),
     }
 }

@@ -3,6 +3,8 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+use crate::text::fold::words;
+
 /// NFKC, case folding, quote and dash folding (all punctuation becomes a word break),
 /// optional accent stripping, every run of non-alphanumerics to one space, trimmed.
 pub fn default_process(s: &str, strip_accents: bool) -> String {
@@ -24,7 +26,7 @@ pub fn default_process(s: &str, strip_accents: bool) -> String {
         s.nfkc().collect::<String>().into()
     };
     let mut out = String::with_capacity(base.len());
-    fold(base.chars(), |c| out.push(c));
+    words(base.chars(), |c| out.push(c));
     out
 }
 
@@ -37,50 +39,9 @@ pub fn default_process_chars(s: &[char], strip_accents: bool, out: &mut Vec<char
         || (!strip_accents
             && is_nfkc_quick(s.iter().copied().filter(|c| !c.is_ascii())) == IsNormalized::Yes);
     if nfkc {
-        fold(s.iter().copied(), |c| out.push(c));
+        words(s.iter().copied(), |c| out.push(c));
     } else {
         out.extend(default_process(&s.iter().collect::<String>(), strip_accents).chars());
-    }
-}
-
-/// Case folding of alphanumerics, every run of other characters to one space, trimmed.
-fn fold(chars: impl Iterator<Item = char>, mut push: impl FnMut(char)) {
-    let (mut gap, mut any) = (false, false);
-    for c in chars {
-        if c.is_ascii() {
-            // The common case without Unicode tables.
-            if c.is_ascii_alphanumeric() {
-                if gap && any {
-                    push(' ');
-                }
-                gap = false;
-                any = true;
-                push(c.to_ascii_lowercase());
-            } else {
-                gap = true;
-            }
-        } else if c.is_alphanumeric() || is_combining_mark(c) {
-            if gap && any {
-                push(' ');
-            }
-            gap = false;
-            any = true;
-            casefold_into(c, &mut push);
-        } else {
-            gap = true;
-        }
-    }
-}
-
-/// Full case folding for the characters where it differs from lowercasing in news text.
-fn casefold_into(c: char, push: &mut impl FnMut(char)) {
-    match c {
-        'ß' | 'ẞ' => {
-            push('s');
-            push('s');
-        }
-        'ς' => push('σ'),
-        _ => c.to_lowercase().for_each(push),
     }
 }
 

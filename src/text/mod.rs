@@ -1,5 +1,7 @@
-//! The text layer: normalization with an offset map, and byte/code-point conversion.
+//! The text layer: the character-folding table, normalization with an offset map, and
+//! byte/code-point conversion.
 
+pub mod fold;
 pub mod normalize;
 pub mod offsets;
 

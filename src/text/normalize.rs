@@ -9,7 +9,11 @@
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+use super::fold::{fold_char, Fold};
 use crate::error::{Error, Result};
+
+// The character classes live in `fold`; quotes and bindings read them from here too.
+pub use super::fold::{is_double_quote, is_single_quote};
 
 /// A quote mark as it stood in the original text, at a byte position of the normalized text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,86 +33,6 @@ pub struct Normalized {
     /// Length of the original in code points.
     orig_len: usize,
     marks: Vec<Mark>,
-}
-
-/// What a single original character becomes.
-enum Fold {
-    Keep,
-    Char(char),
-    Str(&'static str),
-    Delete,
-}
-
-/// Double quote marks of every style we recognise (folded to `"`).
-pub fn is_double_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\u{201C}' // “
-            | '\u{201D}' // ”
-            | '\u{201E}' // „
-            | '\u{201F}' // ‟
-            | '\u{00AB}' // «
-            | '\u{00BB}' // »
-            | '\u{300C}' // 「
-            | '\u{300D}' // 」
-            | '\u{300E}' // 『
-            | '\u{300F}' // 』
-            | '\u{301D}' // 〝
-            | '\u{301E}' // 〞
-            | '\u{301F}' // 〟
-            | '\u{FF02}' // ＂
-            | '\u{2E42}' // ⹂
-    )
-}
-
-/// Single quote marks (and the apostrophes that share their code points), folded to `'`.
-pub fn is_single_quote(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2018}' // ‘
-            | '\u{2019}' // ’
-            | '\u{201A}' // ‚
-            | '\u{201B}' // ‛
-            | '\u{2039}' // ‹
-            | '\u{203A}' // ›
-            | '\u{FF07}' // ＇
-            | '\u{02BC}' // ʼ modifier apostrophe
-    )
-}
-
-fn fold(c: char) -> Fold {
-    if is_double_quote(c) {
-        return if c == '"' {
-            Fold::Keep
-        } else {
-            Fold::Char('"')
-        };
-    }
-    if is_single_quote(c) {
-        return if c == '\'' {
-            Fold::Keep
-        } else {
-            Fold::Char('\'')
-        };
-    }
-    match c {
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
-            Fold::Char('-')
-        }
-        '\t'
-        | '\u{0B}'
-        | '\u{0C}'
-        | '\u{00A0}'
-        | '\u{1680}'
-        | '\u{2000}'..='\u{200A}'
-        | '\u{202F}'
-        | '\u{205F}'
-        | '\u{3000}' => Fold::Char(' '),
-        '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' | '\u{200E}' | '\u{200F}' => Fold::Delete,
-        '\u{2028}' | '\u{0085}' => Fold::Char('\n'),
-        '\u{2029}' => Fold::Str("\n\n"),
-        _ => Fold::Keep,
-    }
 }
 
 fn continues_segment(c: char) -> bool {
@@ -197,7 +121,7 @@ impl Normalized {
             if c.is_ascii() && !next.is_some_and(continues_segment) {
                 if c == '"' || c == '\'' {
                     out.push_quote(c, c, i);
-                } else if c == '\t' || c == '\u{0B}' || c == '\u{0C}' {
+                } else if super::fold::is_inline_space(c) {
                     out.push(' ', i);
                 } else {
                     out.push(c, i);
@@ -206,7 +130,7 @@ impl Normalized {
                 i += 1;
                 continue;
             }
-            match fold(c) {
+            match fold_char(c) {
                 Fold::Char(f) => {
                     if f == '"' || f == '\'' {
                         out.push_quote(f, c, i);
@@ -251,7 +175,7 @@ impl Normalized {
                 seg.push_str(&rest[..seg_bytes]);
                 for f in seg.nfkc() {
                     // NFKC can make what the table folds (ŉ → ʼn): fold it too (idempotence).
-                    match fold(f) {
+                    match fold_char(f) {
                         Fold::Char(g) if g == '"' || g == '\'' => out.push_quote(g, f, i),
                         Fold::Char(g) => out.push(g, i),
                         Fold::Str(s) => s.chars().for_each(|g| out.push(g, i)),

@@ -4,7 +4,6 @@ invariant on arbitrary text."""
 from __future__ import annotations
 
 import doctest
-import json
 from pathlib import Path
 from typing import Any
 
@@ -12,27 +11,14 @@ import pytest
 import quotelens
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quotelens.testing import load_annotated, locate
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "tests" / "data" / "attribution"
 
 
 def _cases(name: str) -> list[dict[str, Any]]:
-    cases = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            case = json.loads(line)
-            if "file" in case:
-                case["text"] = (ROOT / case["file"]).read_text(encoding="utf-8")
-            cases.append(case)
-    return cases
-
-
-def _locate(text: str, needle: str) -> tuple[int, int]:
-    flat = "".join(" " if c.isspace() else c for c in text)
-    i = flat.find(needle)
-    assert i >= 0, needle
-    return i, i + len(needle)
+    return load_annotated(DATA / name, root=ROOT)
 
 
 def _quote_at(a: quotelens.Article, span: tuple[int, int]) -> quotelens.Quote | None:
@@ -152,7 +138,7 @@ def test_annotated_set(name: str) -> None:
         a = quotelens.Article(case["text"])
         for g in case["quotes"]:
             gold += 1
-            q = _quote_at(a, _locate(case["text"], g["text"]))
+            q = _quote_at(a, locate(case["text"], g["text"]))
             if q is None:
                 continue
             found += 1
@@ -171,7 +157,7 @@ def test_seeds_every_long_quote_attributed() -> None:
         for g in case["quotes"]:
             if g["kind"] == "indirect" or len(g["text"].split()) < 4:
                 continue
-            q = _quote_at(a, _locate(case["text"], g["text"]))
+            q = _quote_at(a, locate(case["text"], g["text"]))
             assert q is not None and q.speaker == g["speaker"], (case["id"], g["text"])
 
 
@@ -259,7 +245,7 @@ def test_real_news_failure_classes() -> None:
         for g in case["quotes"]:
             # A quoted fragment inside a reported clause is reported both ways: as the clause
             # (indirect) and as the speaker's exact words (mixed); look for the annotated kind.
-            s, e = _locate(case["text"], g["text"])
+            s, e = locate(case["text"], g["text"])
             same_kind = [q for q in a.quotes if q.kind == g["kind"]
                          and min(q.end, e) - max(q.start, s) >= 0.5 * (e - s)]
             assert same_kind, (case["id"], g["text"], [(q.kind, q.text) for q in a.quotes])

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 import quotelens
 from conftest import SEEDS
-from corpora import claims_corpus
 from quotelens import dask as qd
 from quotelens.compare import quote_matches
 from quotelens.sim import MinHashIndex
+from quotelens.testing import claims_corpus
 
 KEY = ["article", "start", "end"]
 
@@ -164,7 +164,7 @@ OUTLETS = Path(__file__).resolve().parents[3] / "examples" / "outlets"
 def records(request, articles):
     """Three small corpora: the seeds with reprinted copies, the example outlets (two outlets
     reporting one budget fight in their own words) and generated articles with planted
-    claims (tests/corpora.py)."""
+    claims (quotelens.testing.claims_corpus)."""
     if request.param == "seeds":
         # And a report that carries a seed's longest quote in its running text, unquoted.
         first = quotelens.Article(articles["text"][0], id="x")

@@ -6,7 +6,7 @@ import re
 import pytest
 import quotelens
 from conftest import SEEDS
-from corpora import claim_of, claims_corpus, co_members
+from quotelens.testing import claim_of, claims_corpus, co_members
 
 KEY = ["article_a", "start_a", "end_a", "article_b", "start_b", "end_b"]
 

@@ -127,3 +127,25 @@ def test_frame_columns_are_the_quote_fields() -> None:
     q = quotelens.extract_quotes("“No,” she said.")[0]
     own = [c for c in QUOTE_COLUMNS if c not in ARTICLE_COLUMNS and c != "context"]
     assert sorted(own) == sorted(q.to_dict()) and len(own) == len(set(own))
+
+
+def test_quote_kinds_come_from_the_core(seed_texts) -> None:
+    from quotelens import _core
+    from quotelens.frames import KINDS, STATEMENT_KINDS
+
+    assert KINDS == _core._quote_kinds() == ("direct", "mixed", "term", "title", "indirect")
+    assert set(STATEMENT_KINDS) < set(KINDS)
+    seen = {q.kind for t in seed_texts.values() for q in quotelens.Article(t).quotes}
+    assert seen <= set(KINDS) and {"direct", "indirect"} <= seen
+    # The private core helpers' examples are not reached by the __all__ doctests: run them.
+    for fn in (_core._quote_kinds, _core._threads_for):
+        test_docstring_examples_run(fn.__name__, fn)
+
+
+def test_an_unknown_word_list_is_an_argument_error() -> None:
+    from quotelens import ArgumentError, _core
+
+    for fn in (_core._lexicon_data, _core._word_list):
+        with pytest.raises(ArgumentError, match='name: no word list named "nope"') as e:
+            fn("nope")
+        assert e.value.arg == "name"

@@ -60,9 +60,12 @@ def test_huge_workers_are_clamped_and_fast():
 
 
 def test_workers_zero_means_all_cores_everywhere():
-    from quotelens.corpus import _workers
+    from quotelens._core import _threads_for
 
-    assert _workers(0) == _workers(-1) == _workers(10**9) == (os.cpu_count() or 1)
+    cores = _threads_for(-1)
+    assert 1 <= cores <= (os.cpu_count() or 1)
+    assert _threads_for(0) == _threads_for(10**9) == _threads_for(2**100) == cores
+    assert _threads_for(1) == 1
     assert sim.cdist(["a"], ["a", "b"], workers=0).shape == (1, 2)
     assert sim.extract("a", ["a"], workers=0)[0][2] == 0
     MinHashIndex(workers=0).add(["a b c"])
@@ -70,6 +73,23 @@ def test_workers_zero_means_all_cores_everywhere():
         sim.cdist(["a"], ["a"], workers=-2)
     with pytest.raises(TypeError, match="workers"):
         sim.cdist(["a"], ["a"], workers=1.5)  # type: ignore[arg-type]
+
+
+def test_corpus_workers_follow_the_core_rule_and_errors(seed_texts):
+    """Corpus loaders take ``workers`` by the rule of every other ``workers=``: the core's."""
+    from quotelens import ArgumentError, Corpus
+
+    # Eight records or more: fewer are analysed on the calling thread whatever ``workers`` is.
+    records = [{"id": f"{n}-{k}", "text": t} for k in range(2) for n, t in seed_texts.items()]
+    one = Corpus.from_records(records, workers=1, progress=False)
+    assert Corpus.from_records(records, workers=-1, progress=False) == one
+    assert Corpus.from_records(records, workers=10**9, progress=False) == one
+    with pytest.raises(ArgumentError, match="workers") as e:
+        Corpus.from_records(records, workers=-2, progress=False)
+    assert e.value.arg == "workers"
+    for bad in (1.5, True, "2"):
+        with pytest.raises(TypeError, match="workers"):
+            Corpus.from_records(records, workers=bad, progress=False)  # type: ignore[arg-type]
 
 
 def test_cdist_memory_check_honours_ulimit_and_dtype():

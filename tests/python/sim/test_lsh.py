@@ -99,6 +99,44 @@ def test_pickle_round_trip_keeps_candidates():
     ]
 
 
+# A pickle made by quotelens before index format 2 (commit eea2b56):
+# MinHashIndex(0.6, num_perm=16, shingle="char", n=3, seed=5).add(["Straße", "the weather in Tokyo"])
+OLD_INDEX_PICKLE = (
+    "gASV/wEAAAAAAACMCGJ1aWx0aW5zlIwHZ2V0YXR0cpSTlIwNcXVvdGVsZW5zLnNpbZSMDE1pbkhhc2hJbmRleJST"
+    "lIwLX2Zyb21fc3RhdGWUhpRSlFioAQAAeyJwYXJhbXMiOnsidGhyZXNob2xkIjowLjYsIm51bV9wZXJtIjoxNiwi"
+    "YmFuZHMiOjcsInJvd3MiOjIsInNoaW5nbGUiOnsiQ2hhciI6M30sInNlZWQiOjV9LCJzaWduYXR1cmVzIjpbWzc3"
+    "MDc2NzkwNCwxMDIwODc0Nzk4LDE2OTA5NDE4NTEsMTA1MDMwMTg2LDY1MjYwNjcxMCwyODg5OTQ5MTIsNzkxNjgz"
+    "NzQ2LDIwMzMwMDg2MjAsODk2MjEyMDU2LDE5OTU0ODI3OSwyMDI1MzUzNTYxLDkyMTkxMDgzLDEzNjkzNDMzOTcs"
+    "ODc1OTU5ODQ0LDI4MjM5NDkyMjcsMjE2MTEyMzQ0NV0sWzcwMDQ0ODQyLDE4OTAwNzY0NiwzNzY1NTc3OTIsNDk1"
+    "NTYyODIwLDg4NTYxMDgsMzA4MzczNzQsMTY0Mzg2NzQyLDc4ODg5NjY3OCw0NjYxMjkwNyw5OTM1NTczNSw5Nzcx"
+    "ODIsODk2MzA2MTYsMjAxOTMyNDQsMTU0NTQ1MTk5LDg5NDkzNzExNiw5NTEzMzgxOV1dfZRLAYaUUpQu"
+)
+
+
+def test_an_index_pickled_in_the_old_format_asks_to_be_rebuilt():
+    import base64
+
+    from quotelens import FormatError
+
+    with pytest.raises(FormatError, match="index format 1") as e:
+        pickle.loads(base64.b64decode("".join(OLD_INDEX_PICKLE)))
+    # The message says how to build it again, with the parameters it had.
+    assert "MinHashIndex(threshold=0.6, num_perm=16, shingle='char', n=3, seed=5).add(texts)" in (
+        str(e.value))
+
+
+def test_shingles_fold_text_as_the_scorers_do():
+    """Shingles come from the words of ``default_process`` (case folding included): a text and
+    its processed form have the same signature and band keys."""
+    from quotelens.sim import default_process
+
+    index = MinHashIndex(0.5, shingle="char", n=3)
+    for text in ["Die Straße — „sagte“ er", "ΟΔΟΣ ς", "Don’t STOP, café!", "e\u0301clair"]:
+        assert index.band_keys(text) == index.band_keys(default_process(text))
+    index.add(["STRASSE", "strasse"])
+    assert index.query("Straße")[0] == (0, 1.0)
+
+
 def test_signatures_do_not_depend_on_workers():
     texts = planted_corpus(n_base=20)
     one, many = MinHashIndex(0.5, workers=1), MinHashIndex(0.5, workers=-1)
