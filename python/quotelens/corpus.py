@@ -858,7 +858,7 @@ class Corpus:
                                   progress=progress)
 
     def claims(
-        self, threshold: float = 35.0, *, speaker_bonus: float = 0.0, sentences: bool = False,
+        self, threshold: float = 50.0, *, speaker_bonus: float = 0.0, sentences: bool = False,
         method: str = "auto", progress: Optional[bool] = None,
     ) -> "Claims":
         """Clusters of statements from different articles making the same claim, with members,

@@ -245,7 +245,7 @@ def _articles_table(corpus: "Corpus") -> str:
 
 def render_report(
     corpus: "Corpus", *, title: Optional[str] = None, match_threshold: float = 80.0,
-    claim_threshold: float = 35.0,
+    claim_threshold: float = 50.0,
 ) -> str:
     """The report for ``corpus`` as one HTML string (thresholds as in
     :meth:`~quotelens.Corpus.quote_matches` and :meth:`~quotelens.Corpus.claims`)."""
