@@ -410,12 +410,25 @@ def claims(
     article, then clustered, which is how ``quotelens.dask.claims`` splits it), on
     ``workers`` threads, with a progress bar (``progress``).
     """
+    return claims_of(raw_claims(corpus, threshold, speaker_bonus=speaker_bonus,
+                                sentences=sentences, method=method, progress=progress,
+                                workers=workers))
+
+
+def raw_claims(
+    corpus: "Corpus", threshold: float = CLAIM_THRESHOLD, *, speaker_bonus: float = 0.0,
+    sentences: bool = False, method: str = "auto", progress: Optional[bool] = None,
+    workers: int = -1,
+) -> list[dict[str, Any]]:
+    """:func:`claims` as the core's claim dicts (what :func:`claims_of` turns into
+    :class:`Claims`; ``Corpus.claims`` keeps them to answer again without recomputing)."""
     threshold, speaker_bonus, sentences, method = check_claim_args(
         threshold, speaker_bonus, sentences, method)
     with _Progress(progress, len(corpus), "clustering claims") as bar:
-        raw = _core._claims(list(corpus), threshold, speaker_bonus, sentences, method,
-                            EXACT_LIMIT, workers, bar.callback())
-    return claims_of(raw)
+        raw: list[dict[str, Any]] = _core._claims(
+            list(corpus), threshold, speaker_bonus, sentences, method, EXACT_LIMIT, workers,
+            bar.callback())
+    return raw
 
 
 def claims_of(raw: list[dict[str, Any]]) -> Claims:
