@@ -24,9 +24,8 @@ from quotelens.display import NO_SIDE, article_html, corpus_colors, figure_svg
 from quotelens.frames import STATEMENT_KINDS, is_statement
 
 if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.figure import Figure
-
     import pandas as pd
+    from matplotlib.figure import Figure
 
     from quotelens.compare import Claims, SideComparison
     from quotelens.corpus import Corpus
@@ -338,20 +337,20 @@ def _comparison_sections(
     """Quotes reported by several articles, claims, and side against side."""
     from quotelens.display import claims_html
 
-    matches = matches.result()
-    if len(matches):
+    found = matches.result()
+    if len(found):
         rows = [
             [_article_link(r.article_a, labels), _esc(r.speaker_a), f"“{_esc(r.text_a)}”",
              _article_link(r.article_b, labels), _esc(r.speaker_b or ""),
              f"“{_esc(r.text_b)}”" if r.quoted_b else f"<i>{_esc(r.text_b)}</i> (unquoted)",
              f"{r.score:.0f}", _esc(r.polarity)]
-            for r in matches.head(MAX_ROWS).itertuples()
+            for r in found.head(MAX_ROWS).itertuples()
         ]
         matches_html = _table(
             ["article", "speaker", "quote", "also in", "speaker", "as quoted there", "score",
              "polarity"], rows, "matches")
-        if len(matches) > MAX_ROWS:
-            matches_html += f'<p class="muted">… {len(matches) - MAX_ROWS} more pairs.</p>'
+        if len(found) > MAX_ROWS:
+            matches_html += f'<p class="muted">… {len(found) - MAX_ROWS} more pairs.</p>'
 
     else:
         matches_html = (f"<p>No quote appears in more than one article "

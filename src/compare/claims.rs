@@ -950,6 +950,17 @@ mod tests {
     }
 
     #[test]
+    fn titles_are_no_claims() {
+        assert!(is_title_text("Meet the Press."));
+        assert!(is_title_text("“Make America Great Again!”"));
+        assert!(!is_title_text("make America great again"));
+        assert!(!is_title_text(
+            "The Press Is Free To Report Whatever It Likes About Us"
+        ));
+        assert!(!is_title_text(""));
+    }
+
+    #[test]
     fn methods() {
         assert_eq!(
             ClaimMethod::from_name("auto", 10, 2000).unwrap(),
