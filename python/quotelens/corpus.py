@@ -685,8 +685,9 @@ class Corpus:
         if kinds is not None and not isinstance(kinds, str) and isinstance(kinds, Iterable):
             kinds = tuple(kinds)
         index = self._speaker_index()
-        if not isinstance(attributed, bool) or not (kinds is None or isinstance(kinds, str) or
-                                                    all(isinstance(k, str) for k in kinds)):
+        if not isinstance(attributed, bool) or not (
+                kinds is None or isinstance(kinds, str)
+                or (isinstance(kinds, tuple) and all(isinstance(k, str) for k in kinds))):
             # Bad arguments: quotes_frame names them.
             return quotes_frame(self._articles, kinds=kinds, attributed=attributed,
                                 speakers=index)
