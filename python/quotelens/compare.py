@@ -116,6 +116,10 @@ MATCH_MIN_COVERAGE = 0.8
 #: Above this many distinct wordings, ``method="auto"`` in :func:`claims` takes candidate
 #: pairs from MinHash LSH instead of scoring all pairs.
 EXACT_LIMIT = 2000
+#: Default score threshold of :func:`claims` (uncalibrated overlap, 0–100): on 840 PolNeAR
+#: articles 35 let one shared topic link different claims; 50 kept 11 of 15 sampled claims
+#: coherent (``benchmarks/sample_claims.py``).
+CLAIM_THRESHOLD = 50.0
 #: Jaccard threshold (word bigrams) of the LSH candidates of ``quote_matches(method="lsh")``:
 #: low enough that a quote cut to half its length still collides with the full one.
 MATCH_LSH_THRESHOLD = 0.3
@@ -360,7 +364,7 @@ def check_match_args(threshold: Any, method: Any) -> tuple[float, str]:
 
 
 def claims(
-    corpus: "Corpus", threshold: float = 35.0, *, speaker_bonus: float = 0.0,
+    corpus: "Corpus", threshold: float = CLAIM_THRESHOLD, *, speaker_bonus: float = 0.0,
     sentences: bool = False, method: str = "auto", progress: Optional[bool] = None,
     workers: int = -1,
 ) -> Claims:
@@ -371,14 +375,19 @@ def claims(
     which the calibrated paraphrase score rates near 0) on their texts and on their *frames*
     (the reporting sentence without the speaker's name, title and reporting verb: the statement
     and what it is about); the better score counts. Precision first: two statements link only
-    when they share at least three content words (stems) besides the words of people's names
-    (every speaker's name in the corpus), so statements that merely name one person do not
-    make a claim (on 15 random claims of 840 PolNeAR articles, 0 were coherent without the
-    rule and 8 with it). With the default threshold 35, exact scoring finds the planted claim
-    pairs of ``quotelens.testing.claims_corpus`` with recall 1.000 and precision 1.000 (40 claims) and
-    recall 0.713, precision 0.998 (200 claims; its rewordings as indirect speech often share
-    fewer than three words; ``benchmarks/bench_claims.py``). Identical wordings are one
-    statement.
+    when they share at least two content words (stems) besides the words of people's names
+    (every speaker's name in the corpus) and words a whole story shares (more than 2% of the
+    statements), and when what they share is at least two separate pieces, in their texts or in
+    their frames (words adjacent in both, "private email server", are one piece: one shared
+    phrase is a topic, not a claim), unless 60% of the shorter text's words are shared (a
+    quote trimmed or with a word changed). Titles ("Meet the Press") make no claim, and a
+    member of a claim of three or more that does not link to the claim's most linked member is
+    dropped. With the default threshold (:data:`CLAIM_THRESHOLD`, 50), exact scoring finds the
+    planted claim pairs of ``quotelens.testing.claims_corpus`` with recall 0.979, precision 1.000 (40
+    claims) and recall 0.794, precision 1.000 (200 claims; ``benchmarks/bench_claims.py``).
+    On 840 PolNeAR articles, 11 of 15 sampled claims were coherent
+    (``benchmarks/sample_claims.py``; 8 of 15 with the earlier rule at 35). Identical wordings
+    are one statement.
     ``speaker_bonus`` is added when the same speaker is quoted in two different articles and
     the score already reaches two thirds of ``threshold``. It is off by default: on generated
     corpora every link it added joined two different claims of one speaker.
@@ -390,23 +399,36 @@ def claims(
     ``denying``, see :func:`stance`). ``sentences=True`` adds the unattributed body sentences.
 
     ``method="exact"`` scores every pair of distinct statements that can link (those sharing
-    three content words, found through an inverted index on them, so it is not n²); ``"blocked"`` (``"lsh"`` is
+    two content words, found through an inverted index on them, so it is not n²); ``"blocked"`` (``"lsh"`` is
     its old name) only the candidates of MinHash LSH over each frame's 20 rarest content words
     (Jaccard 0.3) and the statements sharing one of a statement's 3 rarest words, and not those
     whose exact-word overlap is below 70% of the threshold; ``"auto"`` (default) is exact up to
     :data:`EXACT_LIMIT` distinct statements. Both link with the same rule; blocking can only
-    miss links, never add them (on the first 200 of 840 PolNeAR articles it finds 96.9% of
-    exact's claim pairs, precision 0.954; ``benchmarks/bench_compare.py --recall 200``). It
+    miss links, never add them (on the first 200 of 840 PolNeAR articles it finds 92.5% of
+    exact's claim pairs, precision 0.974; ``benchmarks/bench_compare.py --recall 200``). It
     all runs in the core (``src/compare/claims.rs``: :func:`statements` are built per
     article, then clustered, which is how ``quotelens.dask.claims`` splits it), on
     ``workers`` threads, with a progress bar (``progress``).
     """
+    return claims_of(raw_claims(corpus, threshold, speaker_bonus=speaker_bonus,
+                                sentences=sentences, method=method, progress=progress,
+                                workers=workers))
+
+
+def raw_claims(
+    corpus: "Corpus", threshold: float = CLAIM_THRESHOLD, *, speaker_bonus: float = 0.0,
+    sentences: bool = False, method: str = "auto", progress: Optional[bool] = None,
+    workers: int = -1,
+) -> list[dict[str, Any]]:
+    """:func:`claims` as the core's claim dicts (what :func:`claims_of` turns into
+    :class:`Claims`; ``Corpus.claims`` keeps them to answer again without recomputing)."""
     threshold, speaker_bonus, sentences, method = check_claim_args(
         threshold, speaker_bonus, sentences, method)
     with _Progress(progress, len(corpus), "clustering claims") as bar:
-        raw = _core._claims(list(corpus), threshold, speaker_bonus, sentences, method,
-                            EXACT_LIMIT, workers, bar.callback())
-    return claims_of(raw)
+        raw: list[dict[str, Any]] = _core._claims(
+            list(corpus), threshold, speaker_bonus, sentences, method, EXACT_LIMIT, workers,
+            bar.callback())
+    return raw
 
 
 def claims_of(raw: list[dict[str, Any]]) -> Claims:

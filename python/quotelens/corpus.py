@@ -210,6 +210,10 @@ class Corpus:
         self._index = seen
         # The corpus-wide speakers, built on first use; None again after merges and splits.
         self._speakers: Optional[SpeakerIndex] = None
+        # Results of the core's comparisons by their arguments (the articles do not change;
+        # speaker ids are added on every call, so merges and splits still show): a notebook's
+        # claims() and the report's are computed once.
+        self._computed: dict[tuple[Any, ...], Any] = {}
         self._aliases = check_aliases(_mapping_arg(aliases, "aliases", ("alias", "name")))
         self._groups = check_groups(_mapping_arg(groups, "groups", ("speaker", "group")))
         # url and extra metadata columns per article id (the core's Article has id, title,
@@ -683,8 +687,25 @@ class Corpus:
         >>> c.quotes(kinds="direct")[["speaker_id", "text", "context"]].values.tolist()[0]
         ['lloyd-austin', 'No,', '“No,” Lloyd Austin said.']
         """
-        return quotes_frame(self._articles, kinds=kinds, attributed=attributed,
-                            speakers=self._speaker_index())
+        if kinds is not None and not isinstance(kinds, str) and isinstance(kinds, Iterable):
+            kinds = tuple(kinds)
+        index = self._speaker_index()
+        if not isinstance(attributed, bool) or not (
+                kinds is None or isinstance(kinds, str)
+                or (isinstance(kinds, tuple) and all(isinstance(k, str) for k in kinds))):
+            # Bad arguments: quotes_frame names them.
+            return quotes_frame(self._articles, kinds=kinds, attributed=attributed,
+                                speakers=index)
+        # Cached per speaker index (merges and splits build a new one).
+        key = ("quotes", id(index), kinds, attributed)
+        df = self._computed.get(key)
+        if df is None:
+            df = quotes_frame(self._articles, kinds=kinds, attributed=attributed,
+                              speakers=index)
+            self._computed = {k: v for k, v in self._computed.items()
+                              if k[0] != "quotes" or k[1] == id(index)}
+            self._computed[key] = df
+        return df.copy()
 
     def speakers(self) -> "pd.DataFrame":
         """One row per speaker of the corpus (most quoted first): speaker_id, name, kind, side
@@ -845,10 +866,17 @@ class Corpus:
         spans, the score, each side's ``speaker_id`` and each article's outlet, date and
         title. ``method`` is ``"exact"`` (every pair that can match), ``"lsh"`` (MinHash
         candidates only) or ``"auto"``; see :func:`quotelens.compare.quote_matches`."""
-        from quotelens.compare import quote_matches
+        from quotelens.compare import _check_bool, check_match_args, quote_matches
 
-        return self._with_speaker_ids(quote_matches(self, threshold, unquoted=unquoted,
-                                                    method=method, progress=progress))
+        show_progress(progress, len(self._articles))  # checks it, when the answer is kept
+        key = ("quote_matches", *check_match_args(threshold, method),
+               _check_bool(unquoted, "unquoted"))
+        df = self._computed.get(key)
+        if df is None:
+            df = quote_matches(self, threshold, unquoted=unquoted, method=method,
+                               progress=progress)
+            self._computed[key] = df
+        return self.with_speaker_ids(df.copy())
 
     def statements(
         self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto",
@@ -863,17 +891,23 @@ class Corpus:
                                   progress=progress)
 
     def claims(
-        self, threshold: float = 35.0, *, speaker_bonus: float = 0.0, sentences: bool = False,
+        self, threshold: float = 50.0, *, speaker_bonus: float = 0.0, sentences: bool = False,
         method: str = "auto", progress: Optional[bool] = None,
     ) -> "Claims":
         """Clusters of statements from different articles making the same claim, with members,
         articles, sides and stances. ``method`` is ``"exact"`` (all pairs), ``"blocked"`` (pairs
         sharing a rare word; ``"lsh"`` is its old name) or ``"auto"``; see
         :func:`quotelens.compare.claims`."""
-        from quotelens.compare import claims
+        from quotelens.compare import check_claim_args, claims_of, raw_claims
 
-        return claims(self, threshold, speaker_bonus=speaker_bonus, sentences=sentences,
-                      method=method, progress=progress)
+        show_progress(progress, len(self._articles))
+        key = ("claims", *check_claim_args(threshold, speaker_bonus, sentences, method))
+        raw = self._computed.get(key)
+        if raw is None:
+            raw = raw_claims(self, threshold, speaker_bonus=speaker_bonus, sentences=sentences,
+                             method=method, progress=progress)
+            self._computed[key] = raw
+        return claims_of(raw)
 
     def compare_sides(self, side_a: str, side_b: str, k: int = 3) -> "SideComparison":
         """For each statement of ``side_a``, the ``k`` closest of ``side_b`` with score and
@@ -881,12 +915,15 @@ class Corpus:
         """
         from quotelens.compare import compare_sides
 
-        return self._with_speaker_ids(compare_sides(self, side_a, side_b, k))
+        return self.with_speaker_ids(compare_sides(self, side_a, side_b, k))
 
-    def _with_speaker_ids(self, df: Any) -> Any:
-        """Add ``speaker_id_a``/``speaker_id_b`` after ``speaker_a``/``speaker_b`` (the
-        comparisons name speakers as each article does), and each article's outlet, date and
-        title after ``article_a``/``article_b``."""
+    def with_speaker_ids(self, df: Any) -> Any:
+        """``df`` (a comparison of this corpus: :func:`quotelens.compare.quote_matches`,
+        :func:`~quotelens.compare.compare_sides` ...) with ``speaker_id_a``/``speaker_id_b``
+        after ``speaker_a``/``speaker_b`` (the comparisons name speakers as each article
+        does), each article's outlet, date and title after ``article_a``/``article_b``, and
+        ``side_a``/``side_b`` as the speakers' corpus-wide main groups; changed in place and
+        returned. The Corpus methods of the same names give this already."""
         import pandas as pd
 
         index = self._speaker_index()

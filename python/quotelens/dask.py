@@ -413,7 +413,7 @@ def _claims(
 
 
 def claims(
-    articles: Any, *, threshold: float = 35.0, speaker_bonus: float = 0.0,
+    articles: Any, *, threshold: float = 50.0, speaker_bonus: float = 0.0,
     sentences: bool = False, method: str = "auto", text: str = "text",
     id: Optional[str] = "id", sides: Optional[dict[str, str]] = None, errors: str = "raise",
 ) -> dd.DataFrame:

@@ -128,7 +128,11 @@ def figure_svg(fig: "Figure") -> str:
     import io
 
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    import matplotlib
+
+    # No creation date and fixed clip-path ids: the same figure gives the same markup.
+    with matplotlib.rc_context({"svg.hashsalt": "quotelens"}):
+        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     svg = buf.getvalue()
     start = svg.find("<svg")
     return svg[start:] if start >= 0 else svg

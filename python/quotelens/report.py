@@ -24,6 +24,7 @@ from quotelens.display import NO_SIDE, article_html, corpus_colors, figure_svg
 from quotelens.frames import STATEMENT_KINDS, is_statement
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
     from matplotlib.figure import Figure
 
     from quotelens.compare import Claims, SideComparison
@@ -245,29 +246,31 @@ def _articles_table(corpus: "Corpus") -> str:
 
 def render_report(
     corpus: "Corpus", *, title: Optional[str] = None, match_threshold: float = 80.0,
-    claim_threshold: float = 35.0,
+    claim_threshold: float = 50.0,
 ) -> str:
     """The report for ``corpus`` as one HTML string (thresholds as in
     :meth:`~quotelens.Corpus.quote_matches` and :meth:`~quotelens.Corpus.claims`)."""
     t0 = time.perf_counter()
-    # Claims run in the core without the GIL: start them now, while the speaker sections and
-    # figures are drawn in Python (on 840 articles this hides most of their 2-4 s).
-    # So do the side-against-side comparisons (speaker ids are added once the speaker index
-    # the speaker sections build exists).
-    from quotelens.compare import compare_sides
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    # The comparisons run in the core without the GIL: claims start now, while the speaker
+    # index and the speaker sections are built in Python; the quote matches and the
+    # side-against-side comparisons (which name corpus-wide speaker ids) once the index exists.
+    # A comparison the corpus has already answered (``Corpus.claims()`` in a notebook) is not
+    # computed again.
+    with ThreadPoolExecutor(max_workers=3) as pool:
         claims = pool.submit(corpus.claims, claim_threshold, progress=False)
+        corpus.quotes(attributed=True)  # builds the speaker index, once
+        matches = pool.submit(corpus.quote_matches, match_threshold, progress=False)
         sides = {
-            pair: pool.submit(compare_sides, corpus, pair[0], pair[1], 3)
+            pair: pool.submit(corpus.compare_sides, pair[0], pair[1], 3)
             for pair in _sides_to_compare(corpus)
         }
-        return _render(corpus, title, match_threshold, claim_threshold, claims, sides, t0)
+        return _render(corpus, title, match_threshold, claim_threshold, matches, claims, sides,
+                       t0)
 
 
 def _render(
     corpus: "Corpus", title: Optional[str], match_threshold: float, claim_threshold: float,
-    claims: "Future[Claims]", sides: "dict[tuple[str, str], Future[SideComparison]]",
+    matches: "Future[pd.DataFrame]", claims: "Future[Claims]", sides: "dict[tuple[str, str], Future[SideComparison]]",
     t0: float,
 ) -> str:
     colors = corpus_colors(corpus)
@@ -286,8 +289,8 @@ def _render(
     if outlets is not None:
         sections.append(("outlets", "Outlets compared", outlets))
     sections.extend(_comparison_sections(corpus, colors, labels, match_threshold=match_threshold,
-                                         claim_threshold=claim_threshold, claims=claims,
-                                         sides=sides))
+                                         claim_threshold=claim_threshold, matches=matches,
+                                         claims=claims, sides=sides))
     texts = "".join(
         f'<div class="article" id="article-{_esc(a.id)}"><p class="muted">{_esc(labels[a.id or ""])}'
         f'{" · " + _esc(a.id) if a.title else ""}'
@@ -327,26 +330,27 @@ def _comparison_sections(
     corpus: "Corpus", colors: dict[Optional[str], str], labels: dict[str, str], *,
     match_threshold: float,
     claim_threshold: float,
+    matches: "Future[pd.DataFrame]",
     claims: "Future[Claims]",
     sides: "dict[tuple[str, str], Future[SideComparison]]",
 ) -> list[tuple[str, str, str]]:
     """Quotes reported by several articles, claims, and side against side."""
     from quotelens.display import claims_html
 
-    matches = corpus.quote_matches(match_threshold)
-    if len(matches):
+    found = matches.result()
+    if len(found):
         rows = [
             [_article_link(r.article_a, labels), _esc(r.speaker_a), f"“{_esc(r.text_a)}”",
              _article_link(r.article_b, labels), _esc(r.speaker_b or ""),
              f"“{_esc(r.text_b)}”" if r.quoted_b else f"<i>{_esc(r.text_b)}</i> (unquoted)",
              f"{r.score:.0f}", _esc(r.polarity)]
-            for r in matches.head(MAX_ROWS).itertuples()
+            for r in found.head(MAX_ROWS).itertuples()
         ]
         matches_html = _table(
             ["article", "speaker", "quote", "also in", "speaker", "as quoted there", "score",
              "polarity"], rows, "matches")
-        if len(matches) > MAX_ROWS:
-            matches_html += f'<p class="muted">… {len(matches) - MAX_ROWS} more pairs.</p>'
+        if len(found) > MAX_ROWS:
+            matches_html += f'<p class="muted">… {len(found) - MAX_ROWS} more pairs.</p>'
 
     else:
         matches_html = (f"<p>No quote appears in more than one article "
@@ -361,8 +365,7 @@ def _comparison_sections(
                    if len(cl) > MAX_CLAIMS else "")))
     parts = []
     for (side_a, side_b), pending in sides.items():
-        # As Corpus.compare_sides gives it: the core's rows with corpus-wide speaker ids.
-        cmp = corpus._with_speaker_ids(pending.result())
+        cmp = pending.result()
         rows = [
             [_esc(r.speaker_a), _esc(r.text_a), _esc(r.speaker_b), _esc(r.text_b),
              f"{r.score:.0f}", _esc(r.relation), _esc(r.polarity),

@@ -47,7 +47,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 from quotelens._core import QuotelensError, _lexicon_data
 
@@ -607,6 +607,23 @@ _OPENERS = frozenset(
 )
 
 
+class _Surnames:
+    """Folded surnames of the corpus less an article speaker's own, for membership tests:
+    built once per corpus, not a copy per speaker (which grew with the square of the corpus)."""
+
+    __slots__ = ("variants", "own")
+
+    def __init__(self, variants: dict[str, set[str]], own: set[str]) -> None:
+        self.variants, self.own = variants, own
+
+    def __contains__(self, folded: object) -> bool:
+        vs = self.variants.get(folded) if isinstance(folded, str) else None
+        return bool(vs) and any(v not in self.own for v in vs)  # type: ignore[union-attr]
+
+    def __iter__(self) -> Iterator[str]:
+        return (f for f in self.variants if f in self)
+
+
 def _organization(org: str, people: Iterable[str], common: Optional[set[str]]) -> Optional[str]:
     """An organization's name as a group label, or ``None`` when it is not one."""
     words = org.replace("’", "'").split()
@@ -642,7 +659,7 @@ def _organization(org: str, people: Iterable[str], common: Optional[set[str]]) -
         return None  # "PRESSDayton" (a caption run into a dateline), "Chicago-based"
     if len(words) == 1 and common is not None and first in common:
         return None  # "Local spokesman": a word that opens a sentence
-    surnames = {_fold(p) for p in people}
+    surnames = people if isinstance(people, _Surnames) else {_fold(p) for p in people}
     # "Lee spokesman", "an aide to Ann Lee": a person's staff; "Morgan Stanley" is a firm
     # even though Stanley is a surname.
     full_name = len(words) == 2 and _fold(words[-1]) in surnames and (
@@ -924,10 +941,12 @@ class SpeakerIndex:
         for m in self.members:
             per_article[m.article].append(m)
         self._raw: dict[int, list[tuple[str, Optional[str]]]] = {}
+        variants: dict[str, set[str]] = {}
+        for sn in self._surnames:
+            variants.setdefault(_fold(sn), set()).add(sn)
         for i, ms in per_article.items():
             text = articles[i].text
             evidence: list[Optional[str]] = []
-            people = self._surnames
             for m in ms:
                 names = [m.name] + ([m.parsed.display] if m.parsed else [])
                 # The core's aliases of the name ("Mr. Trump", "Trump"), not the headline
@@ -935,7 +954,7 @@ class SpeakerIndex:
                 names += [a for a in m.aliases if a.split()[-1:] == m.name.split()[-1:]
                           and len(a.split()) <= 4 and _name_like(a, self._common)]
                 own = {m.parsed.last.split()[-1]} if m.parsed and m.parsed.last else set()
-                found = text_groups(text, names, m.titles, people=people - own,
+                found = text_groups(text, names, m.titles, people=_Surnames(variants, own),
                                     common=self._common)
                 party = _party_named(m.name) if m.parsed is None else None
                 if party is not None:

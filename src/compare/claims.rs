@@ -7,7 +7,10 @@
 //! ([`ClaimMethod::Exact`]) or, blocked, from MinHash LSH over each frame's rarest content
 //! words and from the statements sharing one of a statement's rarest words, of which those
 //! whose exact-stem overlap is far below the threshold are not scored. Links
-//! (scores ≥ threshold) merge clusters by average linkage, strongest first.
+//! (scores ≥ threshold, and enough separate shared evidence: [`MIN_CLAIM_WORDS`],
+//! [`MIN_CLAIM_PIECES`]) merge clusters by average linkage, strongest first; a member of a
+//! claim of three or more that does not link to its centre (its most linked member) is
+//! dropped. Titles ("Meet the Press", [`is_title_text`]) make no claim.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::Ordering;
@@ -21,6 +24,7 @@ use super::stance::compare_prepared;
 use super::statements::{content_words, wording_key};
 use super::Progress;
 use crate::article::{Article, Quote};
+use crate::attribution::tokens::negates;
 use crate::error::{Error, Result};
 use crate::lsh::{LshParams, MinHashIndex, Shingle};
 use crate::parallel::interrupted;
@@ -50,12 +54,27 @@ const COMMON_FLOOR: usize = 50;
 /// up that much (on 840 PolNeAR articles it kept 98% of the links and cut the time by half).
 const QUICK_SHARE: f64 = 0.7;
 /// Two statements link only when their texts and frames share at least this many content
-/// words (stems; three or more letters, not stop words) besides the words of people's names
-/// (every speaker's name in the corpus): what the claim says and what it is about ("deport",
-/// "undocumented", "Asian NATO"), not only whom it names. On 15 claims drawn from 840 PolNeAR
-/// articles none was coherent without the rule (statements about one person, sharing the
-/// person's name and a word or two, were linked).
-pub const MIN_CLAIM_WORDS: usize = 3;
+/// words (stems; three or more letters, not stop words, not in more than
+/// [`COMMON_CLAIM_SHARE`] of the statements) besides the words of people's names (every
+/// speaker's name in the corpus): what the claim says and what it is about, not only whom it
+/// names.
+pub const MIN_CLAIM_WORDS: usize = 2;
+/// ... and, unless [`COVER_SHARE`] of the shorter text's words are shared, at least this many
+/// separate *pieces* of shared evidence, in their texts or in their frames: shared words,
+/// counting words adjacent in both (one phrase: "private email server", "Freedom of
+/// Information Act", "dead bodies") as one piece. One shared phrase is a topic, not a claim
+/// (measured on 840 PolNeAR articles with `benchmarks/sample_claims.py`: see
+/// `quotelens.compare.claims`).
+pub const MIN_CLAIM_PIECES: usize = 2;
+/// Share of the shorter text's content words that, when shared, link two statements without
+/// [`MIN_CLAIM_PIECES`] pieces (with three or more words shared): a quote trimmed or with a
+/// word changed is one long phrase, and one claim.
+pub const COVER_SHARE: f64 = 0.6;
+/// A word more than this share of the statements have (and more than [`COMMON_FLOOR`]) is
+/// shared by a whole story ("campaign", "think", "going"): it counts toward no link.
+pub const COMMON_CLAIM_SHARE: f64 = 0.02;
+/// Longest title [`is_title_text`] recognizes, in words.
+pub const TITLE_MAX_WORDS: usize = 8;
 /// A cluster is compared with another on at most this many of its members.
 const LINKAGE_SAMPLE: usize = 64;
 /// Characters looked back from a speaker's name for the title block before it.
@@ -349,6 +368,23 @@ pub fn claim_statements(articles: &[&Article], sentences: bool) -> Vec<ClaimStat
     per.into_iter().flatten().collect()
 }
 
+/// Whether `text` reads as a title or a name, not a claim: at most [`TITLE_MAX_WORDS`]
+/// words, every word with letters capitalized or a title connector ("Meet the Press",
+/// "Make America Great Again").
+pub fn is_title_text(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    !words.is_empty()
+        && words.len() <= TITLE_MAX_WORDS
+        && words.iter().all(|w| {
+            is_title_connector(&w.to_lowercase())
+                || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
 /// Whether a statement is reported as a denial (`cue_category` "deny") or negates its own
 /// claim (a negation or denial cue that applies, not one inside a condition or a contrast).
 pub fn is_denying(text: &str, cue_category: Option<&str>) -> bool {
@@ -550,6 +586,9 @@ pub fn cluster_claims(
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, s) in st.iter().enumerate() {
+        if is_title_text(&s.text) {
+            continue;
+        }
         let g = *by_key.entry(wording_key(&s.text)).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
@@ -582,34 +621,113 @@ pub fn cluster_claims(
                 .collect()
         })
         .collect();
-    let claim_words: Vec<Vec<u32>> = {
+    let is_content = |t: &&crate::sim::statement::Tok| {
+        t.word.chars().count() >= 3
+            && !is_match_stopword(&t.word)
+            && !people.contains(&t.word)
+            // A denial shares the claim's words but its negation ("never"): the claim is the
+            // same, the stance tells them apart.
+            && !negates(&t.word)
+    };
+    #[allow(clippy::type_complexity)]
+    let (claim_words, text_words, text_seq, frame_seq, frame_words): (
+        Vec<Vec<u32>>,
+        Vec<Vec<u32>>,
+        Vec<Vec<u32>>,
+        Vec<Vec<u32>>,
+        Vec<Vec<u32>>,
+    ) = {
         let mut ids: HashMap<&str, u32> = HashMap::new();
-        prepared
+        let mut cw: Vec<Vec<u32>> = Vec::with_capacity(n);
+        let mut tw: Vec<Vec<u32>> = Vec::with_capacity(n);
+        let mut ts: Vec<Vec<u32>> = Vec::with_capacity(n);
+        let mut fs: Vec<Vec<u32>> = Vec::with_capacity(n);
+        for (f, t) in &prepared {
+            let mut v: Vec<u32> = Vec::new();
+            let mut w: Vec<u32> = Vec::new();
+            for (k, tok) in f.toks.iter().chain(&t.toks).enumerate() {
+                if !is_content(&tok) {
+                    continue;
+                }
+                let next = ids.len() as u32;
+                let id = *ids.entry(tok.stem.as_str()).or_insert(next);
+                v.push(id);
+                if k >= f.toks.len() {
+                    w.push(id);
+                }
+            }
+            fs.push(v[..v.len() - w.len()].to_vec());
+            v.sort_unstable();
+            v.dedup();
+            ts.push(w.clone());
+            w.sort_unstable();
+            w.dedup();
+            cw.push(v);
+            tw.push(w);
+        }
+        // Words more than `common_share` of the statements have do not count as shared.
+        let mut df = vec![0usize; ids.len()];
+        for v in &cw {
+            for &w in v {
+                df[w as usize] += 1;
+            }
+        }
+        let cap = (COMMON_FLOOR as f64).max(COMMON_CLAIM_SHARE * n as f64);
+        for v in cw
+            .iter_mut()
+            .chain(tw.iter_mut())
+            .chain(ts.iter_mut())
+            .chain(fs.iter_mut())
+        {
+            v.retain(|&w| (df[w as usize] as f64) <= cap);
+        }
+        let fw: Vec<Vec<u32>> = fs
             .iter()
-            .map(|(f, t)| {
-                let mut v: Vec<u32> = f
-                    .toks
-                    .iter()
-                    .chain(&t.toks)
-                    .filter(|t| {
-                        t.word.chars().count() >= 3
-                            && !is_match_stopword(&t.word)
-                            && !people.contains(&t.word)
-                    })
-                    .map(|t| {
-                        let k = ids.len() as u32;
-                        *ids.entry(t.stem.as_str()).or_insert(k)
-                    })
-                    .collect();
+            .map(|v| {
+                let mut v = v.clone();
                 v.sort_unstable();
                 v.dedup();
                 v
             })
-            .collect()
+            .collect();
+        (cw, tw, ts, fs, fw)
+    };
+    // Near-verbatim: most of the shorter text's words are shared (one quote, trimmed or with a
+    // word changed), which is one long phrase but not one topic word.
+    let covers = |x: usize, y: usize| -> bool {
+        let (a, b) = (&text_words[x], &text_words[y]);
+        let shared = shared_count(a, b);
+        shared >= 3 && shared as f64 >= COVER_SHARE * a.len().min(b.len()) as f64
+    };
+    // Separate pieces of evidence two texts share: shared words, less the adjacent pairs of
+    // `a` that are adjacent in `b` too (one phrase, "private email server", is one piece).
+    let units_of = |a: &[u32], b: &[u32], sa: &[u32], sb: &[u32]| -> usize {
+        let shared = shared_count(sa, sb);
+        if shared < 2 {
+            return shared;
+        }
+        let mut pb: Vec<(u32, u32)> = b.windows(2).map(|w| (w[0], w[1])).collect();
+        pb.sort_unstable();
+        pb.dedup();
+        let mut pa: Vec<(u32, u32)> = a.windows(2).map(|w| (w[0], w[1])).collect();
+        pa.sort_unstable();
+        pa.dedup();
+        let joined = shared_count(&pa, &pb);
+        shared.saturating_sub(joined).max(1)
+    };
+    let units = |x: usize, y: usize| -> usize {
+        units_of(&text_seq[x], &text_seq[y], &text_words[x], &text_words[y]).max(units_of(
+            &frame_seq[x],
+            &frame_seq[y],
+            &frame_words[x],
+            &frame_words[y],
+        ))
     };
     let gate = p.threshold * 2.0 / 3.0;
     let link = |x: usize, y: usize| -> f64 {
-        if shared_count(&claim_words[x], &claim_words[y]) < MIN_CLAIM_WORDS {
+        if shared_count(&claim_words[x], &claim_words[y]) < MIN_CLAIM_WORDS
+            || (units(x, y) < MIN_CLAIM_PIECES && !covers(x, y))
+        {
             return 0.0;
         }
         let (a, b) = (&prepared[x], &prepared[y]);
@@ -744,7 +862,26 @@ pub fn cluster_claims(
     let mut out: Vec<Claim> = roots
         .par_iter()
         .filter_map(|root| {
-            let xs = &members[root];
+            let all = &members[root];
+            let centre = *all
+                .iter()
+                .max_by_key(|&&x| (degree[x], std::cmp::Reverse(x)))
+                .expect("a cluster has members");
+            let kept: Vec<usize> = if all.len() > 2 {
+                all.iter()
+                    .copied()
+                    .filter(|&x| {
+                        x == centre || {
+                            let k = (x.min(centre) as u32, x.max(centre) as u32);
+                            scores.get(&k).copied().unwrap_or_else(|| link(x, centre))
+                                >= p.threshold
+                        }
+                    })
+                    .collect()
+            } else {
+                all.clone()
+            };
+            let xs = &kept;
             let mut idx: Vec<usize> = xs.iter().flat_map(|&x| groups[x].iter().copied()).collect();
             idx.sort_unstable();
             let arts: HashSet<usize> = idx.iter().map(|&i| st[i].article).collect();
@@ -768,10 +905,6 @@ pub fn cluster_claims(
                     }
                 })
                 .collect();
-            let centre = *xs
-                .iter()
-                .max_by_key(|&&x| (degree[x], std::cmp::Reverse(x)))
-                .expect("a cluster has members");
             Some(Claim {
                 members,
                 score: weakest.get(root).copied().unwrap_or(100.0),
@@ -814,6 +947,17 @@ mod tests {
         );
         assert_eq!(title_block_start("he said "), None);
         assert_eq!(title_block_start("no space"), None);
+    }
+
+    #[test]
+    fn titles_are_no_claims() {
+        assert!(is_title_text("Meet the Press."));
+        assert!(is_title_text("“Make America Great Again!”"));
+        assert!(!is_title_text("make America great again"));
+        assert!(!is_title_text(
+            "The Press Is Free To Report Whatever It Likes About Us"
+        ));
+        assert!(!is_title_text(""));
     }
 
     #[test]

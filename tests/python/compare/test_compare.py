@@ -68,23 +68,27 @@ def test_quote_matches_threshold_is_checked(reworded: Corpus) -> None:
 
 
 def test_claims_group_statements_across_articles(seeds: Corpus) -> None:
-    cl = seeds.claims()
+    # The seeds' claims are framings in other words: below the default threshold.
+    assert len(seeds.claims()) <= len(seeds.claims(threshold=35))
+    cl = seeds.claims(threshold=35)
     assert len(cl) >= 1
     for c in cl:
         assert len(c.articles) >= 2
         assert set(c.stances) <= {"asserting", "denying"}
         for mem in c.members:
             assert seeds[mem.article].text[mem.start:mem.end] == mem.text
-    # China's accusation (001) and Jing Jianfeng's charge (003) are one framing
+    # China's accusation (001) and Jing Jianfeng's charge (003) are one framing; they share
+    # little ("version of NATO", "U.S.", "interests"), so it takes a lower threshold than the
+    # default, which is set for precision on real news.
     china = next(c for c in cl if "Jing Jianfeng" in c.speakers)
-    assert {"China", "Jing Jianfeng"} <= set(china.speakers) and china.sides == {"China": 3}
+    assert {"China", "Jing Jianfeng"} <= set(china.speakers) and set(china.sides) == {"China"}
     assert "Claim" in repr(china) and "2 articles" in repr(china)
     frame = cl.to_frame()
     assert {"claim", "article", "speaker", "side", "stance", "text"} <= set(frame.columns)
     assert repr(cl).startswith("<Claims: ")
     # a stricter threshold gives no more claims
     assert len(seeds.claims(threshold=90)) <= len(cl)
-    assert [c.articles for c in seeds.claims(method="exact")] == [c.articles for c in cl]
+    assert [c.articles for c in seeds.claims(35, method="exact")] == [c.articles for c in cl]
 
 
 ONE_SPEAKER_TWO_CLAIMS = [
@@ -109,6 +113,28 @@ def test_claims_join_rewordings_but_not_a_speakers_other_statements(method: str)
     assert all("Asian NATO" in m.text for m in nato.members)  # not the soybeans, not Laos
     assert [m.stance for m in nato.members if m.article == "a3"] == ["denying"]
     assert not any("soybean" in m.text for x in cl for m in x.members)
+
+
+def test_claims_default_threshold_is_one_constant() -> None:
+    import inspect
+
+    from quotelens import compare, dask, report
+
+    want = compare.CLAIM_THRESHOLD
+    assert inspect.signature(compare.claims).parameters["threshold"].default == want
+    assert inspect.signature(Corpus.claims).parameters["threshold"].default == want
+    assert inspect.signature(dask.claims).parameters["threshold"].default == want
+    assert inspect.signature(report.render_report).parameters["claim_threshold"].default == want
+
+
+def test_claims_titles_and_lone_phrases_make_no_claim() -> None:
+    c = Corpus.from_records([
+        {"id": "a", "text": "“Meet the Press,” Ann Lee said. Critics said the plan would put "
+                            "a private email server in every school."},
+        {"id": "b", "text": "“Meet the Press,” Tom Ruiz said. Auditors said nobody had "
+                            "checked whether a private email server was safe."},
+    ], progress=False)
+    assert list(c.claims(threshold=1)) == []
 
 
 def test_claims_bad_arguments(seeds: Corpus) -> None:

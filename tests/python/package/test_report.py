@@ -55,9 +55,36 @@ def test_report_has_every_section(page: str, seeds: Corpus) -> None:
 
 
 def test_report_lists_the_seeds_claims(seeds: Corpus) -> None:
-    page = render_report(seeds)
-    for c in seeds.claims():
+    page = render_report(seeds, claim_threshold=35)
+    cl = seeds.claims(35)
+    assert len(cl) >= 1
+    for c in cl:
         assert f"Claim {c.id}: " in page and html.escape(c.label) in page
+
+
+def _content(page: str) -> str:
+    return re.sub(r"built in [0-9.]+ s", "", page)
+
+
+def test_report_is_the_same_with_comparisons_already_made() -> None:
+    # A fresh corpus computes every comparison in the report; a corpus whose claims, matches
+    # and side comparisons were asked for first reuses them: the same page either way, and
+    # the same twice.
+    fresh = Corpus.from_dir(SEEDS, progress=False)
+    first = render_report(fresh, claim_threshold=35)
+    used = Corpus.from_dir(SEEDS, progress=False)
+    used.claims(35)
+    used.quote_matches()
+    used.compare_sides("China", "United States")
+    assert _content(render_report(used, claim_threshold=35)) == _content(first)
+    assert _content(render_report(fresh, claim_threshold=35)) == _content(first)
+    # Answers given again are copies: changing one does not change the next.
+    m = used.quote_matches()
+    m["score"] = -1.0
+    assert (used.quote_matches()["score"] >= 0).all()
+    q = used.quotes()
+    q["text"] = ""
+    assert (used.quotes()["text"] != "").any()
 
 
 def test_write_report_and_escaping(tmp_path: Path) -> None:

@@ -1,0 +1,50 @@
+"""Draw claims at random (fixed seed) from a folder of real articles, to judge by reading: a
+claim is coherent when its members make one claim (asserted or denied), not merely share a
+topic or a person.
+
+Run: .venv/bin/python benchmarks/sample_claims.py FOLDER [--n 15] [--seed 11] [--threshold T]
+
+Prints each drawn claim with its score, label and members (article, speaker, stance, text);
+skips cleanly without the folder. The judgement is the reader's: nothing here decides it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_compare import load  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folder", nargs="?", type=Path)
+    ap.add_argument("--n", type=int, default=15)
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--threshold", type=float, default=None,
+                    help="claims threshold (default: Corpus.claims' default)")
+    ap.add_argument("--width", type=int, default=220, help="characters shown of each member")
+    args = ap.parse_args()
+    if args.folder is None or not args.folder.is_dir():
+        print(f"sample_claims: no folder given ({args.folder}); skipped")
+        return 0
+    corpus = load(args.folder)
+    cl = list(corpus.claims() if args.threshold is None else corpus.claims(args.threshold))
+    drawn = random.Random(args.seed).sample(cl, min(args.n, len(cl)))
+    print(f"{len(cl)} claims; {len(drawn)} drawn with seed {args.seed}\n")
+    for k, c in enumerate(drawn, 1):
+        print(f"[{k}] claim {c.id}: score {c.score:.0f}, {len(c.members)} members")
+        for m in c.members:
+            text = " ".join(m.text.split())
+            if len(text) > args.width:
+                text = text[: args.width] + "…"
+            print(f"  - {m.article} ({m.speaker}; {m.stance}): {text}")
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
