@@ -322,6 +322,112 @@ impl Pattern {
         }
         Some(self.count_lcs(sv))
     }
+
+    /// Levenshtein distance (uniform weights) of the pattern string and `s2` when it is at
+    /// most `max`, else `None`: Hyyrö's bit-parallel algorithm over machine words (as
+    /// RapidFuzz's block kernel), restricted to the Ukkonen band of `max`.
+    ///
+    /// A cell `(i, j)` lies on a path of cost ≤ `max` only if `|i - j| + |(len1 - i) - (len2 -
+    /// j)| ≤ max`, so column `j` needs only the words holding rows `j + lo ..= j + hi`. Words
+    /// enter the band at the bottom (their rows taken as one more than the row above, as in
+    /// the first column) and leave it at the top (the word below then sees a horizontal +1):
+    /// both only over-estimate cells outside the band, which leaves every cell of a path of
+    /// cost ≤ `max` exact. Every 16 columns the distance is bounded from below by the words'
+    /// last rows (a vertical step is at least -1); the search stops when no row can still
+    /// reach `max`.
+    pub fn levenshtein_within(&self, s2: &[char], max: usize) -> Option<usize> {
+        let (len1, len2) = (self.len, s2.len());
+        let max = max.min(len1.max(len2));
+        if len1.abs_diff(len2) > max {
+            return None;
+        }
+        if len1 == 0 || len2 == 0 {
+            return Some(len1 + len2);
+        }
+        let words = self.words;
+        let (d, k) = (len1 as isize - len2 as isize, max as isize);
+        // Rows i (1-based) of column j (1-based) in the band: j + lo ..= j + hi.
+        let (lo, hi) = (-(k - d).div_euclid(2), (d + k).div_euclid(2));
+        let last_bits = (len1 - 1) % 64 + 1;
+        let last_mask = 1u64 << (last_bits - 1);
+        let word_of = |row: isize| -> usize { ((row.max(1) - 1) as usize / 64).min(words - 1) };
+        let in_word = |w: usize| if w + 1 == words { last_bits } else { 64 };
+        let mut stack = [(!0u64, 0u64, 0usize); 8];
+        let mut heap;
+        let state: &mut [(u64, u64, usize)] = if words <= 8 {
+            &mut stack[..words]
+        } else {
+            heap = vec![(!0u64, 0u64, 0usize); words];
+            &mut heap
+        };
+        for (w, s) in state.iter_mut().enumerate() {
+            s.2 = (w * 64 + in_word(w)).min(len1);
+        }
+        let mut last = word_of(1 + hi);
+        for (jj, &c) in s2.iter().enumerate() {
+            let j = jj as isize + 1;
+            let new_first = word_of(j + lo);
+            let new_last = word_of(j + hi);
+            let row = self.row(c);
+            let (mut hp_c, mut hn_c) = (1u64, 0u64);
+            for w in new_first..=new_last {
+                if w > last {
+                    // Entering the band: its rows one more than the row above, at column j - 1
+                    // (the word above holds column j when it was advanced just now, else it
+                    // has just left the band and still holds column j - 1).
+                    let above = if w > new_first {
+                        state[w - 1].2 + hn_c as usize - hp_c as usize
+                    } else {
+                        state[w - 1].2
+                    };
+                    state[w] = (!0u64, 0u64, above + in_word(w));
+                }
+                let (vp, vn, score) = state[w];
+                let x = row[w] | hn_c;
+                let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
+                let hp = vn | !(d0 | vp);
+                let hn = d0 & vp;
+                let (hp_o, hn_o) = if w + 1 == words {
+                    (
+                        u64::from(hp & last_mask != 0),
+                        u64::from(hn & last_mask != 0),
+                    )
+                } else {
+                    (hp >> 63, hn >> 63)
+                };
+                let hp = (hp << 1) | hp_c;
+                let hn = (hn << 1) | hn_c;
+                state[w] = (
+                    hn | !(d0 | hp),
+                    hp & d0,
+                    score + hp_o as usize - hn_o as usize,
+                );
+                hp_c = hp_o;
+                hn_c = hn_o;
+            }
+            let first = new_first;
+            last = new_last;
+            if jj % 16 == 15 && jj + 1 < len2 {
+                // Lower bound of the distance through any row i of word w at column j:
+                // score(w) - (r_w - i) + |(len1 - i) - (len2 - j)|, least at i = the word's
+                // first row in the band.
+                let cdiag = d + j;
+                let bound = (first..=last)
+                    .map(|w| {
+                        let r = (w * 64 + in_word(w)) as isize;
+                        let top = ((w * 64 + 1) as isize).max(j + lo);
+                        state[w].2 as isize - r + top + (cdiag - top).abs()
+                    })
+                    .min()
+                    .unwrap_or(isize::MAX);
+                if bound > k {
+                    return None;
+                }
+            }
+        }
+        let dist = state[words - 1].2;
+        (dist <= max).then_some(dist)
+    }
 }
 
 /// One step of the multi-word bit-parallel LCS (Hyyrö): the state `sv` after one more
@@ -934,6 +1040,14 @@ fn norm_sim(dist: usize, lensum: usize, cutoff: f64) -> f64 {
     cut(score, cutoff)
 }
 
+/// Whether `ratio` of strings of `l1` and `l2` code points can reach `cutoff`, from their
+/// lengths alone (the bound [`Pattern::ratio`] checks first, computed as the score is).
+#[inline]
+pub fn ratio_may_reach(l1: usize, l2: usize, cutoff: f64) -> bool {
+    let lensum = l1 + l2;
+    lensum == 0 || cutoff <= 0.0 || norm_sim(lensum - 2 * l1.min(l2), lensum, cutoff) != 0.0
+}
+
 /// `100 - 100·dist/lensum`, the token_set_ratio normalization, 0 below `cutoff`.
 #[inline]
 fn norm_dist100(dist: usize, lensum: usize, cutoff: f64) -> f64 {
@@ -1428,9 +1542,36 @@ pub fn levenshtein_score(dist: usize, len1: usize, len2: usize, cutoff: f64) -> 
     cut((1.0 - norm_dist) * 100.0, cutoff)
 }
 
+/// A distance at least as large as any whose [`levenshtein_score`] reaches `cutoff`
+/// (one more than the exact bound, so rounding never drops a score equal to the cutoff).
+#[inline]
+pub fn max_distance(len1: usize, len2: usize, cutoff: f64) -> usize {
+    let maximum = len1.max(len2);
+    let k = (maximum as f64 * (1.0 - cutoff / 100.0)).floor().max(0.0) as usize;
+    (k + 1).min(maximum)
+}
+
 /// Normalized Levenshtein similarity (uniform weights), 0–100.
+///
+/// With a cutoff and a string longer than a machine word, our banded kernel
+/// ([`Pattern::levenshtein_within`]) on the strings without their common affixes; else the
+/// rapidfuzz crate.
 pub fn levenshtein(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     use rapidfuzz::distance::levenshtein as lev;
+    if cutoff > 0.0 && s1.len().max(s2.len()) > 64 {
+        let (l1, l2) = (s1.len(), s2.len());
+        if levenshtein_score(l1.abs_diff(l2), l1, l2, cutoff) == 0.0 {
+            return 0.0;
+        }
+        let (a, b) = strip_affix(s1, s2);
+        let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        let pat = Pattern::new(a);
+        let d = match pat.levenshtein(b) {
+            Some(d) => Some(d),
+            None => pat.levenshtein_within(b, max_distance(l1, l2, cutoff)),
+        };
+        return d.map_or(0.0, |d| levenshtein_score(d, l1, l2, cutoff));
+    }
     let (a, b) = (s1.iter().copied(), s2.iter().copied());
     let sim = match crate_cutoff(cutoff) {
         None => lev::normalized_similarity(a, b),
@@ -1762,6 +1903,56 @@ mod tests {
             prev = cur;
         }
         prev[b.len()]
+    }
+
+    #[test]
+    fn banded_levenshtein_matches_dynamic_programming_at_every_bound() {
+        let mut x = 7u64;
+        let mut next = |n: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) as usize) % n.max(1)
+        };
+        let alphabet: Vec<char> = "abcd é".chars().collect();
+        for case in 0..160 {
+            // Related pairs (edits of one string) and unrelated ones, across 1-5 words.
+            let n = next(300) + 1;
+            let a: Vec<char> = (0..n).map(|_| alphabet[next(alphabet.len())]).collect();
+            let b: Vec<char> = if case % 3 == 0 {
+                (0..next(300))
+                    .map(|_| alphabet[next(alphabet.len())])
+                    .collect()
+            } else {
+                let mut b = a.clone();
+                for _ in 0..next(n / 4 + 2) {
+                    let at = next(b.len() + 1);
+                    match next(3) {
+                        0 if at < b.len() => {
+                            b.remove(at);
+                        }
+                        1 if at < b.len() => b[at] = alphabet[next(alphabet.len())],
+                        _ => b.insert(at, alphabet[next(alphabet.len())]),
+                    }
+                }
+                b
+            };
+            let want = naive_levenshtein(&a, &b);
+            let pat = Pattern::new(&a);
+            for max in [
+                0,
+                1,
+                want.saturating_sub(1),
+                want,
+                want + 1,
+                want + 70,
+                usize::MAX,
+            ] {
+                let got = pat.levenshtein_within(&b, max);
+                let expect = (want <= max).then_some(want);
+                assert_eq!(got, expect, "max {max} lens {} {}", a.len(), b.len());
+            }
+        }
     }
 
     #[test]
