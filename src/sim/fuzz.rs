@@ -1229,40 +1229,52 @@ fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64
         // in RapidFuzz) and it beats the best so far; computed like the final score.
         let ok = |d: usize| (1.0 - d as f64 / maximum as f64) * 100.0 >= cutoff;
         let mut best_dist = usize::MAX;
-        let mut scores = vec![usize::MAX; len2 - len1];
-        let mut windows: Vec<(usize, usize)> = vec![(0, len2 - len1 - 1)];
-        let mut new_windows: Vec<(usize, usize)> = Vec::new();
-        while !windows.is_empty() {
-            for &(first, second) in &windows {
-                for pos in [first, second] {
-                    if scores[pos] == usize::MAX {
-                        scores[pos] = pat.indel(&s2[pos..pos + len1]);
-                        if scores[pos] < best_dist && ok(scores[pos]) {
-                            best_dist = scores[pos];
-                            if best_dist == 0 {
-                                return 100.0;
+        // Reused buffers: allocating three per pair was a fifth of a names cdist.
+        let mut scratch = PARTIAL_SCRATCH.with(|c| c.take());
+        let (scores, windows, new_windows) = &mut scratch;
+        scores.clear();
+        scores.resize(len2 - len1, usize::MAX);
+        windows.clear();
+        windows.push((0, len2 - len1 - 1));
+        new_windows.clear();
+        let found = 'search: {
+            while !windows.is_empty() {
+                for &(first, second) in windows.iter() {
+                    for pos in [first, second] {
+                        if scores[pos] == usize::MAX {
+                            scores[pos] = pat.indel(&s2[pos..pos + len1]);
+                            if scores[pos] < best_dist && ok(scores[pos]) {
+                                best_dist = scores[pos];
+                                if best_dist == 0 {
+                                    break 'search true;
+                                }
                             }
                         }
                     }
+                    let cell_diff = second - first;
+                    if cell_diff <= 1 {
+                        continue;
+                    }
+                    let known_edits = scores[first].abs_diff(scores[second]);
+                    let max_improvement = (cell_diff.saturating_sub(known_edits / 2)) / 2 * 2;
+                    let min_score =
+                        scores[first].min(scores[second]) as isize - max_improvement as isize;
+                    if min_score < best_dist.min(isize::MAX as usize) as isize
+                        && ok(min_score.max(0) as usize)
+                    {
+                        let center = cell_diff / 2;
+                        new_windows.push((first, first + center));
+                        new_windows.push((first + center, second));
+                    }
                 }
-                let cell_diff = second - first;
-                if cell_diff <= 1 {
-                    continue;
-                }
-                let known_edits = scores[first].abs_diff(scores[second]);
-                let max_improvement = (cell_diff.saturating_sub(known_edits / 2)) / 2 * 2;
-                let min_score =
-                    scores[first].min(scores[second]) as isize - max_improvement as isize;
-                if min_score < best_dist.min(isize::MAX as usize) as isize
-                    && ok(min_score.max(0) as usize)
-                {
-                    let center = cell_diff / 2;
-                    new_windows.push((first, first + center));
-                    new_windows.push((first + center, second));
-                }
+                std::mem::swap(windows, new_windows);
+                new_windows.clear();
             }
-            std::mem::swap(&mut windows, &mut new_windows);
-            new_windows.clear();
+            false
+        };
+        PARTIAL_SCRATCH.with(|c| c.set(scratch));
+        if found {
+            return 100.0;
         }
         if best_dist != usize::MAX {
             let score = (1.0 - best_dist as f64 / maximum as f64) * 100.0;
@@ -1274,6 +1286,9 @@ fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64
     }
     // Prefixes and suffixes of the longer string shorter than the needle: all their LCS
     // values from one pass each (RapidFuzz recomputes each one).
+    if pat.words == 1 {
+        return partial_affixes_short(s1, s2, pat, res, cutoff);
+    }
     if len1 > 1 {
         let pre = pat.prefix_lcs(&s2[..len1 - 1]);
         for i in 1..len1 {
@@ -1299,6 +1314,68 @@ fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64
         }
         let l = len2 - i;
         let r = norm_sim(len1 + l - 2 * suf[l - 1], len1 + l, cutoff);
+        if r > res {
+            res = r;
+            cutoff = r;
+            if res == 100.0 {
+                return res;
+            }
+        }
+    }
+    res
+}
+
+thread_local! {
+    /// `partial_impl`'s window scores and window lists, kept between calls.
+    #[allow(clippy::type_complexity)]
+    static PARTIAL_SCRATCH: std::cell::Cell<(Vec<usize>, Vec<(usize, usize)>, Vec<(usize, usize)>)> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+}
+
+/// The prefix and suffix windows of `partial_impl` for a needle of one machine word, with
+/// no allocation: the prefix LCS values from one bit-parallel pass, the suffix ones from a
+/// pass over the reversed string with the needle's rows bit-reversed (the rows of the
+/// reversed needle), each score taken as soon as its LCS is known. Same windows, same
+/// scores as the general path.
+fn partial_affixes_short(
+    s1: &[char],
+    s2: &[char],
+    pat: &Pattern,
+    mut res: f64,
+    mut cutoff: f64,
+) -> f64 {
+    let (len1, len2) = (s1.len(), s2.len());
+    let step = |sv: u64, m: u64| {
+        let u = sv & m;
+        sv.wrapping_add(u) | (sv - u)
+    };
+    let mut sv = !0u64;
+    for i in 1..len1 {
+        let m = pat.rows[pat.base(s2[i - 1])];
+        sv = step(sv, m);
+        if m == 0 {
+            continue;
+        }
+        let lcs = (!sv).count_ones() as usize;
+        let r = norm_sim(len1 + i - 2 * lcs, len1 + i, cutoff);
+        if r > res {
+            res = r;
+            cutoff = r;
+            if res == 100.0 {
+                return res;
+            }
+        }
+    }
+    let shift = 64 - len1 as u32;
+    let mut sv = !0u64;
+    for l in 1..=len1 {
+        let m = pat.rows[pat.base(s2[len2 - l])];
+        sv = step(sv, m.reverse_bits() >> shift);
+        if m == 0 {
+            continue;
+        }
+        let lcs = (!sv).count_ones() as usize;
+        let r = norm_sim(len1 + l - 2 * lcs, len1 + l, cutoff);
         if r > res {
             res = r;
             cutoff = r;
