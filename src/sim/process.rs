@@ -31,15 +31,66 @@ pub fn default_process(s: &str, strip_accents: bool) -> String {
 /// [`default_process`] of code points, appended to `out`: without a `String` on the way
 /// when the text is already NFKC (most news text), else through [`default_process`].
 pub fn default_process_chars(s: &[char], strip_accents: bool, out: &mut Vec<char>) {
+    if s.iter().all(char::is_ascii) {
+        // ASCII is NFKC and has no accents: `fold` of ASCII, by table.
+        fold_ascii(s, out);
+        return;
+    }
+    // A no-break space, the ellipsis and the Unicode spaces are not NFKC, but NFKC turns
+    // each into spaces or dots only, which `fold` reads as a word break as it reads a space
+    // (none of them composes with a neighbour): read as a space, the text keeps the path
+    // without normalization (they were most of the news sentences that took it).
+    let text = || s.iter().map(|&c| if compat_gap(c) { ' ' } else { c });
     // ASCII is NFKC whatever surrounds it; leaving it out of the quick check (a table search
     // per character) can only turn a Yes into a No, never the reverse.
-    let nfkc = s.iter().all(char::is_ascii)
-        || (!strip_accents
-            && is_nfkc_quick(s.iter().copied().filter(|c| !c.is_ascii())) == IsNormalized::Yes);
+    let nfkc =
+        !strip_accents && is_nfkc_quick(text().filter(|c| !c.is_ascii())) == IsNormalized::Yes;
     if nfkc {
-        fold(s.iter().copied(), |c| out.push(c));
+        fold(text(), |c| out.push(c));
     } else {
         out.extend(default_process(&s.iter().collect::<String>(), strip_accents).chars());
+    }
+}
+
+/// Characters whose NFKC form is only spaces or full stops (U+00A0, U+2000-U+200A, U+202F,
+/// U+205F, U+3000 and the ellipsis U+2026), all starters that never compose.
+#[inline]
+fn compat_gap(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{2026}'
+    )
+}
+
+/// `fold` of an ASCII string (every char below 128), by table: each byte's lowercase form
+/// when alphanumeric, 0 for a word break.
+fn fold_ascii(s: &[char], out: &mut Vec<char>) {
+    const TABLE: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            if c.is_ascii_alphanumeric() {
+                t[b] = c.to_ascii_lowercase();
+            }
+            b += 1;
+        }
+        t
+    };
+    out.reserve(s.len());
+    let (mut gap, mut any) = (false, false);
+    for &c in s {
+        let f = TABLE[c as usize & 127];
+        if f == 0 {
+            gap = true;
+            continue;
+        }
+        if gap && any {
+            out.push(' ');
+        }
+        gap = false;
+        any = true;
+        out.push(f as char);
     }
 }
 
@@ -107,6 +158,9 @@ mod tests {
             "plain ascii, Text.",
             "ΣΊΣΥΦΟΣ ς ẞ",
             "e\u{301}clair",
+            "no\u{A0}break\u{2026} and\u{2009}thin\u{3000}ideographic\u{202F}x\u{A0}\u{301}",
+            "\u{2026}\u{A0}",
+            "ASCII only: Tab\tand, PUNCT!! 42",
             "",
         ] {
             let cs: Vec<char> = s.chars().collect();

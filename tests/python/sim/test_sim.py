@@ -432,3 +432,18 @@ def test_extract_skipping_by_length_equals_brute_force(
     order = [i for i in order if cutoff is None or scores[i] >= cutoff]
     want = [(cs[i], scores[i], i) for i in order[:limit]]
     assert sim.extract(q, cs, scorer=scorer, limit=limit, score_cutoff=cutoff) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    a=st.text(alphabet="aB é.\u00a0\u2026\u2009\u3000\u202f\u0301\u00bd", max_size=30),
+    b=st.text(alphabet="ab C,\u00a0\u2026\u0301", max_size=30),
+)
+def test_processor_shortcuts_equal_full_normalization(a: str, b: str) -> None:
+    # The batch/scorer processor reads ASCII by table and no-break/Unicode spaces and the
+    # ellipsis as spaces without normalizing; default_process (the str path) always
+    # normalizes: both give the same strings, hence the same scores.
+    pa, pb = sim.default_process(a), sim.default_process(b)
+    assert sim.ratio(a, b, processor=True) == sim.ratio(pa, pb)
+    assert sim.cdist([a], [b], processor=True)[0, 0] == np.float32(sim.ratio(pa, pb))
+    assert sim.extract(a, [b], processor=True) == [(b, sim.ratio(pa, pb), 0)]
