@@ -346,9 +346,9 @@ fn run_scorer(
     let b = processed(s2, "s2", &p, &mut bb)?;
     let cutoff = score_cutoff.unwrap_or(0.0);
     if a.len() + b.len() > DETACH_PAIR_CHARS {
-        detached(py, || Ok(scorer.score(&a, &b, cutoff)))
+        detached(py, || Ok(scorer.score(a, b, cutoff)))
     } else {
-        Ok(scorer.score(&a, &b, cutoff))
+        Ok(scorer.score(a, b, cutoff))
     }
 }
 
