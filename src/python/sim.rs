@@ -122,13 +122,8 @@ fn push_text(
     if n < 0 {
         return Err(PyErr::fetch(s.py()));
     }
-    if let Some((bytes, ascii)) = utf8_of(s, n as usize) {
-        if ascii {
-            texts.push_ascii(bytes);
-        } else {
-            // SAFETY: CPython's UTF-8 form of a str is valid UTF-8.
-            texts.push_str(unsafe { std::str::from_utf8_unchecked(bytes) });
-        }
+    if let Some((bytes, true)) = utf8_of(s, n as usize) {
+        texts.push_ascii(bytes);
         return Ok(());
     }
     let mut failed = false;
@@ -218,9 +213,10 @@ unsafe fn all_scalar(p: *const u32, n: usize) -> bool {
 /// CPython keeps a compact ASCII string's bytes in place, so for ASCII (most names and much
 /// news text) this is the string's own buffer: no copy, no allocation, and no check of the
 /// code points, and reading choices this way was 5-10% of an `extract` call (names
-/// extractOne ratio 6.8 -> 6.3 µs per 100 choices). For any other string CPython builds
-/// the UTF-8 form on the first call and keeps it with the string (what PyO3's `to_str`
-/// costs too): about one more byte per character while the string lives.
+/// extractOne ratio 6.8 -> 6.3 µs per 100 choices). Callers read any other string as UCS-4
+/// (decoding this UTF-8 was twice as slow: sentences `ratio(a, b)` 0.42× RapidFuzz against
+/// 0.69×); CPython builds that string's UTF-8 form on the first call and keeps it with the
+/// string (as for PyO3's `to_str`): about one more byte per character while it lives.
 fn utf8_of<'a>(s: &'a Bound<'_, PyString>, n: usize) -> Option<(&'a [u8], bool)> {
     let mut size: pyo3::ffi::Py_ssize_t = 0;
     // SAFETY: `s` is a live str; the buffer lives as long as the object (borrowed for 'a).
@@ -251,8 +247,8 @@ fn code_points<'b>(s: &Bound<'_, PyAny>, arg: &str, buf: &'b mut Buf) -> PyResul
         return Err(PyErr::fetch(st.py()));
     }
     let n = n as usize;
-    if let Some((bytes, ascii)) = utf8_of(st, n) {
-        if ascii && n <= INLINE_CHARS {
+    if let Some((bytes, true)) = utf8_of(st, n) {
+        if n <= INLINE_CHARS {
             for (o, &b) in buf.inline.iter_mut().zip(bytes) {
                 o.write(b as char);
             }
@@ -262,13 +258,7 @@ fn code_points<'b>(s: &Bound<'_, PyAny>, arg: &str, buf: &'b mut Buf) -> PyResul
             });
         }
         buf.heap.clear();
-        if ascii {
-            buf.heap.extend(bytes.iter().map(|&b| b as char));
-        } else {
-            // SAFETY: CPython's UTF-8 form of a str is valid UTF-8.
-            buf.heap
-                .extend(unsafe { std::str::from_utf8_unchecked(bytes) }.chars());
-        }
+        buf.heap.extend(bytes.iter().map(|&b| b as char));
         return Ok(&buf.heap);
     }
     if n <= INLINE_CHARS {

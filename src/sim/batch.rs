@@ -304,8 +304,12 @@ impl<'a> Row<'a> {
                     cut(set.max(sort), cutoff)
                 }
                 Scorer::WRatio => fuzz::wratio(&q.chars, &c.chars, cutoff),
+                // Ours for one machine word, and banded when the band is wider than one word;
+                // a band of one word (or no cutoff) goes to the crate's kernels below.
                 Scorer::Levenshtein
-                    if self.pat.is_some() && (q.key.len() <= 64 || cutoff > 0.0) =>
+                    if self.pat.is_some()
+                        && (q.key.len() <= 64
+                            || fuzz::wide_band(q.key.len(), c.key.len(), cutoff)) =>
                 {
                     let (l1, l2) = (q.key.len(), c.key.len());
                     // The length difference is a lower bound of the distance.

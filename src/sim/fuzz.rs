@@ -1628,14 +1628,22 @@ pub fn max_distance(len1: usize, len2: usize, cutoff: f64) -> usize {
     (k + 1).min(maximum)
 }
 
+/// Whether a cutoff leaves Levenshtein a band wider than one machine word (`2k + 1 > 64`
+/// for the distance `k` it allows), where our banded kernel beats the crate's block one; a
+/// band of one word is the crate's (and RapidFuzz's) small-band kernel, faster than ours.
+#[inline]
+pub fn wide_band(len1: usize, len2: usize, cutoff: f64) -> bool {
+    cutoff > 0.0 && 2 * max_distance(len1, len2, cutoff) + 1 > 64
+}
+
 /// Normalized Levenshtein similarity (uniform weights), 0–100.
 ///
-/// With a cutoff and a string longer than a machine word, our banded kernel
+/// With a cutoff whose band is wider than a machine word ([`wide_band`]), our banded kernel
 /// ([`Pattern::levenshtein_within`]) on the strings without their common affixes; else the
 /// rapidfuzz crate.
 pub fn levenshtein(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     use rapidfuzz::distance::levenshtein as lev;
-    if cutoff > 0.0 && s1.len().max(s2.len()) > 64 {
+    if s1.len().max(s2.len()) > 64 && wide_band(s1.len(), s2.len(), cutoff) {
         let (l1, l2) = (s1.len(), s2.len());
         if levenshtein_score(l1.abs_diff(l2), l1, l2, cutoff) == 0.0 {
             return 0.0;
