@@ -26,7 +26,7 @@ build: $(VENV)/.tools
 build-dev: $(VENV)/.tools
 	$(BIN)/maturin develop --release --extras dev --quiet
 
-# An abi3 wheel (one file for every CPython >= 3.9 on this platform) and the sdist, in dist/.
+# An abi3 wheel (one file for every CPython >= 3.10 on this platform) and the sdist, in dist/.
 wheel: $(VENV)/.tools
 	$(BIN)/maturin build --release --out dist
 

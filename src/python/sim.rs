@@ -101,9 +101,10 @@ pub(crate) fn str_list(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<String>>
 
 /// Append the str `o` to `texts`, or a TypeError naming `arg` and `i`.
 ///
-/// Reads the code points straight from the Python object (`PyUnicode_AsUCS4`, stable ABI
-/// since 3.7): the safe `to_cow` has to encode to a UTF-8 bytes object under the abi3-py39
-/// API, then copy it, then decode it again — most of the time of a 100-name `extract`.
+/// Reads the string's own UTF-8 buffer when CPython has one ([`utf8_of`]: in place for
+/// ASCII), else the code points (`PyUnicode_AsUCS4`, stable ABI since 3.7): the safe
+/// `to_cow` encodes to a bytes object, copies it and decodes it again, which was most of
+/// the time of a 100-name `extract`.
 fn push_text(
     texts: &mut sim::batch::Texts,
     o: &Bound<'_, PyAny>,
@@ -121,6 +122,10 @@ fn push_text(
     if n < 0 {
         return Err(PyErr::fetch(s.py()));
     }
+    if let Some((bytes, true)) = utf8_of(s, n as usize) {
+        texts.push_ascii(bytes);
+        return Ok(());
+    }
     let mut failed = false;
     // SAFETY: the pointer has room for `n` code points (the string's length); on success
     // `PyUnicode_AsUCS4` wrote all `n` (copy_null = 0: no terminating NUL).
@@ -136,32 +141,6 @@ fn push_text(
     if !pushed {
         // A lone surrogate: the UTF-8 conversion raises the error it always raised.
         texts.push_str(&s.to_cow()?);
-    }
-    Ok(())
-}
-
-/// The code points of `s` into `scratch` (replacing what it held).
-fn read_ucs4(s: &Bound<'_, PyString>, scratch: &mut Vec<u32>) -> PyResult<()> {
-    // SAFETY: `s` is a live str object (we hold the GIL and a reference).
-    let n = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
-    if n < 0 {
-        return Err(PyErr::fetch(s.py()));
-    }
-    let n = n as usize;
-    scratch.clear();
-    scratch.reserve(n);
-    // SAFETY: the buffer has room for `n` code points (the string's length), the call writes
-    // at most `buflen` of them without a terminating NUL (copy_null = 0), and only after it
-    // succeeded are those `n` elements marked initialized.
-    let ok = unsafe {
-        let p = pyo3::ffi::PyUnicode_AsUCS4(s.as_ptr(), scratch.as_mut_ptr(), n as _, 0);
-        if !p.is_null() {
-            scratch.set_len(n);
-        }
-        !p.is_null()
-    };
-    if !ok {
-        return Err(PyErr::fetch(s.py()));
     }
     Ok(())
 }
@@ -203,26 +182,59 @@ const INLINE_CHARS: usize = 64;
 /// scores; below it the release and re-acquisition would cost more than the other threads gain.
 const DETACH_PAIR_CHARS: usize = 4096;
 
-/// The code points of one scorer argument, on the stack when short.
-// Large on purpose: it lives on the stack for one call, never in a collection.
-#[allow(clippy::large_enum_variant)]
-enum Chars {
-    Inline([char; INLINE_CHARS], usize),
-    Heap(Vec<char>),
+/// Room for the code points of one scorer argument: on the stack when short, uninitialized
+/// until read (zeroing and then moving a 256-byte array per string was a tenth of a call).
+struct Buf {
+    inline: [std::mem::MaybeUninit<char>; INLINE_CHARS],
+    heap: Vec<char>,
 }
 
-impl std::ops::Deref for Chars {
-    type Target = [char];
-    fn deref(&self) -> &[char] {
-        match self {
-            Chars::Inline(a, n) => &a[..*n],
-            Chars::Heap(v) => v,
+impl Buf {
+    fn new() -> Self {
+        Buf {
+            inline: [std::mem::MaybeUninit::uninit(); INLINE_CHARS],
+            heap: Vec::new(),
         }
     }
 }
 
-/// The code points of the str `s` (read as [`push_text`] does), or a TypeError naming `arg`.
-fn code_points(s: &Bound<'_, PyAny>, arg: &str) -> PyResult<Chars> {
+/// Whether `n` code points read as `u32` at `p` are all Unicode scalar values (no lone
+/// surrogate), so they may be seen as `char`s.
+///
+/// # Safety
+/// `p` points to `n` initialized `u32`s.
+unsafe fn all_scalar(p: *const u32, n: usize) -> bool {
+    sim::batch::all_scalar(std::slice::from_raw_parts(p, n))
+}
+
+/// The UTF-8 form of `s`, borrowed from the str object, with whether it is ASCII; `None`
+/// for a string with a lone surrogate (no UTF-8 form; the caller's general path raises).
+///
+/// CPython keeps a compact ASCII string's bytes in place, so for ASCII (most names and much
+/// news text) this is the string's own buffer: no copy, no allocation, and no check of the
+/// code points, and reading choices this way was 5-10% of an `extract` call (names
+/// extractOne ratio 6.8 -> 6.3 µs per 100 choices). Callers read any other string as UCS-4
+/// (decoding this UTF-8 was twice as slow: sentences `ratio(a, b)` 0.42× RapidFuzz against
+/// 0.69×); CPython builds that string's UTF-8 form on the first call and keeps it with the
+/// string (as for PyO3's `to_str`): about one more byte per character while it lives.
+fn utf8_of<'a>(s: &'a Bound<'_, PyString>, n: usize) -> Option<(&'a [u8], bool)> {
+    let mut size: pyo3::ffi::Py_ssize_t = 0;
+    // SAFETY: `s` is a live str; the buffer lives as long as the object (borrowed for 'a).
+    let p = unsafe { pyo3::ffi::PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
+    if p.is_null() {
+        // SAFETY: we hold the GIL; the error is raised again by the caller's general path.
+        unsafe { pyo3::ffi::PyErr_Clear() };
+        return None;
+    }
+    // SAFETY: CPython's UTF-8 buffer of `size` bytes, valid while `s` is.
+    let bytes = unsafe { std::slice::from_raw_parts(p.cast::<u8>(), size as usize) };
+    // UTF-8 of n code points is n bytes exactly when all are ASCII.
+    Some((bytes, bytes.len() == n))
+}
+
+/// The code points of the str `s` (read as [`push_text`] does) in `buf`, or a TypeError
+/// naming `arg`.
+fn code_points<'b>(s: &Bound<'_, PyAny>, arg: &str, buf: &'b mut Buf) -> PyResult<&'b [char]> {
     let Ok(st) = s.cast::<PyString>() else {
         return Err(PyTypeError::new_err(format!(
             "{arg} must be str, not {}",
@@ -235,52 +247,78 @@ fn code_points(s: &Bound<'_, PyAny>, arg: &str) -> PyResult<Chars> {
         return Err(PyErr::fetch(st.py()));
     }
     let n = n as usize;
-    if n <= INLINE_CHARS {
-        let mut raw = [0u32; INLINE_CHARS];
-        // SAFETY: `raw` has room for `INLINE_CHARS >= n` code points and the call writes at
-        // most that many (no terminating NUL: copy_null = 0).
-        let p = unsafe {
-            pyo3::ffi::PyUnicode_AsUCS4(st.as_ptr(), raw.as_mut_ptr(), INLINE_CHARS as _, 0)
-        };
-        if p.is_null() {
-            return Err(PyErr::fetch(st.py()));
+    if let Some((bytes, true)) = utf8_of(st, n) {
+        if n <= INLINE_CHARS {
+            for (o, &b) in buf.inline.iter_mut().zip(bytes) {
+                o.write(b as char);
+            }
+            // SAFETY: the first `n` slots were just written.
+            return Ok(unsafe {
+                std::slice::from_raw_parts(buf.inline.as_ptr().cast::<char>(), n)
+            });
         }
-        let mut out = ['\0'; INLINE_CHARS];
-        for (o, &u) in out.iter_mut().zip(&raw[..n]) {
-            match char::from_u32(u) {
-                Some(c) => *o = c,
-                // A lone surrogate: the UTF-8 conversion raises the error it always raised.
-                None => return Ok(Chars::Heap(st.to_cow()?.chars().collect())),
+        buf.heap.clear();
+        buf.heap.extend(bytes.iter().map(|&b| b as char));
+        return Ok(&buf.heap);
+    }
+    if n <= INLINE_CHARS {
+        let p = buf.inline.as_mut_ptr().cast::<u32>();
+        // SAFETY: `inline` has room for `INLINE_CHARS >= n` u32s (`char` has the size and
+        // alignment of `u32`); the call writes `n` of them (copy_null = 0: no NUL), and they
+        // are seen as `char`s only after every one is checked.
+        unsafe {
+            if pyo3::ffi::PyUnicode_AsUCS4(st.as_ptr(), p, INLINE_CHARS as _, 0).is_null() {
+                return Err(PyErr::fetch(st.py()));
+            }
+            if all_scalar(p, n) {
+                return Ok(std::slice::from_raw_parts(p.cast::<char>(), n));
             }
         }
-        return Ok(Chars::Inline(out, n));
-    }
-    let mut scratch = Vec::new();
-    read_ucs4(st, &mut scratch)?;
-    let mut out = Vec::with_capacity(scratch.len());
-    for &u in &scratch {
-        match char::from_u32(u) {
-            Some(c) => out.push(c),
-            None => return Ok(Chars::Heap(st.to_cow()?.chars().collect())),
+    } else {
+        buf.heap.clear();
+        buf.heap.reserve(n);
+        let p = buf.heap.as_mut_ptr().cast::<u32>();
+        // SAFETY: as above, in the vector's capacity of at least `n`.
+        unsafe {
+            if pyo3::ffi::PyUnicode_AsUCS4(st.as_ptr(), p, n as _, 0).is_null() {
+                return Err(PyErr::fetch(st.py()));
+            }
+            if all_scalar(p, n) {
+                buf.heap.set_len(n);
+                return Ok(&buf.heap);
+            }
         }
     }
-    Ok(Chars::Heap(out))
+    // A lone surrogate: the UTF-8 conversion raises the error it always raised.
+    buf.heap.clear();
+    buf.heap.extend(st.to_cow()?.chars());
+    Ok(&buf.heap)
 }
 
-fn processed(s: &Bound<'_, PyAny>, arg: &str, p: &Proc<'_>) -> PyResult<Chars> {
+fn processed<'b>(
+    s: &Bound<'_, PyAny>,
+    arg: &str,
+    p: &Proc<'_>,
+    buf: &'b mut Buf,
+) -> PyResult<&'b [char]> {
     Ok(match p {
-        Proc::None => code_points(s, arg)?,
+        Proc::None => code_points(s, arg, buf)?,
         Proc::Default => {
-            let raw = code_points(s, arg)?;
-            let mut v = Vec::with_capacity(raw.len());
-            sim::process::default_process_chars(&raw, false, &mut v);
-            Chars::Heap(v)
+            let mut v = Vec::new();
+            {
+                let raw = code_points(s, arg, buf)?;
+                v.reserve(raw.len());
+                sim::process::default_process_chars(raw, false, &mut v);
+            }
+            buf.heap = v;
+            &buf.heap
         }
-        Proc::Call(f) => Chars::Heap(
-            as_str(&f.call1((s,))?, &format!("processor({arg})"))?
-                .chars()
-                .collect(),
-        ),
+        Proc::Call(f) => {
+            let out = as_str(&f.call1((s,))?, &format!("processor({arg})"))?;
+            buf.heap.clear();
+            buf.heap.extend(out.chars());
+            &buf.heap
+        }
     })
 }
 
@@ -293,16 +331,24 @@ fn run_scorer(
     score_cutoff: Option<f64>,
 ) -> PyResult<f64> {
     let p = proc_of(processor)?;
-    let a = processed(s1, "s1", &p)?;
-    let b = processed(s2, "s2", &p)?;
+    let (mut ba, mut bb) = (Buf::new(), Buf::new());
+    let a = processed(s1, "s1", &p, &mut ba)?;
+    let b = processed(s2, "s2", &p, &mut bb)?;
     let cutoff = score_cutoff.unwrap_or(0.0);
     if a.len() + b.len() > DETACH_PAIR_CHARS {
-        detached(py, || Ok(scorer.score(&a, &b, cutoff)))
+        detached(py, || Ok(scorer.score(a, b, cutoff)))
     } else {
-        Ok(scorer.score(&a, &b, cutoff))
+        Ok(scorer.score(a, b, cutoff))
     }
 }
 
+// The scorers are `#[pyfunction]`s, not callable objects (issue 14), because that is faster:
+// under abi3-py310 a function takes its arguments by METH_FASTCALL, while a pyclass's
+// `__call__` goes through `tp_call` (an argument tuple and a keyword dict; the limited API
+// has no vectorcall for classes before 3.12). Measured with a `ratio` pyclass probe on
+// names, 2000 pairs, CPython 3.11: 161 ns per call as a function, 195 ns as an object; with
+// `score_cutoff=` 175 against 264 ns (RapidFuzz: 135 / 137 ns). Batch functions recognize
+// them by identity ([`natives`]).
 macro_rules! scorer_fn {
     ($fname:ident, $pyname:literal, $variant:expr, $doc:literal) => {
         #[doc = $doc]
@@ -742,18 +788,34 @@ fn extract_lazily(
     let n = list.len();
     let mut ex = sim::batch::Extraction::new(query, n, limit, metric, process, score_cutoff)?;
     let mut block = sim::batch::Texts::new();
+    let mut index = Vec::new();
+    // Without a Python processor a choice's length is its scored length: one that cannot
+    // enter the result by its length alone is not read (checked it is a str, not copied).
+    let by_length = matches!(p, Proc::None);
     let (mut start, mut size) = (0, 16);
     while start < n && !ex.done() {
         let end = (start + size).min(n);
         block.clear();
+        index.clear();
         for j in start..end {
-            push_item(&mut block, &list.get_item(j)?, "choices", j, p)?;
+            let x = list.get_item(j)?;
+            if by_length {
+                if let Ok(s) = x.cast::<PyString>() {
+                    // SAFETY: `s` is a live str object (we hold the GIL and a reference).
+                    let len = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
+                    if len >= 0 && !ex.may_enter(len as usize) {
+                        continue;
+                    }
+                }
+            }
+            push_item(&mut block, &x, "choices", j, p)?;
+            index.push(j);
         }
         let work = query.len() as u128 * block.total_chars() as u128;
         if work < QUICK_WORK {
-            guarded(|| ex.feed(&block))?;
+            guarded(|| ex.feed(&block, &index))?;
         } else {
-            py.detach(|| guarded(|| ex.feed(&block)))?;
+            py.detach(|| guarded(|| ex.feed(&block, &index)))?;
         }
         py.check_signals()?;
         start = end;
@@ -925,8 +987,9 @@ impl PyStatementScorer {
             Proc::Default => Proc::None,
             p => p,
         };
-        let a: String = processed(s1, "s1", &p)?.iter().collect();
-        let b: String = processed(s2, "s2", &p)?.iter().collect();
+        let (mut ba, mut bb) = (Buf::new(), Buf::new());
+        let a: String = processed(s1, "s1", &p, &mut ba)?.iter().collect();
+        let b: String = processed(s2, "s2", &p, &mut bb)?.iter().collect();
         let s = run(py, pair_work(&a, &b), || Ok(self.inner.score(&a, &b)))?;
         Ok(if s >= score_cutoff.unwrap_or(0.0) {
             s

@@ -32,6 +32,15 @@ pub struct Texts {
     ends: Vec<usize>,
 }
 
+/// Whether every `u32` is a Unicode scalar value (no lone surrogate, nothing above U+10FFFF),
+/// so the slice may be seen as `char`s. Without an early exit, so it vectorizes.
+#[inline]
+pub fn all_scalar(cps: &[u32]) -> bool {
+    !cps.iter().fold(false, |bad, &u| {
+        bad | ((u ^ 0xD800).wrapping_sub(0x800) >= 0x11_0000 - 0x800)
+    })
+}
+
 impl Texts {
     /// No strings.
     pub fn new() -> Self {
@@ -86,17 +95,22 @@ impl Texts {
         if !write(p) {
             return false;
         }
-        for i in 0..n {
-            // SAFETY: `write` initialized `n` u32s at `p` (the caller's contract).
-            if char::from_u32(unsafe { p.add(i).read() }).is_none() {
-                return false;
-            }
+        // SAFETY: `write` initialized `n` u32s at `p` (the caller's contract).
+        if !all_scalar(unsafe { std::slice::from_raw_parts(p, n) }) {
+            return false;
         }
         // SAFETY: the `n` slots after `len` are initialized with valid `char`s (checked above)
         // and within the capacity reserved above.
         unsafe { self.chars.set_len(len + n) };
         self.ends.push(len + n);
         true
+    }
+
+    /// Append one ASCII string given as its bytes (every byte below 128).
+    pub fn push_ascii(&mut self, bytes: &[u8]) {
+        debug_assert!(bytes.is_ascii());
+        self.chars.extend(bytes.iter().map(|&b| b as char));
+        self.ends.push(self.chars.len());
     }
 
     /// Number of strings.
@@ -206,12 +220,14 @@ impl<'a> Row<'a> {
             Metric::Builtin(
                 Scorer::Ratio | Scorer::TokenSortRatio | Scorer::PartialRatio | Scorer::TokenRatio,
             ) => Some(Pattern::new(&q.key)),
-            // One machine word: our own bit-parallel Levenshtein (see `score`).
-            Metric::Builtin(Scorer::Levenshtein) if q.key.len() <= 64 => Some(Pattern::new(&q.key)),
+            // Our own bit-parallel Levenshtein: one machine word, or banded by a cutoff (see
+            // `score`).
+            Metric::Builtin(Scorer::Levenshtein) => Some(Pattern::new(&q.key)),
             _ => None,
         };
         let cached = match metric {
-            Metric::Builtin(Scorer::Levenshtein) if pat.is_none() => Some(Cached::Levenshtein(
+            // Longer than a machine word and no cutoff: the crate's block kernel.
+            Metric::Builtin(Scorer::Levenshtein) if q.key.len() > 64 => Some(Cached::Levenshtein(
                 rapidfuzz::distance::levenshtein::BatchComparator::new(q.key.iter().copied()),
             )),
             Metric::Builtin(Scorer::JaroWinkler) => Some(Cached::JaroWinkler(
@@ -288,7 +304,13 @@ impl<'a> Row<'a> {
                     cut(set.max(sort), cutoff)
                 }
                 Scorer::WRatio => fuzz::wratio(&q.chars, &c.chars, cutoff),
-                Scorer::Levenshtein if self.pat.is_some() => {
+                // Ours for one machine word, and banded when the band is wider than one word;
+                // a band of one word (or no cutoff) goes to the crate's kernels below.
+                Scorer::Levenshtein
+                    if self.pat.is_some()
+                        && (q.key.len() <= 64
+                            || fuzz::wide_band(q.key.len(), c.key.len(), cutoff)) =>
+                {
                     let (l1, l2) = (q.key.len(), c.key.len());
                     // The length difference is a lower bound of the distance.
                     if fuzz::levenshtein_score(l1.abs_diff(l2), l1, l2, cutoff) == 0.0
@@ -296,9 +318,17 @@ impl<'a> Row<'a> {
                     {
                         return 0.0;
                     }
-                    match self.pat.as_ref().and_then(|p| p.levenshtein(&c.key)) {
+                    let Some(p) = self.pat.as_ref() else {
+                        return fuzz::levenshtein(&q.key, &c.key, cutoff);
+                    };
+                    match p.levenshtein(&c.key) {
                         Some(d) => fuzz::levenshtein_score(d, l1, l2, cutoff),
-                        None => fuzz::levenshtein(&q.key, &c.key, cutoff),
+                        None => {
+                            match p.levenshtein_within(&c.key, fuzz::max_distance(l1, l2, cutoff)) {
+                                Some(d) => fuzz::levenshtein_score(d, l1, l2, cutoff),
+                                None => 0.0,
+                            }
+                        }
                     }
                 }
                 other => {
@@ -842,7 +872,6 @@ pub struct Extraction {
     process: bool,
     cutoff: f64,
     k: usize,
-    seen: usize,
     heap: BinaryHeap<Cand>,
 }
 
@@ -878,7 +907,6 @@ impl Extraction {
             process,
             cutoff,
             k,
-            seen: 0,
             heap: BinaryHeap::with_capacity(k.min(1 << 16) + 1),
         })
     }
@@ -888,29 +916,59 @@ impl Extraction {
         self.k == 0 || settled(&self.heap, self.k, &self.metric)
     }
 
-    /// Score the next choices; returns [`Extraction::done`].
-    pub fn feed(&mut self, block: &Texts) -> bool {
+    /// The least score a choice must reach to enter the result now.
+    fn bar(&self) -> f64 {
+        match self.heap.peek() {
+            Some(top) if self.heap.len() == self.k => self.cutoff.max(top.score),
+            _ => self.cutoff,
+        }
+    }
+
+    /// Whether a choice of `len` code points may still enter the result, judged from its
+    /// length alone: false only for `ratio` and `levenshtein` without the built-in processor,
+    /// when the length difference already keeps the score below the cutoff or below the
+    /// worst score held (RapidFuzz checks the same bound first). A choice ruled out need not
+    /// be read at all.
+    pub fn may_enter(&self, len: usize) -> bool {
+        let bar = self.bar();
+        if self.process || bar <= 0.0 {
+            return true;
+        }
+        let l1 = self.query.total_chars();
+        match &self.metric {
+            Metric::Builtin(Scorer::Ratio) => fuzz::ratio_may_reach(l1, len, bar),
+            Metric::Builtin(Scorer::Levenshtein) => {
+                fuzz::levenshtein_score(l1.abs_diff(len), l1, len, bar) != 0.0
+            }
+            _ => true,
+        }
+    }
+
+    /// Score the next choices, `block`'s string `j` being choice `index[j]` (increasing, and
+    /// above those fed before); returns [`Extraction::done`].
+    pub fn feed(&mut self, block: &Texts, index: &[usize]) -> bool {
         if self.done() {
             return true;
         }
         let q = prepare(self.query.get(0), &self.metric, self.process);
         let row = Row::new(&self.metric, &q);
-        for (j, raw) in block.iter().enumerate() {
+        for (raw, &i) in block.iter().zip(index) {
             if settled(&self.heap, self.k, &self.metric) {
                 break;
             }
             let c = prepare(raw, &self.metric, self.process);
-            let eff = match self.heap.peek() {
-                Some(top) if self.heap.len() == self.k => self.cutoff.max(top.score),
-                _ => self.cutoff,
-            };
-            let s = row.score(&c, eff);
+            let s = row.score(&c, self.bar());
             if s >= self.cutoff {
-                let idx = (self.seen + j) as u32;
-                push_best(&mut self.heap, Cand { score: s, idx }, self.k);
+                push_best(
+                    &mut self.heap,
+                    Cand {
+                        score: s,
+                        idx: i as u32,
+                    },
+                    self.k,
+                );
             }
         }
-        self.seen += block.len();
         self.done()
     }
 

@@ -322,6 +322,112 @@ impl Pattern {
         }
         Some(self.count_lcs(sv))
     }
+
+    /// Levenshtein distance (uniform weights) of the pattern string and `s2` when it is at
+    /// most `max`, else `None`: Hyyrö's bit-parallel algorithm over machine words (as
+    /// RapidFuzz's block kernel), restricted to the Ukkonen band of `max`.
+    ///
+    /// A cell `(i, j)` lies on a path of cost ≤ `max` only if `|i - j| + |(len1 - i) - (len2 -
+    /// j)| ≤ max`, so column `j` needs only the words holding rows `j + lo ..= j + hi`. Words
+    /// enter the band at the bottom (their rows taken as one more than the row above, as in
+    /// the first column) and leave it at the top (the word below then sees a horizontal +1):
+    /// both only over-estimate cells outside the band, which leaves every cell of a path of
+    /// cost ≤ `max` exact. Every 16 columns the distance is bounded from below by the words'
+    /// last rows (a vertical step is at least -1); the search stops when no row can still
+    /// reach `max`.
+    pub fn levenshtein_within(&self, s2: &[char], max: usize) -> Option<usize> {
+        let (len1, len2) = (self.len, s2.len());
+        let max = max.min(len1.max(len2));
+        if len1.abs_diff(len2) > max {
+            return None;
+        }
+        if len1 == 0 || len2 == 0 {
+            return Some(len1 + len2);
+        }
+        let words = self.words;
+        let (d, k) = (len1 as isize - len2 as isize, max as isize);
+        // Rows i (1-based) of column j (1-based) in the band: j + lo ..= j + hi.
+        let (lo, hi) = (-(k - d).div_euclid(2), (d + k).div_euclid(2));
+        let last_bits = (len1 - 1) % 64 + 1;
+        let last_mask = 1u64 << (last_bits - 1);
+        let word_of = |row: isize| -> usize { ((row.max(1) - 1) as usize / 64).min(words - 1) };
+        let in_word = |w: usize| if w + 1 == words { last_bits } else { 64 };
+        let mut stack = [(!0u64, 0u64, 0usize); 8];
+        let mut heap;
+        let state: &mut [(u64, u64, usize)] = if words <= 8 {
+            &mut stack[..words]
+        } else {
+            heap = vec![(!0u64, 0u64, 0usize); words];
+            &mut heap
+        };
+        for (w, s) in state.iter_mut().enumerate() {
+            s.2 = (w * 64 + in_word(w)).min(len1);
+        }
+        let mut last = word_of(1 + hi);
+        for (jj, &c) in s2.iter().enumerate() {
+            let j = jj as isize + 1;
+            let new_first = word_of(j + lo);
+            let new_last = word_of(j + hi);
+            let row = self.row(c);
+            let (mut hp_c, mut hn_c) = (1u64, 0u64);
+            for w in new_first..=new_last {
+                if w > last {
+                    // Entering the band: its rows one more than the row above, at column j - 1
+                    // (the word above holds column j when it was advanced just now, else it
+                    // has just left the band and still holds column j - 1).
+                    let above = if w > new_first {
+                        state[w - 1].2 + hn_c as usize - hp_c as usize
+                    } else {
+                        state[w - 1].2
+                    };
+                    state[w] = (!0u64, 0u64, above + in_word(w));
+                }
+                let (vp, vn, score) = state[w];
+                let x = row[w] | hn_c;
+                let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
+                let hp = vn | !(d0 | vp);
+                let hn = d0 & vp;
+                let (hp_o, hn_o) = if w + 1 == words {
+                    (
+                        u64::from(hp & last_mask != 0),
+                        u64::from(hn & last_mask != 0),
+                    )
+                } else {
+                    (hp >> 63, hn >> 63)
+                };
+                let hp = (hp << 1) | hp_c;
+                let hn = (hn << 1) | hn_c;
+                state[w] = (
+                    hn | !(d0 | hp),
+                    hp & d0,
+                    score + hp_o as usize - hn_o as usize,
+                );
+                hp_c = hp_o;
+                hn_c = hn_o;
+            }
+            let first = new_first;
+            last = new_last;
+            if jj % 16 == 15 && jj + 1 < len2 {
+                // Lower bound of the distance through any row i of word w at column j:
+                // score(w) - (r_w - i) + |(len1 - i) - (len2 - j)|, least at i = the word's
+                // first row in the band.
+                let cdiag = d + j;
+                let bound = (first..=last)
+                    .map(|w| {
+                        let r = (w * 64 + in_word(w)) as isize;
+                        let top = ((w * 64 + 1) as isize).max(j + lo);
+                        state[w].2 as isize - r + top + (cdiag - top).abs()
+                    })
+                    .min()
+                    .unwrap_or(isize::MAX);
+                if bound > k {
+                    return None;
+                }
+            }
+        }
+        let dist = state[words - 1].2;
+        (dist <= max).then_some(dist)
+    }
 }
 
 /// One step of the multi-word bit-parallel LCS (Hyyrö): the state `sv` after one more
@@ -934,6 +1040,14 @@ fn norm_sim(dist: usize, lensum: usize, cutoff: f64) -> f64 {
     cut(score, cutoff)
 }
 
+/// Whether `ratio` of strings of `l1` and `l2` code points can reach `cutoff`, from their
+/// lengths alone (the bound [`Pattern::ratio`] checks first, computed as the score is).
+#[inline]
+pub fn ratio_may_reach(l1: usize, l2: usize, cutoff: f64) -> bool {
+    let lensum = l1 + l2;
+    lensum == 0 || cutoff <= 0.0 || norm_sim(lensum - 2 * l1.min(l2), lensum, cutoff) != 0.0
+}
+
 /// `100 - 100·dist/lensum`, the token_set_ratio normalization, 0 below `cutoff`.
 #[inline]
 fn norm_dist100(dist: usize, lensum: usize, cutoff: f64) -> f64 {
@@ -1115,40 +1229,52 @@ fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64
         // in RapidFuzz) and it beats the best so far; computed like the final score.
         let ok = |d: usize| (1.0 - d as f64 / maximum as f64) * 100.0 >= cutoff;
         let mut best_dist = usize::MAX;
-        let mut scores = vec![usize::MAX; len2 - len1];
-        let mut windows: Vec<(usize, usize)> = vec![(0, len2 - len1 - 1)];
-        let mut new_windows: Vec<(usize, usize)> = Vec::new();
-        while !windows.is_empty() {
-            for &(first, second) in &windows {
-                for pos in [first, second] {
-                    if scores[pos] == usize::MAX {
-                        scores[pos] = pat.indel(&s2[pos..pos + len1]);
-                        if scores[pos] < best_dist && ok(scores[pos]) {
-                            best_dist = scores[pos];
-                            if best_dist == 0 {
-                                return 100.0;
+        // Reused buffers: allocating three per pair was a fifth of a names cdist.
+        let mut scratch = PARTIAL_SCRATCH.with(|c| c.take());
+        let (scores, windows, new_windows) = &mut scratch;
+        scores.clear();
+        scores.resize(len2 - len1, usize::MAX);
+        windows.clear();
+        windows.push((0, len2 - len1 - 1));
+        new_windows.clear();
+        let found = 'search: {
+            while !windows.is_empty() {
+                for &(first, second) in windows.iter() {
+                    for pos in [first, second] {
+                        if scores[pos] == usize::MAX {
+                            scores[pos] = pat.indel(&s2[pos..pos + len1]);
+                            if scores[pos] < best_dist && ok(scores[pos]) {
+                                best_dist = scores[pos];
+                                if best_dist == 0 {
+                                    break 'search true;
+                                }
                             }
                         }
                     }
+                    let cell_diff = second - first;
+                    if cell_diff <= 1 {
+                        continue;
+                    }
+                    let known_edits = scores[first].abs_diff(scores[second]);
+                    let max_improvement = (cell_diff.saturating_sub(known_edits / 2)) / 2 * 2;
+                    let min_score =
+                        scores[first].min(scores[second]) as isize - max_improvement as isize;
+                    if min_score < best_dist.min(isize::MAX as usize) as isize
+                        && ok(min_score.max(0) as usize)
+                    {
+                        let center = cell_diff / 2;
+                        new_windows.push((first, first + center));
+                        new_windows.push((first + center, second));
+                    }
                 }
-                let cell_diff = second - first;
-                if cell_diff <= 1 {
-                    continue;
-                }
-                let known_edits = scores[first].abs_diff(scores[second]);
-                let max_improvement = (cell_diff.saturating_sub(known_edits / 2)) / 2 * 2;
-                let min_score =
-                    scores[first].min(scores[second]) as isize - max_improvement as isize;
-                if min_score < best_dist.min(isize::MAX as usize) as isize
-                    && ok(min_score.max(0) as usize)
-                {
-                    let center = cell_diff / 2;
-                    new_windows.push((first, first + center));
-                    new_windows.push((first + center, second));
-                }
+                std::mem::swap(windows, new_windows);
+                new_windows.clear();
             }
-            std::mem::swap(&mut windows, &mut new_windows);
-            new_windows.clear();
+            false
+        };
+        PARTIAL_SCRATCH.with(|c| c.set(scratch));
+        if found {
+            return 100.0;
         }
         if best_dist != usize::MAX {
             let score = (1.0 - best_dist as f64 / maximum as f64) * 100.0;
@@ -1160,6 +1286,9 @@ fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64
     }
     // Prefixes and suffixes of the longer string shorter than the needle: all their LCS
     // values from one pass each (RapidFuzz recomputes each one).
+    if pat.words == 1 {
+        return partial_affixes_short(s1, s2, pat, res, cutoff);
+    }
     if len1 > 1 {
         let pre = pat.prefix_lcs(&s2[..len1 - 1]);
         for i in 1..len1 {
@@ -1185,6 +1314,68 @@ fn partial_impl(s1: &[char], s2: &[char], pat: &Pattern, mut cutoff: f64) -> f64
         }
         let l = len2 - i;
         let r = norm_sim(len1 + l - 2 * suf[l - 1], len1 + l, cutoff);
+        if r > res {
+            res = r;
+            cutoff = r;
+            if res == 100.0 {
+                return res;
+            }
+        }
+    }
+    res
+}
+
+thread_local! {
+    /// `partial_impl`'s window scores and window lists, kept between calls.
+    #[allow(clippy::type_complexity)]
+    static PARTIAL_SCRATCH: std::cell::Cell<(Vec<usize>, Vec<(usize, usize)>, Vec<(usize, usize)>)> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+}
+
+/// The prefix and suffix windows of `partial_impl` for a needle of one machine word, with
+/// no allocation: the prefix LCS values from one bit-parallel pass, the suffix ones from a
+/// pass over the reversed string with the needle's rows bit-reversed (the rows of the
+/// reversed needle), each score taken as soon as its LCS is known. Same windows, same
+/// scores as the general path.
+fn partial_affixes_short(
+    s1: &[char],
+    s2: &[char],
+    pat: &Pattern,
+    mut res: f64,
+    mut cutoff: f64,
+) -> f64 {
+    let (len1, len2) = (s1.len(), s2.len());
+    let step = |sv: u64, m: u64| {
+        let u = sv & m;
+        sv.wrapping_add(u) | (sv - u)
+    };
+    let mut sv = !0u64;
+    for i in 1..len1 {
+        let m = pat.rows[pat.base(s2[i - 1])];
+        sv = step(sv, m);
+        if m == 0 {
+            continue;
+        }
+        let lcs = (!sv).count_ones() as usize;
+        let r = norm_sim(len1 + i - 2 * lcs, len1 + i, cutoff);
+        if r > res {
+            res = r;
+            cutoff = r;
+            if res == 100.0 {
+                return res;
+            }
+        }
+    }
+    let shift = 64 - len1 as u32;
+    let mut sv = !0u64;
+    for l in 1..=len1 {
+        let m = pat.rows[pat.base(s2[len2 - l])];
+        sv = step(sv, m.reverse_bits() >> shift);
+        if m == 0 {
+            continue;
+        }
+        let lcs = (!sv).count_ones() as usize;
+        let r = norm_sim(len1 + l - 2 * lcs, len1 + l, cutoff);
         if r > res {
             res = r;
             cutoff = r;
@@ -1428,9 +1619,44 @@ pub fn levenshtein_score(dist: usize, len1: usize, len2: usize, cutoff: f64) -> 
     cut((1.0 - norm_dist) * 100.0, cutoff)
 }
 
+/// A distance at least as large as any whose [`levenshtein_score`] reaches `cutoff`
+/// (one more than the exact bound, so rounding never drops a score equal to the cutoff).
+#[inline]
+pub fn max_distance(len1: usize, len2: usize, cutoff: f64) -> usize {
+    let maximum = len1.max(len2);
+    let k = (maximum as f64 * (1.0 - cutoff / 100.0)).floor().max(0.0) as usize;
+    (k + 1).min(maximum)
+}
+
+/// Whether a cutoff leaves Levenshtein a band wider than one machine word (`2k + 1 > 64`
+/// for the distance `k` it allows), where our banded kernel beats the crate's block one; a
+/// band of one word is the crate's (and RapidFuzz's) small-band kernel, faster than ours.
+#[inline]
+pub fn wide_band(len1: usize, len2: usize, cutoff: f64) -> bool {
+    cutoff > 0.0 && 2 * max_distance(len1, len2, cutoff) + 1 > 64
+}
+
 /// Normalized Levenshtein similarity (uniform weights), 0–100.
+///
+/// With a cutoff whose band is wider than a machine word ([`wide_band`]), our banded kernel
+/// ([`Pattern::levenshtein_within`]) on the strings without their common affixes; else the
+/// rapidfuzz crate.
 pub fn levenshtein(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     use rapidfuzz::distance::levenshtein as lev;
+    if s1.len().max(s2.len()) > 64 && wide_band(s1.len(), s2.len(), cutoff) {
+        let (l1, l2) = (s1.len(), s2.len());
+        if levenshtein_score(l1.abs_diff(l2), l1, l2, cutoff) == 0.0 {
+            return 0.0;
+        }
+        let (a, b) = strip_affix(s1, s2);
+        let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        let pat = Pattern::new(a);
+        let d = match pat.levenshtein(b) {
+            Some(d) => Some(d),
+            None => pat.levenshtein_within(b, max_distance(l1, l2, cutoff)),
+        };
+        return d.map_or(0.0, |d| levenshtein_score(d, l1, l2, cutoff));
+    }
     let (a, b) = (s1.iter().copied(), s2.iter().copied());
     let sim = match crate_cutoff(cutoff) {
         None => lev::normalized_similarity(a, b),
@@ -1762,6 +1988,56 @@ mod tests {
             prev = cur;
         }
         prev[b.len()]
+    }
+
+    #[test]
+    fn banded_levenshtein_matches_dynamic_programming_at_every_bound() {
+        let mut x = 7u64;
+        let mut next = |n: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) as usize) % n.max(1)
+        };
+        let alphabet: Vec<char> = "abcd é".chars().collect();
+        for case in 0..160 {
+            // Related pairs (edits of one string) and unrelated ones, across 1-5 words.
+            let n = next(300) + 1;
+            let a: Vec<char> = (0..n).map(|_| alphabet[next(alphabet.len())]).collect();
+            let b: Vec<char> = if case % 3 == 0 {
+                (0..next(300))
+                    .map(|_| alphabet[next(alphabet.len())])
+                    .collect()
+            } else {
+                let mut b = a.clone();
+                for _ in 0..next(n / 4 + 2) {
+                    let at = next(b.len() + 1);
+                    match next(3) {
+                        0 if at < b.len() => {
+                            b.remove(at);
+                        }
+                        1 if at < b.len() => b[at] = alphabet[next(alphabet.len())],
+                        _ => b.insert(at, alphabet[next(alphabet.len())]),
+                    }
+                }
+                b
+            };
+            let want = naive_levenshtein(&a, &b);
+            let pat = Pattern::new(&a);
+            for max in [
+                0,
+                1,
+                want.saturating_sub(1),
+                want,
+                want + 1,
+                want + 70,
+                usize::MAX,
+            ] {
+                let got = pat.levenshtein_within(&b, max);
+                let expect = (want <= max).then_some(want);
+                assert_eq!(got, expect, "max {max} lens {} {}", a.len(), b.len());
+            }
+        }
     }
 
     #[test]

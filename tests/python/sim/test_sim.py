@@ -371,3 +371,79 @@ def test_packed_short_queries_equal_pairwise_scores(name: str) -> None:
         exact = [[scorer(q, c, score_cutoff=cutoff) for c in cs] for q in qs]
         got = sim.cdist(qs, cs, scorer=scorer, score_cutoff=cutoff)
         np.testing.assert_array_equal(got, np.array(exact, dtype=np.float32))
+
+
+@st.composite
+def _long_pair(draw: st.DrawFn) -> tuple[str, str]:
+    """A string of 65-400 characters and an edited copy (or an unrelated string), so the
+    banded Levenshtein runs over several machine words, near and far from its cutoff."""
+    a = draw(st.text(alphabet="abcd é’", min_size=65, max_size=400))
+    if draw(st.booleans()):
+        return a, draw(st.text(alphabet="abcd é’", min_size=0, max_size=400))
+    b = list(a)
+    for _ in range(draw(st.integers(0, len(a) // 3))):
+        at = draw(st.integers(0, len(b)))
+        op = draw(st.sampled_from("dsi"))
+        if op == "d" and at < len(b):
+            del b[at]
+        elif op == "s" and at < len(b):
+            b[at] = draw(st.sampled_from("abcd é’"))
+        else:
+            b.insert(at, draw(st.sampled_from("abcd é’")))
+    return a, "".join(b)
+
+
+@settings(max_examples=200, deadline=None)
+@given(pair=_long_pair())
+def test_banded_levenshtein_equals_rapidfuzz_at_cutoffs(pair: tuple[str, str]) -> None:
+    # Above 64 characters a cutoff runs our banded kernel: the score equals RapidFuzz's, a
+    # cutoff at the score keeps it and one a float above drops it, in every batch path.
+    a, b = pair
+    full = sim.levenshtein(a, b)
+    assert full == Levenshtein.normalized_similarity(a, b) * 100
+    for c in _cutoffs_around(full) + [full / 2, min(100.0, full + 10)]:
+        want = full if full >= c else 0.0
+        assert sim.levenshtein(a, b, score_cutoff=c) == want, c
+        assert sim.levenshtein(b, a, score_cutoff=c) == want, c
+        m = sim.cdist([a, b], [b, a], scorer=sim.levenshtein, score_cutoff=c)
+        assert m[0, 0] == np.float32(want) and m[1, 1] == np.float32(want), c
+        found = sim.extract(a, [b], scorer=sim.levenshtein, score_cutoff=c, limit=1)
+        assert found == ([(b, want, 0)] if full >= c else []), c
+        _, _, ts = sim.top_k([a], [b], k=1, scorer=sim.levenshtein, score_cutoff=c)
+        assert ts.tolist() == ([np.float32(want)] if full >= c else []), c
+
+
+@pytest.mark.parametrize("name", ["ratio", "levenshtein", "token_sort_ratio"])
+@settings(max_examples=60, deadline=None)
+@given(
+    q=st.text(alphabet="ab cé", max_size=90),
+    cs=st.lists(st.text(alphabet="ab cé", max_size=90), min_size=0, max_size=120),
+    limit=st.sampled_from([1, 2, 5, None]),
+    cutoff=st.sampled_from([None, 0.0, 40.0, 80.0]),
+)
+def test_extract_skipping_by_length_equals_brute_force(
+    name: str, q: str, cs: list[str], limit: int | None, cutoff: float | None
+) -> None:
+    # One-worker extract reads choices in blocks and skips those whose length alone keeps
+    # them out (ratio, levenshtein): the result, ties to the lower index, is unchanged.
+    scorer = getattr(sim, name)
+    scores = [scorer(q, c) for c in cs]
+    order = sorted(range(len(cs)), key=lambda i: (-scores[i], i))
+    order = [i for i in order if cutoff is None or scores[i] >= cutoff]
+    want = [(cs[i], scores[i], i) for i in order[:limit]]
+    assert sim.extract(q, cs, scorer=scorer, limit=limit, score_cutoff=cutoff) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    a=st.text(alphabet="aB é.\u00a0\u2026\u2009\u3000\u202f\u0301\u00bd", max_size=30),
+    b=st.text(alphabet="ab C,\u00a0\u2026\u0301", max_size=30),
+)
+def test_processor_shortcuts_equal_full_normalization(a: str, b: str) -> None:
+    # The batch/scorer processor reads ASCII by table and no-break/Unicode spaces and the
+    # ellipsis as spaces without normalizing; default_process (the str path) always
+    # normalizes: both give the same strings, hence the same scores.
+    pa, pb = sim.default_process(a), sim.default_process(b)
+    assert sim.ratio(a, b, processor=True) == sim.ratio(pa, pb)
+    assert sim.cdist([a], [b], processor=True)[0, 0] == np.float32(sim.ratio(pa, pb))
+    assert sim.extract(a, [b], processor=True) == [(b, sim.ratio(pa, pb), 0)]
