@@ -197,6 +197,11 @@ impl<'a> Index<'a> {
         if m.kind == Kind::Place && m.side.is_none() {
             return None;
         }
+        // A title or party tag alone is no one: "Sen." of "Sen. Chuck Grassley", "VP",
+        // "R-Texas" ("Ted Cruz, R-Texas, … said").
+        if self.ents.get(e).is_some_and(|ent| bare_label(&ent.name)) {
+            return None;
+        }
         let conf = match m.kind {
             Kind::Pronoun(_) => 0.85,
             Kind::Place => 0.8,
@@ -338,3 +343,18 @@ static QUANTIFIERS: crate::lexicon::Words = crate::lexicon::Words::new("quantifi
 
 /// Plural time nouns that open sentences ("Hours later, …") and are never speakers.
 static TIME_NOUNS: crate::lexicon::Words = crate::lexicon::Words::new("time_nouns");
+
+/// Whether a speaker name is only title words ("Sen.", "VP", "Gov.") or a party and state tag
+/// ("R-Texas", "D-N.Y."): a label, not a name.
+fn bare_label(name: &str) -> bool {
+    let lx = lexicon();
+    let tag = |w: &str| matches!(w.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+    let mut buf = String::new();
+    !name.is_empty()
+        && name.split(' ').all(|w| {
+            let t = w.trim_end_matches('.');
+            buf.clear();
+            buf.push_str(&t.to_lowercase());
+            tag(w) || lx.word(&buf).title || matches!(buf.as_str(), "vp" | "veep")
+        })
+}

@@ -630,6 +630,17 @@ fn mark_subjects(toks: &[Tok], ms: &mut [Mention]) {
         if toks.get(k).is_some_and(|t| t.lex.cue.is_some()) {
             m.subjectish = true;
         }
+        // "“…,” said Jeffery Hemsley", "…, says Hemsley": the speaker of an inverted cue is its
+        // subject (and what a later "he" most likely refers to).
+        let d0 = m.d0.min(m.t0);
+        if d0 >= 2
+            && toks[d0 - 1].lex.cue.is_some()
+            && toks[d0 - 1].word
+            && !toks[d0 - 1].quoted
+            && (!toks[d0 - 2].word || toks[d0 - 2].quoted)
+        {
+            m.subjectish = true;
+        }
     }
 }
 

@@ -250,6 +250,33 @@ impl<'a> Index<'a> {
                         .map(|m| m as usize);
                 }
             }
+            // "Beck, who supported Sen. Ted Cruz, R-Texas, last week said": a name after a
+            // relative pronoun that follows a comma is inside the aside, as its object.
+            if let Some(mi) = pre {
+                let t0 = self.ms[mi].t0;
+                let lo = t0.saturating_sub(params::ASIDE_TOKENS);
+                let inside = (lo..t0)
+                    .rev()
+                    .take_while(|&j| self.same_sentence(j, c) && !self.toks[j].quoted)
+                    .any(|j| self.toks[j].func == Func::Rel && j > 0 && self.is_punct(j - 1, ","));
+                if inside {
+                    if let Some(r) = self.opening_person(p, c) {
+                        return Some(r);
+                    }
+                    // "Beck, who …": a lone name opening the sentence before the aside.
+                    let (s0, _) = *self.sent_toks.get(self.toks[c].sent)?;
+                    let s0 = self.skip_dateline(s0);
+                    if let Some(first) = self.m_start.get(s0).copied().flatten() {
+                        let f = &self.ms[first as usize];
+                        if matches!(f.kind, Kind::Unknown | Kind::Person)
+                            && self.is_punct(f.t1, ",")
+                            && self.toks.get(f.t1 + 1).is_some_and(|t| t.func == Func::Rel)
+                        {
+                            return self.resolved_mention(first as usize);
+                        }
+                    }
+                }
+            }
             // "Geoff Garin, a pollster for Priorities USA Action, said", "Salceda, using data
             // from the State Department, said": the object of a preposition in an aside is not
             // the subject; the person opening the sentence is.
@@ -621,6 +648,13 @@ impl<'a> Index<'a> {
         let hw = lower_into(self.word(head), &mut buf).to_string();
         let first = self.toks[a];
         let det = (first.func == Func::Det).then(|| self.word(a).to_lowercase());
+        // "the former president told a crowd" after "the former first lady, Laura Bush": a
+        // title names the person who holds it, before the last person named.
+        if matches!(det.as_deref(), Some("the")) && h.lex.title && !h.cap {
+            if let Some(r) = self.titled_person(a, b, &hw) {
+                return Some(r);
+            }
+        }
         if matches!(det.as_deref(), Some("the") | Some("this")) && person_noun(&hw) && !h.cap {
             // "the lanky, bespectacled professor said": the last person named before it.
             if let Some(e) = self.recent_person(a) {
@@ -800,6 +834,32 @@ impl<'a> Index<'a> {
             }
         }
         self.description_after(s0).filter(|d| d.b <= limit)
+    }
+
+    /// The last person before token `a` (within a description's reach) whose titles include
+    /// the head word `head` ("the former president" → George W. Bush, not Laura Bush).
+    fn titled_person(&self, a: usize, b: usize, head: &str) -> Option<Resolved> {
+        let para = self.toks.get(a)?.para;
+        let hi = self.ms_t1.partition_point(|&t1| (t1 as usize) <= a);
+        for j in (0..hi).rev().take(40) {
+            let m = &self.ms[j];
+            if self.toks[m.t0].para + params::DESCRIPTION_PARAGRAPHS < para {
+                break;
+            }
+            let e = self.res[j];
+            let Some(ent) = self.ents.get(e).filter(|x| x.is_person()) else {
+                continue;
+            };
+            if ent.titles.iter().any(|t| t.split(' ').any(|w| w == head)) {
+                return Some(Resolved {
+                    entity: e,
+                    a,
+                    b,
+                    conf: 0.7,
+                });
+            }
+        }
+        None
     }
 
     /// "Officials in Beijing said", "a lawmaker in the Philippines is calling for", "Kim in

@@ -289,7 +289,8 @@ fn func_table(lower: &str) -> Func {
         | "some" | "many" | "most" | "several" | "other" | "others" | "one" | "what" | "why"
         | "how" | "where" | "asked" | "yes" | "no" | "whatever" | "whether_" | "such"
         | "although" | "though" | "after_" | "factoring" | "whilst" | "once_" | "all" | "both"
-        | "each" | "any" | "every" | "not_" | "last_" | "conclusion" => Func::Opener,
+        | "each" | "any" | "every" | "not_" | "last_" | "conclusion" | "likewise" | "similarly"
+        | "separately" | "additionally" | "nonetheless" | "nevertheless" => Func::Opener,
         _ => Func::None,
     }
 }

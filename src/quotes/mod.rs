@@ -49,15 +49,9 @@ impl QuoteKind {
         }
     }
 
+    /// The kind named `s` (the names of [`QuoteKind::as_str`]).
     pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "direct" => QuoteKind::Direct,
-            "mixed" => QuoteKind::Mixed,
-            "term" => QuoteKind::Term,
-            "title" => QuoteKind::Title,
-            "indirect" => QuoteKind::Indirect,
-            _ => return None,
-        })
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 

@@ -382,3 +382,20 @@ def test_asides_objects_hypotheticals_and_noun_compounds_do_not_speak() -> None:
     assert not speakers & {"Catholic", "Working Families Action", "PAC Working Families Action",
                            "man", "TV", "Facebook", "Fifth Amendment"}, got
     assert {"Dana Whitfield", "Tomas Lindqvist", "Ines Kowalczyk"} <= speakers, got
+
+
+def test_labels_alone_relative_asides_and_titles_name_the_right_person() -> None:
+    # User trial 7 classes, rewritten: "Sen." and "R-Texas" as speakers, "Beck, who supported
+    # Sen. Ted Cruz, R-Texas, said" given to Cruz, "the former president" given to the former
+    # first lady named just before.
+    text = (
+        "Sen. Dana Whitfield downplayed the report and said it was \u201cnothing new.\u201d\n\n"
+        "Okafor, who endorsed Sen. Tomas Lindqvist, R-Texas, last week said he was "
+        "\u201cgravely concerned.\u201d\n\n"
+        "Former President Arthur Kell appeared with the former first lady, Ines Kell, at the "
+        "rally. The former president told the crowd that the state was \u201cbetter than this.\u201d"
+    )
+    got = {q.text: q.speaker for q in quotelens.Article(text).quotes if q.kind != "term"}
+    speakers = set(got.values())
+    assert not speakers & {"Sen.", "R-Texas", "Tomas Lindqvist", "Ines Kell"}, got
+    assert {"Dana Whitfield", "Okafor", "Arthur Kell"} <= speakers, got
