@@ -346,7 +346,7 @@ static TIME_NOUNS: crate::lexicon::Words = crate::lexicon::Words::new("time_noun
 
 /// Whether a speaker name is only title words ("Sen.", "VP", "Gov.") or a party and state tag
 /// ("R-Texas", "D-N.Y."): a label, not a name.
-fn bare_label(name: &str) -> bool {
+pub(super) fn bare_label(name: &str) -> bool {
     let lx = lexicon();
     let tag = |w: &str| matches!(w.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
     let mut buf = String::new();
@@ -355,6 +355,14 @@ fn bare_label(name: &str) -> bool {
             let t = w.trim_end_matches('.');
             buf.clear();
             buf.push_str(&t.to_lowercase());
-            tag(w) || lx.word(&buf).title || matches!(buf.as_str(), "vp" | "veep")
+            // An abbreviation ("Sen.", "Gov.", "VP"), not a description ("the senator").
+            let abbreviated =
+                w.ends_with('.') || w.len() <= 4 && w.chars().all(|ch| ch.is_ascii_uppercase());
+            let dotted = format!("{buf}.");
+            tag(w)
+                || abbreviated
+                    && (lx.word(&buf).title
+                        || lx.word(&dotted).title
+                        || matches!(buf.as_str(), "vp" | "sen" | "rep" | "gov" | "lt" | "gen"))
         })
 }

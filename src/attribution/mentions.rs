@@ -358,6 +358,17 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         || lowers
             .windows(2)
             .any(|w| ORG_SUFFIX_ON.contains(&w[0].as_str()) && w[1] == "on");
+    // "Madison Square Garden", "the Inland Regional Center" is where, never who.
+    static FACILITY_SUFFIXES: crate::lexicon::Words =
+        crate::lexicon::Words::new("facility_suffixes");
+    if len >= 2 && org.is_none() && FACILITY_SUFFIXES.contains(&lowers[len - 1].as_str()) {
+        m.t0 = a;
+        m.kind = Kind::Place;
+        m.key = lowers.join(" ");
+        m.titles.clear();
+        m.side = None;
+        return Some(m);
+    }
     let region = toks[b - 1].lex.region && !toks[a..b].iter().any(|t| t.lex.title);
     if region && org.is_none() {
         m.t0 = a;

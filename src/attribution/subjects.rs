@@ -36,7 +36,23 @@ impl<'a> Index<'a> {
         let r = self
             .find_subject(c)
             .or_else(|| strong.then(|| self.generic_subject(c)).flatten())
-            .filter(|r| !self.hypothetical(r, c) && !self.noun_compound(r, c));
+            .filter(|r| !self.hypothetical(r, c) && !self.noun_compound(r, c))
+            // "WASHINGTON — Sen. Chuck Grassley (R-Iowa) … downplayed … and said", "Mrs.
+            // Schlafly said": a title alone is no speaker; the name after it is.
+            .and_then(|r| {
+                if !self
+                    .ents
+                    .get(r.entity)
+                    .is_some_and(|e| super::coref::bare_label(&e.name))
+                {
+                    return Some(r);
+                }
+                let next = (r.b..(r.b + 2).min(c))
+                    .find_map(|k| self.m_start.get(k).copied().flatten())?
+                    as usize;
+                self.resolved_mention(next)
+                    .filter(|n| self.ents.get(n.entity).is_some_and(|e| e.is_person()))
+            });
         if let Some(slot) = self.subjects.get_mut(ci as usize) {
             *slot = Some(r);
         }

@@ -399,3 +399,17 @@ def test_labels_alone_relative_asides_and_titles_name_the_right_person() -> None
     speakers = set(got.values())
     assert not speakers & {"Sen.", "R-Texas", "Tomas Lindqvist", "Ines Kell"}, got
     assert {"Dana Whitfield", "Okafor", "Arthur Kell"} <= speakers, got
+
+
+def test_venues_are_never_he_or_she_and_a_title_gives_way_to_its_name() -> None:
+    # User trial 7: "she said" went to "Madison Square Garden", "he told them" to a college,
+    # and "WASHINGTON — Sen. X (I-Vt.) defended …, saying" gave the speaker "Sen.".
+    text = (
+        "The fight was held at Harbor Point Square Garden in 1971.\n\n"
+        "\u201cHe always whispered in my ear,\u201d she said.\n\n"
+        "WASHINGTON \u2014 Sen. Tomas Lindqvist (I-Vt.) defended his plan on Monday, saying the "
+        "benefits outweigh the costs."
+    )
+    got = {q.text: q.speaker for q in quotelens.Article(text).quotes if q.kind != "term"}
+    assert got["He always whispered in my ear,"] is None, got
+    assert got["the benefits outweigh the costs"] == "Tomas Lindqvist", got
