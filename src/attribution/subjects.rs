@@ -213,35 +213,13 @@ impl<'a> Index<'a> {
                 .copied()
                 .flatten()
                 .map(|m| m as usize);
-            // "Khan, who is Muslim, also decried": a relative clause is an aside about the name
-            // before it.
-            let lo = p.saturating_sub(params::ASIDE_TOKENS);
-            if let Some(open) = (lo..p)
-                .rev()
-                .take_while(|&j| self.same_sentence(j, c) && !self.toks[j].quoted)
-                .find(|&j| self.is_punct(j, ","))
-            {
-                // "Geoff Garin, a pollster who advises the super PAC Priorities USA Action, said":
-                // a name inside the relative clause is its object.
-                let rel = self.toks.get(open + 1).is_some_and(|t| t.func == Func::Rel)
-                    || pre.is_some_and(|mi| {
-                        (open + 1..self.ms[mi].t0).any(|j| self.toks[j].func == Func::Rel)
-                    });
-                if rel && open > 0 {
-                    // "CNN, like The Associated Press, which was the first …, declared": the
-                    // sentence's opening name, past stacked asides, when there is one.
-                    if let Some(r) = self.opening_person(p, c) {
-                        return Some(r);
-                    }
-                    if let Some(mi) = self.m_end.get(open - 1).copied().flatten() {
-                        if matches!(
-                            self.ms[mi as usize].kind,
-                            Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
-                        ) {
-                            return self.resolved_mention(mi as usize);
-                        }
-                    }
-                }
+            // A relative clause is an aside about the name before it, and a name inside it is
+            // its object: "Khan, who is Muslim, also decried", "Beck, who supported Sen. Ted
+            // Cruz, R-Texas, last week said", "Geoff Garin, a pollster who advises the super
+            // PAC Priorities USA Action, said", "CNN, like The Associated Press, which was the
+            // first …, declared".
+            if let Some(r) = self.relative_aside_subject(pre, p, c) {
+                return Some(r);
             }
             // "a woman in Worcester, Massachusetts, told": a place, its state, and who is there.
             if let Some(mi) = pre {
@@ -266,33 +244,6 @@ impl<'a> Index<'a> {
                         .map(|m| m as usize);
                 }
             }
-            // "Beck, who supported Sen. Ted Cruz, R-Texas, last week said": a name after a
-            // relative pronoun that follows a comma is inside the aside, as its object.
-            if let Some(mi) = pre {
-                let t0 = self.ms[mi].t0;
-                let lo = t0.saturating_sub(params::ASIDE_TOKENS);
-                let inside = (lo..t0)
-                    .rev()
-                    .take_while(|&j| self.same_sentence(j, c) && !self.toks[j].quoted)
-                    .any(|j| self.toks[j].func == Func::Rel && j > 0 && self.is_punct(j - 1, ","));
-                if inside {
-                    if let Some(r) = self.opening_person(p, c) {
-                        return Some(r);
-                    }
-                    // "Beck, who …": a lone name opening the sentence before the aside.
-                    let (s0, _) = *self.sent_toks.get(self.toks[c].sent)?;
-                    let s0 = self.skip_dateline(s0);
-                    if let Some(first) = self.m_start.get(s0).copied().flatten() {
-                        let f = &self.ms[first as usize];
-                        if matches!(f.kind, Kind::Unknown | Kind::Person)
-                            && self.is_punct(f.t1, ",")
-                            && self.toks.get(f.t1 + 1).is_some_and(|t| t.func == Func::Rel)
-                        {
-                            return self.resolved_mention(first as usize);
-                        }
-                    }
-                }
-            }
             // "Geoff Garin, a pollster for Priorities USA Action, said", "Salceda, using data
             // from the State Department, said": the object of a preposition in an aside is not
             // the subject; the person opening the sentence is.
@@ -311,18 +262,18 @@ impl<'a> Index<'a> {
                 }
                 // "Sanders wins R.I., vows to press on": the object of a verb is not the subject
                 // of the verb conjoined after the comma; the sentence's subject is.
-                let d0 = m.t0;
-                let object = m.kind != Kind::Person
-                    && d0 > 0
-                    && self.toks[d0 - 1].word
-                    && !self.toks[d0 - 1].cap
-                    && !self.toks[d0 - 1].quoted
-                    && self.toks[d0 - 1].func == Func::None
-                    && self.toks[d0 - 1].lex.title.eq(&false)
-                    && self.word(d0 - 1).ends_with('s')
-                    && self.cue_at[d0 - 1].is_none();
-                if object {
-                    return self.sentence_subject(d0 - 1);
+                let verb = m.t0.checked_sub(1).filter(|&v| {
+                    let t = self.toks[v];
+                    t.word
+                        && !t.cap
+                        && !t.quoted
+                        && t.func == Func::None
+                        && !t.lex.title
+                        && self.word(v).ends_with('s')
+                        && self.cue_at[v].is_none()
+                });
+                if let Some(v) = verb.filter(|_| m.kind != Kind::Person) {
+                    return self.sentence_subject(v);
                 }
             }
             let lo_m = self.ms_t1.partition_point(|&t1| t1 as usize + 30 < p);
@@ -850,6 +801,52 @@ impl<'a> Index<'a> {
             }
         }
         self.description_after(s0).filter(|d| d.b <= limit)
+    }
+
+    /// The subject before the comma `p` of the cue at `c` when the aside before `p` holds a
+    /// relative clause (see the callers' examples): the sentence's opening name past its
+    /// asides, else the name right before the comma that opens the relative clause. `pre` is
+    /// the mention ending right before `p`, if any.
+    fn relative_aside_subject(
+        &mut self,
+        pre: Option<usize>,
+        p: usize,
+        c: usize,
+    ) -> Option<Resolved> {
+        let in_aside = |j: usize| self.same_sentence(j, c) && !self.toks[j].quoted;
+        // The nearest comma before `p`, and the relative pronoun that opens the aside.
+        let lo = p.saturating_sub(params::ASIDE_TOKENS);
+        let open = (lo..p)
+            .rev()
+            .take_while(|&j| in_aside(j))
+            .find(|&j| self.is_punct(j, ","));
+        let anchor = pre.map_or(p, |mi| self.ms[mi].t0);
+        let rel_comma = (anchor.saturating_sub(params::ASIDE_TOKENS)..anchor)
+            .rev()
+            .take_while(|&j| in_aside(j))
+            .find(|&j| self.toks[j].func == Func::Rel && j > 0 && self.is_punct(j - 1, ","))
+            .map(|j| j - 1);
+        // "a pollster who advises …": a relative pronoun inside the last aside.
+        let rel_in_last = open.is_some_and(|open| {
+            self.toks.get(open + 1).is_some_and(|t| t.func == Func::Rel)
+                || pre.is_some_and(|mi| {
+                    (open + 1..self.ms[mi].t0).any(|j| self.toks[j].func == Func::Rel)
+                })
+        });
+        if rel_comma.is_none() && !rel_in_last {
+            return None;
+        }
+        if let Some(r) = self.opening_person(p, c) {
+            return Some(r);
+        }
+        let comma = rel_comma.or(open)?;
+        let mi = self.m_end.get(comma.checked_sub(1)?).copied().flatten()? as usize;
+        matches!(
+            self.ms[mi].kind,
+            Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
+        )
+        .then(|| self.resolved_mention(mi))
+        .flatten()
     }
 
     /// The last person before token `a` (within a description's reach) whose titles include
