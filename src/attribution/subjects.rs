@@ -490,10 +490,7 @@ impl<'a> Index<'a> {
         }
         // Whether the head names someone who can speak: a person or group noun ("advocates",
         // "voters"), an institution, a document, or a capitalized name.
-        let singular = hw0
-            .strip_suffix('s')
-            .filter(|s| s.len() > 2 && !hw0.ends_with("ss"))
-            .unwrap_or(&hw0);
+        let singular = singular(&hw0);
         let animate = known
             || h.cap
             || person_noun(singular)
@@ -900,10 +897,7 @@ impl<'a> Index<'a> {
         }
         let mut buf = String::new();
         let hw = lower_into(self.word(head), &mut buf);
-        let singular = hw
-            .strip_suffix('s')
-            .filter(|s| s.len() > 2 && !hw.ends_with("ss"))
-            .unwrap_or(hw);
+        let singular = singular(hw);
         if !(person_noun(hw) || person_noun(singular) || DESCRIPTION_HEADS.contains(&singular)) {
             return None;
         }
@@ -950,4 +944,12 @@ impl<'a> Index<'a> {
                 "in" | "at" | "near" | "from" | "outside" | "across" | "around" | "inside"
             )
     }
+}
+
+/// A lowercase plural noun's singular by its "-s" ("officials" → "official"), the word itself
+/// otherwise ("witness", "bus").
+fn singular(w: &str) -> &str {
+    w.strip_suffix('s')
+        .filter(|s| s.len() > 2 && !w.ends_with("ss"))
+        .unwrap_or(w)
 }

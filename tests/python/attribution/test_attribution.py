@@ -37,6 +37,11 @@ def _by_text(a: quotelens.Article, start: str) -> quotelens.Quote:
     return next(q for q in a.quotes if q.text.startswith(start))
 
 
+def _speakers(text: str) -> dict[str, str | None]:
+    """Each reported text of `text` (terms left out) with its speaker."""
+    return {q.text: q.speaker for q in quotelens.Article(text).quotes if q.kind != "term"}
+
+
 def test_quote_cue_speaker_with_title_kept_out_of_name() -> None:
     a = quotelens.Article("“We will hold the line,” said Lt. Gen. Jing Jianfeng of China.")
     q = a.quotes[0]
@@ -349,16 +354,18 @@ def test_people_in_a_place_speak_not_the_place_and_it_after_a_speech_verb_report
         "Mayor Ines Kowalczyk says the council failed. She says it underscores that the council is "
         "\u201cunfit to govern.\u201d"
     )
-    got = {q.text: (q.speaker, q.side) for q in quotelens.Article(text).quotes if q.kind != "term"}
+    a = quotelens.Article(text)
 
-    def said(prefix: str) -> tuple:
-        return next(v for t, v in got.items() if t.startswith(prefix))
+    def said(prefix: str) -> tuple[str | None, str | None]:
+        q = _by_text(a, prefix)
+        return q.speaker, q.side
 
-    assert said("the exercises") == ("Officials in Hanoi", "Vietnam"), got
-    assert said("an end") == ("lawmaker in the Philippines", "Philippines"), got
-    assert said("she was")[0] == "woman in Worcester", got
-    assert said("it underscores")[0] == "Ines Kowalczyk", got
-    assert all(s not in ("Philippines", "Worcester", "it") for s, _ in got.values()), got
+    assert said("the exercises") == ("Officials in Hanoi", "Vietnam")
+    assert said("an end") == ("lawmaker in the Philippines", "Philippines")
+    assert said("she was")[0] == "woman in Worcester"
+    assert said("it underscores")[0] == "Ines Kowalczyk"
+    got = _speakers(text)
+    assert all(s not in ("Philippines", "Worcester", "it") for s in got.values()), got
 
 
 def test_asides_objects_hypotheticals_and_noun_compounds_do_not_speak() -> None:
@@ -377,8 +384,8 @@ def test_asides_objects_hypotheticals_and_noun_compounds_do_not_speak() -> None:
         "Her copy is worn, with passages including the Fifth Amendment highlighted and notes "
         "written in the margins. (Ms. Kowalczyk says the copy was her father's.)"
     )
-    got = [(q.text, q.speaker) for q in quotelens.Article(text).quotes if q.kind != "term"]
-    speakers = {s for _, s in got if s}
+    got = _speakers(text)
+    speakers = {s for s in got.values() if s}
     assert not speakers & {"Catholic", "Working Families Action", "PAC Working Families Action",
                            "man", "TV", "Facebook", "Fifth Amendment"}, got
     assert {"Dana Whitfield", "Tomas Lindqvist", "Ines Kowalczyk"} <= speakers, got
@@ -395,7 +402,7 @@ def test_labels_alone_relative_asides_and_titles_name_the_right_person() -> None
         "Former President Arthur Kell appeared with the former first lady, Ines Kell, at the "
         "rally. The former president told the crowd that the state was \u201cbetter than this.\u201d"
     )
-    got = {q.text: q.speaker for q in quotelens.Article(text).quotes if q.kind != "term"}
+    got = _speakers(text)
     speakers = set(got.values())
     assert not speakers & {"Sen.", "R-Texas", "Tomas Lindqvist", "Ines Kell"}, got
     assert {"Dana Whitfield", "Okafor", "Arthur Kell"} <= speakers, got
@@ -410,6 +417,6 @@ def test_venues_are_never_he_or_she_and_a_title_gives_way_to_its_name() -> None:
         "WASHINGTON \u2014 Sen. Tomas Lindqvist (I-Vt.) defended his plan on Monday, saying the "
         "benefits outweigh the costs."
     )
-    got = {q.text: q.speaker for q in quotelens.Article(text).quotes if q.kind != "term"}
+    got = _speakers(text)
     assert got["He always whispered in my ear,"] is None, got
     assert got["the benefits outweigh the costs"] == "Tomas Lindqvist", got
