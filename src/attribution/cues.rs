@@ -48,9 +48,13 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
         }
         // "Trump's recent comments", "inflammatory remarks", "the best highlights": after an
         // adjective that describes speech, any form is a noun.
+        // "A labor official said": a noun that can speak ("official") is the subject of a
+        // past-tense verb, never an adjective on a noun (no cue noun is a past form).
         if i >= 2 && toks[i - 2].word && !toks[i - 2].quoted && toks[i - 2].sent == t.sent && {
             let p = &text[toks[i - 2].s..toks[i - 2].e];
-            SPEECH_NOUN_ADJECTIVES.contains(&lower_into(p, &mut buf))
+            let p = lower_into(p, &mut buf);
+            SPEECH_NOUN_ADJECTIVES.contains(&p)
+                && !(super::DESCRIPTION_HEADS.contains(&p) && past_form(word))
         } {
             continue;
         }
@@ -130,6 +134,23 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
     out
 }
 
+/// A past-tense form of a reporting verb ("said", "told", "warned"): never a noun.
+fn past_form(word: &str) -> bool {
+    word.ends_with("ed")
+        || matches!(
+            word,
+            "said"
+                | "told"
+                | "wrote"
+                | "spoke"
+                | "thought"
+                | "felt"
+                | "knew"
+                | "swore"
+                | "shot_back"
+        )
+}
+
 /// Adjectives that describe a statement ("his recent comments", "inflammatory remarks"); a
 /// reporting word right after one is a noun.
 static SPEECH_NOUN_ADJECTIVES: crate::lexicon::Words =
@@ -189,7 +210,7 @@ fn plural_object(text: &str, toks: &[Tok], k: usize, buf: &mut String) -> bool {
 /// noun. A verb in its base form follows a plural subject ("critics claim", "the two men say"),
 /// a pronoun, a modal or "to", never a singular noun after "a"/"the".
 fn base_form_noun(text: &str, toks: &[Tok], k: usize, buf: &mut String) -> bool {
-    let w = lower_into(&text[toks[k].s..toks[k].e], buf);
+    let w = lower_into(&text[toks[k].s..toks[k].e], buf).to_string();
     if w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || w.contains('_') {
         return false;
     }
@@ -237,6 +258,17 @@ fn base_form_noun(text: &str, toks: &[Tok], k: usize, buf: &mut String) -> bool 
                     )
             }
     };
+    // "Supporters who have heard from the campaign say": "say" is a noun only as "a say" or
+    // "the final say", never after a noun ("the campaign say").
+    if matches!(w.as_str(), "say" | "tell") && {
+        let pw = lower_into(&text[prev.s..prev.e], buf);
+        !matches!(
+            pw,
+            "final" | "more" | "equal" | "real" | "little" | "greater" | "bigger"
+        )
+    } {
+        return false;
+    }
     if !modifier(&prev, buf) {
         return false;
     }

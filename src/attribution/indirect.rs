@@ -139,7 +139,13 @@ impl Index<'_> {
         // with a preposition and has no verb or subject of its own is a time or place ("During the
         // visit …, Johnson agreed").
         let words = (a..comma).filter(|&k| self.toks[k].word).count();
+        // "Among Democrats alone, Mrs. Clinton leads …, according to the institute": a
+        // prepositional opener closed by a comma has a clause after it.
+        let clause_after_opener = (a..comma).any(|k| {
+            self.is_punct(k, ",") && (k + 1..comma).filter(|&j| self.toks[j].word).count() >= 3
+        });
         let adverbial = self.toks[a].func == Func::Prep
+            && !clause_after_opener
             && !(a..comma).any(|k| {
                 let t = self.toks[k];
                 matches!(
@@ -179,7 +185,19 @@ impl Index<'_> {
     /// Past the addressee after "told"/"asked"/"urged": a name, an object pronoun, or a short
     /// noun phrase ("reporters", "the crowd") when a clause follows it.
     fn skip_addressee(&self, a: usize, s1: usize) -> usize {
-        if let Some(mi) = self.m_start.get(a).copied().flatten() {
+        // "told The Wall Street Journal": past the article before a name.
+        let named = if self.toks.get(a).is_some_and(|t| t.func == Func::Det) {
+            a + 1
+        } else {
+            a
+        };
+        let at = self
+            .m_start
+            .get(a)
+            .copied()
+            .flatten()
+            .or_else(|| self.m_start.get(named).copied().flatten());
+        if let Some(mi) = at {
             let m = &self.ms[mi as usize];
             if !matches!(m.kind, Kind::Pronoun(_)) && m.t1 < s1 {
                 return m.t1;
@@ -204,7 +222,12 @@ impl Index<'_> {
                     Func::Det | Func::He | Func::She | Func::They | Func::It | Func::First
                 )
         });
-        if noun && clause_next {
+        // "…, a school spokesman told reporters.": the addressee ends the sentence.
+        let ends = self
+            .toks
+            .get(k + 1)
+            .is_none_or(|t| k + 1 >= s1 || !t.word && !t.quoted && !self.is_punct(k + 1, "'s"));
+        if noun && (clause_next || ends) {
             k + 1
         } else {
             a
@@ -317,11 +340,50 @@ pub(super) fn find(
                                 && ix.cue_at.get(k).copied().flatten().is_none()
                                 && !matches!(ix.toks[k].func, Func::That | Func::Rel | Func::Aux))
                 })
-                .find(|&k| ix.is_punct(k, ","));
+                .find(|&k| ix.is_punct(k, ","))
+                // "according to Dennis B. Ross, another former American special envoy, was …":
+                // past the apposition.
+                .map(|k| {
+                    ix.m_end
+                        .get(who.b.wrapping_sub(1))
+                        .copied()
+                        .flatten()
+                        .and_then(|mi| ix.ms[mi as usize].appos_end)
+                        .filter(|&e| e > k && e < s1 && ix.is_punct(e, ","))
+                        .unwrap_or(k)
+                });
+            // "Since last November, according to Human Rights Watch, security forces have
+            // killed …": the clause goes on after the source's closing comma.
+            let resumes = np_end.filter(|&k| {
+                (k + 1..s1)
+                    .take_while(|&j| !ix.toks[j].quoted)
+                    .filter(|&j| ix.toks[j].word)
+                    .count()
+                    >= 3
+            });
             if at_start && np_end.is_some() {
                 (who, Shape::After)
             } else if c.t0 > s0 && ix.is_punct(c.t0 - 1, ",") {
-                (who, Shape::Before { comma: c.t0 - 1 })
+                match resumes {
+                    Some(k) => (
+                        who,
+                        Shape::Around {
+                            comma: c.t0 - 1,
+                            resume: k + 1,
+                        },
+                    ),
+                    None => (who, Shape::Before { comma: c.t0 - 1 }),
+                }
+            } else if c.t0 >= s0 + 4
+                && !ix.toks[c.t0 - 1].quoted
+                && ix.toks[c.t0 - 1].word
+                // Only a source, not a standard ("acted according to the rules").
+                && (ix.documentary(&who)
+                    || ix.ents.get(who.entity).is_some_and(|e| e.is_person()))
+            {
+                // "Clinton leads Sanders by 271 delegates according to a count by The
+                // Associated Press, but …": no comma before the source.
+                (who, Shape::Before { comma: c.t0 })
             } else {
                 continue;
             }
@@ -492,6 +554,19 @@ pub(super) fn find(
                         _ if category == "describe" => {}
                         // "said in a statement that …": the prepositional phrase is not reported.
                         Some(k) if c.addressee || k == a || opens_with_prep => a = k + 1,
+                        // "said Friday that …", "said this year that …": a time phrase before
+                        // "that" is not reported.
+                        Some(k)
+                            if (a..k).all(|j| {
+                                ix.toks[j].func == Func::Time
+                                    || matches!(
+                                        ix.word(j),
+                                        "this" | "earlier" | "later" | "late" | "early"
+                                    )
+                            }) =>
+                        {
+                            a = k + 1
+                        }
                         _ if needs_that(category) && !participle => continue,
                         // "said in a statement", "said as she left": no clause follows.
                         _ if matches!(

@@ -34,7 +34,7 @@ pub const FRAGMENT_CUE_TOKENS: usize = 8;
 
 /// Longest source phrase after "according to" that no rule names ("early results of exit polls
 /// conducted by Edison Research for the Associated Press"), in tokens.
-pub const ACCORDING_NP_TOKENS: usize = 14;
+pub const ACCORDING_NP_TOKENS: usize = 20;
 
 /// Share of speaker pronouns resolved to the right person (47 of 60 read in two random samples
 /// of PolNeAR train attributions): the calibrated confidence of a pronoun attribution is scaled
@@ -51,3 +51,8 @@ pub const HEADLINE_CONFIDENCE: f64 = 0.85;
 /// Confidence of a transcript turn (`WALLACE: …`) when the calibration table has no row for it:
 /// the label names the speaker outright.
 pub const TRANSCRIPT_CONFIDENCE: f64 = 0.9;
+
+/// Longest post-modifier between a subject's head and its verb ("Supporters who have heard
+/// directly from the Rubio campaign say", "a source familiar with the FDIC's internal
+/// investigation said"), in tokens: longer runs are usually a second clause.
+pub const POST_MODIFIER_TOKENS: usize = 12;

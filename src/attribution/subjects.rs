@@ -6,6 +6,9 @@ use super::*;
 /// confirmed", "the campaign announced").
 static SPEAKING_HEADS: crate::lexicon::Words = crate::lexicon::Words::new("speaking_heads");
 
+/// Adjectives and participles that post-modify a speaker ("a source familiar with …").
+static POST_MODIFIERS: crate::lexicon::Words = crate::lexicon::Words::new("post_modifiers");
+
 /// Cue categories a thing does as often as a person ("the data suggest", "the dispute
 /// highlights"): with a subject that cannot speak they report nothing.
 static THING_CUE_CATEGORIES: crate::lexicon::Words =
@@ -36,7 +39,10 @@ impl<'a> Index<'a> {
         let r = self
             .find_subject(c)
             .or_else(|| strong.then(|| self.generic_subject(c)).flatten())
+            .or_else(|| strong.then(|| self.modified_subject(c)).flatten())
             .filter(|r| !self.hypothetical(r, c) && !self.noun_compound(r, c))
+            // "the Trump campaign issued a statement saying …": whoever issued it speaks.
+            .map(|r| self.document_issuer(r, c).unwrap_or(r))
             // "WASHINGTON — Sen. Chuck Grassley (R-Iowa) … downplayed … and said", "Mrs.
             // Schlafly said": a title alone is no speaker; the name after it is.
             .and_then(|r| {
@@ -357,9 +363,23 @@ impl<'a> Index<'a> {
             if self.reported_thing(mi as usize, c) {
                 return None;
             }
-            return self
-                .resolved_mention(mi as usize)
-                .or_else(|| self.unresolved_pronoun(mi as usize));
+            if let Some(r) = self.resolved_mention(mi as usize) {
+                return Some(r);
+            }
+            // "a young child, who said he …": a relative pronoun stands for the description
+            // before it.
+            if self.ms[mi as usize].kind == Kind::Pronoun(Func::Rel) && d0 > 0 {
+                let mut end = d0;
+                if self.is_punct(end - 1, ",") {
+                    end -= 1;
+                }
+                if end > 0 && self.same_sentence(end - 1, c) {
+                    if let Some(r) = self.description_before(end) {
+                        return Some(r);
+                    }
+                }
+            }
+            return self.unresolved_pronoun(mi as usize);
         }
         if self.toks[p].func == Func::Conj && matches!(self.word(p), "and" | "but") {
             // "after she attacked officers and blamed …": the subject of the verb it is
@@ -378,6 +398,10 @@ impl<'a> Index<'a> {
                 }
             }
             return self.sentence_subject(p);
+        }
+        // "Lee Zeldin of New York said": the place a person is from, after the name.
+        if let Some(r) = self.name_of_place(p, c) {
+            return Some(r);
         }
         if let Some(r) = self.description_before(k) {
             return Some(r);
@@ -687,6 +711,19 @@ impl<'a> Index<'a> {
                 t1 = close + 1;
             }
         }
+        // "Rep. Lee Zeldin of New York, a Trump supporter, said": past where the person is from.
+        if matches!(self.word(t1), "of" | "from") && m.kind == Kind::Person {
+            if let Some(e) = (t1 + 2..(t1 + 5).min(p)).find(|&j| self.is_punct(j, ",")) {
+                let place = self.toks[e - 1];
+                if (t1 + 1..e).all(|j| self.toks[j].cap && self.toks[j].word)
+                    && (place.lex.country.is_some()
+                        || place.lex.capital.is_some()
+                        || place.lex.region)
+                {
+                    t1 = e;
+                }
+            }
+        }
         if !speaks || !self.is_punct(t1, ",") || t1 >= p {
             return None;
         }
@@ -706,6 +743,199 @@ impl<'a> Index<'a> {
             return None;
         }
         self.resolved_mention(mi)
+    }
+
+    /// "Supporters who have heard directly from the campaign say", "a source familiar with
+    /// the investigation said", "people with knowledge of the talks said": the head noun
+    /// before a relative clause or a post-modifier is the subject, when it opens its clause.
+    pub(super) fn modified_subject(&mut self, c: usize) -> Option<Resolved> {
+        if c == 0 || self.infinitive_or_passive(c) {
+            return None;
+        }
+        let mut end = c;
+        let mut steps = 0;
+        while end > 0 && steps < 4 && self.skippable(end - 1) && self.same_sentence(end - 1, c) {
+            end -= 1;
+            steps += 1;
+        }
+        let lo = end.saturating_sub(params::POST_MODIFIER_TOKENS);
+        let mut boundary = None;
+        let mut buf = String::new();
+        for j in (lo..end).rev() {
+            let t = self.toks[j];
+            if !self.same_sentence(j, c)
+                || t.quoted
+                || !t.word && !self.is_punct(j, "'s") && !self.is_punct(j, "’s")
+                || self.cue_at[j].is_some()
+                || t.func == Func::That && !matches!(self.word(j), "that")
+            {
+                break;
+            }
+            let w = lower_into(self.word(j), &mut buf);
+            let next_prep = self
+                .toks
+                .get(j + 1)
+                .is_some_and(|n| n.word && n.func == Func::Prep);
+            if j + 1 < end
+                && (t.func == Func::Rel && matches!(w, "who" | "that")
+                    || t.func == Func::That && w == "that"
+                    || POST_MODIFIERS.contains(&w) && next_prep
+                    // "people with knowledge of …", not "who have worked with …".
+                    || w == "with" && t.func == Func::Prep && j > 0 && {
+                        let pw = self.word(j - 1);
+                        !(pw.ends_with("ed")
+                            || pw.ends_with("ing")
+                            || self.toks[j - 1].func == Func::Aux
+                            || self.toks[j - 1].lex.cue.is_some())
+                    })
+            {
+                boundary = Some(j);
+                break;
+            }
+        }
+        let mut b = boundary?;
+        // "a source familiar with …": the boundary is the adjective before the preposition.
+        if b > 0 && self.toks[b].func == Func::Prep && {
+            let w = lower_into(self.word(b - 1), &mut buf);
+            POST_MODIFIERS.contains(&w)
+        } {
+            b -= 1;
+        }
+        let head = b.checked_sub(1)?;
+        if !self.same_sentence(head, c) || self.toks[head].quoted {
+            return None;
+        }
+        let r = match self.m_end.get(head).copied().flatten() {
+            Some(mi) => {
+                let m = &self.ms[mi as usize];
+                if !matches!(
+                    m.kind,
+                    Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
+                ) || self.locative(mi as usize)
+                {
+                    return None;
+                }
+                self.resolved_mention(mi as usize)?
+            }
+            None => {
+                // Only a noun for someone who speaks heads the phrase ("supporters", "a
+                // source"), not a thing ("the plan that …").
+                let hw = lower_into(self.word(head), &mut buf).to_string();
+                let sg = singular(&hw);
+                let animate = DESCRIPTION_HEADS.contains(&hw.as_str())
+                    || DESCRIPTION_HEADS.contains(&sg)
+                    || person_noun(&hw)
+                    || person_noun(sg)
+                    || SPEAKING_HEADS.contains(&hw.as_str())
+                    || SPEAKING_HEADS.contains(&sg)
+                    || self.toks[head].lex.title;
+                if !animate {
+                    return None;
+                }
+                self.description_before(b)
+                    .or_else(|| self.generic_phrase(b, c, b))?
+            }
+        };
+        // The phrase opens its clause: the sentence start, or after "but"/"and", a comma or
+        // "that" ("said that people close to him say" is not this).
+        let a = r.a;
+        let (s0, _) = *self.sent_toks.get(self.toks[c].sent)?;
+        let opens = a <= s0
+            || self.is_punct(a - 1, ",")
+            || matches!(self.toks[a - 1].func, Func::Conj)
+            || self.toks[a - 1].adverb && (a - 1 == s0 || self.is_punct(a - 2, ","));
+        opens.then_some(r)
+    }
+
+    /// "Lee Zeldin of New York said": a person's name, "of" and a place ending at token `p`.
+    fn name_of_place(&mut self, p: usize, c: usize) -> Option<Resolved> {
+        let t = self.toks[p];
+        if !(t.lex.country.is_some() || t.lex.capital.is_some() || t.lex.region) {
+            return None;
+        }
+        let mut j = p;
+        while j > 0
+            && p - j < 3
+            && self.toks[j].cap
+            && self.toks[j].word
+            && self.same_sentence(j, c)
+        {
+            j -= 1;
+        }
+        if self.word(j) != "of" || j == 0 {
+            return None;
+        }
+        let mi = self.m_end.get(j - 1).copied().flatten()? as usize;
+        (self.ms[mi].kind == Kind::Person)
+            .then(|| self.resolved_mention(mi))
+            .flatten()
+    }
+
+    /// "Minutes later, the Trump campaign issued a statement saying …", "Andanar released a
+    /// statement saying …": the subject of a verb that issues the document `r` names.
+    fn document_issuer(&mut self, r: Resolved, c: usize) -> Option<Resolved> {
+        if r.b == 0 || c < r.b || c - r.b > 2 || r.a < 2 {
+            return None;
+        }
+        let mut buf = String::new();
+        let head = lower_into(self.word(r.b - 1), &mut buf);
+        if !matches!(
+            head,
+            "statement"
+                | "release"
+                | "letter"
+                | "email"
+                | "memo"
+                | "video"
+                | "ad"
+                | "tweet"
+                | "post"
+                | "message"
+                | "note"
+                | "report"
+        ) {
+            return None;
+        }
+        let mut v = r.a - 1;
+        let mut w = lower_into(self.word(v), &mut buf).to_string();
+        if w == "out" && v > 0 {
+            v -= 1;
+            w = lower_into(self.word(v), &mut buf).to_string();
+            if w != "put" {
+                return None;
+            }
+        }
+        if !matches!(
+            w.as_str(),
+            "issued"
+                | "released"
+                | "sent"
+                | "posted"
+                | "published"
+                | "distributed"
+                | "put"
+                | "issues"
+                | "releases"
+        ) || !self.same_sentence(v, c)
+        {
+            return None;
+        }
+        let mut k = v;
+        while k > 0 && self.skippable(k - 1) && self.same_sentence(k - 1, c) {
+            k -= 1;
+        }
+        let p = k.checked_sub(1)?;
+        if !self.same_sentence(p, c) || self.toks[p].quoted {
+            return None;
+        }
+        match self.m_end.get(p).copied().flatten() {
+            Some(mi) if !matches!(self.ms[mi as usize].kind, Kind::Place) => {
+                self.resolved_mention(mi as usize)
+            }
+            _ => self
+                .description_before(k)
+                .or_else(|| self.generic_phrase(k, v, k)),
+        }
     }
 
     /// "authority to call …", "could be added to": a cue that reports no act of speech by a
@@ -881,9 +1111,11 @@ impl<'a> Index<'a> {
         if s0 > 0 && self.word(s0 - 1).eq_ignore_ascii_case("the") {
             s0 -= 1;
         }
-        if s0 < 2 || !matches!(self.word(s0 - 1), "in" | "from" | "at") {
+        // "Rep. Lee Zeldin of New York said": "of" a place only after a person's name.
+        if s0 < 2 || !matches!(self.word(s0 - 1), "in" | "from" | "at" | "of") {
             return None;
         }
+        let of = self.word(s0 - 1) == "of";
         let (prep, b) = (s0 - 1, m.t1);
         let head = prep - 1;
         if !self.same_sentence(head, c) || self.toks[head].quoted {
@@ -891,9 +1123,15 @@ impl<'a> Index<'a> {
         }
         if let Some(hm) = self.m_end.get(head).copied().flatten() {
             let hm = hm as usize;
-            return matches!(self.ms[hm].kind, Kind::Person | Kind::Unknown)
-                .then(|| self.resolved_mention(hm))
-                .flatten();
+            let ok = if of {
+                self.ms[hm].kind == Kind::Person
+            } else {
+                matches!(self.ms[hm].kind, Kind::Person | Kind::Unknown)
+            };
+            return ok.then(|| self.resolved_mention(hm)).flatten();
+        }
+        if of {
+            return None;
         }
         let mut buf = String::new();
         let hw = lower_into(self.word(head), &mut buf);

@@ -420,3 +420,41 @@ def test_venues_are_never_he_or_she_and_a_title_gives_way_to_its_name() -> None:
     got = _speakers(text)
     assert got["He always whispered in my ear,"] is None, got
     assert got["the benefits outweigh the costs"] == "Tomas Lindqvist", got
+
+
+def test_subjects_with_post_modifiers_places_and_issuers() -> None:
+    # PolNeAR train classes, rewritten: "A labor official said" (official read as an
+    # adjective), "Trump claims that", a relative clause or "familiar with" between the
+    # subject and its verb, "Rep. X of New York, a …, said", "said Friday that", a source
+    # mid-sentence, "told reporters." after a fronted clause, "issued a statement saying".
+    text = (
+        "Headline of the day\n\n"
+        "A transport official said this week that fares would rise in March.\n\n"
+        "Mayor Ana Ruiz claims that the tunnel will open on time.\n\n"
+        "Volunteers who have worked with the shelter for years say the funding cut came "
+        "without warning.\n\n"
+        "But a source familiar with the negotiations said the two sides were close.\n\n"
+        "Rep. Tomas Lindqvist of New Hampshire, a farm-state moderate, said the bill would "
+        "pass.\n\n"
+        "Since last spring, according to Amnesty International, guards have detained more "
+        "than 300 students.\n\n"
+        "The river had flooded twice in a decade, a county spokesman told reporters.\n\n"
+        "Hours later, the Ruiz campaign issued a statement saying the mayor had been "
+        "misquoted."
+    )
+    got = _speakers(text)
+    assert got["fares would rise in March"] == "transport official", got
+    assert got["the tunnel will open on time"] == "Ana Ruiz", got
+    assert got["the funding cut came without warning"] == "Volunteers", got
+    assert got["the two sides were close"] == "source", got
+    assert got["the bill would pass"] == "Tomas Lindqvist", got
+    assert got["guards have detained more than 300 students"] == "Amnesty International", got
+    assert got["The river had flooded twice in a decade"] == "county spokesman", got
+    assert got["the mayor had been misquoted"] == "Ruiz campaign", got
+    # Nothing reported: a noun "claims", a standard after "according to", a thing with
+    # a relative clause.
+    quiet = _speakers(
+        "Headline\n\nHis claims that he won were false. The crew acted according to the rules "
+        "of the port. The plan that engineers drew up says nothing about costs."
+    )
+    assert not {"His", "rules", "plan"} & set(quiet.values()), quiet
