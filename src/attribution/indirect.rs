@@ -336,6 +336,9 @@ pub(super) fn find(
                 .take_while(|&k| {
                     !ix.toks[k].quoted
                         && (ix.is_punct(k, ",")
+                            // "a Reuters/Ipsos poll", "an ABC News-Washington Post poll".
+                            || ix.is_punct(k, "/")
+                            || ix.is_punct(k, "-")
                             || ix.toks[k].word
                                 && ix.cue_at.get(k).copied().flatten().is_none()
                                 && !matches!(ix.toks[k].func, Func::That | Func::Rel | Func::Aux))
@@ -702,6 +705,8 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
                 // report begins.
                 || (k > a
                     && (ix.is_punct(k - 1, ",")
+                        // `“New York values,” stating …`: the comma inside the closing mark.
+                        || k > a + 1 && ix.word(k - 1) == "\"" && ix.is_punct(k - 2, ",")
                         || matches!(ix.word(k - 1), "and" | "but")
                             && ix.cues[ci as usize].t0 == k
                             // "… and said she …", not "… and continues to increase …".

@@ -404,10 +404,13 @@ fn fragments(ix: &mut Index, doc: &Doc, st: &mut Passes, indirect: &[((usize, us
         {
             continue;
         }
-        if let Some((_, a)) = indirect
-            .iter()
-            .find(|(sp, _)| sp.0 <= q.start && q.end + 1 < sp.1)
-        {
+        // A quoted part that ends the reported clause ("stating that they are “socially
+        // liberal or pro-abortion.”") is the speaker's words too.
+        if let Some((_, a)) = indirect.iter().find(|(sp, _)| {
+            sp.0 <= q.start
+                && (q.end + 1 < sp.1
+                    || q.kind == QuoteKind::Mixed && sp.0 < q.start && q.end <= sp.1 + 1)
+        }) {
             st.attrs[qi] = Some(Attr {
                 conf: a.conf * 0.9,
                 pattern: Pattern::Fragment,

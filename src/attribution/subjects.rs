@@ -160,6 +160,20 @@ impl<'a> Index<'a> {
             steps += 1;
         }
         let mut p = k.checked_sub(1)?;
+        // `… “New York values,” stating that …`: the comma inside the closing mark.
+        if self.word(p) == "\""
+            && p > 0
+            && self.is_punct(p - 1, ",")
+            && self.word(c).ends_with("ing")
+            && self.same_sentence(p, c)
+        {
+            if let Some(r) = self
+                .previous_cue_speaker(p - 1, c)
+                .or_else(|| self.sentence_subject(p - 1))
+            {
+                return Some(r);
+            }
+        }
         if !self.same_sentence(p, c) || self.toks[p].quoted {
             return None;
         }
@@ -219,6 +233,19 @@ impl<'a> Index<'a> {
                 .copied()
                 .flatten()
                 .map(|m| m as usize);
+            // "Sen. Jack Reed (D-R.I.), said": past the party tag in parentheses.
+            if pre.is_none() && p >= 2 && self.is_punct(p - 1, ")") {
+                let lo = p.saturating_sub(8);
+                if let Some(open) = (lo..p - 1).rev().find(|&j| self.is_punct(j, "(")) {
+                    if open > 0 && self.same_sentence(open - 1, c) {
+                        if let Some(mi) = self.m_end.get(open - 1).copied().flatten() {
+                            if self.ms[mi as usize].kind == Kind::Person {
+                                return self.resolved_mention(mi as usize);
+                            }
+                        }
+                    }
+                }
+            }
             // A relative clause is an aside about the name before it, and a name inside it is
             // its object: "Khan, who is Muslim, also decried", "Beck, who supported Sen. Ted
             // Cruz, R-Texas, last week said", "Geoff Garin, a pollster who advises the super
@@ -329,6 +356,48 @@ impl<'a> Index<'a> {
                             return self.resolved_mention(mi as usize);
                         }
                     }
+                }
+            }
+            // "Democratic economists, like their Republican counterparts, say": a description
+            // before a comparison aside.
+            let (s0, _) = *self.sent_toks.get(self.toks[c].sent)?;
+            if let Some(first) = (s0..p).find(|&j| self.is_punct(j, ",")) {
+                let aside = self.word(first + 1).to_ascii_lowercase();
+                // "The lawmakers, however, argue", "Leaders in the state, for instance, noted".
+                let adverbial = (first + 1..p).all(|j| {
+                    let t = self.toks[j];
+                    t.word
+                        && (t.adverb
+                            || t.func == Func::Opener
+                            || matches!(
+                                self.word(j),
+                                "however"
+                                    | "though"
+                                    | "too"
+                                    | "for"
+                                    | "instance"
+                                    | "example"
+                                    | "in"
+                                    | "fact"
+                                    | "turn"
+                                    | "their"
+                                    | "part"
+                                    | "his"
+                                    | "her"
+                                    | "its"
+                                    | "meanwhile"
+                                    | "instead"
+                            ))
+                });
+                if first < p
+                    && (adverbial
+                        || matches!(
+                            aside.as_str(),
+                            "like" | "unlike" | "along" | "including" | "among" | "as"
+                        ))
+                    && (first + 1..p).all(|j| !self.toks[j].quoted && self.cue_at[j].is_none())
+                {
+                    return self.description_before(first);
                 }
             }
             return None;

@@ -458,3 +458,25 @@ def test_subjects_with_post_modifiers_places_and_issuers() -> None:
         "of the port. The plan that engineers drew up says nothing about costs."
     )
     assert not {"His", "rules", "plan"} & set(quiet.values()), quiet
+
+
+def test_asides_party_tags_and_participles_after_a_closing_mark() -> None:
+    # PolNeAR train classes, rewritten: ", however," and "(D-R.I.)," between subject and verb;
+    # "a Reuters/Ipsos poll" as a source; a participle after `“…,”` continues the speaker and
+    # ends the clause before it; a quoted part ending a reported clause is the speaker's.
+    text = (
+        "Headline of the day\n\n"
+        "The inspectors, however, argue that the dam is safe.\n\n"
+        "Sen. Dana Whitfield (D-R.I.), said after a lunch on Tuesday that she had not read "
+        "the plan.\n\n"
+        "According to a Reuters/Ipsos poll, the two candidates are tied in the state.\n\n"
+        "Ruiz said on Monday that the port was \u201ca national asset,\u201d adding that its "
+        "workers were \u201cthe best paid in the region.\u201d"
+    )
+    got = _speakers(text)
+    assert got["the dam is safe"] == "inspectors", got
+    assert got["she had not read the plan"] == "Dana Whitfield", got
+    assert got["the two candidates are tied in the state"] is not None, got
+    assert got["the port was \u201ca national asset,\u201d"] == "Ruiz", got
+    assert got["its workers were \u201cthe best paid in the region.\u201d"] == "Ruiz", got
+    assert got["the best paid in the region."] == "Ruiz", got
