@@ -53,15 +53,22 @@ def main() -> int:
         print(f"  all gold @{th}: {ev.score(arts, th)}")
     right, wrong = [], []
     named_right, named_wrong = [], []
+    rj: list[tuple[float, str]] = []
+    wj: list[tuple[float, str]] = []
     for _, _, gold, preds in arts:
         for best, ok in speaker_judgements(gold, preds):
             (right if ok else wrong).append(best.confidence)
+            (rj if ok else wj).append((best.confidence, best.pattern or ""))
             if best.pattern and not best.pattern.endswith(("/pronoun", "/unresolved")):
                 (named_right if ok else named_wrong).append(best.confidence)
     print(f"  confidence AUROC, right vs wrong speaker: {auroc(right, wrong):.3f} "
           f"({len(right)} right, {len(wrong)} wrong); ECE {ece(right, wrong):.3f}")
     print(f"  AUROC without pronoun speakers: {auroc(named_right, named_wrong):.3f} "
           f"({len(named_right)} right, {len(named_wrong)} wrong)")
+    resolved = [([c for c, p in xs if not p.endswith("/unresolved")]) for xs in (rj, wj)]
+    print(f"  resolved speakers only (unresolved pronouns keep the rule's low value): AUROC "
+          f"{auroc(*resolved):.3f}, ECE {ece(*resolved):.3f} "
+          f"({len(resolved[0])} right, {len(resolved[1])} wrong)")
     print("  reliability: confidence bin -> mean confidence, share right (n)")
     for lo, hi, n, conf, share in reliability(right, wrong):
         print(f"    [{lo:.2f}, {hi:.2f}{']' if hi == 1.0 else ')'}: {conf:.3f} {share:.3f} ({n})")

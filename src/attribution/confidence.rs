@@ -141,6 +141,23 @@ pub(super) fn of(ix: &Index, q: &Quote, a: &Attr, class: &'static str) -> f64 {
     let who = &a.who;
     let speaker_tok = ix.toks.get(who.a);
     if let Some(t) = speaker_tok {
+        f.push(("speaker_quoted".into(), flag(t.quoted)));
+        let sent = ix.sent_toks.get(t.sent).copied();
+        f.push((
+            "speaker_opens_sentence".into(),
+            flag(sent.is_some_and(|s| s.0 == who.a)),
+        ));
+        if let Some((s0, s1)) = sent {
+            // Other entities named in the speaker's sentence: the more, the more to confuse.
+            let lo = ix.ms_t0.partition_point(|&t| (t as usize) < s0);
+            let hi = ix.ms_t0.partition_point(|&t| (t as usize) < s1);
+            let others = ix.ms[lo..hi]
+                .iter()
+                .filter(|m| !matches!(m.kind, Kind::Pronoun(_)) && m.entity != who.entity)
+                .take(MAX_RIVALS)
+                .count();
+            f.push(("others_in_sentence".into(), others as f64));
+        }
         f.push(("same_paragraph".into(), flag(t.para == q.paragraph)));
         f.push((
             "log_paragraphs_apart".into(),
@@ -165,7 +182,20 @@ pub(super) fn of(ix: &Index, q: &Quote, a: &Attr, class: &'static str) -> f64 {
     let mi = ix.m_start.get(who.a).copied().flatten().map(|m| m as usize);
     if let Some(m) = mi.and_then(|m| ix.ms.get(m)) {
         f.push(("subject_position".into(), flag(m.subjectish)));
+        let kind = match m.kind {
+            Kind::Person => "person",
+            Kind::Org => "organization",
+            Kind::Media => "media",
+            Kind::Place => "place",
+            Kind::Unknown => "unknown",
+            Kind::Pronoun(_) => "pronoun",
+        };
+        f.push((format!("mention={kind}").into(), 1.0));
     }
+    f.push((
+        "entity_spoke".into(),
+        flag(ix.spoke.get(who.entity).copied().unwrap_or(false)),
+    ));
     if let Some(mi) = mi {
         if let Kind::Pronoun(func) = ix.ms[mi].kind {
             pronoun_features(ix, mi, func, who.entity, &mut f);
@@ -266,8 +296,8 @@ mod tests {
 
     #[test]
     fn every_attributed_quote_is_scored_once_with_its_features() {
-        let text = "Senator Mark Hill met Governor Dan Price on Monday.\n\
-                    “We need help now,” he said.\n\
+        let text =
+            "Senator Mark Hill met Governor Dan Price on Monday. “We need help now,” he said.\n\
                     “It is a trap for everyone,” said Lt. Gen. Jing Jianfeng.\n\
                     Hill said the plan would fail.";
         let rec = features_of(text).unwrap();
