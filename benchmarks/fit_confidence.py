@@ -86,7 +86,7 @@ def feature_names(rows: list[tuple[dict[str, float], int]]) -> list[str]:
     seen: collections.Counter[str] = collections.Counter()
     numeric = set()
     for f, _ in rows:
-        for n, v in f.items():
+        for n in f:
             seen[n] += 1
             if "=" not in n:
                 numeric.add(n)
