@@ -9,13 +9,13 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::mentions::Kind;
 use super::tokens::Func;
 use super::{Attr, Index};
 use crate::article::Quote;
+use crate::lexicon::FxHashMap;
 
 const WEIGHTS: &str = include_str!("confidence.tsv");
 
@@ -29,13 +29,13 @@ const MAX_RIVALS: usize = 4;
 /// One feature: a name the weights file knows and its value.
 pub(crate) type Feature = (Cow<'static, str>, f64);
 
-fn weights() -> &'static HashMap<String, f64> {
-    static W: OnceLock<HashMap<String, f64>> = OnceLock::new();
+fn weights() -> &'static FxHashMap<String, f64> {
+    static W: OnceLock<FxHashMap<String, f64>> = OnceLock::new();
     W.get_or_init(|| parse(WEIGHTS))
 }
 
 /// `name<TAB>weight` lines; `#` starts a comment.
-fn parse(text: &str) -> HashMap<String, f64> {
+fn parse(text: &str) -> FxHashMap<String, f64> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
@@ -46,12 +46,37 @@ fn parse(text: &str) -> HashMap<String, f64> {
 }
 
 /// The model's probability for `features` (unknown names weigh nothing).
-fn predict(w: &HashMap<String, f64>, features: &[Feature]) -> f64 {
+#[cfg(test)]
+fn predict(w: &FxHashMap<String, f64>, features: &[Feature]) -> f64 {
     let z: f64 = features
         .iter()
         .map(|(n, v)| w.get(n.as_ref()).copied().unwrap_or(0.0) * v)
         .sum();
     1.0 / (1.0 + (-z).exp())
+}
+
+/// The model's sum over features as they are found; the features themselves are kept only
+/// while [`recorded`] runs, so scoring allocates nothing but a few composite names.
+struct Acc {
+    z: f64,
+    kept: Option<Vec<Feature>>,
+}
+
+impl Acc {
+    fn new() -> Self {
+        let recording = RECORD.with(|r| r.borrow().is_some());
+        Acc {
+            z: 0.0,
+            kept: recording.then(Vec::new),
+        }
+    }
+
+    fn push(&mut self, (name, v): Feature) {
+        self.z += weights().get(name.as_ref()).copied().unwrap_or(0.0) * v;
+        if let Some(k) = self.kept.as_mut() {
+            k.push((name, v));
+        }
+    }
 }
 
 thread_local! {
@@ -62,35 +87,34 @@ thread_local! {
 /// A scored quote as [`recorded`] saw it: its span, its speaker mention's start, its features.
 pub(crate) type Recorded = (usize, usize, Option<usize>, Vec<Feature>);
 
-fn score(q: &Quote, features: Vec<Feature>) -> f64 {
-    let p = predict(weights(), &features);
-    RECORD.with(|r| {
-        if let Some(v) = r.borrow_mut().as_mut() {
-            v.push((q.start, q.end, q.speaker_start, features));
-        }
-    });
+fn score(q: &Quote, acc: Acc) -> f64 {
+    let p = 1.0 / (1.0 + (-acc.z).exp());
+    if let Some(features) = acc.kept {
+        RECORD.with(|r| {
+            if let Some(v) = r.borrow_mut().as_mut() {
+                v.push((q.start, q.end, q.speaker_start, features));
+            }
+        });
+    }
     // Three decimals: the value survives JSON and the fit is not finer.
     (p.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
 }
 
 /// The features every attribution has: pattern, mention class and their cell, quote kind, cue
 /// category, quote length and the character gaps between speaker mention, cue and quote.
-fn span_features(pattern: &'static str, class: &'static str, q: &Quote) -> Vec<Feature> {
-    let mut f: Vec<Feature> = vec![
-        ("bias".into(), 1.0),
-        (format!("pattern={pattern}").into(), 1.0),
-        (format!("class={class}").into(), 1.0),
-        (format!("cell={pattern}/{class}").into(), 1.0),
-        (format!("kind={}", q.kind.as_str()).into(), 1.0),
-        (
-            format!("cue={}", q.cue_category.as_deref().unwrap_or("none")).into(),
-            1.0,
-        ),
-        (
-            "log_quote_chars".into(),
-            ln1p(q.end.saturating_sub(q.start)),
-        ),
-    ];
+fn span_features(pattern: &'static str, class: &'static str, q: &Quote) -> Acc {
+    let mut f = Acc::new();
+    f.push(("bias".into(), 1.0));
+    f.push((format!("pattern={pattern}").into(), 1.0));
+    f.push((format!("class={class}").into(), 1.0));
+    f.push((format!("cell={pattern}/{class}").into(), 1.0));
+    f.push((format!("kind={}", q.kind.as_str()).into(), 1.0));
+    let cue = q.cue_category.as_deref().unwrap_or("none");
+    f.push((format!("cue={cue}").into(), 1.0));
+    f.push((
+        "log_quote_chars".into(),
+        ln1p(q.end.saturating_sub(q.start)),
+    ));
     let gap = |a: (usize, usize), b: (usize, usize)| {
         if a.1 <= b.0 {
             b.0 - a.1
@@ -102,10 +126,6 @@ fn span_features(pattern: &'static str, class: &'static str, q: &Quote) -> Vec<F
     if let (Some(s), Some(e)) = (q.speaker_start, q.speaker_end) {
         f.push(("log_gap_speaker_quote".into(), ln1p(gap((s, e), quote))));
         f.push(("speaker_after_quote".into(), flag(s >= q.end)));
-        f.push((
-            "speaker_inside_quote".into(),
-            flag(s >= q.start && e <= q.end),
-        ));
         if let (Some(cs), Some(ce)) = (q.cue_start, q.cue_end) {
             f.push(("log_gap_speaker_cue".into(), ln1p(gap((s, e), (cs, ce)))));
         }
@@ -141,7 +161,6 @@ pub(super) fn of(ix: &Index, q: &Quote, a: &Attr, class: &'static str) -> f64 {
     let who = &a.who;
     let speaker_tok = ix.toks.get(who.a);
     if let Some(t) = speaker_tok {
-        f.push(("speaker_quoted".into(), flag(t.quoted)));
         let sent = ix.sent_toks.get(t.sent).copied();
         f.push((
             "speaker_opens_sentence".into(),
@@ -206,7 +225,7 @@ pub(super) fn of(ix: &Index, q: &Quote, a: &Attr, class: &'static str) -> f64 {
 
 /// For a pronoun: how far back its entity was last named, and how many other candidates of
 /// its kind were named in between ("he" after two other men is less sure).
-fn pronoun_features(ix: &Index, mi: usize, func: Func, entity: usize, f: &mut Vec<Feature>) {
+fn pronoun_features(ix: &Index, mi: usize, func: Func, entity: usize, f: &mut Acc) {
     let name = match func {
         Func::He => "he",
         Func::She => "she",
