@@ -19,23 +19,8 @@ import os
 import sys
 import time
 
+from calibration import auroc, ece, reliability
 from polnear_common import load_scorer, speaker_judgements
-
-
-def _auroc(pos: list[float], neg: list[float]) -> float:
-    """Probability that a right speaker's confidence exceeds a wrong one's (ties count half)."""
-    if not pos or not neg:
-        return float("nan")
-    ranked = sorted([(c, 1) for c in pos] + [(c, 0) for c in neg])
-    rank_sum, i = 0.0, 0
-    while i < len(ranked):
-        j = i
-        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
-            j += 1
-        avg = (i + j + 1) / 2  # ranks are 1-based
-        rank_sum += avg * sum(1 for k in range(i, j) if ranked[k][1])
-        i = j
-    return (rank_sum - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))
 
 
 def main() -> int:
@@ -68,24 +53,25 @@ def main() -> int:
         print(f"  all gold @{th}: {ev.score(arts, th)}")
     right, wrong = [], []
     named_right, named_wrong = [], []
+    rj: list[tuple[float, str]] = []
+    wj: list[tuple[float, str]] = []
     for _, _, gold, preds in arts:
         for best, ok in speaker_judgements(gold, preds):
             (right if ok else wrong).append(best.confidence)
+            (rj if ok else wj).append((best.confidence, best.pattern or ""))
             if best.pattern and not best.pattern.endswith(("/pronoun", "/unresolved")):
                 (named_right if ok else named_wrong).append(best.confidence)
-    print(f"  confidence AUROC, right vs wrong speaker: {_auroc(right, wrong):.3f} "
-          f"({len(right)} right, {len(wrong)} wrong)")
-    # The scorer counts a pronoun as right when its span is the gold source, whoever it was
-    # resolved to; confidence discounts pronouns for resolution errors the scorer cannot see.
-    print(f"  AUROC without pronoun speakers: {_auroc(named_right, named_wrong):.3f} "
+    print(f"  confidence AUROC, right vs wrong speaker: {auroc(right, wrong):.3f} "
+          f"({len(right)} right, {len(wrong)} wrong); ECE {ece(right, wrong):.3f}")
+    print(f"  AUROC without pronoun speakers: {auroc(named_right, named_wrong):.3f} "
           f"({len(named_right)} right, {len(named_wrong)} wrong)")
-    print("  reliability: confidence bin -> share right (n)")
-    for lo in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9):
-        hi = {0.0: 0.3, 0.3: 0.5, 0.5: 0.6, 0.6: 0.7, 0.7: 0.8, 0.8: 0.9, 0.9: 1.01}[lo]
-        r = sum(lo <= c < hi for c in right)
-        w = sum(lo <= c < hi for c in wrong)
-        if r + w:
-            print(f"    [{lo:.1f}, {min(hi, 1.0):.1f}): {r / (r + w):.3f} ({r + w})")
+    resolved = [([c for c, p in xs if not p.endswith("/unresolved")]) for xs in (rj, wj)]
+    print(f"  resolved speakers only (unresolved pronouns keep the rule's low value): AUROC "
+          f"{auroc(*resolved):.3f}, ECE {ece(*resolved):.3f} "
+          f"({len(resolved[0])} right, {len(resolved[1])} wrong)")
+    print("  reliability: confidence bin -> mean confidence, share right (n)")
+    for lo, hi, n, conf, share in reliability(right, wrong):
+        print(f"    [{lo:.2f}, {hi:.2f}{']' if hi == 1.0 else ')'}: {conf:.3f} {share:.3f} ({n})")
     cats = collections.Counter(p.cue_category or "-" for _, _, _, ps in arts for p in ps)
     print("  predictions by cue category:", ", ".join(f"{k} {v}" for k, v in cats.most_common()))
     return 0

@@ -534,10 +534,7 @@ pub fn attribute(
         }
         let _ = text;
         let class = ix.mention_class(&a.who);
-        let raw = (a.conf * a.who.conf).clamp(0.0, 1.0);
-        let conf = confidence::calibrated(a.pattern.as_str(), class).unwrap_or(raw);
-        // Three decimals: the table is not finer, and the value survives JSON.
-        q.confidence = (conf * 1000.0).round() / 1000.0;
+        q.confidence = confidence::of(ix, q, a, class);
         q.pattern = Some(format!("{}/{}", a.pattern.as_str(), class));
         q.speaker = ix.ents.get(e).map(|x| x.name.clone());
     };
@@ -604,9 +601,8 @@ pub fn attribute(
             q.cue = Some(slicer.slice(cs, ce).to_string());
             q.cue_category = Some(lx.category(h.category).to_string());
             let pattern = Pattern::Headline.as_str();
-            let conf =
-                confidence::calibrated(pattern, "name").unwrap_or(params::HEADLINE_CONFIDENCE);
-            q.confidence = (conf * 1000.0).round() / 1000.0;
+            let conf = confidence::calibrated(pattern, "name", &q);
+            q.confidence = conf.unwrap_or(params::HEADLINE_CONFIDENCE);
             q.pattern = Some(format!("{pattern}/name"));
             if let Some(ent) = ix.ents.get_mut(h.entity) {
                 ent.quotes += 1;
@@ -661,9 +657,8 @@ pub fn attribute(
             q.speaker_end = Some(me);
             q.speaker_mention = Some(slicer.slice(ms, me).to_string());
             let pattern = Pattern::Transcript.as_str();
-            let conf =
-                confidence::calibrated(pattern, "name").unwrap_or(params::TRANSCRIPT_CONFIDENCE);
-            q.confidence = (conf * 1000.0).round() / 1000.0;
+            let conf = confidence::calibrated(pattern, "name", &q);
+            q.confidence = conf.unwrap_or(params::TRANSCRIPT_CONFIDENCE);
             q.pattern = Some(format!("{pattern}/name"));
             if let Some(ent) = ix.ents.get_mut(entity) {
                 ent.quotes += 1;

@@ -36,11 +36,6 @@ pub const FRAGMENT_CUE_TOKENS: usize = 8;
 /// conducted by Edison Research for the Associated Press"), in tokens.
 pub const ACCORDING_NP_TOKENS: usize = 20;
 
-/// Share of speaker pronouns resolved to the right person (47 of 60 read in two random samples
-/// of PolNeAR train attributions): the calibrated confidence of a pronoun attribution is scaled
-/// by it, since the annotated corpus scores the mention and not the antecedent.
-pub const PRONOUN_RESOLUTION_RATE: f64 = 0.78;
-
 /// Longest quote-only paragraph in headline case that is taken for a section title rather than a
 /// continuation of the previous speaker, in words.
 pub const HEADING_QUOTE_WORDS: usize = 7;

@@ -5,6 +5,7 @@
 use pyo3::prelude::*;
 
 mod compare;
+mod confidence;
 mod lexicon;
 mod lsh;
 mod sim;
@@ -277,6 +278,8 @@ mod _core {
         py_match_statements, py_quote_matches, py_stance, py_statement_clusters,
         py_statement_clusters_of, py_unquoted_matches,
     };
+    #[pymodule_export]
+    use super::confidence::py_confidence_features;
     #[pymodule_export]
     use super::lexicon::{py_lexicon_data, py_word_list};
     #[pymodule_export]
