@@ -137,7 +137,12 @@ impl Texts {
 
     /// Every string, in order.
     pub fn iter(&self) -> impl Iterator<Item = &[char]> + '_ {
-        (0..self.len()).map(|i| self.get(i))
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let s = &self.chars[start..end];
+            start = end;
+            s
+        })
     }
 
     /// Code points of all strings together.
@@ -189,7 +194,29 @@ fn compares_raw(metric: &Metric) -> bool {
     )
 }
 
+/// The [`Prep`] of a string compared as it is ([`compares_raw`], no processor): its
+/// characters, borrowed. Built in place (through the general [`prepare`], whose large frame
+/// stalled on moving the result, it was a tenth of a 1 × 100 `cdist` of names).
+#[inline]
+fn raw_prep(raw: &[char]) -> Prep<'_> {
+    Prep {
+        key: Cow::Borrowed(raw),
+        chars: Cow::Borrowed(&[]),
+        tokens: Vec::new(),
+        statement: None,
+    }
+}
+
+#[inline]
 fn prepare<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<'a> {
+    if !process && compares_raw(metric) {
+        return raw_prep(raw);
+    }
+    prepare_general(raw, metric, process)
+}
+
+#[inline(never)]
+fn prepare_general<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<'a> {
     let text = || raw.iter().collect::<String>();
     let chars: Cow<'a, [char]> = if process && !matches!(metric, Metric::Statement(_)) {
         let mut v = Vec::with_capacity(raw.len());
@@ -439,8 +466,11 @@ fn ratio_rows4(
     let lev = matches!(metric, Metric::Builtin(Scorer::Levenshtein));
     // Levenshtein's lanes take one machine word per string; one or two queries are faster
     // with one pattern each than with eight lanes' tables.
-    let p4 = fuzz::PatternN::new(keys)
-        .filter(|_| group.len() > 2 && (!lev || keys.iter().all(|k| k.len() <= 64)));
+    // (Decided before the tables are built: building and dropping them was a tenth of a
+    // 1 x 100 cdist.)
+    let p4 = (group.len() > 2 && (!lev || keys.iter().all(|k| k.len() <= 64)))
+        .then(|| fuzz::PatternN::new(keys))
+        .flatten();
     let Some(p4) = p4 else {
         for (row, &q) in rows.chunks_mut(m).zip(group) {
             let r = Row::new(metric, q);
@@ -657,6 +687,9 @@ fn prepare_all<'a>(
     process: bool,
     serial: bool,
 ) -> Vec<Prep<'a>> {
+    if !process && compares_raw(metric) {
+        return texts.iter().map(raw_prep).collect();
+    }
     if serial {
         return texts.iter().map(|s| prepare(s, metric, process)).collect();
     }
