@@ -338,6 +338,24 @@ fn str_code_points<'b>(
     Ok(&buf.heap)
 }
 
+/// The str `s` of `n` code points `default_process`ed (as the core's processor does it),
+/// in `out`: an ASCII string from its borrowed bytes by table, any other through its code
+/// points (read into `buf`).
+fn read_processed<'b>(
+    s: &Bound<'_, PyString>,
+    n: usize,
+    buf: &mut Buf,
+    out: &'b mut Vec<char>,
+) -> PyResult<&'b [char]> {
+    out.clear();
+    if let Some((bytes, true)) = utf8_of(s, n) {
+        sim::process::default_process_ascii(bytes, out);
+    } else {
+        sim::process::default_process_chars(str_code_points(s, n, buf)?, false, out);
+    }
+    Ok(out)
+}
+
 fn processed<'b>(
     s: &Bound<'_, PyAny>,
     arg: &str,
@@ -347,12 +365,19 @@ fn processed<'b>(
     Ok(match p {
         Proc::None => code_points(s, arg, buf)?,
         Proc::Default => {
-            let mut v = Vec::new();
-            {
-                let raw = code_points(s, arg, buf)?;
-                v.reserve(raw.len());
-                sim::process::default_process_chars(raw, false, &mut v);
+            let Ok(st) = s.cast::<PyString>() else {
+                return Err(PyTypeError::new_err(format!(
+                    "{arg} must be str, not {}",
+                    type_name(s)
+                )));
+            };
+            // SAFETY: `st` is a live str object (we hold the GIL and a reference).
+            let n = unsafe { pyo3::ffi::PyUnicode_GetLength(st.as_ptr()) };
+            if n < 0 {
+                return Err(PyErr::fetch(st.py()));
             }
+            let mut v = Vec::new();
+            read_processed(st, n as usize, buf, &mut v)?;
             buf.heap = v;
             &buf.heap
         }
@@ -840,18 +865,33 @@ fn extract_lazily(
     score_cutoff: Option<f64>,
 ) -> PyResult<Vec<(usize, f64)>> {
     let n = list.len();
-    let mut ex = sim::batch::Extraction::new(query, n, limit, metric, process, score_cutoff)?;
+    // The built-in processor of a string scorer is applied here, as each choice is read (an
+    // ASCII choice straight from its borrowed bytes, by table), and the core sees processed
+    // strings: no code points copied first and processed into a new vector per choice, and
+    // the length bound holds again (it is the processed length that is scored). A statement
+    // scorer does its own processing in the core.
+    let pre = process && !matches!(metric, Metric::Statement(_));
+    let processed_query;
+    let query = if pre {
+        processed_query = sim::default_process(query, false);
+        &processed_query[..]
+    } else {
+        query
+    };
+    let mut ex =
+        sim::batch::Extraction::new(query, n, limit, metric, process && !pre, score_cutoff)?;
     let mut block = sim::batch::Texts::new();
     block.reserve(n.min(64), n.min(64) * 16);
     let mut index = Vec::with_capacity(n.min(64));
     // Without a Python processor a choice's length is its scored length: one that cannot
     // enter the result by its length alone is not read (checked it is a str, not copied).
-    let by_length = matches!(p, Proc::None);
+    let by_length = matches!(p, Proc::None) && !pre;
+    let (mut buf, mut scratch) = (Buf::new(), Vec::new());
     // The first choices, while their work is small, are scored as they are read: no block
     // to fill and no GIL release (a short list is read this way to the end).
     let (mut start, mut size) = (0, 16);
     if !matches!(p, Proc::Call(_)) {
-        let (mut buf, mut work) = (Buf::new(), 0u128);
+        let mut work = 0u128;
         let qlen = ex.query_len().max(1) as u128;
         while start < n && work < QUICK_WORK && !ex.done() {
             let j = start;
@@ -862,8 +902,16 @@ fn extract_lazily(
             if by_length && !ex.may_enter(len) {
                 continue;
             }
-            work += qlen * len.max(1) as u128;
-            let chars = str_code_points(s, len, &mut buf)?;
+            let chars = if pre {
+                let c = read_processed(s, len, &mut buf, &mut scratch)?;
+                if !ex.may_enter(c.len()) {
+                    continue;
+                }
+                c
+            } else {
+                str_code_points(s, len, &mut buf)?
+            };
+            work += qlen * chars.len().max(1) as u128;
             guarded(|| ex.feed_one(chars, j))?;
         }
         py.check_signals()?;
@@ -884,7 +932,15 @@ fn extract_lazily(
             if by_length && !ex.may_enter(len) {
                 continue;
             }
-            push_str(&mut block, s, len)?;
+            if pre {
+                let c = read_processed(s, len, &mut buf, &mut scratch)?;
+                if !ex.may_enter(c.len()) {
+                    continue;
+                }
+                block.push_chars(c);
+            } else {
+                push_str(&mut block, s, len)?;
+            }
             index.push(j);
         }
         let work = query.len() as u128 * block.total_chars() as u128;

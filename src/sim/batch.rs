@@ -106,6 +106,12 @@ impl Texts {
         true
     }
 
+    /// Append one string given as code points.
+    pub fn push_chars(&mut self, s: &[char]) {
+        self.chars.extend_from_slice(s);
+        self.ends.push(self.chars.len());
+    }
+
     /// Append one ASCII string given as its bytes (every byte below 128).
     pub fn push_ascii(&mut self, bytes: &[u8]) {
         debug_assert!(bytes.is_ascii());
