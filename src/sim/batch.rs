@@ -171,7 +171,10 @@ struct Prep<'a> {
     /// Processed characters (WRatio).
     chars: Cow<'a, [char]>,
     /// Sorted whitespace tokens (token_set_ratio, token_ratio, jaccard).
-    tokens: Vec<Vec<char>>,
+    /// Borrowed from the caller's characters when they are compared unprocessed (no
+    /// allocation per token: with one per token, preparing a sentence was most of a
+    /// token_set_ratio `extractOne`).
+    tokens: Vec<Cow<'a, [char]>>,
     /// Boxed: unboxed it made every `Prep` half a kilobyte to move.
     statement: Option<Box<PreparedStatement>>,
 }
@@ -182,7 +185,11 @@ impl Prep<'_> {
         Prep {
             key: Cow::Owned(self.key.into_owned()),
             chars: Cow::Owned(self.chars.into_owned()),
-            tokens: self.tokens,
+            tokens: self
+                .tokens
+                .into_iter()
+                .map(|t| Cow::Owned(t.into_owned()))
+                .collect(),
             statement: self.statement,
         }
     }
@@ -237,11 +244,17 @@ fn prepare_general<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<
         tokens: Vec::new(),
         statement: None,
     };
-    let tokens = |c: &[char]| -> Vec<Vec<char>> {
-        fuzz::sorted_tokens(c)
-            .into_iter()
-            .map(|t| t.to_vec())
-            .collect()
+    let tokens = |c: &Cow<'a, [char]>| -> Vec<Cow<'a, [char]>> {
+        match c {
+            Cow::Borrowed(b) => fuzz::sorted_tokens(b)
+                .into_iter()
+                .map(Cow::Borrowed)
+                .collect(),
+            Cow::Owned(v) => fuzz::sorted_tokens(v)
+                .into_iter()
+                .map(|t| Cow::Owned(t.to_vec()))
+                .collect(),
+        }
     };
     match metric {
         Metric::Statement(m) => p.statement = Some(Box::new(m.prepare(&text()))),
@@ -249,8 +262,8 @@ fn prepare_general<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<
             Scorer::TokenSortRatio => p.key = Cow::Owned(fuzz::join(&fuzz::sorted_tokens(&chars))),
             Scorer::TokenSetRatio | Scorer::Jaccard => p.tokens = tokens(&chars),
             Scorer::TokenRatio => {
-                p.key = Cow::Owned(fuzz::join(&fuzz::sorted_tokens(&chars)));
                 p.tokens = tokens(&chars);
+                p.key = Cow::Owned(fuzz::join(&slices(&p.tokens)));
             }
             Scorer::WRatio => p.chars = chars,
             _ => p.key = chars,
@@ -259,8 +272,8 @@ fn prepare_general<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<
     p
 }
 
-fn slices(t: &[Vec<char>]) -> Vec<&[char]> {
-    t.iter().map(|x| x.as_slice()).collect()
+fn slices<'t>(t: &'t [Cow<'_, [char]>]) -> Vec<&'t [char]> {
+    t.iter().map(|x| &x[..]).collect()
 }
 
 /// Scores one query against choices; holds what is built once per query.

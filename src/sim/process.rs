@@ -76,7 +76,13 @@ fn words_of_nfkc(s: &[char], out: &mut Vec<char>) {
         fold_ascii_run(&s[i..i + run], |c| c as usize, out, &mut pending, &mut any);
         i += run;
         let Some(&c) = s.get(i) else { break };
-        if !compat_gap(c) && (c.is_alphanumeric() || is_combining_mark(c)) {
+        // General Punctuation (curly quotes, dashes, ellipsis: most non-ASCII characters of
+        // news text) holds no alphanumeric and no mark: a word break without the two Unicode
+        // table searches (a test checks the block).
+        if !in_general_punctuation(c)
+            && !compat_gap(c)
+            && (c.is_alphanumeric() || is_combining_mark(c))
+        {
             if pending {
                 out.push(' ');
             }
@@ -88,6 +94,12 @@ fn words_of_nfkc(s: &[char], out: &mut Vec<char>) {
         }
         i += 1;
     }
+}
+
+/// Whether `c` is in the General Punctuation block (U+2000-U+206F).
+#[inline]
+fn in_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 /// Characters whose NFKC form is only spaces or full stops (U+00A0, U+2000-U+200A, U+202F,
@@ -208,6 +220,14 @@ mod tests {
             default_process_ascii(&bytes, &mut from_bytes);
             assert_eq!(from_bytes, want, "{s:?}");
         }
+    }
+
+    #[test]
+    fn general_punctuation_is_all_word_breaks() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| in_general_punctuation(c)) {
+            assert!(!c.is_alphanumeric() && !is_combining_mark(c), "{c:?}");
+        }
+        assert!(!in_general_punctuation('\u{1FFF}') && !in_general_punctuation('\u{2070}'));
     }
 
     #[test]
