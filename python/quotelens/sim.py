@@ -360,10 +360,11 @@ def extract(
     """The best ``limit`` choices (all when ``None``) for ``query`` as ``(choice, score, index)``,
     best first, like ``rapidfuzz.process.extract``.
 
-    With one worker (the default) and a native scorer the choices are read in growing blocks
-    and reading stops once ``limit`` scores of 100 are held, which no later choice can beat
-    (RapidFuzz's early exit; ``limit=1`` is its ``extractOne``): choices after that point are
-    neither scored nor type-checked.
+    With one worker (the default) and a native scorer the choices are scored as they are
+    read (one at a time while the work is small, then in growing blocks), and reading stops
+    once ``limit`` scores of 100 are held, which no later choice can beat (RapidFuzz's early
+    exit; ``limit=1`` is its ``extractOne``): choices after that point are neither scored nor
+    type-checked.
 
     >>> extract("troops", ["troop", "talks", "troops"], limit=2)
     [('troops', 100.0, 2), ('troop', 90.9090909090909, 0)]
