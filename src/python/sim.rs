@@ -100,17 +100,22 @@ pub(crate) fn str_list(o: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<String>>
 }
 
 /// Append the str `o` to `texts`, or a TypeError naming `arg` and `i`.
-///
-/// Reads the string's own UTF-8 buffer when CPython has one ([`utf8_of`]: in place for
-/// ASCII), else the code points (`PyUnicode_AsUCS4`, stable ABI since 3.7): the safe
-/// `to_cow` encodes to a bytes object, copies it and decodes it again, which was most of
-/// the time of a 100-name `extract`.
 fn push_text(
     texts: &mut sim::batch::Texts,
     o: &Bound<'_, PyAny>,
     arg: &str,
     i: usize,
 ) -> PyResult<()> {
+    let (s, n) = str_len(o, arg, i)?;
+    push_str(texts, s, n)
+}
+
+/// `o` as a str with its length in code points, or a TypeError naming `arg` and `i`.
+fn str_len<'a, 'py>(
+    o: &'a Bound<'py, PyAny>,
+    arg: &str,
+    i: usize,
+) -> PyResult<(&'a Bound<'py, PyString>, usize)> {
     let Ok(s) = o.cast::<PyString>() else {
         return Err(PyTypeError::new_err(format!(
             "{arg}[{i}] must be str, not {}",
@@ -122,7 +127,17 @@ fn push_text(
     if n < 0 {
         return Err(PyErr::fetch(s.py()));
     }
-    if let Some((bytes, true)) = utf8_of(s, n as usize) {
+    Ok((s, n as usize))
+}
+
+/// Append the str `s` of `n` code points to `texts`.
+///
+/// Reads the string's own UTF-8 buffer when CPython has one ([`utf8_of`]: in place for
+/// ASCII), else the code points (`PyUnicode_AsUCS4`, stable ABI since 3.7): the safe
+/// `to_cow` encodes to a bytes object, copies it and decodes it again, which was most of
+/// the time of a 100-name `extract`.
+fn push_str(texts: &mut sim::batch::Texts, s: &Bound<'_, PyString>, n: usize) -> PyResult<()> {
+    if let Some((bytes, true)) = utf8_of(s, n) {
         texts.push_ascii(bytes);
         return Ok(());
     }
@@ -130,8 +145,8 @@ fn push_text(
     // SAFETY: the pointer has room for `n` code points (the string's length); on success
     // `PyUnicode_AsUCS4` wrote all `n` (copy_null = 0: no terminating NUL).
     let pushed = unsafe {
-        texts.push_written(n as usize, |p| {
-            failed = pyo3::ffi::PyUnicode_AsUCS4(s.as_ptr(), p, n, 0).is_null();
+        texts.push_written(n, |p| {
+            failed = pyo3::ffi::PyUnicode_AsUCS4(s.as_ptr(), p, n as _, 0).is_null();
             !failed
         })
     };
@@ -143,6 +158,25 @@ fn push_text(
         texts.push_str(&s.to_cow()?);
     }
     Ok(())
+}
+
+/// Item `i` of `list`, borrowed: no reference count taken and dropped per item (two calls
+/// under the limited API). Only while no Python code runs (nothing can then remove it
+/// from the list): not across a Python processor's call.
+fn borrowed_item<'a, 'py>(
+    list: &'a Bound<'py, PyList>,
+    i: usize,
+) -> PyResult<Borrowed<'a, 'py, PyAny>> {
+    // SAFETY: `list` is a live list; `PyList_GetItem` returns a borrowed reference (or NULL
+    // with IndexError set), valid while the list holds it, which is for as long as no Python
+    // code runs: the caller's contract.
+    unsafe {
+        let p = pyo3::ffi::PyList_GetItem(list.as_ptr(), i as pyo3::ffi::Py_ssize_t);
+        if p.is_null() {
+            return Err(PyErr::fetch(list.py()));
+        }
+        Ok(Borrowed::from_ptr(list.py(), p))
+    }
 }
 
 /// How a processor argument applies: not at all, the built-in one, or a Python callable.
@@ -246,7 +280,16 @@ fn code_points<'b>(s: &Bound<'_, PyAny>, arg: &str, buf: &'b mut Buf) -> PyResul
     if n < 0 {
         return Err(PyErr::fetch(st.py()));
     }
-    let n = n as usize;
+    str_code_points(st, n as usize, buf)
+}
+
+/// The code points of the str `st` of `n` code points in `buf` ([`code_points`] once the
+/// type and length are known).
+fn str_code_points<'b>(
+    st: &Bound<'_, PyString>,
+    n: usize,
+    buf: &'b mut Buf,
+) -> PyResult<&'b [char]> {
     if let Some((bytes, true)) = utf8_of(st, n) {
         if n <= INLINE_CHARS {
             for (o, &b) in buf.inline.iter_mut().zip(bytes) {
@@ -295,6 +338,24 @@ fn code_points<'b>(s: &Bound<'_, PyAny>, arg: &str, buf: &'b mut Buf) -> PyResul
     Ok(&buf.heap)
 }
 
+/// The str `s` of `n` code points `default_process`ed (as the core's processor does it),
+/// in `out`: an ASCII string from its borrowed bytes by table, any other through its code
+/// points (read into `buf`).
+fn read_processed<'b>(
+    s: &Bound<'_, PyString>,
+    n: usize,
+    buf: &mut Buf,
+    out: &'b mut Vec<char>,
+) -> PyResult<&'b [char]> {
+    out.clear();
+    if let Some((bytes, true)) = utf8_of(s, n) {
+        sim::process::default_process_ascii(bytes, out);
+    } else {
+        sim::process::default_process_chars(str_code_points(s, n, buf)?, false, out);
+    }
+    Ok(out)
+}
+
 fn processed<'b>(
     s: &Bound<'_, PyAny>,
     arg: &str,
@@ -304,12 +365,19 @@ fn processed<'b>(
     Ok(match p {
         Proc::None => code_points(s, arg, buf)?,
         Proc::Default => {
-            let mut v = Vec::new();
-            {
-                let raw = code_points(s, arg, buf)?;
-                v.reserve(raw.len());
-                sim::process::default_process_chars(raw, false, &mut v);
+            let Ok(st) = s.cast::<PyString>() else {
+                return Err(PyTypeError::new_err(format!(
+                    "{arg} must be str, not {}",
+                    type_name(s)
+                )));
+            };
+            // SAFETY: `st` is a live str object (we hold the GIL and a reference).
+            let n = unsafe { pyo3::ffi::PyUnicode_GetLength(st.as_ptr()) };
+            if n < 0 {
+                return Err(PyErr::fetch(st.py()));
             }
+            let mut v = Vec::new();
+            read_processed(st, n as usize, buf, &mut v)?;
             buf.heap = v;
             &buf.heap
         }
@@ -580,6 +648,17 @@ fn texts_arg<'py>(
     }
     let mut texts = sim::batch::Texts::new();
     let mut items = Vec::new();
+    if let (Ok(list), false, false) = (o.cast::<PyList>(), keep, matches!(p, Proc::Call(_))) {
+        // No Python code runs while the strings are read: the items may be borrowed.
+        let n = list.len();
+        texts.reserve(n, n * 16);
+        for i in 0..n {
+            let x = borrowed_item(list, i)?;
+            let (s, len) = str_len(&x, arg, i)?;
+            push_str(&mut texts, s, len)?;
+        }
+        return Ok((texts, items));
+    }
     let mut one = |i: usize, x: Bound<'py, PyAny>| -> PyResult<()> {
         push_item(&mut texts, &x, arg, i, p)?;
         if keep {
@@ -786,29 +865,82 @@ fn extract_lazily(
     score_cutoff: Option<f64>,
 ) -> PyResult<Vec<(usize, f64)>> {
     let n = list.len();
-    let mut ex = sim::batch::Extraction::new(query, n, limit, metric, process, score_cutoff)?;
+    // The built-in processor of a string scorer is applied here, as each choice is read (an
+    // ASCII choice straight from its borrowed bytes, by table), and the core sees processed
+    // strings: no code points copied first and processed into a new vector per choice, and
+    // the length bound holds again (it is the processed length that is scored). A statement
+    // scorer does its own processing in the core.
+    let pre = process && !matches!(metric, Metric::Statement(_));
+    let processed_query;
+    let query = if pre {
+        processed_query = sim::default_process(query, false);
+        &processed_query[..]
+    } else {
+        query
+    };
+    let mut ex =
+        sim::batch::Extraction::new(query, n, limit, metric, process && !pre, score_cutoff)?;
     let mut block = sim::batch::Texts::new();
-    let mut index = Vec::new();
+    block.reserve(n.min(64), n.min(64) * 16);
+    let mut index = Vec::with_capacity(n.min(64));
     // Without a Python processor a choice's length is its scored length: one that cannot
     // enter the result by its length alone is not read (checked it is a str, not copied).
-    let by_length = matches!(p, Proc::None);
+    let by_length = matches!(p, Proc::None) && !pre;
+    let (mut buf, mut scratch) = (Buf::new(), Vec::new());
+    // The first choices, while their work is small, are scored as they are read: no block
+    // to fill and no GIL release (a short list is read this way to the end).
     let (mut start, mut size) = (0, 16);
+    if !matches!(p, Proc::Call(_)) {
+        let mut work = 0u128;
+        let qlen = ex.query_len().max(1) as u128;
+        while start < n && work < QUICK_WORK && !ex.done() {
+            let j = start;
+            start += 1;
+            // No Python code runs while this choice is read: it may be borrowed.
+            let x = borrowed_item(list, j)?;
+            let (s, len) = str_len(&x, "choices", j)?;
+            if by_length && !ex.may_enter(len) {
+                continue;
+            }
+            let chars = if pre {
+                let c = read_processed(s, len, &mut buf, &mut scratch)?;
+                if !ex.may_enter(c.len()) {
+                    continue;
+                }
+                c
+            } else {
+                str_code_points(s, len, &mut buf)?
+            };
+            work += qlen * chars.len().max(1) as u128;
+            guarded(|| ex.feed_one(chars, j))?;
+        }
+        py.check_signals()?;
+    }
     while start < n && !ex.done() {
         let end = (start + size).min(n);
         block.clear();
         index.clear();
         for j in start..end {
-            let x = list.get_item(j)?;
-            if by_length {
-                if let Ok(s) = x.cast::<PyString>() {
-                    // SAFETY: `s` is a live str object (we hold the GIL and a reference).
-                    let len = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
-                    if len >= 0 && !ex.may_enter(len as usize) {
-                        continue;
-                    }
-                }
+            if let Proc::Call(_) = p {
+                push_item(&mut block, &list.get_item(j)?, "choices", j, p)?;
+                index.push(j);
+                continue;
             }
-            push_item(&mut block, &x, "choices", j, p)?;
+            // No Python code runs while this choice is read: it may be borrowed.
+            let x = borrowed_item(list, j)?;
+            let (s, len) = str_len(&x, "choices", j)?;
+            if by_length && !ex.may_enter(len) {
+                continue;
+            }
+            if pre {
+                let c = read_processed(s, len, &mut buf, &mut scratch)?;
+                if !ex.may_enter(c.len()) {
+                    continue;
+                }
+                block.push_chars(c);
+            } else {
+                push_str(&mut block, s, len)?;
+            }
             index.push(j);
         }
         let work = query.len() as u128 * block.total_chars() as u128;

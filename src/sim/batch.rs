@@ -106,11 +106,23 @@ impl Texts {
         true
     }
 
+    /// Append one string given as code points.
+    pub fn push_chars(&mut self, s: &[char]) {
+        self.chars.extend_from_slice(s);
+        self.ends.push(self.chars.len());
+    }
+
     /// Append one ASCII string given as its bytes (every byte below 128).
     pub fn push_ascii(&mut self, bytes: &[u8]) {
         debug_assert!(bytes.is_ascii());
         self.chars.extend(bytes.iter().map(|&b| b as char));
         self.ends.push(self.chars.len());
+    }
+
+    /// Room for `strings` more strings of `chars` code points in all.
+    pub fn reserve(&mut self, strings: usize, chars: usize) {
+        self.ends.reserve(strings);
+        self.chars.reserve(chars);
     }
 
     /// Number of strings.
@@ -131,7 +143,12 @@ impl Texts {
 
     /// Every string, in order.
     pub fn iter(&self) -> impl Iterator<Item = &[char]> + '_ {
-        (0..self.len()).map(|i| self.get(i))
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let s = &self.chars[start..end];
+            start = end;
+            s
+        })
     }
 
     /// Code points of all strings together.
@@ -154,12 +171,65 @@ struct Prep<'a> {
     /// Processed characters (WRatio).
     chars: Cow<'a, [char]>,
     /// Sorted whitespace tokens (token_set_ratio, token_ratio, jaccard).
-    tokens: Vec<Vec<char>>,
+    /// Borrowed from the caller's characters when they are compared unprocessed (no
+    /// allocation per token: with one per token, preparing a sentence was most of a
+    /// token_set_ratio `extractOne`).
+    tokens: Vec<Cow<'a, [char]>>,
     /// Boxed: unboxed it made every `Prep` half a kilobyte to move.
     statement: Option<Box<PreparedStatement>>,
 }
 
+impl Prep<'_> {
+    /// The same, owning its characters (a query kept across the blocks of an [`Extraction`]).
+    fn into_owned(self) -> Prep<'static> {
+        Prep {
+            key: Cow::Owned(self.key.into_owned()),
+            chars: Cow::Owned(self.chars.into_owned()),
+            tokens: self
+                .tokens
+                .into_iter()
+                .map(|t| Cow::Owned(t.into_owned()))
+                .collect(),
+            statement: self.statement,
+        }
+    }
+}
+
+/// Whether `metric` compares the characters as given (no tokens, no statement features):
+/// without the built-in processor a choice then needs no [`Prep`], only its characters
+/// ([`Row::score_key`]).
+fn compares_raw(metric: &Metric) -> bool {
+    matches!(
+        metric,
+        Metric::Builtin(
+            Scorer::Ratio | Scorer::PartialRatio | Scorer::JaroWinkler | Scorer::Levenshtein
+        )
+    )
+}
+
+/// The [`Prep`] of a string compared as it is ([`compares_raw`], no processor): its
+/// characters, borrowed. Built in place (through the general [`prepare`], whose large frame
+/// stalled on moving the result, it was a tenth of a 1 × 100 `cdist` of names).
+#[inline]
+fn raw_prep(raw: &[char]) -> Prep<'_> {
+    Prep {
+        key: Cow::Borrowed(raw),
+        chars: Cow::Borrowed(&[]),
+        tokens: Vec::new(),
+        statement: None,
+    }
+}
+
+#[inline]
 fn prepare<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<'a> {
+    if !process && compares_raw(metric) {
+        return raw_prep(raw);
+    }
+    prepare_general(raw, metric, process)
+}
+
+#[inline(never)]
+fn prepare_general<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<'a> {
     let text = || raw.iter().collect::<String>();
     let chars: Cow<'a, [char]> = if process && !matches!(metric, Metric::Statement(_)) {
         let mut v = Vec::with_capacity(raw.len());
@@ -174,11 +244,17 @@ fn prepare<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<'a> {
         tokens: Vec::new(),
         statement: None,
     };
-    let tokens = |c: &[char]| -> Vec<Vec<char>> {
-        fuzz::sorted_tokens(c)
-            .into_iter()
-            .map(|t| t.to_vec())
-            .collect()
+    let tokens = |c: &Cow<'a, [char]>| -> Vec<Cow<'a, [char]>> {
+        match c {
+            Cow::Borrowed(b) => fuzz::sorted_tokens(b)
+                .into_iter()
+                .map(Cow::Borrowed)
+                .collect(),
+            Cow::Owned(v) => fuzz::sorted_tokens(v)
+                .into_iter()
+                .map(|t| Cow::Owned(t.to_vec()))
+                .collect(),
+        }
     };
     match metric {
         Metric::Statement(m) => p.statement = Some(Box::new(m.prepare(&text()))),
@@ -186,8 +262,8 @@ fn prepare<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<'a> {
             Scorer::TokenSortRatio => p.key = Cow::Owned(fuzz::join(&fuzz::sorted_tokens(&chars))),
             Scorer::TokenSetRatio | Scorer::Jaccard => p.tokens = tokens(&chars),
             Scorer::TokenRatio => {
-                p.key = Cow::Owned(fuzz::join(&fuzz::sorted_tokens(&chars)));
                 p.tokens = tokens(&chars);
+                p.key = Cow::Owned(fuzz::join(&slices(&p.tokens)));
             }
             Scorer::WRatio => p.chars = chars,
             _ => p.key = chars,
@@ -196,8 +272,8 @@ fn prepare<'a>(raw: &'a [char], metric: &Metric, process: bool) -> Prep<'a> {
     p
 }
 
-fn slices(t: &[Vec<char>]) -> Vec<&[char]> {
-    t.iter().map(|x| x.as_slice()).collect()
+fn slices<'t>(t: &'t [Cow<'_, [char]>]) -> Vec<&'t [char]> {
+    t.iter().map(|x| &x[..]).collect()
 }
 
 /// Scores one query against choices; holds what is built once per query.
@@ -205,8 +281,19 @@ struct Row<'a> {
     metric: &'a Metric,
     q: &'a Prep<'a>,
     pat: Option<Pattern>,
-    /// The query's pattern tables for levenshtein and jaro_winkler, built once per row.
-    cached: Option<Cached>,
+    /// The query's pattern tables for levenshtein and jaro_winkler, built once per row;
+    /// boxed, as they hold kilobytes inline (moving them per choice was a tenth of an
+    /// `extractOne`, even for metrics that have none).
+    cached: Option<Box<Cached>>,
+}
+
+/// What a [`Row`] builds from its query ([`Row::tables`]), kept apart from the borrows so an
+/// [`Extraction`] builds it once for all its blocks (it was rebuilt for each, a 2 kB pattern
+/// zeroed log2(n) times per call).
+#[derive(Default)]
+struct Tables {
+    pat: Option<Pattern>,
+    cached: Option<Box<Cached>>,
 }
 
 enum Cached {
@@ -216,6 +303,27 @@ enum Cached {
 
 impl<'a> Row<'a> {
     fn new(metric: &'a Metric, q: &'a Prep<'a>) -> Self {
+        Self::with(metric, q, Self::tables(metric, q))
+    }
+
+    fn with(metric: &'a Metric, q: &'a Prep<'a>, t: Tables) -> Self {
+        Row {
+            metric,
+            q,
+            pat: t.pat,
+            cached: t.cached,
+        }
+    }
+
+    /// The tables, given back (see [`Tables`]).
+    fn into_tables(self) -> Tables {
+        Tables {
+            pat: self.pat,
+            cached: self.cached,
+        }
+    }
+
+    fn tables(metric: &Metric, q: &Prep<'_>) -> Tables {
         let pat = match metric {
             Metric::Builtin(
                 Scorer::Ratio | Scorer::TokenSortRatio | Scorer::PartialRatio | Scorer::TokenRatio,
@@ -227,20 +335,17 @@ impl<'a> Row<'a> {
         };
         let cached = match metric {
             // Longer than a machine word and no cutoff: the crate's block kernel.
-            Metric::Builtin(Scorer::Levenshtein) if q.key.len() > 64 => Some(Cached::Levenshtein(
-                rapidfuzz::distance::levenshtein::BatchComparator::new(q.key.iter().copied()),
-            )),
-            Metric::Builtin(Scorer::JaroWinkler) => Some(Cached::JaroWinkler(
+            Metric::Builtin(Scorer::Levenshtein) if q.key.len() > 64 => {
+                Some(Box::new(Cached::Levenshtein(
+                    rapidfuzz::distance::levenshtein::BatchComparator::new(q.key.iter().copied()),
+                )))
+            }
+            Metric::Builtin(Scorer::JaroWinkler) => Some(Box::new(Cached::JaroWinkler(
                 rapidfuzz::distance::jaro_winkler::BatchComparator::new(q.key.iter().copied()),
-            )),
+            ))),
             _ => None,
         };
-        Row {
-            metric,
-            q,
-            pat,
-            cached,
-        }
+        Tables { pat, cached }
     }
 
     /// Ratio-like rows four choices at a time; false when the metric has no such fast path.
@@ -278,13 +383,6 @@ impl<'a> Row<'a> {
                 _ => 0.0,
             },
             Metric::Builtin(sc) => match sc {
-                Scorer::Ratio | Scorer::TokenSortRatio => match &self.pat {
-                    Some(p) => p.ratio(&c.key, cutoff),
-                    None => fuzz::ratio(&q.key, &c.key, cutoff),
-                },
-                Scorer::PartialRatio => {
-                    fuzz::partial_ratio_pat(&q.key, &c.key, self.pat.as_ref(), None, cutoff)
-                }
                 Scorer::TokenSetRatio => {
                     fuzz::token_set_from_tokens(&slices(&q.tokens), &slices(&c.tokens), cutoff)
                 }
@@ -304,53 +402,70 @@ impl<'a> Row<'a> {
                     cut(set.max(sort), cutoff)
                 }
                 Scorer::WRatio => fuzz::wratio(&q.chars, &c.chars, cutoff),
-                // Ours for one machine word, and banded when the band is wider than one word;
-                // a band of one word (or no cutoff) goes to the crate's kernels below.
-                Scorer::Levenshtein
-                    if self.pat.is_some()
-                        && (q.key.len() <= 64
-                            || fuzz::wide_band(q.key.len(), c.key.len(), cutoff)) =>
-                {
-                    let (l1, l2) = (q.key.len(), c.key.len());
-                    // The length difference is a lower bound of the distance.
-                    if fuzz::levenshtein_score(l1.abs_diff(l2), l1, l2, cutoff) == 0.0
-                        && cutoff > 0.0
-                    {
-                        return 0.0;
-                    }
-                    let Some(p) = self.pat.as_ref() else {
-                        return fuzz::levenshtein(&q.key, &c.key, cutoff);
-                    };
-                    match p.levenshtein(&c.key) {
-                        Some(d) => fuzz::levenshtein_score(d, l1, l2, cutoff),
-                        None => {
-                            match p.levenshtein_within(&c.key, fuzz::max_distance(l1, l2, cutoff)) {
-                                Some(d) => fuzz::levenshtein_score(d, l1, l2, cutoff),
-                                None => 0.0,
-                            }
-                        }
-                    }
-                }
-                other => {
-                    use rapidfuzz::distance::{jaro_winkler as jw, levenshtein as lev};
-                    let s2 = c.key.iter().copied();
-                    // The cutoff goes to the crate, which then stops early (banded search).
-                    let sim = match (&self.cached, fuzz::crate_cutoff(cutoff)) {
-                        (Some(Cached::Levenshtein(b)), None) => b.normalized_similarity(s2),
-                        (Some(Cached::Levenshtein(b)), Some(x)) => {
-                            let args = lev::Args::default().score_cutoff(x);
-                            b.normalized_similarity_with_args(s2, &args).unwrap_or(0.0)
-                        }
-                        (Some(Cached::JaroWinkler(b)), None) => b.normalized_similarity(s2),
-                        (Some(Cached::JaroWinkler(b)), Some(x)) => {
-                            let args = jw::Args::default().score_cutoff(x);
-                            b.normalized_similarity_with_args(s2, &args).unwrap_or(0.0)
-                        }
-                        (None, _) => return other.score(&q.key, &c.key, cutoff),
-                    };
-                    cut(sim * 100.0, cutoff)
-                }
+                _ => self.score_key(&c.key, cutoff),
             },
+        }
+    }
+
+    /// The score of a choice whose compared characters are `key` (its [`Prep::key`]), for
+    /// the built-in scorers that compare one string each (ratio, token_sort_ratio,
+    /// partial_ratio, jaro_winkler, levenshtein); 0 for any other metric.
+    #[inline]
+    fn score_key(&self, key: &[char], cutoff: f64) -> f64 {
+        let q = self.q;
+        let Metric::Builtin(sc) = self.metric else {
+            return 0.0;
+        };
+        match sc {
+            Scorer::Ratio | Scorer::TokenSortRatio => match &self.pat {
+                Some(p) => p.ratio(key, cutoff),
+                None => fuzz::ratio(&q.key, key, cutoff),
+            },
+            Scorer::PartialRatio => {
+                fuzz::partial_ratio_pat(&q.key, key, self.pat.as_ref(), None, cutoff)
+            }
+            // Ours for one machine word, and banded when the band is wider than one word;
+            // a band of one word (or no cutoff) goes to the crate's kernels below.
+            Scorer::Levenshtein
+                if self.pat.is_some()
+                    && (q.key.len() <= 64 || fuzz::wide_band(q.key.len(), key.len(), cutoff)) =>
+            {
+                let (l1, l2) = (q.key.len(), key.len());
+                // The length difference is a lower bound of the distance.
+                if fuzz::levenshtein_score(l1.abs_diff(l2), l1, l2, cutoff) == 0.0 && cutoff > 0.0 {
+                    return 0.0;
+                }
+                let Some(p) = self.pat.as_ref() else {
+                    return fuzz::levenshtein(&q.key, key, cutoff);
+                };
+                match p.levenshtein(key) {
+                    Some(d) => fuzz::levenshtein_score(d, l1, l2, cutoff),
+                    None => match p.levenshtein_within(key, fuzz::max_distance(l1, l2, cutoff)) {
+                        Some(d) => fuzz::levenshtein_score(d, l1, l2, cutoff),
+                        None => 0.0,
+                    },
+                }
+            }
+            Scorer::Levenshtein | Scorer::JaroWinkler => {
+                use rapidfuzz::distance::{jaro_winkler as jw, levenshtein as lev};
+                let s2 = key.iter().copied();
+                // The cutoff goes to the crate, which then stops early (banded search).
+                let sim = match (self.cached.as_deref(), fuzz::crate_cutoff(cutoff)) {
+                    (Some(Cached::Levenshtein(b)), None) => b.normalized_similarity(s2),
+                    (Some(Cached::Levenshtein(b)), Some(x)) => {
+                        let args = lev::Args::default().score_cutoff(x);
+                        b.normalized_similarity_with_args(s2, &args).unwrap_or(0.0)
+                    }
+                    (Some(Cached::JaroWinkler(b)), None) => b.normalized_similarity(s2),
+                    (Some(Cached::JaroWinkler(b)), Some(x)) => {
+                        let args = jw::Args::default().score_cutoff(x);
+                        b.normalized_similarity_with_args(s2, &args).unwrap_or(0.0)
+                    }
+                    (None, _) => return sc.score(&q.key, key, cutoff),
+                };
+                cut(sim * 100.0, cutoff)
+            }
+            other => other.score(&q.key, key, cutoff),
         }
     }
 }
@@ -370,8 +485,11 @@ fn ratio_rows4(
     let lev = matches!(metric, Metric::Builtin(Scorer::Levenshtein));
     // Levenshtein's lanes take one machine word per string; one or two queries are faster
     // with one pattern each than with eight lanes' tables.
-    let p4 = fuzz::PatternN::new(keys)
-        .filter(|_| group.len() > 2 && (!lev || keys.iter().all(|k| k.len() <= 64)));
+    // (Decided before the tables are built: building and dropping them was a tenth of a
+    // 1 x 100 cdist.)
+    let p4 = (group.len() > 2 && (!lev || keys.iter().all(|k| k.len() <= 64)))
+        .then(|| fuzz::PatternN::new(keys))
+        .flatten();
     let Some(p4) = p4 else {
         for (row, &q) in rows.chunks_mut(m).zip(group) {
             let r = Row::new(metric, q);
@@ -588,6 +706,9 @@ fn prepare_all<'a>(
     process: bool,
     serial: bool,
 ) -> Vec<Prep<'a>> {
+    if !process && compares_raw(metric) {
+        return texts.iter().map(raw_prep).collect();
+    }
     if serial {
         return texts.iter().map(|s| prepare(s, metric, process)).collect();
     }
@@ -867,7 +988,14 @@ fn settled(heap: &BinaryHeap<Cand>, k: usize, metric: &Metric) -> bool {
 /// choices lazily): once the result cannot change, no more blocks are needed, which is what
 /// makes RapidFuzz's `extractOne` fast when an exact match comes early.
 pub struct Extraction {
-    query: Texts,
+    /// The query, prepared once for every block.
+    query: Prep<'static>,
+    /// Its length in code points before preparation (the length bound of [`Self::may_enter`]).
+    query_len: usize,
+    /// The query's pattern tables, built once (see [`Tables`]).
+    tables: Tables,
+    /// Whether a choice is scored on its characters alone, with no [`Prep`].
+    raw: bool,
     metric: Metric,
     process: bool,
     cutoff: f64,
@@ -899,16 +1027,42 @@ impl Extraction {
             });
         }
         let k = limit.unwrap_or(n_choices).min(n_choices);
-        let mut q = Texts::new();
-        q.push_str(query);
+        let chars: Vec<char> = query.chars().collect();
+        let query_len = chars.len();
+        let raw = !process && compares_raw(metric);
+        let q = if raw {
+            // What `prepare` makes of it, without copying the characters again.
+            Prep {
+                key: Cow::Owned(chars),
+                chars: Cow::Borrowed(&[]),
+                tokens: Vec::new(),
+                statement: None,
+            }
+        } else {
+            prepare(&chars, metric, process).into_owned()
+        };
+        // Nothing to score, nothing to build (an empty list costs what a call costs).
+        let tables = if k > 0 {
+            Row::tables(metric, &q)
+        } else {
+            Tables::default()
+        };
         Ok(Extraction {
             query: q,
+            query_len,
+            tables,
+            raw,
             metric: metric.clone(),
             process,
             cutoff,
             k,
             heap: BinaryHeap::with_capacity(k.min(1 << 16) + 1),
         })
+    }
+
+    /// Length of the query in code points (as given, before any processing).
+    pub fn query_len(&self) -> usize {
+        self.query_len
     }
 
     /// Whether the result is final (no choice after those fed can enter it).
@@ -934,7 +1088,7 @@ impl Extraction {
         if self.process || bar <= 0.0 {
             return true;
         }
-        let l1 = self.query.total_chars();
+        let l1 = self.query_len;
         match &self.metric {
             Metric::Builtin(Scorer::Ratio) => fuzz::ratio_may_reach(l1, len, bar),
             Metric::Builtin(Scorer::Levenshtein) => {
@@ -950,25 +1104,45 @@ impl Extraction {
         if self.done() {
             return true;
         }
-        let q = prepare(self.query.get(0), &self.metric, self.process);
-        let row = Row::new(&self.metric, &q);
+        let row = Row::with(&self.metric, &self.query, std::mem::take(&mut self.tables));
         for (raw, &i) in block.iter().zip(index) {
             if settled(&self.heap, self.k, &self.metric) {
                 break;
             }
-            let c = prepare(raw, &self.metric, self.process);
-            let s = row.score(&c, self.bar());
-            if s >= self.cutoff {
-                push_best(
-                    &mut self.heap,
-                    Cand {
-                        score: s,
-                        idx: i as u32,
-                    },
-                    self.k,
-                );
-            }
+            offer(
+                &mut self.heap,
+                self.k,
+                self.cutoff,
+                self.raw,
+                self.process,
+                &row,
+                raw,
+                i,
+            );
         }
+        self.tables = row.into_tables();
+        self.done()
+    }
+
+    /// Score choice `i` (above those fed before), given as its code points: [`Self::feed`]
+    /// of one string, with no [`Texts`] to fill (a caller reading a short list scores each
+    /// choice as it reads it). Returns [`Extraction::done`].
+    pub fn feed_one(&mut self, raw: &[char], i: usize) -> bool {
+        if self.done() {
+            return true;
+        }
+        let row = Row::with(&self.metric, &self.query, std::mem::take(&mut self.tables));
+        offer(
+            &mut self.heap,
+            self.k,
+            self.cutoff,
+            self.raw,
+            self.process,
+            &row,
+            raw,
+            i,
+        );
+        self.tables = row.into_tables();
         self.done()
     }
 
@@ -977,6 +1151,41 @@ impl Extraction {
         let mut v = self.heap.into_vec();
         v.sort_unstable();
         v.into_iter().map(|c| (c.idx as usize, c.score)).collect()
+    }
+}
+
+/// Score choice `i` (code points `raw`) with `row` and keep it in `heap` if it is among
+/// the `k` best at or above `cutoff`; `raw_key`: the metric compares `raw` as it is.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn offer(
+    heap: &mut BinaryHeap<Cand>,
+    k: usize,
+    cutoff: f64,
+    raw_key: bool,
+    process: bool,
+    row: &Row<'_>,
+    raw: &[char],
+    i: usize,
+) {
+    let bar = match heap.peek() {
+        Some(top) if heap.len() == k => cutoff.max(top.score),
+        _ => cutoff,
+    };
+    let s = if raw_key {
+        row.score_key(raw, bar)
+    } else {
+        row.score(&prepare(raw, row.metric, process), bar)
+    };
+    if s >= cutoff {
+        push_best(
+            heap,
+            Cand {
+                score: s,
+                idx: i as u32,
+            },
+            k,
+        );
     }
 }
 

@@ -274,7 +274,7 @@ impl Pattern {
         // Upper bound from the lengths alone: skip the LCS when it cannot reach the cutoff.
         // Computed exactly as the score is, so a score equal to the cutoff is never skipped.
         let least_dist = lensum - 2 * self.len.min(s2.len());
-        if norm_sim(least_dist, lensum, cutoff) == 0.0 && cutoff > 0.0 {
+        if norm_sim_below(least_dist, lensum, cutoff) {
             return 0.0;
         }
         if cutoff > 0.0 && self.words >= 2 {
@@ -1045,7 +1045,34 @@ fn norm_sim(dist: usize, lensum: usize, cutoff: f64) -> f64 {
 #[inline]
 pub fn ratio_may_reach(l1: usize, l2: usize, cutoff: f64) -> bool {
     let lensum = l1 + l2;
-    lensum == 0 || cutoff <= 0.0 || norm_sim(lensum - 2 * l1.min(l2), lensum, cutoff) != 0.0
+    lensum == 0 || !norm_sim_below(lensum - 2 * l1.min(l2), lensum, cutoff)
+}
+
+/// Whether `cutoff > 0` and [`norm_sim`]`(dist, lensum, cutoff)` is 0 (the score is below
+/// the cutoff), mostly without its division: the exact score `100 (lensum - dist) / lensum`
+/// is compared with the cutoff by multiplication, and only a score within 1e-9 (relative) of
+/// the cutoff, where the rounding of the float expression decides, is computed as
+/// [`norm_sim`] computes it. The division was most of the length check that every choice of
+/// an `extract` passes through twice.
+#[inline]
+fn norm_sim_below(dist: usize, lensum: usize, cutoff: f64) -> bool {
+    // A NaN cutoff is never "below" (as `cutoff > 0.0` was false before).
+    if cutoff.is_nan() || cutoff <= 0.0 {
+        return false;
+    }
+    if lensum == 0 {
+        return 100.0 < cutoff;
+    }
+    // Both exact (integers below 2^53); `rhs` within one rounding of cutoff · lensum.
+    let lhs = (lensum - dist) as f64 * 100.0;
+    let rhs = cutoff * lensum as f64;
+    if lhs >= rhs * (1.0 + 1e-9) {
+        false
+    } else if lhs <= rhs * (1.0 - 1e-9) {
+        true
+    } else {
+        norm_sim(dist, lensum, cutoff) == 0.0
+    }
 }
 
 /// `100 - 100·dist/lensum`, the token_set_ratio normalization, 0 below `cutoff`.
@@ -1761,6 +1788,41 @@ pub fn jaccard_tokens(ta: &[&[char]], tb: &[&[char]], cutoff: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn norm_sim_below_is_the_division() {
+        let mut cutoffs = vec![
+            0.0,
+            -1.0,
+            1e-300,
+            0.5,
+            50.0,
+            80.0,
+            99.999,
+            100.0,
+            100.5,
+            f64::NAN,
+        ];
+        cutoffs.extend([f64::INFINITY, f64::NEG_INFINITY]);
+        for lensum in 0..160usize {
+            for dist in 0..=lensum {
+                let exact = 100.0 * (lensum - dist) as f64 / lensum.max(1) as f64;
+                let mut cs = cutoffs.clone();
+                // The score itself and its neighbours, where the rounding decides.
+                for c in [norm_sim(dist, lensum, -1.0), exact] {
+                    cs.extend([
+                        c,
+                        f64::from_bits(c.to_bits() + 1),
+                        f64::from_bits(c.to_bits().max(1) - 1),
+                    ]);
+                }
+                for c in cs {
+                    let want = c > 0.0 && norm_sim(dist, lensum, c) == 0.0;
+                    assert_eq!(norm_sim_below(dist, lensum, c), want, "{dist} {lensum} {c}");
+                }
+            }
+        }
+    }
 
     fn packed_jaro_case<T: Lane, const N: usize>(seed: u64, alphabet: &[char], qmax: usize) {
         let mut x = seed;

@@ -3,7 +3,7 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::text::fold::words;
+use crate::text::fold::{casefold_into, words};
 
 /// NFKC, case folding, quote and dash folding (all punctuation becomes a word break),
 /// optional accent stripping, every run of non-alphanumerics to one space, trimmed.
@@ -42,16 +42,64 @@ pub fn default_process_chars(s: &[char], strip_accents: bool, out: &mut Vec<char
     // each into spaces or dots only, which `words` reads as a word break as it reads a space
     // (none of them composes with a neighbour): read as a space, the text keeps the path
     // without normalization (they were most of the news sentences that took it).
-    let text = || s.iter().map(|&c| if compat_gap(c) { ' ' } else { c });
     // ASCII is NFKC whatever surrounds it; leaving it out of the quick check (a table search
-    // per character) can only turn a Yes into a No, never the reverse.
-    let nfkc =
-        !strip_accents && is_nfkc_quick(text().filter(|c| !c.is_ascii())) == IsNormalized::Yes;
+    // per character) can only turn a Yes into a No, never the reverse. A `compat_gap`
+    // character is read as a space, which is ASCII: left out too (tested second, so an ASCII
+    // character costs one comparison).
+    let nfkc = !strip_accents
+        && is_nfkc_quick(
+            s.iter()
+                .copied()
+                .filter(|&c| !c.is_ascii() && !compat_gap(c)),
+        ) == IsNormalized::Yes;
     if nfkc {
-        words(text(), |c| out.push(c));
+        words_of_nfkc(s, out);
     } else {
         out.extend(default_process(&s.iter().collect::<String>(), strip_accents).chars());
     }
+}
+
+/// `words` of `s` (already NFKC once [`compat_gap`] characters are read as spaces),
+/// appended to `out`: each run of ASCII by the table of [`fold_ascii`], without branches,
+/// and only the other characters one by one as `words` treats them. Through `words` char by
+/// char, a sentence with one curly quote cost four times an ASCII one (a word break every
+/// few characters defeats the branch predictor).
+fn words_of_nfkc(s: &[char], out: &mut Vec<char>) {
+    // `pending`: a word break seen after a kept character (a space is due before the next).
+    let (mut pending, mut any) = (false, false);
+    let mut i = 0;
+    while i < s.len() {
+        let run = s[i..]
+            .iter()
+            .position(|c| !c.is_ascii())
+            .unwrap_or(s.len() - i);
+        fold_ascii_run(&s[i..i + run], |c| c as usize, out, &mut pending, &mut any);
+        i += run;
+        let Some(&c) = s.get(i) else { break };
+        // General Punctuation (curly quotes, dashes, ellipsis: most non-ASCII characters of
+        // news text) holds no alphanumeric and no mark: a word break without the two Unicode
+        // table searches (a test checks the block).
+        if !in_general_punctuation(c)
+            && !compat_gap(c)
+            && (c.is_alphanumeric() || is_combining_mark(c))
+        {
+            if pending {
+                out.push(' ');
+            }
+            pending = false;
+            any = true;
+            casefold_into(c, &mut |x| out.push(x));
+        } else {
+            pending |= any;
+        }
+        i += 1;
+    }
+}
+
+/// Whether `c` is in the General Punctuation block (U+2000-U+206F).
+#[inline]
+fn in_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 /// Characters whose NFKC form is only spaces or full stops (U+00A0, U+2000-U+200A, U+202F,
@@ -67,6 +115,37 @@ fn compat_gap(c: char) -> bool {
 /// `text::fold::words` of an ASCII string (every char below 128), by table: each byte's lowercase form
 /// when alphanumeric, 0 for a word break.
 fn fold_ascii(s: &[char], out: &mut Vec<char>) {
+    fold_ascii_by(s, |c| c as usize, out)
+}
+
+/// [`default_process`] (no accent stripping) of an ASCII string given as its bytes (every
+/// byte below 128), appended to `out`: the table pass of [`default_process_chars`] straight
+/// from a borrowed buffer, with no code points on the way.
+pub fn default_process_ascii(s: &[u8], out: &mut Vec<char>) {
+    debug_assert!(s.is_ascii());
+    fold_ascii_by(s, |b| b as usize, out)
+}
+
+#[inline]
+fn fold_ascii_by<T: Copy>(s: &[T], code: impl Fn(T) -> usize, out: &mut Vec<char>) {
+    let (mut pending, mut any) = (false, false);
+    fold_ascii_run(s, code, out, &mut pending, &mut any);
+}
+
+/// The table pass of [`fold_ascii`] over one run of ASCII inside a longer text, carrying
+/// `words`' state across it: `pending` (a word break after a kept character: a space is due
+/// before the next one) and `any` (a character was kept).
+#[inline]
+fn fold_ascii_run<T: Copy>(
+    s: &[T],
+    code: impl Fn(T) -> usize,
+    out: &mut Vec<char>,
+    pending: &mut bool,
+    any: &mut bool,
+) {
+    if s.is_empty() {
+        return;
+    }
     const TABLE: [u8; 128] = {
         let mut t = [0u8; 128];
         let mut b = 0;
@@ -81,23 +160,26 @@ fn fold_ascii(s: &[char], out: &mut Vec<char>) {
     };
     // Without branches (a word break every few characters defeats the predictor): each
     // character writes a space and its folded form at the end and advances over what it
-    // keeps. The output never outgrows the input (a space stands for a dropped character),
-    // so `s.len()` slots of spare capacity hold every write.
-    out.reserve(s.len());
+    // keeps. The output is at most one longer than the input (a space stands for a dropped
+    // character; one more when a space is due at the start), so `s.len() + 1` slots of
+    // spare capacity hold every write, and no write lands on a kept slot before the end.
+    let cap = s.len() + 1;
+    out.reserve(cap);
     let start = out.len();
-    let spare = &mut out.spare_capacity_mut()[..s.len()];
-    let (mut k, mut pending, mut any) = (0usize, false, false);
+    let spare = &mut out.spare_capacity_mut()[..cap];
+    let (mut k, mut p, mut a) = (0usize, *pending, *any);
     for &c in s {
-        let f = TABLE[c as usize & 127];
+        let f = TABLE[code(c) & 127];
         let keep = f != 0;
-        spare[k.min(s.len() - 1)].write(' ');
-        k += usize::from(keep & pending);
-        spare[k.min(s.len() - 1)].write(f as char);
+        spare[k.min(cap - 1)].write(' ');
+        k += usize::from(keep & p);
+        spare[k.min(cap - 1)].write(f as char);
         k += usize::from(keep);
-        pending = !keep & (any | pending);
-        any |= keep;
+        p = !keep & (a | p);
+        a |= keep;
     }
-    // SAFETY: the first `k` slots after `start` were written (k <= s.len(), the reserve).
+    (*pending, *any) = (p, a);
+    // SAFETY: the first `k` slots after `start` were written (k <= s.len() + 1, the reserve).
     unsafe { out.set_len(start + k) };
 }
 
@@ -133,6 +215,43 @@ mod tests {
             fold_ascii(&s, &mut got);
             words(s.iter().copied(), |c| want.push(c));
             assert_eq!(got, want, "{s:?}");
+            let bytes: Vec<u8> = s.iter().map(|&c| c as u8).collect();
+            let mut from_bytes = vec!['x'];
+            default_process_ascii(&bytes, &mut from_bytes);
+            assert_eq!(from_bytes, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_all_word_breaks() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| in_general_punctuation(c)) {
+            assert!(!c.is_alphanumeric() && !is_combining_mark(c), "{c:?}");
+        }
+        assert!(!in_general_punctuation('\u{1FFF}') && !in_general_punctuation('\u{2070}'));
+    }
+
+    #[test]
+    fn mixed_text_is_processed_as_words_does() {
+        let mut x = 5u64;
+        let alphabet: Vec<char> = " \t,.-'!aZ09x“”’—éÉßẞςΣ\u{301}\u{A0}\u{2026}\u{3000}İ한字"
+            .chars()
+            .collect();
+        for n in 0..600 {
+            let s: String = (0..n % 50)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(x >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let cs: Vec<char> = s.chars().collect();
+            let mut got = vec!['x'];
+            default_process_chars(&cs, false, &mut got);
+            let want: String = std::iter::once('x')
+                .chain(default_process(&s, false).chars())
+                .collect();
+            assert_eq!(got.iter().collect::<String>(), want, "{s:?}");
         }
     }
 
