@@ -162,8 +162,32 @@ impl<'a> Index<'a> {
             w.chars().any(char::is_alphabetic)
                 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
         };
-        if !first.word || !first.cap || !shouted(s0) {
+        if !first.word || !first.cap {
             return s0;
+        }
+        // "Washington (AFP) – …", "Kabul, Afghanistan (Reuters) — …": a place in ordinary case
+        // is a dateline when a wire service's tag in parentheses and a dash follow it.
+        if !shouted(s0) {
+            let lim = (s0 + 8).min(self.toks.len());
+            let open = (s0 + 1..lim).find(|&k| self.is_punct(k, "("));
+            let tagged = open.is_some_and(|o| {
+                (s0 + 1..o).all(|k| {
+                    let t = self.toks[k];
+                    t.para == first.para && (t.word && t.cap || self.is_punct(k, ","))
+                }) && self.toks.get(o + 1).is_some_and(|t| t.word && t.cap)
+                    && self.is_punct(o + 2, ")")
+                    && self.is_dash(o + 3)
+            });
+            return match open {
+                Some(o) if tagged => {
+                    let mut k = o + 3;
+                    while self.is_dash(k) {
+                        k += 1;
+                    }
+                    k
+                }
+                _ => s0,
+            };
         }
         for k in s0 + 1..(s0 + 8).min(self.toks.len()) {
             let t = self.toks[k];

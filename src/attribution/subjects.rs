@@ -1072,7 +1072,13 @@ impl<'a> Index<'a> {
             s0 += 1;
         }
         for j in [s0, s0 + 1] {
-            if j > s0 && !self.toks.get(s0).is_some_and(|t| t.func == Func::Det) {
+            // "The …", "Mayor Ana Ruiz …" (a title the mention may not start at).
+            if j > s0
+                && !self
+                    .toks
+                    .get(s0)
+                    .is_some_and(|t| t.func == Func::Det || t.lex.title)
+            {
                 break;
             }
             if let Some(mi) = self.m_start.get(j).copied().flatten() {

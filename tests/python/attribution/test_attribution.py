@@ -480,3 +480,12 @@ def test_asides_party_tags_and_participles_after_a_closing_mark() -> None:
     assert got["the port was \u201ca national asset,\u201d"] == "Ruiz", got
     assert got["its workers were \u201cthe best paid in the region.\u201d"] == "Ruiz", got
     assert got["the best paid in the region."] == "Ruiz", got
+
+
+def test_a_wire_dateline_in_ordinary_case_is_not_a_speaker() -> None:
+    # PolNeAR train: "Washington (AFP) – … has taken a swipe at …, saying" gave "Washington".
+    got = _speakers(
+        "Headline\n\nLisbon (AFP) \u2013 Mayor Ana Ruiz has taken a swipe at the port board, "
+        "saying that its plan would cost jobs."
+    )
+    assert got["its plan would cost jobs"] == "Ana Ruiz", got
