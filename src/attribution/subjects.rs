@@ -397,6 +397,13 @@ impl<'a> Index<'a> {
                         ))
                     && (first + 1..p).all(|j| !self.toks[j].quoted && self.cue_at[j].is_none())
                 {
+                    // "Legislative leaders in North Carolina, for instance, noted": people
+                    // placed where they are.
+                    if let Some(mi) = self.m_end.get(first.wrapping_sub(1)).copied().flatten() {
+                        if let Some(r) = self.located_person(mi as usize, c) {
+                            return Some(r);
+                        }
+                    }
                     return self.description_before(first);
                 }
             }

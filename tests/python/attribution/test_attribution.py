@@ -467,6 +467,7 @@ def test_asides_party_tags_and_participles_after_a_closing_mark() -> None:
     text = (
         "Headline of the day\n\n"
         "The inspectors, however, argue that the dam is safe.\n\n"
+        "County officials in Vermont, for instance, noted that the bridge had been closed.\n\n"
         "Sen. Dana Whitfield (D-R.I.), said after a lunch on Tuesday that she had not read "
         "the plan.\n\n"
         "According to a Reuters/Ipsos poll, the two candidates are tied in the state.\n\n"
@@ -475,6 +476,7 @@ def test_asides_party_tags_and_participles_after_a_closing_mark() -> None:
     )
     got = _speakers(text)
     assert got["the dam is safe"] == "inspectors", got
+    assert got["the bridge had been closed"] == "County officials in Vermont", got
     assert got["she had not read the plan"] == "Dana Whitfield", got
     assert got["the two candidates are tied in the state"] is not None, got
     assert got["the port was \u201ca national asset,\u201d"] == "Ruiz", got
