@@ -497,6 +497,18 @@ fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
         } else if p.func == Func::Prep {
             // "Ambassador to Japan", "Secretary of State": only right after a title.
             toks.get(k.wrapping_sub(2)).is_some_and(|q| q.lex.title) && k >= 2
+        } else if !p.cap
+            && !p.lex.title
+            && k >= 2
+            && toks[k - 2].word
+            && toks[k - 2].cap
+            && !toks[k - 2].lex.title
+            && toks[k - 2].lex.country.is_none()
+            && toks[k - 2].sent == p.sent
+        {
+            // "Jane Smith met Ted Cruz", "Fiorina endorsed Cruz": a lowercase word after
+            // another name is that name's verb, not a modifier of this one.
+            false
         } else {
             matches!(
                 p.func,

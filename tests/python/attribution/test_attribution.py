@@ -491,3 +491,20 @@ def test_a_wire_dateline_in_ordinary_case_is_not_a_speaker() -> None:
         "saying that its plan would cost jobs."
     )
     assert got["its plan would cost jobs"] == "Ana Ruiz", got
+
+
+def test_a_name_after_anothers_verb_and_given_names_keep_he_and_she_apart() -> None:
+    # User trial 8: "Carly Fiorina endorsed Ted Cruz ..., saying" gave Cruz (his description
+    # ran back over "Fiorina endorsed"), and "she" then went to Cruz and, elsewhere, to Bernie
+    # Sanders: "Carly", "Ted" and "Bernie" were not in the given-name list.
+    text = (
+        "Headline\n\n"
+        "Carly Fiorina endorsed Ted Cruz on Wednesday, saying the party needed a fighter.\n\n"
+        "She praised him at length. \u201cHe has stood up for the Constitution,\u201d she said.\n\n"
+        "Bernie Sanders called Dana Whitfield to concede.\n\n"
+        "\u201cI want to thank every volunteer,\u201d she said."
+    )
+    got = _speakers(text)
+    assert got["the party needed a fighter"] == "Carly Fiorina", got
+    assert got["He has stood up for the Constitution,"] == "Carly Fiorina", got
+    assert got["I want to thank every volunteer,"] != "Bernie Sanders", got
