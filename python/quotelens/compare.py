@@ -187,7 +187,7 @@ def quote_matches(
     (``article_a``: the earlier date, then the smaller article id; undated articles after
     dated ones), not with each other report. With ``unquoted=True`` a quote is also looked for in the running text of the
     other articles (:func:`quotelens.sim.locate` around the densest run of its content words,
-    where an article holds enough of them); such rows have ``quoted_b`` False and the speaker
+    where a stretch of an article between its quotes holds enough of them); such rows have ``quoted_b`` False and the speaker
     of the reported speech there, if any.
 
     Precision first: a quote with fewer than :data:`MATCH_MIN_CONTENT_WORDS` content words or
