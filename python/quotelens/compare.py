@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from quotelens.corpus import Corpus
+    from quotelens.display import GridChart
 
 
 
@@ -186,7 +187,7 @@ def quote_matches(
     (``article_a``: the earlier date, then the smaller article id; undated articles after
     dated ones), not with each other report. With ``unquoted=True`` a quote is also looked for in the running text of the
     other articles (:func:`quotelens.sim.locate` around the densest run of its content words,
-    where an article holds enough of them); such rows have ``quoted_b`` False and the speaker
+    where a stretch of an article between its quotes holds enough of them); such rows have ``quoted_b`` False and the speaker
     of the reported speech there, if any.
 
     Precision first: a quote with fewer than :data:`MATCH_MIN_CONTENT_WORDS` content words or
@@ -404,8 +405,10 @@ def claims(
     (Jaccard 0.3) and the statements sharing one of a statement's 3 rarest words, and not those
     whose exact-word overlap is below 70% of the threshold; ``"auto"`` (default) is exact up to
     :data:`EXACT_LIMIT` distinct statements. Both link with the same rule; blocking can only
-    miss links, never add them (on the first 200 of 840 PolNeAR articles it finds 92.5% of
-    exact's claim pairs, precision 0.974; ``benchmarks/bench_compare.py --recall 200``). It
+    miss links, never add them (on 840 PolNeAR articles it finds 96.8% of exact's claim
+    pairs, 367/379, precision 0.995; on the first 200, 37/40, the 3 missed being one claim of
+    three unrelated statements on answering questions; ``benchmarks/bench_compare.py
+    --recall 840``). It
     all runs in the core (``src/compare/claims.rs``: :func:`statements` are built per
     article, then clustered, which is how ``quotelens.dask.claims`` splits it), on
     ``workers`` threads, with a progress bar (``progress``).
@@ -451,44 +454,70 @@ class SideComparison(pd.DataFrame):
 
     def heatmap(self, *, max_speakers: int = 15) -> "Figure":
         """Speakers of side A (rows) against speakers of side B (columns): the best statement
-        score between them, as a matplotlib figure."""
+        score between them, as a matplotlib figure (:meth:`chart` is its content)."""
         from matplotlib.figure import Figure
 
-        side_a = getattr(self, "side_a", "side A")
-        side_b = getattr(self, "side_b", "side B")
-        df = self.assign(
-            speaker_a=self["speaker_a"].fillna("?"), speaker_b=self["speaker_b"].fillna("?")
-        )
-        rows = list(df["speaker_a"].value_counts().index[:max_speakers])
-        cols = list(df["speaker_b"].value_counts().index[:max_speakers])
-        m = np.zeros((len(rows), len(cols)))
-        for r in df.itertuples():
-            if r.speaker_a in rows and r.speaker_b in cols:
-                i, j = rows.index(r.speaker_a), cols.index(r.speaker_b)
-                m[i, j] = max(m[i, j], r.score)
+        chart = self.chart(max_speakers=max_speakers)
+        rows, cols = chart.rows, chart.cols
         fig = Figure(figsize=(1.2 + 0.7 * max(len(cols), 2), 1.2 + 0.45 * max(len(rows), 2)))
         ax = fig.add_subplot()
-        im = ax.imshow(m, cmap="viridis", vmin=0, vmax=100, aspect="auto")
+        im = ax.imshow(np.array(chart.values).reshape(len(rows), len(cols)), cmap="viridis",
+                       vmin=0, vmax=100, aspect="auto")
         ax.set_xticks(range(len(cols)))
         ax.set_xticklabels(cols, rotation=40, ha="right", fontsize=8)
         ax.set_yticks(range(len(rows)))
         ax.set_yticklabels(rows, fontsize=8)
         for i in range(len(rows)):
             for j in range(len(cols)):
-                if m[i, j] > 0:
-                    ax.text(j, i, f"{m[i, j]:.0f}", ha="center", va="center", fontsize=7,
-                            color="white" if m[i, j] < 60 else "black")
-        ax.set_xlabel(side_b)
-        ax.set_ylabel(side_a)
-        ax.set_title(f"{side_a} vs {side_b}: closest statements", fontsize=10)
-        fig.colorbar(im, ax=ax, label="statement score")
+                if chart.cells[i][j]:
+                    ax.text(j, i, chart.cells[i][j], ha="center", va="center", fontsize=7,
+                            color="white" if chart.values[i][j] < 60 else "black")
+        ax.set_xlabel(chart.xlabel)
+        ax.set_ylabel(chart.ylabel)
+        ax.set_title(chart.title, fontsize=10)
+        fig.colorbar(im, ax=ax, label=chart.colorbar)
         fig.tight_layout()
         return fig
+
+    def chart(self, *, max_speakers: int = 15) -> "GridChart":
+        """What :meth:`heatmap` draws, as data with an ``svg()`` method (the report draws it
+        without matplotlib)."""
+        from quotelens.display import GridChart
+
+        side_a = getattr(self, "side_a", "side A")
+        side_b = getattr(self, "side_b", "side B")
+        df = self.assign(
+            speaker_a=self["speaker_a"].fillna("?"), speaker_b=self["speaker_b"].fillna("?")
+        )
+        rows = [str(r) for r in df["speaker_a"].value_counts().index[:max_speakers]]
+        cols = [str(c) for c in df["speaker_b"].value_counts().index[:max_speakers]]
+        at_r, at_c = {r: i for i, r in enumerate(rows)}, {c: j for j, c in enumerate(cols)}
+        m = [[0.0] * len(cols) for _ in rows]
+        for a, b, score in zip(df["speaker_a"], df["speaker_b"], df["score"]):
+            if a in at_r and b in at_c:
+                i, j = at_r[a], at_c[b]
+                m[i][j] = max(m[i][j], float(score))
+        return GridChart(f"{side_a} vs {side_b}: closest statements", rows, cols, m,
+                         [[f"{v:.0f}" if v > 0 else "" for v in row] for row in m],
+                         cmap="viridis", vmin=0, vmax=100, xlabel=str(side_b),
+                         ylabel=str(side_a), colorbar="statement score", dark_text_from=60)
 
 
 #: The columns of :func:`compare_sides`.
 SIDE_COLUMNS = ["article_a", "speaker_a", "text_a", "article_b", "speaker_b", "text_b", "score",
                 "relation", "polarity", "stance_a", "stance_b"]
+
+
+def check_sides_args(side_a: Any, side_b: Any, k: Any) -> tuple[str, str, int]:
+    """The checked arguments of :func:`compare_sides` (the key its answer is kept under)."""
+    for name, v in (("side_a", side_a), ("side_b", side_b)):
+        if not isinstance(v, str):
+            raise TypeError(f"{name}: expected str, got {type(v).__name__}")
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise TypeError(f"k: expected int, got {type(k).__name__}")
+    if k < 1:
+        raise QuotelensError(f"k: expected at least 1, got {k}")
+    return side_a, side_b, k
 
 
 def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> SideComparison:
@@ -501,13 +530,7 @@ def compare_sides(corpus: "Corpus", side_a: str, side_b: str, k: int = 3) -> Sid
     the other or the stances differ, else ``same`` (columns :data:`SIDE_COLUMNS`). It runs in
     the core (``src/compare/sides.rs``), without the GIL.
     """
-    for name, v in (("side_a", side_a), ("side_b", side_b)):
-        if not isinstance(v, str):
-            raise TypeError(f"{name}: expected str, got {type(v).__name__}")
-    if isinstance(k, bool) or not isinstance(k, int):
-        raise TypeError(f"k: expected int, got {type(k).__name__}")
-    if k < 1:
-        raise QuotelensError(f"k: expected at least 1, got {k}")
+    check_sides_args(side_a, side_b, k)
     raw = _core._compare_sides(list(corpus), side_a, side_b, k, -1)
     out = SideComparison(pd.DataFrame(raw, columns=SIDE_COLUMNS))
     out.side_a, out.side_b = side_a, side_b

@@ -913,9 +913,14 @@ class Corpus:
         """For each statement of ``side_a``, the ``k`` closest of ``side_b`` with score and
         polarity, as a DataFrame with ``.heatmap()``; see :func:`quotelens.compare.compare_sides`.
         """
-        from quotelens.compare import compare_sides
+        from quotelens.compare import check_sides_args, compare_sides
 
-        return self.with_speaker_ids(compare_sides(self, side_a, side_b, k))
+        key = ("compare_sides", *check_sides_args(side_a, side_b, k))
+        df = self._computed.get(key)
+        if df is None:
+            df = compare_sides(self, side_a, side_b, k)
+            self._computed[key] = df
+        return self.with_speaker_ids(df.copy())
 
     def with_speaker_ids(self, df: Any) -> Any:
         """``df`` (a comparison of this corpus: :func:`quotelens.compare.quote_matches`,

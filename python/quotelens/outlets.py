@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from quotelens.display import BarChart, GridChart
 from quotelens.frames import STATEMENT_KINDS, scare_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,6 +73,14 @@ class OutletComparison:
         each outlet), ``"groups"`` (share of voice by group), ``"cues"`` (cue categories per
         outlet), ``"kinds"`` (direct, mixed and indirect shares) or ``"terms"`` (scare-quoted
         terms per outlet)."""
+        chart = self.chart(what)
+        if isinstance(chart, GridChart):
+            return _terms_figure(chart, self.outlets)
+        return _share_figure(chart, self.outlets)
+
+    def chart(self, what: str = "groups") -> "BarChart | GridChart":
+        """What :meth:`plot` draws, as data with an ``svg()`` method (the report draws it
+        without matplotlib)."""
         if not isinstance(what, str):
             raise TypeError(f"what: expected str, got {type(what).__name__}")
         if what not in FIGURES:
@@ -79,21 +88,21 @@ class OutletComparison:
 
             raise QuotelensError(f"what: expected one of {', '.join(FIGURES)}, got {what!r}")
         if what == "voice":
-            return _share_figure(self.voice, "speaker", self.outlets, self.top,
-                                 "Share of voice: the most quoted speakers")
+            return _share_chart(self.voice, "speaker", self.outlets, self.top,
+                                "Share of voice: the most quoted speakers")
         if what == "groups":
-            return _share_figure(self.groups, "group", self.outlets, self.top,
-                                 "Share of voice by group")
+            return _share_chart(self.groups, "group", self.outlets, self.top,
+                                "Share of voice by group")
         if what == "cues":
-            return _share_figure(self.cue_totals,
-                                 "cue_category", self.outlets, self.top,
-                                 "Reporting verbs (cue categories)")
+            return _share_chart(self.cue_totals,
+                                "cue_category", self.outlets, self.top,
+                                "Reporting verbs (cue categories)")
         if what == "kinds":
             long = self.kinds[["outlet", *STATEMENT_KINDS]].melt(
                 id_vars=["outlet"], var_name="kind", value_name="n")
             long = long.rename(columns={"n": "statements"}).pipe(_with_share)
-            return _share_figure(long, "kind", self.outlets, 3, "Direct, mixed and indirect")
-        return _terms_figure(self.terms, self.outlets, self.top)
+            return _share_chart(long, "kind", self.outlets, 3, "Direct, mixed and indirect")
+        return _terms_chart(self.terms, self.outlets, self.top)
 
     def _repr_html_(self) -> str:
         from quotelens.display import outlets_html
@@ -182,21 +191,16 @@ def compare_outlets(corpus: "Corpus", *, top: int = 10) -> OutletComparison:
     return OutletComparison(voice, groups, cues, kinds, terms, cue_totals, top)
 
 
-def _share_figure(df: pd.DataFrame, col: str, outlets: list[str], top: int,
-                  title: str) -> "Figure":
+def _share_chart(df: pd.DataFrame, col: str, outlets: list[str], top: int,
+                 title: str) -> BarChart:
     """Stacked horizontal bars: per outlet, the share of each of the ``top`` values of ``col``
     (over the whole corpus), the rest as "other"."""
-    from matplotlib.figure import Figure
-
     from quotelens.display import side_colors
 
     totals = df.groupby(col)["statements"].sum().sort_values(ascending=False)
     keep = [k for k in totals.index if k != NO_GROUP][:top]
     colors = side_colors(keep)
-    # Constrained layout makes room for the legend outside the axes (tight_layout warned).
-    fig = Figure(figsize=(8, 0.45 * max(len(outlets), 1) + 1.8), layout="constrained")
-    ax = fig.add_subplot()
-    left = [0.0] * len(outlets)
+    series = []
     for k in keep + ["other"]:
         vals = []
         for o in outlets:
@@ -205,40 +209,58 @@ def _share_figure(df: pd.DataFrame, col: str, outlets: list[str], top: int,
                 vals.append(float(d.loc[~d[col].isin(keep), "share"].sum()))
             else:
                 vals.append(float(d.loc[d[col] == k, "share"].sum()))
-        if not any(vals):
-            continue
-        ax.barh(range(len(outlets)), vals, left=left, label=str(k),
-                color=colors.get(k, "#d1d5db"))
+        if any(vals):
+            series.append((str(k), [colors.get(k, "#d1d5db")] * len(outlets), vals))
+    return BarChart(title, [o if len(o) <= 24 else o[:23] + "…" for o in outlets], series,
+                    "share of the outlet's attributed statements", legend=bool(series))
+
+
+def _share_figure(chart: BarChart, outlets: list[str]) -> "Figure":
+    from matplotlib.figure import Figure
+
+    # Constrained layout makes room for the legend outside the axes (tight_layout warned).
+    fig = Figure(figsize=(8, 0.45 * max(len(outlets), 1) + 1.8), layout="constrained")
+    ax = fig.add_subplot()
+    left = [0.0] * len(outlets)
+    for name, colors, vals in chart.series:
+        ax.barh(range(len(outlets)), vals, left=left, label=name, color=colors)
         left = [a + b for a, b in zip(left, vals)]
     ax.set_yticks(range(len(outlets)))
-    ax.set_yticklabels([o if len(o) <= 24 else o[:23] + "…" for o in outlets], fontsize=8)
+    ax.set_yticklabels(chart.labels, fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel("share of the outlet's attributed statements")
-    ax.set_title(title)
-    if any(left):
+    ax.set_xlabel(chart.xlabel)
+    ax.set_title(chart.title)
+    if chart.legend:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 
 
-def _terms_figure(terms: pd.DataFrame, outlets: list[str], top: int) -> "Figure":
+def _terms_chart(terms: pd.DataFrame, outlets: list[str], top: int) -> GridChart:
     """A grid: the ``top`` scare-quoted terms (rows) by outlet (columns), with counts."""
-    from matplotlib.figure import Figure
-
     order = terms.groupby("term")["count"].sum().sort_values(ascending=False).index[:top]
-    fig = Figure(figsize=(1.2 * max(len(outlets), 1) + 3, 0.35 * max(len(order), 1) + 1.6),
-                 layout="constrained")
-    ax = fig.add_subplot()
     grid = [[int(terms.loc[(terms["term"] == t) & (terms["outlet"] == o), "count"].sum())
              for o in outlets] for t in order]
-    if grid:
-        ax.imshow(grid, cmap="Blues", aspect="auto")
-        for i, row in enumerate(grid):
+    return GridChart("Scare-quoted terms by outlet" if len(order) else "No scare-quoted terms",
+                     [t if len(t) <= 30 else t[:29] + "…" for t in order], list(outlets),
+                     [[float(v) for v in row] for row in grid],
+                     [[str(v) if v else "" for v in row] for row in grid], cmap="blues")
+
+
+def _terms_figure(chart: GridChart, outlets: list[str]) -> "Figure":
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(1.2 * max(len(outlets), 1) + 3, 0.35 * max(len(chart.rows), 1) + 1.6),
+                 layout="constrained")
+    ax = fig.add_subplot()
+    if chart.rows:
+        ax.imshow(chart.values, cmap="Blues", aspect="auto")
+        for i, row in enumerate(chart.cells):
             for j, v in enumerate(row):
                 if v:
-                    ax.text(j, i, str(v), ha="center", va="center", fontsize=8)
+                    ax.text(j, i, v, ha="center", va="center", fontsize=8)
     ax.set_xticks(range(len(outlets)))
-    ax.set_xticklabels(outlets, fontsize=8, rotation=30, ha="right")
-    ax.set_yticks(range(len(order)))
-    ax.set_yticklabels([t if len(t) <= 30 else t[:29] + "…" for t in order], fontsize=8)
-    ax.set_title("Scare-quoted terms by outlet" if len(order) else "No scare-quoted terms")
+    ax.set_xticklabels(chart.cols, fontsize=8, rotation=30, ha="right")
+    ax.set_yticks(range(len(chart.rows)))
+    ax.set_yticklabels(chart.rows, fontsize=8)
+    ax.set_title(chart.title)
     return fig

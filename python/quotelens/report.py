@@ -20,7 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from quotelens.display import NO_SIDE, article_html, corpus_colors, figure_svg
+from quotelens.display import NO_SIDE, BarChart, article_html, corpus_colors
 from quotelens.frames import STATEMENT_KINDS, is_statement
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,13 +86,21 @@ def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
     return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def sides_figure(corpus: "Corpus", colors: dict[Optional[str], str]) -> "Figure":
-    """A bar chart: attributed statements per side in each article (per side over the whole
-    corpus when it has more than 40 articles)."""
-    from matplotlib.figure import Figure
-
+def sides_chart(corpus: "Corpus", colors: dict[Optional[str], str]) -> BarChart:
+    """What :func:`sides_figure` draws: attributed statements per side in each article (per
+    side over the whole corpus when it has more than 40 articles)."""
     if len(corpus) > 40:
-        return _sides_total_figure(corpus, colors)
+        totals: dict[Optional[str], int] = {}
+        for a in corpus:
+            for q in a.quotes:
+                if q.speaker is not None and is_statement(q):
+                    totals[q.side] = totals.get(q.side, 0) + 1
+        top = sorted(totals, key=lambda s: (-totals[s], s or ""))[:15]
+        return BarChart(f"Who is quoted, by side ({len(corpus)} articles)",
+                        [s or "no side" for s in top],
+                        [("attributed statements", [colors.get(s, NO_SIDE) for s in top],
+                          [float(totals[s]) for s in top])],
+                        "attributed statements", legend=False)
     ids = corpus.ids
     sides = [s for s in colors if s is not None]
     counts = {s: [0] * len(ids) for s in sides + [None]}
@@ -100,46 +108,36 @@ def sides_figure(corpus: "Corpus", colors: dict[Optional[str], str]) -> "Figure"
         for q in a.quotes:
             if q.speaker is not None and is_statement(q):
                 counts.setdefault(q.side, [0] * len(ids))[i] += 1
-    height = max(2.0, 0.35 * len(ids) + 1.2)
-    fig = Figure(figsize=(8, min(height, 30)))
-    ax = fig.add_subplot()
-    left = [0] * len(ids)
-    for s in sides + [None]:
-        vals = counts.get(s, [0] * len(ids))
-        if not any(vals):
-            continue
-        ax.barh(range(len(ids)), vals, left=left, color=colors.get(s, NO_SIDE),
-                label=s or "no side")
-        left = [a + b for a, b in zip(left, vals)]
-    ax.set_yticks(range(len(ids)))
-    ax.set_yticklabels([(i if len(i) <= 28 else i[:27] + "…") for i in ids], fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlabel("attributed statements")
-    ax.set_title("Who is quoted in each article, by side")
-    if any(left):
-        ax.legend(fontsize=8, loc="lower right")
-    fig.tight_layout()
-    return fig
+    series = [(s or "no side", [colors.get(s, NO_SIDE)] * len(ids),
+               [float(v) for v in counts.get(s, [0] * len(ids))])
+              for s in sides + [None] if any(counts.get(s, ()))]
+    return BarChart("Who is quoted in each article, by side",
+                    [(i if len(i) <= 28 else i[:27] + "…") for i in ids], series,
+                    "attributed statements", legend=bool(series))
 
 
-def _sides_total_figure(corpus: "Corpus", colors: dict[Optional[str], str]) -> "Figure":
+def sides_figure(corpus: "Corpus", colors: dict[Optional[str], str]) -> "Figure":
+    """:func:`sides_chart` as a matplotlib figure."""
     from matplotlib.figure import Figure
 
-    counts: dict[Optional[str], int] = {}
-    for a in corpus:
-        for q in a.quotes:
-            if q.speaker is not None and is_statement(q):
-                counts[q.side] = counts.get(q.side, 0) + 1
-    sides = sorted(counts, key=lambda s: (-counts[s], s or ""))[:15]
-    fig = Figure(figsize=(8, 0.35 * len(sides) + 1.4))
+    chart = sides_chart(corpus, colors)
+    n = len(chart.labels)
+    if len(corpus) > 40:
+        fig = Figure(figsize=(8, 0.35 * n + 1.4))
+    else:
+        fig = Figure(figsize=(8, min(max(2.0, 0.35 * n + 1.2), 30)))
     ax = fig.add_subplot()
-    ax.barh(range(len(sides)), [counts[s] for s in sides],
-            color=[colors.get(s, NO_SIDE) for s in sides])
-    ax.set_yticks(range(len(sides)))
-    ax.set_yticklabels([s or "no side" for s in sides], fontsize=8)
+    left = [0.0] * n
+    for name, bar_colors, vals in chart.series:
+        ax.barh(range(n), vals, left=left, color=bar_colors, label=name)
+        left = [a + b for a, b in zip(left, vals)]
+    ax.set_yticks(range(n))
+    ax.set_yticklabels(chart.labels, fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel("attributed statements")
-    ax.set_title(f"Who is quoted, by side ({len(corpus)} articles)")
+    ax.set_xlabel(chart.xlabel)
+    ax.set_title(chart.title)
+    if chart.legend:
+        ax.legend(fontsize=8, loc="lower right")
     fig.tight_layout()
     return fig
 
@@ -215,7 +213,7 @@ def _outlets_section(corpus: "Corpus") -> Optional[str]:
     if not any(a.source for a in corpus):
         return None
     cmp = corpus.compare_outlets()
-    figs = "".join(f'<div class="figure">{figure_svg(cmp.plot(w))}</div>'
+    figs = "".join(f'<div class="figure">{cmp.chart(w).svg()}</div>'
                    for w in ("groups", "voice", "cues", "kinds", "terms"))
     return (f'<p class="muted">{len(cmp.outlets)} outlets; shares are of each outlet\'s '
             "attributed statements (a statement counts for each of its groups).</p>"
@@ -281,7 +279,7 @@ def _render(
         (
             "sides",
             "Speakers by group",
-            f'<div class="figure">{figure_svg(sides_figure(corpus, colors))}</div>'
+            f'<div class="figure">{sides_chart(corpus, colors).svg()}</div>'
             + _speakers_section(corpus, colors, labels),
         )
     )
@@ -374,7 +372,7 @@ def _comparison_sections(
         ]
         parts.append(
             f"<h3>{_badge(side_a, colors)} against {_badge(side_b, colors)}</h3>"
-            f'<div class="figure">{figure_svg(cmp.heatmap())}</div>'
+            f'<div class="figure">{cmp.chart().svg()}</div>'
             + _table([f"{_esc(side_a)} speaker", "statement", f"{_esc(side_b)} speaker",
                       "closest statement", "score", "relation", "polarity", "stances"], rows,
                      "sides")

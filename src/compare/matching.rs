@@ -8,7 +8,8 @@
 //! other holds at least one of *any* `k - need + 1` of them, so probing the index of content
 //! words with the shorter quote's `k - need + 1` rarest words finds every pair that can pass.
 //! The same holds for running text: an article is searched (with [`crate::sim::locate`], on a
-//! window around the densest run of the quote's words) only where it holds enough of them.
+//! window around the densest run of the quote's words) only where one gap between its direct
+//! and mixed quotes holds enough of them (a hit inside a quote is left to the quote pairs).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::Ordering;
@@ -57,6 +58,9 @@ const WINDOW_PER_WORD: usize = 2;
 const WINDOW_SLACK: usize = 4;
 /// Characters of running text kept on each side of that run for the alignment.
 const WINDOW_MARGIN: usize = 60;
+/// How many of its rarest words an article must hold to be checked for a quote in its
+/// running text (see [`unquoted_matches_in`]).
+const PROBE_HOLD: usize = 3;
 
 /// How candidate pairs of quotes are found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -476,22 +480,73 @@ pub fn match_statements(
     Ok(out)
 }
 
-/// An article's content words: occurrences (word id, byte start, byte end) in order, and the
-/// set of ids.
+/// An article's content words: occurrences (word id, byte start, byte end) in order, and,
+/// for each word that occurs outside the article's direct and mixed quotes, the gaps between
+/// those quotes it occurs in (gap `g` follows the `g`-th run of overlapping quotes).
 struct Running {
     occ: Vec<(u32, usize, usize)>,
-    set: HashSet<u32>,
+    free: HashMap<u32, Vec<u32>>,
 }
 
-fn running(text: &str, vocab: &HashMap<String, u32>) -> Running {
+fn running(article: &Article, vocab: &HashMap<String, u32>) -> Running {
+    let text = &article.text;
     let mut occ = Vec::new();
     for_each_content_word(text, |w, s, e| {
         if let Some(&id) = vocab.get(w) {
             occ.push((id, s, e));
         }
     });
-    let set = occ.iter().map(|o| o.0).collect();
-    Running { occ, set }
+    // The direct and mixed quotes' outer spans (characters), overlapping ones merged.
+    let mut spans: Vec<(usize, usize)> = article
+        .quotes
+        .iter()
+        .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed))
+        .map(|q| (q.outer_start, q.outer_end))
+        .collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    let mut free: HashMap<u32, Vec<u32>> = HashMap::new();
+    let (mut byte, mut chars, mut q) = (0, 0, 0);
+    for &(id, s, e) in &occ {
+        chars += text[byte..s].chars().count();
+        let (cs, ce) = (chars, chars + text[s..e].chars().count());
+        byte = s;
+        while q < merged.len() && merged[q].1 <= cs {
+            q += 1;
+        }
+        // `merged[q]` is the first run of quotes that does not end before the word.
+        if q < merged.len() && merged[q].0 < ce && cs < merged[q].1 {
+            continue; // inside a quote
+        }
+        let gaps = free.entry(id).or_default();
+        if gaps.last() != Some(&(q as u32)) {
+            gaps.push(q as u32);
+        }
+    }
+    Running { occ, free }
+}
+
+/// Whether some gap between `r`'s direct and mixed quotes holds at least `need` of the words
+/// `ws`. A match in running text lies in one such gap (it overlaps no quote) and holds `need`
+/// of the quote's words, so an article without such a gap is not searched.
+fn free_gap_holds(r: &Running, ws: &[u32], need: usize) -> bool {
+    let mut count: HashMap<u32, usize> = HashMap::new();
+    for w in ws {
+        for &g in r.free.get(w).map_or(&[][..], |v| v.as_slice()) {
+            let c = count.entry(g).or_insert(0);
+            *c += 1;
+            if *c >= need {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The byte span of the run of the article's content words, at most `max_len` of them long,
@@ -571,119 +626,144 @@ pub fn unquoted_matches_in(
     progress.total.fetch_add(groups.len(), Ordering::Relaxed);
     let runs: Vec<Running> = targets
         .par_iter()
-        .map(|(_, a)| running(&a.text, &vocab))
+        .map(|(_, a)| running(a, &vocab))
         .collect();
+    // The articles holding each word outside their direct and mixed quotes.
     let mut holders: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
     for (t, r) in runs.iter().enumerate() {
-        for &w in &r.set {
+        for &w in r.free.keys() {
             holders[w as usize].push(t as u32);
         }
+    }
+    for h in &mut holders {
+        h.sort_unstable();
     }
     let mut found: Vec<QuoteMatch> = groups
         .par_iter()
         .zip(words.par_iter())
         .zip(catch.par_iter())
-        .flat_map_iter(|((g, ws), &catch)| {
-            let mut out = Vec::new();
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            if interrupted() || catch {
-                return out;
-            }
-            let s = &stmts[g[0]];
-            let k = ws.len();
-            if k < MIN_UNQUOTED_WORDS {
-                return out;
-            }
-            let need = needed(k);
-            let mut probe = ws.clone();
-            probe.sort_by_key(|&w| (holders[w as usize].len(), w));
-            probe.truncate(k + 1 - need.max(1));
-            let mut cands: Vec<u32> = probe
-                .iter()
-                .flat_map(|&w| holders[w as usize].iter().copied())
-                .collect();
-            cands.sort_unstable();
-            cands.dedup();
-            let wset: HashSet<u32> = ws.iter().copied().collect();
-            let max_len = WINDOW_PER_WORD * k + WINDOW_SLACK;
-            for t in cands {
-                let t = t as usize;
-                let (ai, a) = targets[t];
-                if ai == s.article || ws.iter().filter(|w| runs[t].set.contains(w)).count() < need {
-                    continue;
+        .map_init(
+            || vec![0u16; targets.len()],
+            |hits, ((g, ws), &catch)| {
+                let mut out = Vec::new();
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                if interrupted() || catch {
+                    return out;
                 }
-                let text = &a.text;
-                let Some((bs, be)) = densest_run(&runs[t], &wset, need, max_len) else {
-                    continue;
-                };
-                // A window around the run, on character boundaries.
-                let mut lo = bs.saturating_sub(WINDOW_MARGIN * 4);
-                while !text.is_char_boundary(lo) {
-                    lo -= 1;
+                let s = &stmts[g[0]];
+                let k = ws.len();
+                if k < MIN_UNQUOTED_WORDS {
+                    return out;
                 }
-                let lo = text[lo..bs]
-                    .char_indices()
-                    .rev()
-                    .nth(WINDOW_MARGIN)
-                    .map_or(lo, |(b, _)| lo + b);
-                let hi = text[be..]
-                    .char_indices()
-                    .nth(WINDOW_MARGIN)
-                    .map_or(text.len(), |(b, _)| be + b);
-                let Some(al) = locate(&s.text, &text[lo..hi], Some(threshold)) else {
-                    continue;
-                };
-                let base = char_index(text, lo);
-                let (start, end) = (base + al.start, base + al.end);
-                let found_text: String = text[lo..hi]
-                    .chars()
-                    .skip(al.start)
-                    .take(al.end - al.start)
-                    .collect();
-                let fw: HashSet<u32> = content_words(&found_text)
-                    .iter()
-                    .filter_map(|w| vocab.get(w).copied())
-                    .collect();
-                let have = ws.iter().filter(|w| fw.contains(w)).count();
-                if have < need {
-                    continue;
-                }
-                let inside = a
-                    .quotes
-                    .iter()
-                    .filter(|q| q.outer_start < end && start < q.outer_end);
-                let mut said = None;
-                let mut quoted = false;
-                for q in inside {
-                    match q.kind {
-                        QuoteKind::Direct | QuoteKind::Mixed => quoted = true,
-                        QuoteKind::Indirect if q.speaker.is_some() && said.is_none() => {
-                            said = Some(q)
+                let need = needed(k);
+                // An article holding `need` of the `k` words (outside its quotes) holds at least
+                // `hold` of the `k - need + hold` rarest ones: counting those (cheap) leaves
+                // few articles to check word by word.
+                let hold = need.clamp(1, PROBE_HOLD);
+                let mut probe = ws.clone();
+                probe.sort_by_key(|&w| (holders[w as usize].len(), w));
+                probe.truncate(k - need + hold);
+                let mut touched: Vec<u32> = Vec::new();
+                for &w in &probe {
+                    for &t in &holders[w as usize] {
+                        let c = &mut hits[t as usize];
+                        if *c == 0 {
+                            touched.push(t);
                         }
-                        _ => {}
+                        *c += 1;
                     }
                 }
-                if quoted {
-                    continue; // inside a quote: the quote-to-quote pairs cover it
+                let mut cands: Vec<u32> = Vec::new();
+                for t in touched {
+                    if hits[t as usize] as usize >= hold {
+                        cands.push(t);
+                    }
+                    hits[t as usize] = 0;
                 }
-                let sc = builtin_scorer();
-                let relation =
-                    compare_prepared(sc, &sc.prepare(&s.text), &sc.prepare(&found_text)).relation;
-                out.push(QuoteMatch {
-                    a: g[0],
-                    b: None,
-                    article_b: ai,
-                    start_b: start,
-                    end_b: end,
-                    text_b: found_text,
-                    speaker_b: said.and_then(|q| q.speaker.clone()),
-                    side_b: said.and_then(|q| q.side.clone()),
-                    score: al.score,
-                    relation,
-                });
-            }
-            out
-        })
+                cands.sort_unstable();
+                let wset: HashSet<u32> = ws.iter().copied().collect();
+                let max_len = WINDOW_PER_WORD * k + WINDOW_SLACK;
+                for t in cands {
+                    let t = t as usize;
+                    let (ai, a) = targets[t];
+                    if ai == s.article || !free_gap_holds(&runs[t], ws, need) {
+                        continue;
+                    }
+                    let text = &a.text;
+                    let Some((bs, be)) = densest_run(&runs[t], &wset, need, max_len) else {
+                        continue;
+                    };
+                    // A window around the run, on character boundaries.
+                    let mut lo = bs.saturating_sub(WINDOW_MARGIN * 4);
+                    while !text.is_char_boundary(lo) {
+                        lo -= 1;
+                    }
+                    let lo = text[lo..bs]
+                        .char_indices()
+                        .rev()
+                        .nth(WINDOW_MARGIN)
+                        .map_or(lo, |(b, _)| lo + b);
+                    let hi = text[be..]
+                        .char_indices()
+                        .nth(WINDOW_MARGIN)
+                        .map_or(text.len(), |(b, _)| be + b);
+                    let Some(al) = locate(&s.text, &text[lo..hi], Some(threshold)) else {
+                        continue;
+                    };
+                    let base = char_index(text, lo);
+                    let (start, end) = (base + al.start, base + al.end);
+                    let found_text: String = text[lo..hi]
+                        .chars()
+                        .skip(al.start)
+                        .take(al.end - al.start)
+                        .collect();
+                    let fw: HashSet<u32> = content_words(&found_text)
+                        .iter()
+                        .filter_map(|w| vocab.get(w).copied())
+                        .collect();
+                    let have = ws.iter().filter(|w| fw.contains(w)).count();
+                    if have < need {
+                        continue;
+                    }
+                    let inside = a
+                        .quotes
+                        .iter()
+                        .filter(|q| q.outer_start < end && start < q.outer_end);
+                    let mut said = None;
+                    let mut quoted = false;
+                    for q in inside {
+                        match q.kind {
+                            QuoteKind::Direct | QuoteKind::Mixed => quoted = true,
+                            QuoteKind::Indirect if q.speaker.is_some() && said.is_none() => {
+                                said = Some(q)
+                            }
+                            _ => {}
+                        }
+                    }
+                    if quoted {
+                        continue; // inside a quote: the quote-to-quote pairs cover it
+                    }
+                    let sc = builtin_scorer();
+                    let relation =
+                        compare_prepared(sc, &sc.prepare(&s.text), &sc.prepare(&found_text))
+                            .relation;
+                    out.push(QuoteMatch {
+                        a: g[0],
+                        b: None,
+                        article_b: ai,
+                        start_b: start,
+                        end_b: end,
+                        text_b: found_text,
+                        speaker_b: said.and_then(|q| q.speaker.clone()),
+                        side_b: said.and_then(|q| q.side.clone()),
+                        score: al.score,
+                        relation,
+                    });
+                }
+                out
+            },
+        )
+        .flatten_iter()
         .collect();
     found.sort_by(|x, y| {
         (order(stmts, keys, x.a), &keys[x.article_b], x.start_b).cmp(&(
@@ -693,12 +773,6 @@ pub fn unquoted_matches_in(
         ))
     });
     found
-}
-
-/// The relation of two texts under the built-in scorer.
-fn relation_of(a: &str, b: &str) -> Relation {
-    let sc = builtin_scorer();
-    compare_prepared(sc, &sc.prepare(a), &sc.prepare(b)).relation
 }
 
 /// Every quote match of `articles`: quote-to-quote pairs ([`match_statements`] over the
@@ -734,10 +808,38 @@ pub fn quote_matches(
 
 /// Rows for statement pairs, with the relation of each distinct pair of texts.
 pub fn pair_rows(stmts: &[Statement], pairs: &[(usize, usize, f64)]) -> Vec<QuoteMatch> {
+    // The relation is computed once per distinct pair of texts (a quote reprinted in many
+    // articles is in many pairs), each text prepared for the scorer once.
+    let mut text_id: HashMap<&str, usize> = HashMap::new();
+    let mut texts: Vec<&str> = Vec::new();
+    let mut of = |i: usize| {
+        let t = stmts[i].text.as_str();
+        *text_id.entry(t).or_insert_with(|| {
+            texts.push(t);
+            texts.len() - 1
+        })
+    };
+    let ids: Vec<(usize, usize)> = pairs.iter().map(|&(a, b, _)| (of(a), of(b))).collect();
+    let sc = builtin_scorer();
+    let prepared: Vec<crate::sim::PreparedStatement> =
+        texts.par_iter().map(|t| sc.prepare(t)).collect();
+    let mut distinct: Vec<(usize, usize)> = ids.iter().copied().filter(|(x, y)| x != y).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let relations: HashMap<(usize, usize), Relation> = distinct
+        .par_iter()
+        .map(|&(x, y)| {
+            (
+                (x, y),
+                compare_prepared(sc, &prepared[x], &prepared[y]).relation,
+            )
+        })
+        .collect();
     pairs
         .par_iter()
-        .map(|&(a, b, score)| {
-            let (sa, sb) = (&stmts[a], &stmts[b]);
+        .zip(ids.par_iter())
+        .map(|(&(a, b, score), &(x, y))| {
+            let sb = &stmts[b];
             QuoteMatch {
                 a,
                 b: Some(b),
@@ -748,10 +850,10 @@ pub fn pair_rows(stmts: &[Statement], pairs: &[(usize, usize, f64)]) -> Vec<Quot
                 speaker_b: sb.speaker.clone(),
                 side_b: sb.side.clone(),
                 score,
-                relation: if sa.text == sb.text {
+                relation: if x == y {
                     Relation::Agree
                 } else {
-                    relation_of(&sa.text, &sb.text)
+                    relations[&(x, y)]
                 },
             }
         })
@@ -786,6 +888,18 @@ mod tests {
 
     fn params() -> MatchParams {
         MatchParams::new(80.0, false, Method::Exact).unwrap()
+    }
+
+    #[test]
+    fn free_words_are_counted_per_gap_between_quotes() {
+        let r = Running {
+            occ: Vec::new(),
+            free: HashMap::from([(1, vec![0]), (2, vec![0, 1]), (3, vec![1]), (4, vec![2])]),
+        };
+        assert!(free_gap_holds(&r, &[1, 2], 2));
+        assert!(free_gap_holds(&r, &[2, 3], 2));
+        assert!(!free_gap_holds(&r, &[1, 3, 4], 2)); // three words, but in three gaps
+        assert!(!free_gap_holds(&r, &[5, 6], 1));
     }
 
     #[test]

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,107 @@ def test_report_renders_in_headless_chromium(seeds: Corpus, tmp_path: Path) -> N
     )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # not a blank page
+
+
+# -- the report's figures: hand-written SVG with the matplotlib figures' content -------------
+
+OUTLET_RECORDS = [
+    {"id": "l1", "outlet": "Left Post", "text": "“We will cut the ‘death tax’ for families,” "
+     "Senator Ann Lee said on Monday. Tom Ruiz, the county treasurer, said the figures were "
+     "sound."},
+    {"id": "l2", "outlet": "Left Post", "text": "“The plan is fair,” Ann Lee told reporters."},
+    {"id": "r1", "outlet": "Right Times", "text": "“It is a tax increase dressed up as a gift,” "
+     "Tom Ruiz warned. Ann Lee insisted that the ‘death tax’ would go."},
+]
+
+
+def _svg_texts(svg: str) -> list[str]:
+    return [html.unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg)]
+
+
+def _svg_bars(svg: str) -> dict[tuple[str, str], float]:
+    """(bar label, series) -> value, from the tooltip of each drawn bar."""
+    out = {}
+    for t in re.findall(r"<rect [^>]*><title>(.*?)</title></rect>", svg):
+        head, value = html.unescape(t).rsplit(": ", 1)
+        label, name = head.rsplit(", ", 1)
+        out[(label, name)] = float(value)
+    return out
+
+
+def _figure_bars(fig) -> dict[tuple[str, str], float]:  # type: ignore[no-untyped-def]
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    out = {}
+    for bars in ax.containers:
+        for label, patch in zip(labels, bars.patches):
+            if patch.get_width() > 0:
+                out[(label, bars.get_label())] = float(patch.get_width())
+    return out
+
+
+def _same_bars(chart, fig) -> None:  # type: ignore[no-untyped-def]
+    ax = fig.axes[0]
+    svg = chart.svg()
+    texts = _svg_texts(svg)
+    assert ax.get_title() in texts and ax.get_xlabel() in texts
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == chart.labels and all(label in texts for label in labels)
+    legend = ax.get_legend()
+    names = [t.get_text() for t in legend.get_texts()] if legend else []
+    assert all(n in texts for n in names)
+    if legend:  # a single-series chart (no legend) names its bars by the x label
+        assert names == [name for name, _, _ in chart.series]
+    drawn = _figure_bars(fig)
+    if not legend:
+        drawn = {(label, chart.series[0][0]): v for (label, _), v in drawn.items()}
+    assert _svg_bars(svg) == pytest.approx(drawn, rel=1e-5)  # tooltips give 6 digits
+    assert drawn  # the figure has bars to compare
+
+
+def _same_grid(chart, fig) -> None:  # type: ignore[no-untyped-def]
+    ax = fig.axes[0]
+    texts = _svg_texts(chart.svg())
+    for t in (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()):
+        assert not t or t in texts
+    for t in [*ax.get_xticklabels(), *ax.get_yticklabels()]:
+        assert t.get_text() in texts
+    cells = sorted(t.get_text() for t in ax.texts)
+    assert cells == sorted(c for row in chart.cells for c in row if c)
+    assert all(c in texts for c in cells)
+
+
+def test_report_figures_have_the_matplotlib_figures_content(seeds: Corpus) -> None:
+    from quotelens.display import corpus_colors
+    from quotelens.report import sides_chart, sides_figure
+
+    outlets = Corpus.from_records(OUTLET_RECORDS, progress=False)
+    cmp = outlets.compare_outlets()
+    for what in ("voice", "groups", "cues", "kinds"):
+        _same_bars(cmp.chart(what), cmp.plot(what))
+    assert "death tax" in _svg_texts(cmp.chart("terms").svg())
+    _same_grid(cmp.chart("terms"), cmp.plot("terms"))
+    colors = corpus_colors(seeds)
+    _same_bars(sides_chart(seeds, colors), sides_figure(seeds, colors))
+    # More than 40 articles: one bar per side over the corpus.
+    many = Corpus([Article(f"“No,” U.S. Defense Secretary Lloyd Austin said in {i}.", id=f"a{i}")
+                   for i in range(41)])
+    chart = sides_chart(many, corpus_colors(many))
+    assert chart.title == "Who is quoted, by side (41 articles)"
+    _same_bars(chart, sides_figure(many, corpus_colors(many)))
+    versus = seeds.compare_sides("China", "United States")
+    heat = versus.chart()
+    assert heat.title == "China vs United States: closest statements"
+    assert any(c for row in heat.cells for c in row)
+    _same_grid(heat, versus.heatmap())
+
+
+def test_report_draws_its_figures_without_matplotlib() -> None:
+    # Importing matplotlib and drawing took half of the report's time on 840 articles.
+    code = ("import sys, quotelens; from quotelens.report import render_report; "
+            f"c = quotelens.Corpus.from_dir({str(SEEDS)!r}, progress=False); "
+            "page = render_report(c); assert page.count('<svg') >= 3, page.count('<svg'); "
+            "assert 'matplotlib' not in sys.modules; print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=300)
+    assert out.stdout.strip() == "ok", out.stderr[-2000:]
