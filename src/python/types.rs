@@ -368,18 +368,45 @@ impl PyArticle {
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
-        text: String,
-        id: Option<String>,
-        title: Option<String>,
-        source: Option<String>,
-        date: Option<String>,
-        sides: Option<std::collections::HashMap<String, String>>,
+        text: &Bound<'_, PyAny>,
+        id: Option<&Bound<'_, PyAny>>,
+        title: Option<&Bound<'_, PyAny>>,
+        source: Option<&Bound<'_, PyAny>>,
+        date: Option<&Bound<'_, PyAny>>,
+        sides: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        // Wrong types name the argument ("Article(text=...) must be str, not NoneType").
+        let named_str = |v: &Bound<'_, PyAny>, arg: &str| -> PyResult<String> {
+            v.extract::<String>().map_err(|_| {
+                let got = v
+                    .get_type()
+                    .name()
+                    .map_or_else(|_| "?".to_string(), |n| n.to_string());
+                pyo3::exceptions::PyTypeError::new_err(format!(
+                    "Article: {arg} must be str, not {got}"
+                ))
+            })
+        };
+        let opt = |v: Option<&Bound<'_, PyAny>>, arg: &str| -> PyResult<Option<String>> {
+            match v {
+                Some(v) if !v.is_none() => named_str(v, arg).map(Some),
+                _ => Ok(None),
+            }
+        };
+        let text = named_str(text, "text")?;
         let meta = Meta {
-            id,
-            title,
-            source,
-            date,
+            id: opt(id, "id")?,
+            title: opt(title, "title")?,
+            source: opt(source, "source")?,
+            date: opt(date, "date")?,
+        };
+        let sides: Option<std::collections::HashMap<String, String>> = match sides {
+            Some(v) if !v.is_none() => Some(v.extract().map_err(|_| {
+                pyo3::exceptions::PyTypeError::new_err(
+                    "Article: sides must be a dict of str to str",
+                )
+            })?),
+            _ => None,
         };
         let mut sides: Vec<(String, String)> = sides.unwrap_or_default().into_iter().collect();
         sides.sort();

@@ -456,3 +456,17 @@ def test_article_too_big_for_the_ulimit_is_a_memory_error():
         print("ok")
     """)
     assert r.returncode == 0 and "ok" in r.stdout, (r.returncode, r.stdout, r.stderr[-2000:])
+
+
+def test_article_type_errors_name_the_argument():
+    # User trial 8: Article(None) said "'None' is not an instance of 'str'", naming nothing.
+    import quotelens
+
+    with pytest.raises(TypeError, match="text must be str, not NoneType"):
+        quotelens.Article(None)
+    with pytest.raises(TypeError, match="title must be str, not int"):
+        quotelens.Article("He said it.", title=3)
+    with pytest.raises(TypeError, match="sides"):
+        quotelens.Article("He said it.", sides=["United States"])
+    a = quotelens.Article("\u201cWe will win,\u201d Smith said.", title=None, sides={"Smith": "Spain"})
+    assert a.quotes[0].side == "Spain"
