@@ -169,11 +169,35 @@ fn polarity(p: &PreparedStatement, side: &str) -> Polarity {
                 }
             }
         };
+        let mut covered: Vec<usize> = scope.iter().copied().filter(|&j| content[j]).collect();
+        covered.sort_unstable();
+        // "No, I meant he's the founder of ISIS": an opening "No" answers someone; the claim
+        // after it is asserted.
+        if c.start == 0 && p.words[0].0 == "no" && p.words.get(c.end).is_some_and(|w| w.1) {
+            notes.push(format!(
+                "{side}: {:?} opens a reply, not a negation",
+                c.text
+            ));
+            continue;
+        }
+        // "…, maybe there is, I don't know", "I'm not sure": a hedge of the speaker's own, not
+        // a denial of the claim ("I don't think he should run" still denies).
+        let first_person = (c.start.saturating_sub(2)..c.start)
+            .any(|j| matches!(p.words[j].0.as_str(), "i" | "we" | "i'm" | "we're"));
+        let hedge = !covered.is_empty()
+            && covered.iter().all(|&j| {
+                matches!(
+                    p.words[j].0.as_str(),
+                    "know" | "sure" | "remember" | "recall" | "care" | "mind" | "certain"
+                )
+            });
+        if first_person && hedge {
+            notes.push(format!("{side}: {:?} hedges, it does not deny", c.text));
+            continue;
+        }
         for &j in &scope {
             neg[j] = !neg[j];
         }
-        let mut covered: Vec<usize> = scope.into_iter().filter(|&j| content[j]).collect();
-        covered.sort_unstable();
         let words: Vec<&str> = covered.iter().map(|&j| p.words[j].0.as_str()).collect();
         notes.push(format!(
             "{side}: {:?} negates {:?}",
@@ -509,5 +533,24 @@ mod tests {
         let sc = StatementScorer::new();
         let (x, y) = ("rose oppose support0", "rose not support");
         assert_eq!(compare(&sc, x, y).relation, compare(&sc, y, x).relation);
+    }
+
+    #[test]
+    fn a_reply_no_and_a_hedge_are_not_denials() {
+        // User trial 8: "No, I meant he's the founder of ISIS." and "…, maybe there is, I
+        // don't know." were labelled as denials of the claim they make.
+        let sc = StatementScorer::new();
+        let cues = |t: &str| compare(&sc, t, t).cues_a;
+        assert!(cues("No, I meant the mayor is the founder of the group.").is_empty());
+        assert!(cues("The harbor people, maybe there is, I don't know.").is_empty());
+        assert!(!cues("I don't think the mayor should run.").is_empty());
+        assert!(!cues("No one saw the memo.").is_empty());
+        assert_eq!(
+            rel(
+                "The mayor founded the group.",
+                "No, the mayor founded the group."
+            ),
+            Relation::Agree
+        );
     }
 }
