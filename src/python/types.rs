@@ -376,7 +376,16 @@ impl PyArticle {
         sides: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         // Wrong types name the argument ("Article(text=...) must be str, not NoneType").
-        let named_str = |v: &Bound<'_, PyAny>, arg: &str| -> PyResult<String> {
+        let named_str = |v: &Bound<'_, PyAny>, arg: &'static str| -> PyResult<String> {
+            // A str that is not valid text (lone surrogates): ArgumentError, a ValueError.
+            if v.is_instance_of::<PyString>() {
+                return v.extract::<String>().map_err(|e| {
+                    super::to_py(crate::Error::InvalidArgument {
+                        arg,
+                        message: format!("not valid Unicode text ({e})"),
+                    })
+                });
+            }
             v.extract::<String>().map_err(|_| {
                 let got = v
                     .get_type()
@@ -387,7 +396,7 @@ impl PyArticle {
                 ))
             })
         };
-        let opt = |v: Option<&Bound<'_, PyAny>>, arg: &str| -> PyResult<Option<String>> {
+        let opt = |v: Option<&Bound<'_, PyAny>>, arg: &'static str| -> PyResult<Option<String>> {
             match v {
                 Some(v) if !v.is_none() => named_str(v, arg).map(Some),
                 _ => Ok(None),

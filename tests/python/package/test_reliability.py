@@ -468,5 +468,8 @@ def test_article_type_errors_name_the_argument():
         quotelens.Article("He said it.", title=3)
     with pytest.raises(TypeError, match="sides"):
         quotelens.Article("He said it.", sides=["United States"])
+    with pytest.raises(quotelens.ArgumentError, match="text") as e:
+        quotelens.Article("bad \ud800 text")
+    assert e.value.arg == "text"
     a = quotelens.Article("\u201cWe will win,\u201d Smith said.", title=None, sides={"Smith": "Spain"})
     assert a.quotes[0].side == "Spain"
