@@ -499,6 +499,29 @@ fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
             toks.get(k.wrapping_sub(2)).is_some_and(|q| q.lex.title) && k >= 2
         } else if !p.cap
             && !p.lex.title
+            && {
+                // A past-tense verb, not a modifier ("Clinton campaign manager Robby Mook").
+                let w = text.get(p.s..p.e).unwrap_or("");
+                w.len() > 3 && w.ends_with("ed")
+                    || matches!(
+                        w,
+                        "met"
+                            | "beat"
+                            | "won"
+                            | "lost"
+                            | "led"
+                            | "saw"
+                            | "took"
+                            | "gave"
+                            | "sent"
+                            | "left"
+                            | "chose"
+                            | "hit"
+                            | "made"
+                            | "joined"
+                            | "told"
+                    )
+            }
             && k >= 2
             && toks[k - 2].word
             && toks[k - 2].cap

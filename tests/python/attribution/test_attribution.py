@@ -508,3 +508,9 @@ def test_a_name_after_anothers_verb_and_given_names_keep_he_and_she_apart() -> N
     assert got["the party needed a fighter"] == "Carly Fiorina", got
     assert got["He has stood up for the Constitution,"] == "Carly Fiorina", got
     assert got["I want to thank every volunteer,"] != "Bernie Sanders", got
+    # The same check must not cut an organization off a title ("Clinton campaign manager").
+    got = _speakers(
+        "Headline\n\n\u201cThis is simple,\u201d said Ruiz campaign manager Tomas Lindqvist in "
+        "a statement."
+    )
+    assert got["This is simple,"] == "Tomas Lindqvist", got
