@@ -396,8 +396,11 @@ def claims(
     Clusters are built by average linkage: taking links (scores ≥ ``threshold``) from the
     strongest, two clusters merge only when their members score ``threshold`` on average, so
     one loose link cannot chain unrelated statements together. Clusters spanning at least two
-    articles are returned, most reported first. Each member gets a stance (``asserting`` or
-    ``denying``, see :func:`stance`). ``sentences=True`` adds the unattributed body sentences.
+    articles are returned, most reported first. Each member gets a stance towards the claim:
+    ``denying`` when its reporting verb is a denial, or when it is negated (see :func:`stance`)
+    while the claim's other statements are not; when every statement that is not a reported
+    denial is negated ("we will never accept …" in each reprint), the negation is the claim and
+    they all assert it. ``sentences=True`` adds the unattributed body sentences.
 
     ``method="exact"`` scores every pair of distinct statements that can link (those sharing
     two content words, found through an inverted index on them, so it is not n²); ``"blocked"`` (``"lsh"`` is

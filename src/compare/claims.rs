@@ -130,7 +130,8 @@ pub struct ClaimMember {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// Reported as a denial (deny cue category) or negated.
+    /// Reported as a denial (deny cue category), or negated where the claim's other
+    /// statements are not.
     pub denying: bool,
 }
 
@@ -888,9 +889,23 @@ pub fn cluster_claims(
             if arts.len() < 2 {
                 return None;
             }
+            // A statement denies the claim when it is reported as a denial, or when it negates
+            // what the others assert; when every statement that is not a reported denial is
+            // negated ("nothing you can do, folks" in each reprint), the negation is the claim.
+            let reported = |i: usize| st[i].cue_category.as_deref() == Some("deny");
+            let negated: Vec<bool> = idx
+                .iter()
+                .map(|&i| !reported(i) && is_denying(&st[i].text, None))
+                .collect();
+            let all_negated = idx
+                .iter()
+                .zip(&negated)
+                .filter(|(&i, _)| !reported(i))
+                .all(|(_, &n)| n);
             let members: Vec<ClaimMember> = idx
                 .iter()
-                .map(|&i| {
+                .zip(&negated)
+                .map(|(&i, &neg)| {
                     let s = &st[i];
                     ClaimMember {
                         article: s.article,
@@ -901,7 +916,7 @@ pub fn cluster_claims(
                         text: s.text.clone(),
                         start: s.start,
                         end: s.end,
-                        denying: is_denying(&s.text, s.cue_category.as_deref()),
+                        denying: reported(i) || neg && !all_negated,
                     }
                 })
                 .collect();

@@ -183,7 +183,22 @@ def test_a_quote_repeated_in_many_articles_pairs_with_its_first_report() -> None
     m = c.quote_matches()
     assert len(m) == 5 and set(m["article_a"]) == {"a0"} and (m["score"] == 100).all()
     cl = c.claims()
-    assert len(cl) == 1 and len(cl[0].articles) == 6 and cl[0].stances["denying"] == 6
+    # Every report makes the same negated claim: all assert it (user trial 8 found reprints of
+    # "nothing you can do, folks" labelled as denials).
+    assert len(cl) == 1 and len(cl[0].articles) == 6 and cl[0].stances["asserting"] == 6
+
+
+def test_claim_members_deny_relative_to_the_claim() -> None:
+    said = "\u201cThe port will reopen in March,\u201d Mayor Ana Ruiz said."
+    denied = "\u201cThe port will not reopen in March,\u201d union leader Tomas Lindqvist said."
+    rebuffed = "Officials rebuffed reports that the port will reopen in March."
+    recs = [{"id": f"s{i}", "text": said} for i in range(2)]
+    recs += [{"id": "n", "text": denied}, {"id": "r", "text": rebuffed}]
+    cl = Corpus.from_records(recs, progress=False).claims(threshold=35)
+    assert cl, "the reports of the port's reopening make one claim"
+    stance = {m.article: m.stance for m in cl[0].members}
+    assert stance["s0"] == stance["s1"] == "asserting", stance
+    assert stance["n"] == "denying" and stance["r"] == "denying", stance
 
 
 CARRIED = [
