@@ -397,10 +397,11 @@ def claims(
     strongest, two clusters merge only when their members score ``threshold`` on average, so
     one loose link cannot chain unrelated statements together. Clusters spanning at least two
     articles are returned, most reported first. Each member gets a stance towards the claim:
-    ``denying`` when its reporting verb is a denial, or when it is negated (see :func:`stance`)
-    while the claim's other statements are not; when every statement that is not a reported
-    denial is negated ("we will never accept …" in each reprint), the negation is the claim and
-    they all assert it. ``sentences=True`` adds the unattributed body sentences.
+    ``denying`` when its reporting verb is a denial, or when it contradicts the claim's central
+    statement (the stance comparison of :func:`compare`); when the central statement is negated
+    and others contradict it, the claim is the positive one and the negated statements deny it;
+    a negation every statement shares ("we will never accept …" in each reprint) is the claim
+    itself. ``sentences=True`` adds the unattributed body sentences.
 
     ``method="exact"`` scores every pair of distinct statements that can link (those sharing
     two content words, found through an inverted index on them, so it is not n²); ``"blocked"`` (``"lsh"`` is

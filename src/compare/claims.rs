@@ -130,8 +130,7 @@ pub struct ClaimMember {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// Reported as a denial (deny cue category), or negated where the claim's other
-    /// statements are not.
+    /// Contradicts the claim's central statement, or is reported as a denial of it.
     pub denying: bool,
 }
 
@@ -889,23 +888,55 @@ pub fn cluster_claims(
             if arts.len() < 2 {
                 return None;
             }
-            // A statement denies the claim when it is reported as a denial, or when it negates
-            // what the others assert; when every statement that is not a reported denial is
-            // negated ("nothing you can do, folks" in each reprint), the negation is the claim.
+            // A statement denies the claim when it contradicts the claim's central statement
+            // (negation or denial of what it says, antonyms: the stance comparison), or is
+            // reported as a denial ("officials rebuffed reports that …"). When the central
+            // statement is negated and others contradict it ("We do not seek an Asian NATO"
+            // against "Washington is building an Asian NATO"), the claim is the positive one:
+            // the negated statements deny it. A negation every statement shares ("nothing you
+            // can do, folks" in each reprint) is the claim itself.
+            let sc = builtin_scorer();
+            let c_stmt = reps[centre];
             let reported = |i: usize| st[i].cue_category.as_deref() == Some("deny");
-            let negated: Vec<bool> = idx
+            let centre_reported = reported(c_stmt);
+            let centre_negated = centre_reported || is_denying(&st[c_stmt].text, None);
+            let pc = sc.prepare(&st[c_stmt].text);
+            let in_centre: HashSet<usize> = groups[centre].iter().copied().collect();
+            let opposes: Vec<bool> = idx
                 .iter()
-                .map(|&i| !reported(i) && is_denying(&st[i].text, None))
+                .map(|&i| {
+                    !in_centre.contains(&i)
+                        && compare_prepared(sc, &pc, &sc.prepare(&st[i].text)).relation
+                            == super::stance::Relation::Deny
+                })
                 .collect();
-            let all_negated = idx
+            // Opposition of stance, not only of wording: a reported denial of what the centre
+            // says ("denied that Washington wants …") shares a negated centre's stance.
+            let eff: Vec<bool> = idx
                 .iter()
-                .zip(&negated)
-                .filter(|(&i, _)| !reported(i))
-                .all(|(_, &n)| n);
+                .zip(&opposes)
+                .map(|(&i, &o)| o ^ reported(i) ^ centre_reported)
+                .collect();
+            let flip = centre_negated && eff.iter().any(|&e| e);
+            let denies: Vec<bool> = idx
+                .iter()
+                .zip(&eff)
+                .map(|(&i, &e)| {
+                    reported(i)
+                        || if flip {
+                            !e
+                        } else if centre_negated {
+                            // Every statement shares the centre's negation: it is the claim.
+                            false
+                        } else {
+                            e
+                        }
+                })
+                .collect();
             let members: Vec<ClaimMember> = idx
                 .iter()
-                .zip(&negated)
-                .map(|(&i, &neg)| {
+                .zip(&denies)
+                .map(|(&i, &denying)| {
                     let s = &st[i];
                     ClaimMember {
                         article: s.article,
@@ -916,7 +947,7 @@ pub fn cluster_claims(
                         text: s.text.clone(),
                         start: s.start,
                         end: s.end,
-                        denying: reported(i) || neg && !all_negated,
+                        denying,
                     }
                 })
                 .collect();
