@@ -259,10 +259,7 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
     // "Jing Jianfeng of China": a name followed by its origin, not one long name.
     // "Rep. Lee Zeldin of New York": the place may be several words ending in a state.
     if let Some(c) = (1..len).find(|&k| lowers[k] == "of") {
-        let place = |k: usize| {
-            let t = toks[a + k];
-            t.lex.country.is_some() || t.lex.capital.is_some() || t.lex.region
-        };
+        let place = |k: usize| toks[a + k].lex.is_place();
         let origin = (c + 1..len).all(place) || c + 1 < len && place(len - 1) && len - c <= 3;
         let named_before = (0..c).any(|k| {
             let t = toks[a + k];

@@ -523,6 +523,18 @@ impl<'a> Index<'a> {
         None
     }
 
+    /// Where the subject of the cue at `c` ends: past up to four auxiliaries and adverbs before
+    /// it ("… has repeatedly said").
+    fn before_auxiliaries(&self, c: usize) -> usize {
+        let mut end = c;
+        let mut steps = 0;
+        while end > 0 && steps < 4 && self.skippable(end - 1) && self.same_sentence(end - 1, c) {
+            end -= 1;
+            steps += 1;
+        }
+        end
+    }
+
     /// A noun phrase ending right before the cue at token `c` that no other rule recognised
     /// ("attorneys for the family", "Another 19 percent", "all the experts I interviewed",
     /// "the New York businessman"): the phrase itself speaks, or, when it is a definite
@@ -531,12 +543,7 @@ impl<'a> Index<'a> {
         if c > 0 && self.infinitive_or_passive(c) {
             return None;
         }
-        let mut end = c;
-        let mut steps = 0;
-        while end > 0 && steps < 4 && self.skippable(end - 1) && self.same_sentence(end - 1, c) {
-            end -= 1;
-            steps += 1;
-        }
+        let end = self.before_auxiliaries(c);
         self.generic_phrase(end, c, end)
     }
 
@@ -590,13 +597,7 @@ impl<'a> Index<'a> {
         }
         // Whether the head names someone who can speak: a person or group noun ("advocates",
         // "voters"), an institution, a document, or a capitalized name.
-        let singular = singular(&hw0);
-        let animate = known
-            || h.cap
-            || person_noun(singular)
-            || DESCRIPTION_HEADS.contains(&singular)
-            || SPEAKING_HEADS.contains(&hw0.as_str())
-            || SPEAKING_HEADS.contains(&singular);
+        let animate = known || h.cap || speaking_noun(&hw0);
         if !animate {
             let mut cb = String::new();
             let cue_word = lower_into(self.word(c), &mut cb);
@@ -792,9 +793,7 @@ impl<'a> Index<'a> {
             if let Some(e) = (t1 + 2..(t1 + 5).min(p)).find(|&j| self.is_punct(j, ",")) {
                 let place = self.toks[e - 1];
                 if (t1 + 1..e).all(|j| self.toks[j].cap && self.toks[j].word)
-                    && (place.lex.country.is_some()
-                        || place.lex.capital.is_some()
-                        || place.lex.region)
+                    && place.lex.is_place()
                 {
                     t1 = e;
                 }
@@ -828,12 +827,7 @@ impl<'a> Index<'a> {
         if c == 0 || self.infinitive_or_passive(c) {
             return None;
         }
-        let mut end = c;
-        let mut steps = 0;
-        while end > 0 && steps < 4 && self.skippable(end - 1) && self.same_sentence(end - 1, c) {
-            end -= 1;
-            steps += 1;
-        }
+        let end = self.before_auxiliaries(c);
         let lo = end.saturating_sub(params::POST_MODIFIER_TOKENS);
         let mut boundary = None;
         let mut buf = String::new();
@@ -896,16 +890,8 @@ impl<'a> Index<'a> {
             None => {
                 // Only a noun for someone who speaks heads the phrase ("supporters", "a
                 // source"), not a thing ("the plan that …").
-                let hw = lower_into(self.word(head), &mut buf).to_string();
-                let sg = singular(&hw);
-                let animate = DESCRIPTION_HEADS.contains(&hw.as_str())
-                    || DESCRIPTION_HEADS.contains(&sg)
-                    || person_noun(&hw)
-                    || person_noun(sg)
-                    || SPEAKING_HEADS.contains(&hw.as_str())
-                    || SPEAKING_HEADS.contains(&sg)
-                    || self.toks[head].lex.title;
-                if !animate {
+                let hw = lower_into(self.word(head), &mut buf);
+                if !(speaking_noun(hw) || self.toks[head].lex.title) {
                     return None;
                 }
                 self.description_before(b)
@@ -926,7 +912,7 @@ impl<'a> Index<'a> {
     /// "Lee Zeldin of New York said": a person's name, "of" and a place ending at token `p`.
     fn name_of_place(&mut self, p: usize, c: usize) -> Option<Resolved> {
         let t = self.toks[p];
-        if !(t.lex.country.is_some() || t.lex.capital.is_some() || t.lex.region) {
+        if !t.lex.is_place() {
             return None;
         }
         let mut j = p;
@@ -1264,6 +1250,19 @@ impl<'a> Index<'a> {
                 "in" | "at" | "near" | "from" | "outside" | "across" | "around" | "inside"
             )
     }
+}
+
+/// Whether a lowercase head noun names someone who can speak, in itself or in its singular:
+/// a person or group noun ("advocates", "voters"), a description head ("official"), or a noun
+/// that speaks for others ("campaign").
+fn speaking_noun(hw: &str) -> bool {
+    let sg = singular(hw);
+    DESCRIPTION_HEADS.contains(&hw)
+        || DESCRIPTION_HEADS.contains(&sg)
+        || person_noun(hw)
+        || person_noun(sg)
+        || SPEAKING_HEADS.contains(&hw)
+        || SPEAKING_HEADS.contains(&sg)
 }
 
 /// A lowercase plural noun's singular by its "-s" ("officials" → "official"), the word itself

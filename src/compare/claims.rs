@@ -392,8 +392,12 @@ pub fn is_denying(text: &str, cue_category: Option<&str>) -> bool {
         return true;
     }
     let sc = builtin_scorer();
-    let ps = sc.prepare(text);
-    !compare_prepared(sc, &ps, &ps).cues_a.is_empty()
+    negates_itself(sc, &sc.prepare(text))
+}
+
+/// Whether a prepared statement holds a negation or denial cue that applies to it.
+fn negates_itself(sc: &StatementScorer, ps: &PreparedStatement) -> bool {
+    !compare_prepared(sc, ps, ps).cues_a.is_empty()
 }
 
 /// A statement's tokens for the quick overlap bound: (stem hash, weight), and its sorted
@@ -899,8 +903,8 @@ pub fn cluster_claims(
             let c_stmt = reps[centre];
             let reported = |i: usize| st[i].cue_category.as_deref() == Some("deny");
             let centre_reported = reported(c_stmt);
-            let centre_negated = centre_reported || is_denying(&st[c_stmt].text, None);
             let pc = sc.prepare(&st[c_stmt].text);
+            let centre_negated = centre_reported || negates_itself(sc, &pc);
             let in_centre: HashSet<usize> = groups[centre].iter().copied().collect();
             let opposes: Vec<bool> = idx
                 .iter()

@@ -58,6 +58,13 @@ pub struct WordInfo {
     pub gender: u8,
 }
 
+impl WordInfo {
+    /// A country, capital or region word ("Ohio", "Beijing", "York").
+    pub fn is_place(&self) -> bool {
+        self.country.is_some() || self.capital.is_some() || self.region
+    }
+}
+
 /// An outlet or organization from `organizations.tsv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organization {

@@ -44,7 +44,7 @@ fn run<T: Send>(
 }
 use crate::sim::{self, Metric, Scorer, StatementScorer};
 
-fn type_name(o: &Bound<'_, PyAny>) -> String {
+pub(super) fn type_name(o: &Bound<'_, PyAny>) -> String {
     o.get_type()
         .name()
         .map(|n| n.to_string())
@@ -116,9 +116,19 @@ fn str_len<'a, 'py>(
     arg: &str,
     i: usize,
 ) -> PyResult<(&'a Bound<'py, PyString>, usize)> {
+    checked_str(o, || format!("{arg}[{i}]"))
+}
+
+/// `o` as a str with its length in code points, or a TypeError naming what `name` gives
+/// (built only on error).
+fn checked_str<'a, 'py>(
+    o: &'a Bound<'py, PyAny>,
+    name: impl FnOnce() -> String,
+) -> PyResult<(&'a Bound<'py, PyString>, usize)> {
     let Ok(s) = o.cast::<PyString>() else {
         return Err(PyTypeError::new_err(format!(
-            "{arg}[{i}] must be str, not {}",
+            "{} must be str, not {}",
+            name(),
             type_name(o)
         )));
     };
@@ -269,18 +279,8 @@ fn utf8_of<'a>(s: &'a Bound<'_, PyString>, n: usize) -> Option<(&'a [u8], bool)>
 /// The code points of the str `s` (read as [`push_text`] does) in `buf`, or a TypeError
 /// naming `arg`.
 fn code_points<'b>(s: &Bound<'_, PyAny>, arg: &str, buf: &'b mut Buf) -> PyResult<&'b [char]> {
-    let Ok(st) = s.cast::<PyString>() else {
-        return Err(PyTypeError::new_err(format!(
-            "{arg} must be str, not {}",
-            type_name(s)
-        )));
-    };
-    // SAFETY: `st` is a live str object (we hold the GIL and a reference).
-    let n = unsafe { pyo3::ffi::PyUnicode_GetLength(st.as_ptr()) };
-    if n < 0 {
-        return Err(PyErr::fetch(st.py()));
-    }
-    str_code_points(st, n as usize, buf)
+    let (st, n) = checked_str(s, || arg.to_string())?;
+    str_code_points(st, n, buf)
 }
 
 /// The code points of the str `st` of `n` code points in `buf` ([`code_points`] once the
@@ -365,19 +365,9 @@ fn processed<'b>(
     Ok(match p {
         Proc::None => code_points(s, arg, buf)?,
         Proc::Default => {
-            let Ok(st) = s.cast::<PyString>() else {
-                return Err(PyTypeError::new_err(format!(
-                    "{arg} must be str, not {}",
-                    type_name(s)
-                )));
-            };
-            // SAFETY: `st` is a live str object (we hold the GIL and a reference).
-            let n = unsafe { pyo3::ffi::PyUnicode_GetLength(st.as_ptr()) };
-            if n < 0 {
-                return Err(PyErr::fetch(st.py()));
-            }
+            let (st, n) = checked_str(s, || arg.to_string())?;
             let mut v = Vec::new();
-            read_processed(st, n as usize, buf, &mut v)?;
+            read_processed(st, n, buf, &mut v)?;
             buf.heap = v;
             &buf.heap
         }

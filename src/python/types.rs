@@ -387,12 +387,9 @@ impl PyArticle {
                 });
             }
             v.extract::<String>().map_err(|_| {
-                let got = v
-                    .get_type()
-                    .name()
-                    .map_or_else(|_| "?".to_string(), |n| n.to_string());
                 pyo3::exceptions::PyTypeError::new_err(format!(
-                    "Article: {arg} must be str, not {got}"
+                    "Article: {arg} must be str, not {}",
+                    super::sim::type_name(v)
                 ))
             })
         };

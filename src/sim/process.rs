@@ -198,19 +198,24 @@ mod tests {
         assert_eq!(default_process("", false), "");
     }
 
+    /// `n` characters of `alphabet` drawn by a linear congruential generator from state `x`.
+    fn random_chars(x: &mut u64, alphabet: &[char], n: usize) -> Vec<char> {
+        (0..n)
+            .map(|_| {
+                *x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                alphabet[(*x >> 33) as usize % alphabet.len()]
+            })
+            .collect()
+    }
+
     #[test]
     fn ascii_table_folds_like_fold() {
         let mut x = 11u64;
         let alphabet: Vec<char> = " \t,.-'!aZ09x".chars().collect();
         for n in 0..400 {
-            let s: Vec<char> = (0..n % 40)
-                .map(|_| {
-                    x = x
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    alphabet[(x >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+            let s = random_chars(&mut x, &alphabet, n % 40);
             let (mut got, mut want) = (vec!['x'], vec!['x']);
             fold_ascii(&s, &mut got);
             words(s.iter().copied(), |c| want.push(c));
@@ -237,13 +242,8 @@ mod tests {
             .chars()
             .collect();
         for n in 0..600 {
-            let s: String = (0..n % 50)
-                .map(|_| {
-                    x = x
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    alphabet[(x >> 33) as usize % alphabet.len()]
-                })
+            let s: String = random_chars(&mut x, &alphabet, n % 50)
+                .into_iter()
                 .collect();
             let cs: Vec<char> = s.chars().collect();
             let mut got = vec!['x'];
