@@ -124,7 +124,7 @@ impl Index<'_> {
     }
 
     /// A fronted clause `[s0, comma)` that is text of the reporter, not a quote of its own.
-    fn fronted_clause(&self, s0: usize, comma: usize) -> Option<(usize, usize)> {
+    fn fronted_clause(&self, s0: usize, comma: usize, around: bool) -> Option<(usize, usize)> {
         let mut a = s0;
         while a < comma
             && self
@@ -144,7 +144,10 @@ impl Index<'_> {
         let clause_after_opener = (a..comma).any(|k| {
             self.is_punct(k, ",") && (k + 1..comma).filter(|&j| self.toks[j].word).count() >= 3
         });
-        let adverbial = self.toks[a].func == Func::Prep
+        // Before a parenthetical cue ("But to prevent problems, he said, officials should …")
+        // the opener is part of the reported sentence.
+        let adverbial = !around
+            && self.toks[a].func == Func::Prep
             && !clause_after_opener
             && !(a..comma).any(|k| {
                 let t = self.toks[k];
@@ -264,6 +267,61 @@ impl Index<'_> {
             || (a + 1..lim).any(|k| matches!(self.word(k), "as" | "a" | "an"))
     }
 
+    /// "which he said were accompanied by …", "what the senators said was …": when the
+    /// subject `who` follows a relative pronoun and the cue is followed at `next` by a finite
+    /// auxiliary, the end of the relative clause (the comma closing ", which …," or the
+    /// sentence end `s1`).
+    fn relative_report_end(
+        &self,
+        who: &Resolved,
+        next: usize,
+        s0: usize,
+        s1: usize,
+    ) -> Option<usize> {
+        if who.a <= s0 || who.a >= next {
+            return None;
+        }
+        let rel = self.word(who.a - 1);
+        if !matches!(
+            rel.to_ascii_lowercase().as_str(),
+            "which" | "that" | "who" | "whom" | "what"
+        ) || self.toks[who.a - 1].quoted
+        {
+            return None;
+        }
+        let aux = self.toks.get(next).is_some_and(|t| {
+            t.word
+                && !t.quoted
+                && matches!(
+                    self.word(next).to_ascii_lowercase().as_str(),
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                )
+        });
+        if !aux {
+            return None;
+        }
+        // ", which …, …": a non-restrictive clause ends at its closing comma.
+        let nonrestrictive = who.a >= s0 + 2 && self.is_punct(who.a - 2, ",");
+        Some(if nonrestrictive {
+            (next..s1).find(|&k| self.is_punct(k, ",")).unwrap_or(s1)
+        } else {
+            s1
+        })
+    }
+
     /// Whether the speaker is a document, poll or study, or an organization or outlet.
     fn documentary(&self, who: &Resolved) -> bool {
         if let Some(e) = self.ents.get(who.entity) {
@@ -314,7 +372,18 @@ pub(super) fn find(
     let mut covered = 0usize;
     for ci in 0..ix.cues.len() {
         let c = ix.cues[ci];
-        if skip.get(ci).copied().unwrap_or(true) || c.t0 < covered {
+        // Inside a clause already reported only a relative report may stand ("attacked
+        // rivals for donations, which he said were accompanied by favors").
+        let nested = c.t0 < covered;
+        if skip.get(ci).copied().unwrap_or(true)
+            || nested
+                && !(c.t0.saturating_sub(params::ASIDE_TOKENS)..c.t0).any(|k| {
+                    matches!(
+                        ix.word(k).to_ascii_lowercase().as_str(),
+                        "which" | "whom" | "what" | "who"
+                    )
+                })
+        {
             continue;
         }
         let category = lx.category(c.category);
@@ -440,6 +509,9 @@ pub(super) fn find(
                 _ => (who, Shape::After),
             }
         };
+        if nested && (c.according || !matches!(shape, Shape::After)) {
+            continue;
+        }
         // "The primary threatens to knock …", "Ethiopia continues to occupy …": a verb with an
         // infinitive reports speech only from someone who speaks ("Smith threatened to sue"),
         // never from a description of a thing or a place.
@@ -473,7 +545,18 @@ pub(super) fn find(
         // naming verb reports its object and what it calls it, never a fronted clause; nor do
         // verbs that report only with "that" ("…, others believe", "…, Johnson agreed"),
         // except "…, she added".
-        let fronted_ok = category == "add" || !(needs_that(category) || category == "believe");
+        // A parenthetical cue inside the clause ("All of this, he acknowledges, could be
+        // undone", "This, she believes, is wrong") reports whatever its category; an admission
+        // after its clause ("It was a mistake, he conceded") reports too.
+        let admits = category == "agree"
+            && matches!(
+                ix.word(c.t0).to_ascii_lowercase().as_str(),
+                "acknowledged" | "acknowledges" | "admitted" | "admits" | "conceded" | "concedes"
+            );
+        let fronted_ok = category == "add"
+            || admits
+            || matches!(shape, Shape::Around { .. }) && category != "describe"
+            || !(needs_that(category) || category == "believe");
         if !fronted_ok && !matches!(shape, Shape::After) {
             continue;
         }
@@ -485,13 +568,13 @@ pub(super) fn find(
         };
         match shape {
             Shape::Before { comma } => {
-                if let Some(sp) = ix.fronted_clause(s0, comma) {
+                if let Some(sp) = ix.fronted_clause(s0, comma, false) {
                     spans.push(sp);
                 }
                 covered = s1;
             }
             Shape::Around { comma, resume } => {
-                if let Some(sp) = ix.fronted_clause(s0, comma) {
+                if let Some(sp) = ix.fronted_clause(s0, comma, true) {
                     spans.push(sp);
                 }
                 if let Some(sp) = clause_after(ix, used, resume, s1) {
@@ -516,118 +599,133 @@ pub(super) fn find(
                     {
                         continue;
                     }
-                    let mut a = ix.skip_adverbs(next);
-                    // "said on Friday (that) he would …": the time phrase is not reported.
-                    while ix.toks.get(a).is_some_and(|t| t.func == Func::Prep)
-                        && ix.toks.get(a + 1).is_some_and(|t| t.func == Func::Time)
-                    {
-                        a = ix.skip_adverbs(a + 1);
-                    }
-                    let opens_with_prep = ix.toks.get(a).is_some_and(|t| t.func == Func::Prep);
-                    let window = if opens_with_prep {
-                        params::THAT_WINDOW_AFTER_PREP
-                    } else {
-                        params::THAT_WINDOW
-                    };
-                    // After a prepositional phrase only "that" opens the clause ("said at an
-                    // event that …"); "if"/"whether" there belong to the reported clause.
-                    let that_within = (a..(a + window).min(s1)).find(|&k| {
-                        let t = ix.toks[k];
-                        t.word
-                            && t.func == Func::That
-                            && !t.quoted
-                            && (!opens_with_prep || ix.word(k).eq_ignore_ascii_case("that"))
-                    });
-                    // "…, adding he would never vote for her": a participle after a comma
-                    // reports a clause without "that".
-                    let participle =
-                        c.t0 > s0 && ix.is_punct(c.t0 - 1, ",") && ix.word(c.t0).ends_with("ing");
-                    // "told reporters the plant would close", "told him it was over": the
-                    // addressee is not reported.
-                    if c.addressee
-                        && that_within.is_none()
-                        && matches!(category, "say" | "ask" | "warn" | "propose")
-                    {
-                        a = ix.skip_addressee(a, s1);
-                    }
-                    if category == "describe" && !ix.names_something(a, s1) {
+                    // "…, which officials said will go into effect in May, …", "what she said is
+                    // growing demand": the subject is inside a relative clause and the
+                    // reported clause is the verb phrase the relative pronoun is subject of.
+                    let relative = ix.relative_report_end(&who, next, s0, s1);
+                    if nested && relative.is_none() {
                         continue;
                     }
-                    match that_within {
-                        _ if category == "describe" => {}
-                        // "said in a statement that …": the prepositional phrase is not reported.
-                        Some(k) if c.addressee || k == a || opens_with_prep => a = k + 1,
-                        // "said Friday that …", "said this year that …": a time phrase before
-                        // "that" is not reported.
-                        Some(k)
-                            if (a..k).all(|j| {
-                                ix.toks[j].func == Func::Time
-                                    || matches!(
-                                        ix.word(j),
-                                        "this" | "earlier" | "later" | "late" | "early"
-                                    )
-                            }) =>
-                        {
-                            a = k + 1
+                    if let Some(end) = relative {
+                        if let Some(sp) = clause_after(ix, used, next, end) {
+                            covered = covered.max(sp.1);
+                            spans.push(sp);
                         }
-                        _ if needs_that(category) && !participle => continue,
-                        // "said in a statement", "said as she left": no clause follows.
-                        _ if matches!(
-                            ix.word(a),
-                            "as" | "when"
-                                | "while"
-                                | "after"
-                                | "before"
-                                | "because"
-                                | "since"
-                                | "until"
-                                | "during"
-                                | "amid"
-                                | "despite"
-                                | "like"
-                                | "through"
-                                | "upon"
-                                | "in"
-                                | "at"
-                                | "on"
-                        ) =>
+                    } else {
+                        let mut a = ix.skip_adverbs(next);
+                        // "said on Friday (that) he would …": the time phrase is not reported.
+                        while ix.toks.get(a).is_some_and(|t| t.func == Func::Prep)
+                            && ix.toks.get(a + 1).is_some_and(|t| t.func == Func::Time)
                         {
-                            // "said after the convention he would not …": the clause starts at
-                            // its pronoun subject after a short phrase; "said as she left" has none.
-                            let lim = (a + params::THAT_WINDOW).min(s1);
-                            match (a + 1..lim).find(|&k| {
-                                ix.toks[k].word
-                                    && matches!(
-                                        ix.toks[k].func,
-                                        Func::He | Func::She | Func::They | Func::First
-                                    )
-                                    && ix.toks.get(k + 1).is_some_and(|t| {
-                                        t.word && (t.func == Func::Aux || t.lex.cue.is_none())
-                                    })
-                                    && !ix.is_punct(k - 1, ",")
-                                    && ix.toks[k - 1].func != Func::Prep
-                            }) {
-                                Some(k) if ix.word(a) != "as" && ix.word(a) != "while" => a = k,
-                                _ => continue,
+                            a = ix.skip_adverbs(a + 1);
+                        }
+                        let opens_with_prep = ix.toks.get(a).is_some_and(|t| t.func == Func::Prep);
+                        let window = if opens_with_prep {
+                            params::THAT_WINDOW_AFTER_PREP
+                        } else {
+                            params::THAT_WINDOW
+                        };
+                        // After a prepositional phrase only "that" opens the clause ("said at an
+                        // event that …"); "if"/"whether" there belong to the reported clause.
+                        let that_within = (a..(a + window).min(s1)).find(|&k| {
+                            let t = ix.toks[k];
+                            t.word
+                                && t.func == Func::That
+                                && !t.quoted
+                                && (!opens_with_prep || ix.word(k).eq_ignore_ascii_case("that"))
+                        });
+                        // "…, adding he would never vote for her": a participle after a comma
+                        // reports a clause without "that".
+                        let participle = c.t0 > s0
+                            && ix.is_punct(c.t0 - 1, ",")
+                            && ix.word(c.t0).ends_with("ing");
+                        // "told reporters the plant would close", "told him it was over": the
+                        // addressee is not reported.
+                        if c.addressee
+                            && that_within.is_none()
+                            && matches!(category, "say" | "ask" | "warn" | "propose")
+                        {
+                            a = ix.skip_addressee(a, s1);
+                        }
+                        if category == "describe" && !ix.names_something(a, s1) {
+                            continue;
+                        }
+                        match that_within {
+                            _ if category == "describe" => {}
+                            // "said in a statement that …": the prepositional phrase is not reported.
+                            Some(k) if c.addressee || k == a || opens_with_prep => a = k + 1,
+                            // "said Friday that …", "said this year that …": a time phrase before
+                            // "that" is not reported.
+                            Some(k)
+                                if (a..k).all(|j| {
+                                    ix.toks[j].func == Func::Time
+                                        || matches!(
+                                            ix.word(j),
+                                            "this" | "earlier" | "later" | "late" | "early"
+                                        )
+                                }) =>
+                            {
+                                a = k + 1
                             }
+                            _ if needs_that(category) && !participle => continue,
+                            // "said in a statement", "said as she left": no clause follows.
+                            _ if matches!(
+                                ix.word(a),
+                                "as" | "when"
+                                    | "while"
+                                    | "after"
+                                    | "before"
+                                    | "because"
+                                    | "since"
+                                    | "until"
+                                    | "during"
+                                    | "amid"
+                                    | "despite"
+                                    | "like"
+                                    | "through"
+                                    | "upon"
+                                    | "in"
+                                    | "at"
+                                    | "on"
+                            ) =>
+                            {
+                                // "said after the convention he would not …": the clause starts at
+                                // its pronoun subject after a short phrase; "said as she left" has none.
+                                let lim = (a + params::THAT_WINDOW).min(s1);
+                                match (a + 1..lim).find(|&k| {
+                                    ix.toks[k].word
+                                        && matches!(
+                                            ix.toks[k].func,
+                                            Func::He | Func::She | Func::They | Func::First
+                                        )
+                                        && ix.toks.get(k + 1).is_some_and(|t| {
+                                            t.word && (t.func == Func::Aux || t.lex.cue.is_none())
+                                        })
+                                        && !ix.is_punct(k - 1, ",")
+                                        && ix.toks[k - 1].func != Func::Prep
+                                }) {
+                                    Some(k) if ix.word(a) != "as" && ix.word(a) != "while" => a = k,
+                                    _ => continue,
+                                }
+                            }
+                            // A belief needs a clause of its own: "Smith believes he will win",
+                            // not "Smith believes the report".
+                            _ if category == "believe"
+                                && !ix.toks.get(a).is_some_and(|t| {
+                                    matches!(
+                                        t.func,
+                                        Func::He | Func::She | Func::They | Func::It | Func::First
+                                    )
+                                }) =>
+                            {
+                                continue
+                            }
+                            _ => {}
                         }
-                        // A belief needs a clause of its own: "Smith believes he will win",
-                        // not "Smith believes the report".
-                        _ if category == "believe"
-                            && !ix.toks.get(a).is_some_and(|t| {
-                                matches!(
-                                    t.func,
-                                    Func::He | Func::She | Func::They | Func::It | Func::First
-                                )
-                            }) =>
-                        {
-                            continue
+                        if let Some(sp) = clause_after(ix, used, a, s1) {
+                            covered = sp.1;
+                            spans.push(sp);
                         }
-                        _ => {}
-                    }
-                    if let Some(sp) = clause_after(ix, used, a, s1) {
-                        covered = sp.1;
-                        spans.push(sp);
                     }
                 }
             }
@@ -779,6 +877,47 @@ mod tests {
         assert_eq!(v[0].1.as_deref(), Some("Pentagon"));
         let v = indirect("The deal is off, according to Reuters.");
         assert_eq!(v[0].0, "The deal is off");
+    }
+
+    #[test]
+    fn relative_and_parenthetical_reports() {
+        // The subject of the report sits inside a relative clause; the clause ends at its comma.
+        let v = indirect(
+            "The new rules, which officials said will take effect in March, drew protests from farmers.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "will take effect in March");
+        assert_eq!(v[0].1.as_deref(), Some("officials"));
+        // A relative report inside another reported clause is kept as well.
+        let v = indirect(
+            "Mayor Dana Whitfield spoke on Monday. She criticized the developers for their gifts, which she said were meant to buy influence.",
+        );
+        assert!(
+            v.iter().any(|q| q.0 == "were meant to buy influence"
+                && q.1.as_deref() == Some("Dana Whitfield")),
+            "{v:?}"
+        );
+        // "which" with an ordinary verb is no report.
+        let v = indirect("The bridge, which engineers inspected last year, is closed.");
+        assert!(v.is_empty(), "{v:?}");
+        // A parenthetical admission reports the sentence around it.
+        let v = indirect(
+            "Governor Alan Pryce toured the plant. All of this, he acknowledges, could be undone by the next legislature.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0].0, "All of this");
+        assert_eq!(v[1].0, "could be undone by the next legislature");
+        assert_eq!(v[1].1.as_deref(), Some("Alan Pryce"));
+        // An opener before a parenthetical cue belongs to the reported sentence.
+        let v = indirect(
+            "Chief Marta Olsen met reporters. To prevent crowding, she said, the square will close early.",
+        );
+        assert_eq!(v[0].0, "To prevent crowding", "{v:?}");
+        // "that" lets a weak verb report for a description: "the fund predicted that …".
+        let v =
+            indirect("Overall, the fund predicted that advanced economies will grow 1.6 percent.");
+        assert_eq!(v[0].0, "advanced economies will grow 1.6 percent", "{v:?}");
+        assert!(indirect("The fund predicted growth.").is_empty());
     }
 
     #[test]

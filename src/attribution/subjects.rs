@@ -32,10 +32,11 @@ impl<'a> Index<'a> {
         }
         // A bare noun phrase speaks only through a verb that is speech whatever its subject
         // ("Another 19 percent said"), not one that is often not ("cooperation continues").
-        let strong = self
-            .cues
-            .get(ci as usize)
-            .is_some_and(|cue| !WEAK_CUE_CATEGORIES.contains(&lexicon().category(cue.category)));
+        let strong = self.cues.get(ci as usize).is_some_and(|cue| {
+            !WEAK_CUE_CATEGORIES.contains(&lexicon().category(cue.category))
+                    // "the fund predicted that …": "that" makes a weak verb report a clause.
+                    || self.word(cue.t1).eq_ignore_ascii_case("that")
+        });
         let r = self
             .find_subject(c)
             .or_else(|| strong.then(|| self.generic_subject(c)).flatten())
