@@ -475,6 +475,76 @@ fn fragments(ix: &mut Index, doc: &Doc, st: &mut Passes, indirect: &[((usize, us
     }
 }
 
+/// A quote that is a whole sentence of its own, right after a sentence reporting someone's
+/// speech in indirect form ("Senator Smith said the plan was flawed. “It will never work.”"),
+/// continues that speaker — in the same paragraph, or opening the next one.
+fn after_reports(ix: &Index, doc: &Doc, st: &mut Passes, indirect: &[((usize, usize), Attr)]) {
+    let lx = lexicon();
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        let body = doc
+            .paragraphs
+            .get(q.paragraph)
+            .is_some_and(|p| p.kind.is_body());
+        if q.kind != QuoteKind::Direct || q.depth != 0 || !body || st.attrs[qi].is_some() {
+            continue;
+        }
+        let open = tok_at(ix, q.open.unwrap_or(q.start));
+        let Some(&t) = ix.toks.get(open) else {
+            continue;
+        };
+        let Some(&(s0, s1)) = ix.sent_toks.get(t.sent) else {
+            continue;
+        };
+        // The quote is the whole sentence: nothing of the reporter's before or after it.
+        if open != s0 || (s0..s1).any(|k| ix.toks[k].word && !ix.toks[k].quoted) || s0 == 0 {
+            continue;
+        }
+        let prev = ix.toks[s0 - 1];
+        let same_para = prev.para == t.para;
+        // Across paragraphs only when the report ends its paragraph and the quote opens the next.
+        let next_para = prev.para + 1 == t.para
+            && doc
+                .paragraphs
+                .get(prev.para)
+                .is_some_and(|p| p.kind.is_body())
+            && ix
+                .toks
+                .get(s0.wrapping_sub(1))
+                .is_some_and(|p| p.sent + 1 == t.sent);
+        if !(same_para || next_para) {
+            continue;
+        }
+        // The previous sentence holds an indirect report and no quote of its own.
+        let Some(&(_, a)) = indirect.iter().rev().find(|(sp, _)| {
+            ix.toks
+                .get(tok_at(ix, sp.0))
+                .is_some_and(|x| x.sent == prev.sent)
+        }) else {
+            continue;
+        };
+        let Some(&(p0, p1)) = ix.sent_toks.get(prev.sent) else {
+            continue;
+        };
+        if (p0..p1).any(|k| ix.toks[k].quoted) {
+            continue;
+        }
+        let speech = a.cue.is_some_and(|c| {
+            !matches!(
+                lx.category(ix.cues[c].category),
+                "believe" | "evidence" | "predict" | "hint"
+            )
+        });
+        if speech {
+            st.attrs[qi] = Some(Attr {
+                conf: a.conf * 0.6,
+                cue: None,
+                pattern: Pattern::Continuation,
+                ..a
+            });
+        }
+    }
+}
+
 pub fn attribute(
     doc: &Doc,
     slicer: &CharSlicer,
@@ -501,6 +571,7 @@ pub fn attribute(
         .collect();
     let indirect = indirect::find(&mut ix, &skip_cues, &st.used_cues, doc);
     fragments(&mut ix, doc, &mut st, &indirect);
+    after_reports(&ix, doc, &mut st, &indirect);
     // A speaker whose name is not a speaker's attributes nothing.
     for a in st.attrs.iter_mut() {
         if a.is_some_and(|a| ix.junk_speaker(&a.who)) {
@@ -742,6 +813,27 @@ mod tests {
             speaker_of(&qs, "It is a trap").as_deref(),
             Some("Jing Jianfeng")
         );
+    }
+
+    #[test]
+    fn quote_after_an_indirect_report_continues_its_speaker() {
+        let (qs, _) = run(
+            "Senator Jane Holloway said the bill was badly drafted. “It will never survive a \
+             court challenge.”\n\n\
+             Ambassador Rafael Ortiz warned that talks could collapse by Friday.\n\n\
+             “We are running out of time.”\n\n\
+             A poll found that most voters oppose the plan. “Nobody asked us.”",
+        );
+        assert_eq!(
+            speaker_of(&qs, "It will never").as_deref(),
+            Some("Jane Holloway")
+        );
+        assert_eq!(
+            speaker_of(&qs, "We are running").as_deref(),
+            Some("Rafael Ortiz")
+        );
+        // Evidence is no speaker of the quote after it.
+        assert_eq!(speaker_of(&qs, "Nobody asked"), None);
     }
 
     #[test]
