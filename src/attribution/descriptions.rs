@@ -6,15 +6,33 @@ impl<'a> Index<'a> {
     /// A description ending just before token `end` ("the defense secretary", "American
     /// officials", "a top Chinese military leader"), resolved to an entity.
     pub(super) fn description_before(&mut self, end: usize) -> Option<Resolved> {
+        self.description_before_with(end, false)
+    }
+
+    /// The noun phrase a "who" stands for ("an architect who said he was stiffed"): the
+    /// pronoun makes it a person whatever its head noun.
+    pub(super) fn antecedent_of_who(&mut self, end: usize) -> Option<Resolved> {
+        self.description_before_with(end, true)
+    }
+
+    fn description_before_with(&mut self, end: usize, any_head: bool) -> Option<Resolved> {
         let mut head = end.checked_sub(1)?;
         let mut buf = String::new();
         let is_head = |ix: &Self, k: usize, buf: &mut String| -> bool {
             let t = ix.toks[k];
             let sentence_start = k == 0 || !ix.same_sentence(k - 1, k);
+            let common_noun = any_head
+                && t.func == Func::None
+                && t.lex.cue.is_none()
+                && !t.adverb
+                && !t.digit
+                && ix.word(k).len() > 2;
             t.word
                 && !t.quoted
                 && (!t.cap || sentence_start)
-                && (DESCRIPTION_HEADS.contains(&lower_into(ix.word(k), buf)) || t.lex.title)
+                && (DESCRIPTION_HEADS.contains(&lower_into(ix.word(k), buf))
+                    || t.lex.title
+                    || common_noun)
         };
         if !is_head(self, head, &mut buf) {
             // "Critics of the law say": the head before an "of" phrase.
@@ -52,17 +70,29 @@ impl<'a> Index<'a> {
             }
             a -= 1;
         }
+        // "listeners to his radio program who said": a noun only "who" makes a person is
+        // not taken from inside a prepositional phrase, whose object is rarely the one meant.
+        let known = DESCRIPTION_HEADS.contains(&hw.as_str()) || self.toks[head].lex.title;
+        if any_head && !known && a > 0 && self.toks[a - 1].func == Func::Prep {
+            return None;
+        }
         if det.is_none() {
             // A bare description must open its clause ("But American officials denied").
+            // "…, where restructuring experts say": a subordinate clause opens there too.
             let opens = a == 0
                 || !self.same_sentence(a - 1, a)
                 || self.toks[a - 1].func == Func::Conj
-                || self.is_punct(a - 1, ",");
+                || self.is_punct(a - 1, ",")
+                || matches!(
+                    lower_into(self.word(a - 1), &mut buf),
+                    "where" | "when" | "while" | "because" | "although" | "though" | "since"
+                );
             if !opens {
                 return None;
             }
         }
-        self.resolve_description(a, end, &hw, det.as_deref())
+        // The person "who" stands for is this one, never a name introduced after it.
+        self.resolve_description_with(a, end, &hw, det.as_deref(), !any_head)
     }
 
     /// A description starting at token `a` ("said the ministry", "according to experts").
@@ -142,6 +172,19 @@ impl<'a> Index<'a> {
         b: usize,
         head: &str,
         det: Option<&str>,
+    ) -> Option<Resolved> {
+        self.resolve_description_with(a, b, head, det, true)
+    }
+
+    /// `forward`: an indefinite description may introduce the next name ("a top Chinese
+    /// military leader … Lt. Gen. Jing Jianfeng said").
+    fn resolve_description_with(
+        &mut self,
+        a: usize,
+        b: usize,
+        head: &str,
+        det: Option<&str>,
+        forward: bool,
     ) -> Option<Resolved> {
         let lx = lexicon();
         let mut buf = String::new();
@@ -228,7 +271,7 @@ impl<'a> Index<'a> {
         let located = (a..b).any(|k| {
             self.toks[k].func == Func::Prep && matches!(self.word(k), "in" | "from" | "at")
         });
-        if indefinite && !plural && forward_ok && !located {
+        if forward && indefinite && !plural && forward_ok && !located {
             if let Some(e) = self.forward_name(b, side.map(|s| s.0)) {
                 let ent = &mut self.ents[e];
                 if !ent.description_heads.iter().any(|h| h == head) {

@@ -667,7 +667,37 @@ pub(super) fn find(
                             {
                                 a = k + 1
                             }
-                            _ if needs_that(category) && !participle => continue,
+                            // "she acknowledged it was unlikely to work", "he added he would":
+                            // a subject pronoun and a finite verb open a clause without "that".
+                            _ if needs_that(category)
+                                && !participle
+                                && !(matches!(
+                                    ix.word(a).to_ascii_lowercase().as_str(),
+                                    "he" | "she" | "they" | "we" | "i" | "it"
+                                ) && ix.toks.get(a + 1).is_some_and(|t| {
+                                    t.word
+                                        && !t.quoted
+                                        && matches!(
+                                            ix.word(a + 1),
+                                            "is" | "was"
+                                                | "were"
+                                                | "are"
+                                                | "had"
+                                                | "has"
+                                                | "would"
+                                                | "will"
+                                                | "could"
+                                                | "should"
+                                                | "did"
+                                                | "does"
+                                                | "might"
+                                                | "may"
+                                                | "can"
+                                        )
+                                })) =>
+                            {
+                                continue
+                            }
                             // "said in a statement", "said as she left": no clause follows.
                             _ if matches!(
                                 ix.word(a),
@@ -722,7 +752,22 @@ pub(super) fn find(
                             }
                             _ => {}
                         }
-                        if let Some(sp) = clause_after(ix, used, a, s1) {
+                        // "Scott's relatives, who asked authorities to show them the video,
+                        // watched it": a report inside a non-restrictive "who" clause ends at
+                        // the comma closing it.
+                        let mut w = c.t0;
+                        while w > s0 && ix.skippable(w - 1) {
+                            w -= 1;
+                        }
+                        let in_aside = w >= s0 + 2
+                            && ix.word(w - 1).eq_ignore_ascii_case("who")
+                            && ix.is_punct(w - 2, ",");
+                        let end = if in_aside {
+                            (a..s1).find(|&k| ix.is_punct(k, ",")).unwrap_or(s1)
+                        } else {
+                            s1
+                        };
+                        if let Some(sp) = clause_after(ix, used, a, end) {
                             covered = sp.1;
                             spans.push(sp);
                         }
@@ -827,6 +872,7 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
                 .toks
                 .get(cut - 1)
                 .is_some_and(|t| !t.word || matches!(t.func, Func::Prep | Func::Conj | Func::Det))
+            || matches!(ix.word(cut - 1), "though" | "although" | "whereas")
         {
             // A closing quote mark stays with the quote it closes ("it was “opposed to any
             // test” and warned …").
@@ -918,6 +964,39 @@ mod tests {
             indirect("Overall, the fund predicted that advanced economies will grow 1.6 percent.");
         assert_eq!(v[0].0, "advanced economies will grow 1.6 percent", "{v:?}");
         assert!(indirect("The fund predicted growth.").is_empty());
+    }
+
+    #[test]
+    fn who_clauses_and_clauses_without_that() {
+        // "who" stands for the noun phrase before it, whatever its head.
+        let v = indirect(
+            "The council refused to pay a contractor who said he was owed $40,000 for the roof.",
+        );
+        assert_eq!(v[0].0, "he was owed $40,000 for the roof", "{v:?}");
+        assert_eq!(v[0].1.as_deref(), Some("contractor"));
+        // …but not a prepositional object ("listeners to his program who said").
+        let v =
+            indirect("He took calls from listeners to his radio program who said they were angry.");
+        assert!(v.iter().all(|q| q.1.as_deref() != Some("program")), "{v:?}");
+        // A report inside ", who …," ends at its closing comma.
+        let v = indirect(
+            "Scott's relatives, who asked officials to release the video, watched it on Thursday.",
+        );
+        assert_eq!(v[0].0, "officials to release the video", "{v:?}");
+        // A description after "where" opens its own clause.
+        let v = indirect(
+            "The firm filed in Richmond, where bankruptcy experts say judges move quickly.",
+        );
+        assert_eq!(v[0].0, "judges move quickly", "{v:?}");
+        assert_eq!(v[0].1.as_deref(), Some("bankruptcy experts"));
+        // An admission with a pronoun clause needs no "that"; "though" before the next report
+        // stays out of the first one.
+        let v = indirect(
+            "Ana Figueroa said the campaign planned a protest, though she acknowledged it was unlikely to work.",
+        );
+        assert_eq!(v[0].0, "the campaign planned a protest", "{v:?}");
+        assert_eq!(v[1].0, "it was unlikely to work", "{v:?}");
+        assert!(indirect("Officials admitted the error on Monday.").is_empty());
     }
 
     #[test]

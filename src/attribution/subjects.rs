@@ -451,7 +451,13 @@ impl<'a> Index<'a> {
                     end -= 1;
                 }
                 if end > 0 && self.same_sentence(end - 1, c) {
-                    if let Some(r) = self.description_before(end) {
+                    let who = self.word(d0).eq_ignore_ascii_case("who");
+                    let r = if who {
+                        self.antecedent_of_who(end)
+                    } else {
+                        self.description_before(end)
+                    };
+                    if let Some(r) = r {
                         return Some(r);
                     }
                 }
