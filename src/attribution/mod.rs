@@ -228,6 +228,11 @@ fn heading_like(quote: &str) -> bool {
         && !quote.trim_end().ends_with([',', '?', '!'])
 }
 
+/// Whether paragraph `p` is body text (not a title, caption, byline, …).
+fn in_body(doc: &Doc, p: usize) -> bool {
+    doc.paragraphs.get(p).is_some_and(|x| x.kind.is_body())
+}
+
 /// Token index of the first token at or after normalized byte `b`.
 fn tok_at(ix: &Index, b: usize) -> usize {
     ix.tok_s.partition_point(|&s| (s as usize) < b)
@@ -249,10 +254,7 @@ fn adjacent_cues(ix: &mut Index, doc: &Doc, st: &mut Passes) {
         }
     }
     for (qi, q) in doc.quotes.iter().enumerate() {
-        let body = doc
-            .paragraphs
-            .get(q.paragraph)
-            .is_some_and(|p| p.kind.is_body());
+        let body = in_body(doc, q.paragraph);
         if q.depth != 0 || !body {
             continue;
         }
@@ -355,10 +357,7 @@ fn shared_sentences_and_continuations(ix: &Index, doc: &Doc, st: &mut Passes) {
     }
     let mut last: Option<(usize, Attr)> = None;
     for (qi, q) in doc.quotes.iter().enumerate() {
-        let body = doc
-            .paragraphs
-            .get(q.paragraph)
-            .is_some_and(|p| p.kind.is_body());
+        let body = in_body(doc, q.paragraph);
         if q.depth != 0 || !body || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed) {
             continue;
         }
@@ -371,8 +370,7 @@ fn shared_sentences_and_continuations(ix: &Index, doc: &Doc, st: &mut Passes) {
                 });
             } else if let Some((lp, la)) = last {
                 let close_enough = q.paragraph <= lp + 1
-                    && (q.paragraph..=lp + 1)
-                        .all(|p| doc.paragraphs.get(p).is_some_and(|x| x.kind.is_body()))
+                    && (q.paragraph..=lp + 1).all(|p| in_body(doc, p))
                     && quote_only[q.paragraph]
                     && !heading_like(&doc.text()[q.start..q.end])
                     || q.paragraph == lp;
@@ -423,10 +421,7 @@ fn fragments(ix: &mut Index, doc: &Doc, st: &mut Passes, indirect: &[((usize, us
     // handling “extremely careless”", "dismissed the report as “pure fiction”"), is the
     // speaker's words: a mixed quote, not a scare quote.
     for (qi, q) in doc.quotes.iter().enumerate() {
-        let body = doc
-            .paragraphs
-            .get(q.paragraph)
-            .is_some_and(|p| p.kind.is_body());
+        let body = in_body(doc, q.paragraph);
         if q.kind != QuoteKind::Term || q.depth != 0 || !body || st.attrs[qi].is_some() {
             continue;
         }
@@ -481,10 +476,7 @@ fn fragments(ix: &mut Index, doc: &Doc, st: &mut Passes, indirect: &[((usize, us
 fn after_reports(ix: &Index, doc: &Doc, st: &mut Passes, indirect: &[((usize, usize), Attr)]) {
     let lx = lexicon();
     for (qi, q) in doc.quotes.iter().enumerate() {
-        let body = doc
-            .paragraphs
-            .get(q.paragraph)
-            .is_some_and(|p| p.kind.is_body());
+        let body = in_body(doc, q.paragraph);
         if q.kind != QuoteKind::Direct || q.depth != 0 || !body || st.attrs[qi].is_some() {
             continue;
         }
@@ -502,32 +494,26 @@ fn after_reports(ix: &Index, doc: &Doc, st: &mut Passes, indirect: &[((usize, us
         let prev = ix.toks[s0 - 1];
         let same_para = prev.para == t.para;
         // Across paragraphs only when the report ends its paragraph and the quote opens the next.
-        let next_para = prev.para + 1 == t.para
-            && doc
-                .paragraphs
-                .get(prev.para)
-                .is_some_and(|p| p.kind.is_body())
-            && ix
-                .toks
-                .get(s0.wrapping_sub(1))
-                .is_some_and(|p| p.sent + 1 == t.sent);
+        let next_para =
+            prev.para + 1 == t.para && in_body(doc, prev.para) && prev.sent + 1 == t.sent;
         if !(same_para || next_para) {
             continue;
         }
-        // The previous sentence holds an indirect report and no quote of its own.
-        let Some(&(_, a)) = indirect.iter().rev().find(|(sp, _)| {
-            ix.toks
-                .get(tok_at(ix, sp.0))
-                .is_some_and(|x| x.sent == prev.sent)
-        }) else {
-            continue;
-        };
+        // The previous sentence holds an indirect report and no quote of its own: the last
+        // report starting in it (`indirect` is sorted by start, so one binary search).
         let Some(&(p0, p1)) = ix.sent_toks.get(prev.sent) else {
             continue;
         };
-        if (p0..p1).any(|k| ix.toks[k].quoted) {
+        if p1 <= p0 || (p0..p1).any(|k| ix.toks[k].quoted) {
             continue;
         }
+        let (b0, b1) = (ix.toks[p0].s, ix.toks[p1 - 1].e);
+        let Some(&(_, a)) = indirect[..indirect.partition_point(|(sp, _)| sp.0 < b1)]
+            .last()
+            .filter(|(sp, _)| sp.0 >= b0)
+        else {
+            continue;
+        };
         let speech = a.cue.is_some_and(|c| {
             !matches!(
                 lx.category(ix.cues[c].category),
