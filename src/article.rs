@@ -93,6 +93,13 @@ pub struct Quote {
     /// ``"quote-cue-speaker/name"``, ``"reported-before/pronoun"``; ``None`` when unattributed.
     #[serde(default)]
     pub pattern: Option<String>,
+    /// The spans inside quote marks, the speaker's exact words, as ``(start, end)`` code
+    /// points: the whole quote for a direct one; for a mixed one, the quoted parts of the
+    /// reported clause (``Trump said his plan would “keep out criminal cartels”`` is one mixed
+    /// quote whose text is the clause and whose verbatim span is the quoted words); none for
+    /// indirect speech.
+    #[serde(default)]
+    pub verbatim: Vec<(usize, usize)>,
 }
 
 /// An entity that speaks in an article: canonical ``name`` (the fullest the article uses),
@@ -163,7 +170,22 @@ impl Quote {
             in_body,
             outer_start,
             outer_end,
+            verbatim: if kind == QuoteKind::Indirect {
+                Vec::new()
+            } else {
+                vec![(start, end)]
+            },
             ..Quote::default()
+        }
+    }
+
+    /// The spans of the speaker's exact words: [`Quote::verbatim`], or the whole quote for a
+    /// direct or mixed quote read from data that predates that field.
+    pub fn quoted_parts(&self) -> Vec<(usize, usize)> {
+        if self.verbatim.is_empty() && matches!(self.kind, QuoteKind::Direct | QuoteKind::Mixed) {
+            vec![(self.start, self.end)]
+        } else {
+            self.verbatim.clone()
         }
     }
 }

@@ -149,6 +149,13 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cell(v: Any) -> Any:
+    """A list as one CSV cell: ``"a; b"``, spans as ``"3:9; 12:20"``."""
+    if not isinstance(v, list):
+        return v
+    return "; ".join(f"{x[0]}:{x[1]}" if isinstance(x, (tuple, list)) else str(x) for x in v)
+
+
 def _frame_rows(corpus: "Corpus", all_kinds: bool) -> "pd.DataFrame":
     """``Corpus.quotes()`` as the CSV and JSON outputs carry it: every column, dates in ISO
     form; without ``--all`` the terms no one said are left out."""
@@ -213,10 +220,11 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
         print()
     elif args.format == "csv":
         df = _frame_rows(corpus, args.all)
-        # A list column (groups) is one cell: its items joined by "; ".
+        # A list column is one cell: its items joined by "; " (groups), spans as
+        # "start:end" (verbatim).
         for c in df.columns:
             if df[c].map(lambda v: isinstance(v, list)).any():
-                df[c] = df[c].map(lambda v: "; ".join(v) if isinstance(v, list) else v)
+                df[c] = df[c].map(_cell)
         df.to_csv(sys.stdout, index=False)
     else:
         _print_table(corpus, _rows(corpus, args.all))

@@ -21,6 +21,7 @@ Rust functions (``tests/python/compare/test_dask.py`` checks it). Progress: dask
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Mapping, Optional
 
 import pandas as pd
@@ -166,12 +167,15 @@ def quotes(
     naming the article. Empty partitions give no rows.
     """
     _check(articles, text, id, errors)
-    if isinstance(articles, db.Bag):
-        parts = [_bag_partition(p, text, id or "id", sides, errors) for p in articles.to_delayed()]
-        return dd.from_delayed(parts, meta=_empty(QUOTE_COLUMNS), verify_meta=False)
-    return articles.map_partitions(
-        _frame_partition, text, id, sides, errors, meta=_empty(QUOTE_COLUMNS)
-    )
+    # ``verbatim`` stays a list of spans: dask would make object columns strings.
+    with dask.config.set({"dataframe.convert-string": False}):
+        if isinstance(articles, db.Bag):
+            parts = [_bag_partition(p, text, id or "id", sides, errors)
+                     for p in articles.to_delayed()]
+            return dd.from_delayed(parts, meta=_empty(QUOTE_COLUMNS), verify_meta=False)
+        return articles.map_partitions(
+            _frame_partition, text, id, sides, errors, meta=_empty(QUOTE_COLUMNS)
+        )
 
 
 def _bag_partition(part: Any, text: str, id: str, sides: Any, errors: str) -> Any:
@@ -250,6 +254,35 @@ def _statement_columns(pdf: pd.DataFrame) -> dict[str, list[Any]]:
     }
 
 
+def _spans(v: Any) -> list[tuple[int, int]]:
+    """A ``verbatim`` cell as spans: a list of pairs, or the text dask makes of one when a
+    frame is built with ``dataframe.convert-string`` on (``"[(14, 24)]"``)."""
+    if isinstance(v, str):
+        return [(int(a), int(b)) for a, b in re.findall(r"\((\d+),\s*(\d+)\)", v)]
+    if v is None or isinstance(v, float):  # missing
+        return []
+    return [(int(p[0]), int(p[1])) for p in v]
+
+
+def _quoted_parts(pdf: pd.DataFrame) -> pd.DataFrame:
+    """Direct and mixed quote rows as the statements matching compares, as the core builds
+    them: a mixed quote gives each of its quoted parts (``verbatim`` spans), not the
+    reporter's clause around them."""
+    if not len(pdf) or "verbatim" not in pdf:
+        return pdf
+    rows = []
+    for r in pdf.to_dict("records"):
+        parts = _spans(r["verbatim"])
+        whole = (int(r["start"]), int(r["end"]))
+        if r["kind"] != "mixed" or not parts or parts == [whole]:
+            rows.append(r)
+            continue
+        for s, e in parts:
+            rows.append({**r, "text": r["text"][s - whole[0] : e - whole[0]],
+                         "start": s, "end": e})
+    return pd.DataFrame(rows, columns=pdf.columns).astype(pdf.dtypes.to_dict())
+
+
 def _all_statements(parts: list[pd.DataFrame]) -> dict[str, list[Any]]:
     """Every partition's direct and mixed quotes, in partition order, as statement rows."""
     frames = [p for p in parts if len(p)]
@@ -301,7 +334,9 @@ def _matches(
 ) -> tuple[dd.DataFrame, Any, list[Any]]:
     """The match rows (quote pairs and, with ``articles``, running-text hits), the delayed
     statement rows and the delayed article parts."""
-    selected = quotes[quotes["kind"].isin(["direct", "mixed"])]
+    selected = quotes[quotes["kind"].isin(["direct", "mixed"])].map_partitions(
+        _quoted_parts, meta=quotes._meta
+    )
     meta = pd.DataFrame({c: pd.Series(dtype="object") for c in _WORD_COLUMNS}).astype(
         {"start": "int64", "end": "int64"}
     )

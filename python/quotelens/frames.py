@@ -63,6 +63,7 @@ QUOTE_COLUMNS: dict[str, str] = {
     "cue_start": "Int64",
     "cue_end": "Int64",
     "side_evidence": "object",
+    "verbatim": "object",
     "context": "object",
 }
 

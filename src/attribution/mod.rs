@@ -470,6 +470,98 @@ fn fragments(ix: &mut Index, doc: &Doc, st: &mut Passes, indirect: &[((usize, us
     }
 }
 
+/// How many reports before a quote (in start order) can hold it: reports nest only a level or
+/// two ("…, which he said were meant to …" inside "She said …"), so a few suffice.
+const HOST_REPORTS_SCANNED: usize = 8;
+
+type Span = (usize, usize);
+
+/// A quote inside a reported clause of the same speaker ("Trump said his plan would use
+/// sensors to “keep out criminal cartels”") is part of that report, not a second statement:
+/// the report becomes one mixed quote whose text is the clause and whose `verbatim` spans are
+/// the quoted words, and the quote is dropped. A report that is nothing but the quote is the
+/// one dropped. `quotes` holds the raw quotes (in `doc.quotes` order) and then one quote per
+/// entry of `indirect`, in order.
+fn merge_quoted_parts(
+    quotes: &mut Vec<Quote>,
+    doc: &Doc,
+    slicer: &CharSlicer,
+    attrs: &[Option<Attr>],
+    indirect: &[((usize, usize), Attr)],
+    ents: &mut [Entity],
+) {
+    let raw = doc.quotes.len();
+    if indirect.is_empty() || quotes.len() < raw + indirect.len() {
+        return;
+    }
+    let mut order: Vec<usize> = (0..indirect.len()).collect();
+    order.sort_by_key(|&r| {
+        (
+            quotes[raw + r].start,
+            std::cmp::Reverse(quotes[raw + r].end),
+        )
+    });
+    let mut keep = vec![true; quotes.len()];
+    // (report, (quoted words, their span with the marks))
+    let mut parts: Vec<(usize, (Span, Span))> = Vec::new();
+    for qi in 0..raw {
+        let (Some(a), q) = (attrs[qi], &quotes[qi]) else {
+            continue;
+        };
+        if doc.quotes[qi].depth != 0 || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed) {
+            continue;
+        }
+        let k = order.partition_point(|&r| quotes[raw + r].start <= q.start);
+        // The innermost report that holds the quote: the latest starting one that ends after it.
+        let host = order[..k]
+            .iter()
+            .rev()
+            .take(HOST_REPORTS_SCANNED)
+            .copied()
+            .find(|&r| {
+                let rq = &quotes[raw + r];
+                keep[raw + r] && q.end <= rq.end + 1 && indirect[r].1.who.entity == a.who.entity
+            });
+        let Some(r) = host else {
+            continue;
+        };
+        let rq = &quotes[raw + r];
+        // Words of the report outside the quote's marks.
+        let outside = rq.text.chars().enumerate().any(|(i, c)| {
+            let at = rq.start + i;
+            (at < q.outer_start || at >= q.outer_end) && c.is_alphanumeric()
+        });
+        if outside {
+            keep[qi] = false;
+            parts.push((raw + r, ((q.start, q.end), (q.outer_start, q.outer_end))));
+        } else {
+            keep[raw + r] = false;
+        }
+        if let Some(e) = ents.get_mut(a.who.entity) {
+            e.quotes = e.quotes.saturating_sub(1);
+        }
+    }
+    for (ri, (inner, outer)) in parts {
+        let rq = &mut quotes[ri];
+        rq.kind = QuoteKind::Mixed;
+        rq.verbatim.push(inner);
+        // A clause that opens or ends with the quoted words takes in their marks.
+        let (s, e) = (rq.start.min(outer.0), rq.end.max(outer.1));
+        if (s, e) != (rq.start, rq.end) {
+            rq.start = s;
+            rq.end = e;
+            rq.outer_start = rq.outer_start.min(s);
+            rq.outer_end = rq.outer_end.max(e);
+            rq.text = slicer.slice(s, e).to_string();
+        }
+    }
+    let mut i = 0;
+    quotes.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
 /// A quote that is a whole sentence of its own, right after a sentence reporting someone's
 /// speech in indirect form ("Senator Smith said the plan was flawed. “It will never work.”"),
 /// continues that speaker — in the same paragraph, or opening the next one.
@@ -632,6 +724,7 @@ pub fn attribute(
             q.side_evidence = ev;
         }
     }
+    merge_quoted_parts(&mut quotes, doc, slicer, &st.attrs, &indirect, &mut ix.ents);
     if let Some(h) = headlines::find(doc, &ix) {
         let (s, e) = doc.norm.orig_span(h.content.0, h.content.1);
         // A sentence-case headline the body rules already read keeps their answer.
@@ -820,6 +913,53 @@ mod tests {
         );
         // Evidence is no speaker of the quote after it.
         assert_eq!(speaker_of(&qs, "Nobody asked"), None);
+    }
+
+    #[test]
+    fn quoted_words_inside_a_report_make_one_mixed_quote() {
+        let t = "Budget talks resumed on Monday.\n\n\
+                 Governor Alma Reyes said the new levy would pay for \u{201c}every road we have \
+                 neglected\u{201d} and end the shortfall by 2028. Critics called the plan \
+                 \u{201c}a fantasy.\u{201d}\n\n\
+                 \u{201c}We will not wait,\u{201d} Reyes said.";
+        let (qs, sp) = run(t);
+        let chars: Vec<char> = t.chars().collect();
+        let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+        let levy: Vec<&Quote> = qs
+            .iter()
+            .filter(|q| q.text.contains("every road"))
+            .collect();
+        assert_eq!(
+            levy.len(),
+            1,
+            "one quote for the report and its quoted words: {qs:#?}"
+        );
+        let q = levy[0];
+        assert_eq!(q.kind, QuoteKind::Mixed);
+        assert!(q.text.starts_with("the new levy would pay"), "{:?}", q.text);
+        assert_eq!(q.speaker.as_deref(), Some("Alma Reyes"));
+        assert_eq!(q.verbatim.len(), 1);
+        let (vs, ve) = q.verbatim[0];
+        assert_eq!(slice(vs, ve), "every road we have neglected");
+        assert_eq!(slice(q.start, q.end), q.text);
+        // A whole quote keeps itself as its verbatim span; indirect speech has none.
+        let direct = qs
+            .iter()
+            .find(|q| q.text.starts_with("We will not"))
+            .unwrap();
+        assert_eq!(direct.kind, QuoteKind::Direct);
+        assert_eq!(direct.verbatim, vec![(direct.start, direct.end)]);
+        assert!(qs
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .all(|q| q.verbatim.is_empty()));
+        // The speaker's count of quotes counts the merged report once.
+        let reyes = sp.iter().find(|s| s.name == "Alma Reyes").unwrap();
+        let attributed = qs
+            .iter()
+            .filter(|q| q.speaker.as_deref() == Some("Alma Reyes"))
+            .count();
+        assert_eq!(reyes.quotes, attributed);
     }
 
     #[test]

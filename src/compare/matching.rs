@@ -501,7 +501,15 @@ fn running(article: &Article, vocab: &HashMap<String, u32>) -> Running {
         .quotes
         .iter()
         .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed))
-        .map(|q| (q.outer_start, q.outer_end))
+        .flat_map(|q| {
+            // A mixed quote's clause is the reporter's words but for its quoted parts.
+            let parts = q.quoted_parts();
+            if parts == [(q.start, q.end)] {
+                vec![(q.outer_start, q.outer_end)]
+            } else {
+                parts
+            }
+        })
         .collect();
     spans.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
@@ -732,9 +740,19 @@ pub fn unquoted_matches_in(
                     let mut said = None;
                     let mut quoted = false;
                     for q in inside {
+                        // The clause of a mixed quote outside its quoted parts is reported
+                        // speech.
+                        let in_parts = || {
+                            q.quoted_parts()
+                                .iter()
+                                .any(|&(qs, qe)| qs < end && start < qe)
+                        };
                         match q.kind {
-                            QuoteKind::Direct | QuoteKind::Mixed => quoted = true,
-                            QuoteKind::Indirect if q.speaker.is_some() && said.is_none() => {
+                            QuoteKind::Direct => quoted = true,
+                            QuoteKind::Mixed if in_parts() => quoted = true,
+                            QuoteKind::Indirect | QuoteKind::Mixed
+                                if q.speaker.is_some() && said.is_none() =>
+                            {
                                 said = Some(q)
                             }
                             _ => {}

@@ -26,26 +26,51 @@ pub struct Statement {
 }
 
 /// The statements of `articles`, in article order then quote order: quotes of `kinds` with
-/// at least `min_words` whitespace-separated words.
+/// at least `min_words` whitespace-separated words. A mixed quote gives the words it quotes
+/// (each of its `verbatim` parts), not the reporter's clause around them: those are what
+/// another article can repeat.
 pub fn statements(articles: &[&Article], kinds: &[QuoteKind], min_words: usize) -> Vec<Statement> {
     let mut out = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
+        let mut cb: Option<Vec<usize>> = None;
         for (qi, q) in a.quotes.iter().enumerate() {
-            if !kinds.contains(&q.kind) || q.text.split_whitespace().count() < min_words {
+            if !kinds.contains(&q.kind) {
                 continue;
             }
-            out.push(Statement {
-                article: ai,
-                quote: Some(qi),
-                text: q.text.clone(),
-                start: q.start,
-                end: q.end,
-                kind: q.kind,
-                speaker: q.speaker.clone(),
-                side: q.side.clone(),
-                cue: q.cue.clone(),
-                cue_category: q.cue_category.clone(),
-            });
+            let parts = q.quoted_parts();
+            let spans = if q.kind == QuoteKind::Mixed && parts != [(q.start, q.end)] {
+                parts
+            } else {
+                vec![(q.start, q.end)]
+            };
+            for (s, e) in spans {
+                let text = if (s, e) == (q.start, q.end) {
+                    q.text.clone()
+                } else {
+                    let cb = cb.get_or_insert_with(|| {
+                        let mut v: Vec<usize> = a.text.char_indices().map(|(b, _)| b).collect();
+                        v.push(a.text.len());
+                        v
+                    });
+                    let (s, e) = (s.min(cb.len() - 1), e.min(cb.len() - 1));
+                    a.text[cb[s]..cb[e.max(s)]].to_string()
+                };
+                if text.split_whitespace().count() < min_words {
+                    continue;
+                }
+                out.push(Statement {
+                    article: ai,
+                    quote: Some(qi),
+                    text,
+                    start: s,
+                    end: e,
+                    kind: q.kind,
+                    speaker: q.speaker.clone(),
+                    side: q.side.clone(),
+                    cue: q.cue.clone(),
+                    cue_category: q.cue_category.clone(),
+                });
+            }
         }
     }
     out
@@ -133,6 +158,29 @@ pub fn wording_key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mixed_quote_is_compared_by_its_quoted_words() {
+        let t = "Budget talks resumed on Monday.\n\n\
+                 Governor Alma Reyes said the new levy would pay for \u{201c}every road this \
+                 state has neglected for a decade\u{201d} and end the shortfall.";
+        let a = crate::analyze(t, crate::Meta::default(), &[]).unwrap();
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Mixed)
+            .unwrap();
+        assert!(q.text.starts_with("the new levy"), "{:?}", q.text);
+        let st = statements(&[&a], &[QuoteKind::Direct, QuoteKind::Mixed], 3);
+        let texts: Vec<&str> = st.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["every road this state has neglected for a decade"]
+        );
+        let chars: Vec<char> = t.chars().collect();
+        let got: String = chars[st[0].start..st[0].end].iter().collect();
+        assert_eq!(got, st[0].text);
+    }
 
     #[test]
     fn content_words_skip_short_and_stop_words() {

@@ -26,6 +26,10 @@ def test_every_span_slices_back(text):
             assert text[q.speaker_start : q.speaker_end] == q.speaker_mention
         if q.cue_start is not None:
             assert text[q.cue_start : q.cue_end] == q.cue
+        # The quoted parts lie inside the quote, in order, and only marks give them.
+        assert (q.verbatim == []) == (q.kind == "indirect")
+        assert all(q.start <= s <= e <= q.end for s, e in q.verbatim)
+        assert [s for s, _ in q.verbatim] == sorted(s for s, _ in q.verbatim)
     for s in a.sentences:
         assert text[s.start : s.end] == s.text
     for p in a.paragraphs:
@@ -76,3 +80,28 @@ def test_cdist_jaro_winkler_equals_rapidfuzz_with_cutoffs_at_the_score(qs, cs, d
     assert sim.jaro_winkler(qs[i], cs[j]) == at
     best = sim.extract(qs[i], cs, scorer=sim.jaro_winkler, limit=None, score_cutoff=at)
     assert (cs[j], at, j) in best
+
+
+phrase = st.lists(st.sampled_from(["the", "plan", "would", "cut", "taxes", "for", "every", "family",
+                                   "in", "state", "never", "work", "“", "”", ",", "'"]),
+                  min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Governor Alma Reyes", "She", "The senator", "Reyes"]),
+       st.sampled_from(["said", "argued", "called", "warned that"]), phrase, phrase, phrase)
+def test_quoted_parts_of_reports_slice_back(name, cue, before, quoted, after):
+    text = f"Budget talks resumed.\n\n{name} {cue} {before} “{quoted}” {after}. “We will see,” she said."
+    a = quotelens.Article(text)
+    for q in a.quotes:
+        assert text[q.start : q.end] == q.text
+        assert all(q.start <= s <= e <= q.end for s, e in q.verbatim)
+        for s, _ in q.verbatim:
+            # Quoted words sit between marks of the text.
+            assert s == 0 or not text[s - 1].isalnum()
+    # Every quote the marks make is reported once: alone, or as a part of a mixed quote.
+    raw = [q for q in quotelens.extract_quotes(text) if q.kind in ("direct", "mixed")]
+    parts = {span for q in a.quotes for span in q.verbatim}
+    for r in raw:
+        assert (r.start, r.end) in parts or any(
+            q.start <= r.start and r.end <= q.end and q.kind != "indirect" for q in a.quotes)
