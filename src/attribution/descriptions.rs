@@ -97,6 +97,17 @@ impl<'a> Index<'a> {
 
     /// A description starting at token `a` ("said the ministry", "according to experts").
     pub(super) fn description_after(&mut self, a: usize) -> Option<Resolved> {
+        self.description_after_with(a, false)
+    }
+
+    /// [`Self::description_after`] where the position already makes the phrase the speaker (it
+    /// follows a speech verb, or a cue follows it: "…,” said the woman", "…,” the assailant,
+    /// John McGraw, said"): any person noun heads it, not only the usual speakers' heads.
+    pub(super) fn speaker_description_after(&mut self, a: usize) -> Option<Resolved> {
+        self.description_after_with(a, true)
+    }
+
+    fn description_after_with(&mut self, a: usize, person: bool) -> Option<Resolved> {
         let mut buf = String::new();
         let mut k = a;
         let first = self.toks.get(a)?;
@@ -121,7 +132,10 @@ impl<'a> Index<'a> {
             if t.func != Func::None && t.func != Func::Possessive {
                 break;
             }
-            if DESCRIPTION_HEADS.contains(&lw.as_str()) || t.lex.title {
+            if DESCRIPTION_HEADS.contains(&lw.as_str())
+                || t.lex.title
+                || person && super::person_noun(&lw)
+            {
                 last_head = Some(k);
             }
             k += 1;

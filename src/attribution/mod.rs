@@ -53,7 +53,8 @@ fn person_noun(w: &str) -> bool {
     static NOT_PEOPLE: crate::lexicon::Words = crate::lexicon::Words::new("not_people");
     // People nouns the endings below miss.
     static PEOPLE: crate::lexicon::Words = crate::lexicon::Words::new("people");
-    if NOT_PEOPLE.contains(&w) {
+    // "investment", "settlement": the "-ent" ending below is for "resident", "agent".
+    if NOT_PEOPLE.contains(&w) || w.ends_with("ment") || w.ends_with("ments") {
         return false;
     }
     if PEOPLE.contains(&w) {
@@ -960,6 +961,28 @@ mod tests {
             .filter(|q| q.speaker.as_deref() == Some("Alma Reyes"))
             .count();
         assert_eq!(reyes.quotes, attributed);
+    }
+
+    #[test]
+    fn any_person_noun_speaks_after_a_speech_verb_or_before_a_named_apposition() {
+        let (qs, _) = run("The hearing ran late.\n\n\
+             \u{201c}We waited six hours for this,\u{201d} said a woman who asked not to be named.\n\n\
+             \u{201c}Nobody told us anything,\u{201d} said one former executive.\n\n\
+             \u{201c}He had it coming,\u{201d} the assailant, Tom Reddick, told reporters.\n\n\
+             The mayor spoke briefly. Calls men rude names, like \u{201c}pigs,\u{201d} and \
+             walks out.\n\n\
+             Blair called for more school investment. \u{201c}It is overdue,\u{201d} she said.");
+        assert_eq!(speaker_of(&qs, "We waited").as_deref(), Some("woman"));
+        assert_eq!(
+            speaker_of(&qs, "Nobody told").as_deref(),
+            Some("former executive")
+        );
+        assert_eq!(speaker_of(&qs, "He had it").as_deref(), Some("Tom Reddick"));
+        // A list item opening with a verb names no speaker, nor does a "-ment" noun.
+        assert_eq!(speaker_of(&qs, "pigs"), None);
+        assert!(qs
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("more school investment")));
     }
 
     #[test]

@@ -5,6 +5,12 @@ use super::*;
 impl<'a> Index<'a> {
     /// The speaker right after token `a` ("said Lieutenant Gen. Jing", "said the ministry").
     pub(super) fn speaker_after(&mut self, a: usize) -> Option<Resolved> {
+        self.speaker_after_with(a, true)
+    }
+
+    /// `person`: any person noun may head a description there (see
+    /// [`Self::speaker_description_after`]).
+    fn speaker_after_with(&mut self, a: usize, person: bool) -> Option<Resolved> {
         let mut k = a;
         while self.skippable(k) {
             k += 1;
@@ -21,7 +27,11 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        self.description_after(k)
+        if person {
+            self.speaker_description_after(k)
+        } else {
+            self.description_after(k)
+        }
     }
 
     /// The noun phrase after "according to" that no rule names ("early results of exit polls
@@ -92,8 +102,9 @@ impl<'a> Index<'a> {
                 return None;
             }
             if !cue.addressee || cue.according {
+                // Across a sentence end ("“…” Calls men names …") only the usual heads.
                 let who = self
-                    .speaker_after(cue.t1)
+                    .speaker_after_with(cue.t1, !crossed)
                     .or_else(|| self.person_soon_after(cue.t1));
                 let who = if cue.according {
                     who.or_else(|| self.np_after(cue.t1))
@@ -164,7 +175,22 @@ impl<'a> Index<'a> {
                 .or_else(|| self.unresolved_pronoun(mi as usize))
                 .map(|r| (r, after))
         } else {
-            self.description_after(k).map(|d| (d, d.b))
+            // Any person noun, when a name in apposition follows ("the assailant, John
+            // McGraw, said"); else the usual heads, and the noun-phrase rule below resolves
+            // the rest ("the New York developer said" → the developer just named).
+            self.description_after(k)
+                .or_else(|| {
+                    self.speaker_description_after(k).filter(|d| {
+                        self.is_punct(d.b, ",")
+                            && self
+                                .m_start
+                                .get(d.b + 1)
+                                .copied()
+                                .flatten()
+                                .is_some_and(|m| self.ms[m as usize].kind == Kind::Person)
+                    })
+                })
+                .map(|d| (d, d.b))
         };
         if let Some((mut who, mut after)) = who {
             // "Egypt's foreign minister, Badr Abdelatty, said": the name in apposition.
@@ -369,8 +395,9 @@ impl<'a> Index<'a> {
                 let who = if cue.according {
                     self.speaker_after(cue.t1)
                 } else if opens_sentence {
-                    // `Said Comey, “…”`: an inverted cue opening the sentence.
-                    self.speaker_after(cue.t1)
+                    // `Said Comey, “…”`: an inverted cue opening the sentence (only the usual
+                    // heads: "Calls men names, like “pigs”" is a list item, not a speaker).
+                    self.speaker_after_with(cue.t1, false)
                         .or_else(|| self.person_soon_after(cue.t1))
                 } else {
                     self.subject_before(cue.t0)
