@@ -471,6 +471,62 @@ fn fragments(ix: &mut Index, doc: &Doc, st: &mut Passes, indirect: &[((usize, us
     }
 }
 
+/// A quoted fragment that ends the reporter's clause, with the cue right after it
+/// ("Trump's misinformation may be “strategic,” said Jeffery Hemsley"), reports that whole
+/// clause: the quote becomes a mixed quote from the start of its sentence, with the fragment as
+/// its verbatim part. Not when words before it hold a cue or another quote ("He called it “a
+/// disgrace,” said …" is a fragment after its own cue).
+fn clause_before_fragment(
+    ix: &Index,
+    doc: &Doc,
+    slicer: &CharSlicer,
+    qi: usize,
+    q: &mut Quote,
+    a: &Attr,
+) {
+    if q.kind != QuoteKind::Mixed
+        || !matches!(
+            a.pattern,
+            Pattern::QuoteCueSpeaker | Pattern::QuoteSpeakerCue | Pattern::QuoteNounPhraseCue
+        )
+    {
+        return;
+    }
+    let rq = &doc.quotes[qi];
+    let (Some(open), Some(close)) = (rq.open, rq.close) else {
+        return;
+    };
+    if rq.depth != 0 {
+        return;
+    }
+    let t_open = tok_at(ix, open);
+    let Some(&(s0, _)) = ix.toks.get(t_open).and_then(|t| ix.sent_toks.get(t.sent)) else {
+        return;
+    };
+    if s0 >= t_open || ix.toks[s0].para != ix.toks[t_open].para {
+        return;
+    }
+    let before = s0..t_open;
+    let words = before.clone().filter(|&k| ix.toks[k].word).count();
+    if words < 2
+        || before
+            .clone()
+            .any(|k| ix.toks[k].quoted || ix.cue_at[k].is_some())
+    {
+        return;
+    }
+    let (s, e) = doc.norm.orig_span(ix.toks[s0].s, close + 1);
+    if s >= q.start || e < q.end {
+        return;
+    }
+    q.verbatim = vec![(q.start, q.end)];
+    q.start = s;
+    q.end = e;
+    q.outer_start = q.outer_start.min(s);
+    q.outer_end = q.outer_end.max(e);
+    q.text = slicer.slice(s, e).to_string();
+}
+
 /// How many reports before a quote (in start order) can hold it: reports nest only a level or
 /// two ("…, which he said were meant to …" inside "She said …"), so a few suffice.
 const HOST_REPORTS_SCANNED: usize = 8;
@@ -695,6 +751,7 @@ pub fn attribute(
             if let Some(kind) = st.promoted.get(qi).copied().flatten() {
                 q.kind = kind;
             }
+            clause_before_fragment(&ix, doc, slicer, qi, q, &a);
         }
     }
     for (span, a) in &indirect {
@@ -983,6 +1040,27 @@ mod tests {
         assert!(qs
             .iter()
             .all(|q| q.speaker.as_deref() != Some("more school investment")));
+    }
+
+    #[test]
+    fn a_fragment_ending_the_clause_before_its_cue_reports_the_clause() {
+        let t = "The vote is on Friday.\n\n\
+                 The new levy may be \u{201c}a lifeline,\u{201d} said Dana Ortiz, a budget analyst.\n\n\
+                 He called it \u{201c}a disgrace,\u{201d} said Senator Paul Grant.";
+        let (qs, _) = run(t);
+        let chars: Vec<char> = t.chars().collect();
+        let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+        let q = qs.iter().find(|q| q.text.contains("lifeline")).unwrap();
+        assert_eq!(q.kind, QuoteKind::Mixed);
+        assert_eq!(q.text, "The new levy may be \u{201c}a lifeline,\u{201d}");
+        assert_eq!(q.speaker.as_deref(), Some("Dana Ortiz"));
+        assert_eq!(slice(q.verbatim[0].0, q.verbatim[0].1), "a lifeline,");
+        // After a cue of its own, the fragment stays the fragment.
+        let d = qs
+            .iter()
+            .find(|q| q.text.contains("disgrace") && q.speaker.is_some())
+            .unwrap();
+        assert_eq!(d.text, "a disgrace,");
     }
 
     #[test]
