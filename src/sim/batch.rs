@@ -299,6 +299,7 @@ struct Tables {
 enum Cached {
     Levenshtein(rapidfuzz::distance::levenshtein::BatchComparator<char>),
     JaroWinkler(rapidfuzz::distance::jaro_winkler::BatchComparator<char>),
+    WRatio(fuzz::WRatioQuery),
 }
 
 impl<'a> Row<'a> {
@@ -343,6 +344,9 @@ impl<'a> Row<'a> {
             Metric::Builtin(Scorer::JaroWinkler) => Some(Box::new(Cached::JaroWinkler(
                 rapidfuzz::distance::jaro_winkler::BatchComparator::new(q.key.iter().copied()),
             ))),
+            Metric::Builtin(Scorer::WRatio) => {
+                Some(Box::new(Cached::WRatio(fuzz::WRatioQuery::new(&q.chars))))
+            }
             _ => None,
         };
         Tables { pat, cached }
@@ -401,7 +405,10 @@ impl<'a> Row<'a> {
                     };
                     cut(set.max(sort), cutoff)
                 }
-                Scorer::WRatio => fuzz::wratio(&q.chars, &c.chars, cutoff),
+                Scorer::WRatio => match self.cached.as_deref() {
+                    Some(Cached::WRatio(w)) => w.score(&c.chars, cutoff),
+                    _ => fuzz::wratio(&q.chars, &c.chars, cutoff),
+                },
                 _ => self.score_key(&c.key, cutoff),
             },
         }
@@ -461,7 +468,7 @@ impl<'a> Row<'a> {
                         let args = jw::Args::default().score_cutoff(x);
                         b.normalized_similarity_with_args(s2, &args).unwrap_or(0.0)
                     }
-                    (None, _) => return sc.score(&q.key, key, cutoff),
+                    (None | Some(Cached::WRatio(_)), _) => return sc.score(&q.key, key, cutoff),
                 };
                 cut(sim * 100.0, cutoff)
             }
@@ -1079,10 +1086,10 @@ impl Extraction {
     }
 
     /// Whether a choice of `len` code points may still enter the result, judged from its
-    /// length alone: false only for `ratio` and `levenshtein` without the built-in processor,
-    /// when the length difference already keeps the score below the cutoff or below the
-    /// worst score held (RapidFuzz checks the same bound first). A choice ruled out need not
-    /// be read at all.
+    /// length alone: false only for `ratio`, `levenshtein`, `jaro_winkler` and `WRatio`
+    /// without the built-in processor, when the length difference already keeps the score
+    /// below the cutoff or below the worst score held (RapidFuzz checks the same bounds
+    /// first). A choice ruled out need not be read at all.
     pub fn may_enter(&self, len: usize) -> bool {
         let bar = self.bar();
         if self.process || bar <= 0.0 {
@@ -1094,6 +1101,11 @@ impl Extraction {
             Metric::Builtin(Scorer::Levenshtein) => {
                 fuzz::levenshtein_score(l1.abs_diff(len), l1, len, bar) != 0.0
             }
+            // At most min(l1, len) characters match.
+            Metric::Builtin(Scorer::JaroWinkler) => {
+                fuzz::jaro_winkler_may_reach(l1, len, l1.min(len), bar)
+            }
+            Metric::Builtin(Scorer::WRatio) => fuzz::wratio_may_reach(l1, len, bar),
             _ => true,
         }
     }

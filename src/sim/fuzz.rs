@@ -1577,12 +1577,27 @@ pub fn partial_token_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
         return 0.0;
     }
     let ta = sorted_tokens(s1);
+    partial_token_ratio_with(&ta, &join(&ta), None, s2, cutoff)
+}
+
+/// [`partial_token_ratio`] of a string given as its sorted tokens `ta`, their join
+/// `a_sorted` and optionally that join's pattern, against `s2`.
+fn partial_token_ratio_with(
+    ta: &[&[char]],
+    a_sorted: &[char],
+    a_pat: Option<&Pattern>,
+    s2: &[char],
+    cutoff: f64,
+) -> f64 {
+    if cutoff > 100.0 {
+        return 0.0;
+    }
     let tb = sorted_tokens(s2);
-    let d = decompose(&ta, &tb);
+    let d = decompose(ta, &tb);
     if !d.intersection.is_empty() {
         return 100.0;
     }
-    let result = partial_ratio(&join(&ta), &join(&tb), cutoff);
+    let result = partial_ratio_pat(a_sorted, &join(&tb), a_pat, None, cutoff);
     if ta.len() == d.diff_ab.len() && tb.len() == d.diff_ba.len() {
         return result;
     }
@@ -1592,6 +1607,92 @@ pub fn partial_token_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
 
 /// RapidFuzz `WRatio`: ratio, token ratios and partial ratios weighted by length difference.
 pub fn wratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    wratio_with(s1, None, s2, cutoff)
+}
+
+/// WRatio's query side, built once for many choices (RapidFuzz's `CachedWRatio`): the
+/// pattern of the query for `ratio` and `partial_ratio`, its sorted tokens, their join and
+/// its pattern for the token ratios. Re-tokenizing, re-sorting and rebuilding the patterns
+/// of the query per choice was most of a sentences `extractOne`.
+#[derive(Debug, Clone)]
+pub struct WRatioQuery {
+    chars: Vec<char>,
+    pat: Pattern,
+    /// The sorted tokens as ranges of `chars`.
+    tokens: Vec<std::ops::Range<usize>>,
+    sorted: Vec<char>,
+    sorted_pat: Pattern,
+}
+
+impl WRatioQuery {
+    /// The cached form of `s`.
+    pub fn new(s: &[char]) -> Self {
+        let base = s.as_ptr() as usize;
+        let toks = sorted_tokens(s);
+        let tokens = toks
+            .iter()
+            .map(|t| {
+                let start = (t.as_ptr() as usize - base) / std::mem::size_of::<char>();
+                start..start + t.len()
+            })
+            .collect();
+        let sorted = join(&toks);
+        WRatioQuery {
+            chars: s.to_vec(),
+            pat: Pattern::new(s),
+            tokens,
+            sorted_pat: Pattern::new(&sorted),
+            sorted,
+        }
+    }
+
+    /// WRatio of the query and `s2`: the same score as [`wratio`] to the last bit.
+    pub fn score(&self, s2: &[char], cutoff: f64) -> f64 {
+        wratio_with(&self.chars, Some(self), s2, cutoff)
+    }
+
+    fn tokens(&self) -> Vec<&[char]> {
+        self.tokens.iter().map(|r| &self.chars[r.clone()]).collect()
+    }
+
+    /// [`token_ratio`] of the query and `s2`.
+    fn token_ratio(&self, s2: &[char], cutoff: f64) -> f64 {
+        if cutoff > 100.0 {
+            return 0.0;
+        }
+        let ta = self.tokens();
+        let tb = sorted_tokens(s2);
+        let set = token_set_from_tokens(&ta, &tb, cutoff);
+        if set == 100.0 {
+            return 100.0;
+        }
+        let sort = self.sorted_pat.ratio(&join(&tb), cutoff.max(set));
+        cut(set.max(sort), cutoff)
+    }
+}
+
+/// Whether WRatio of strings of `l1` and `l2` code points could reach `cutoff`, from their
+/// lengths alone: above 95 (the most the token ratios give, × 0.95) only `ratio` can reach
+/// it; above 90 (the most any part gives when the lengths differ by 1.5× or more) only
+/// lengths within 1.5× can. Margins far above float rounding.
+#[inline]
+pub fn wratio_may_reach(l1: usize, l2: usize, cutoff: f64) -> bool {
+    if l1 == 0 || l2 == 0 || cutoff <= 90.0 + 1e-9 {
+        return true;
+    }
+    if cutoff > 95.0 + 1e-9 {
+        return ratio_may_reach(l1, l2, cutoff);
+    }
+    let len_ratio = if l1 > l2 {
+        l1 as f64 / l2 as f64
+    } else {
+        l2 as f64 / l1 as f64
+    };
+    len_ratio < 1.5
+}
+
+/// [`wratio`], with the query side `q` (of `s1`) built before when given.
+fn wratio_with(s1: &[char], q: Option<&WRatioQuery>, s2: &[char], cutoff: f64) -> f64 {
     const UNBASE_SCALE: f64 = 0.95;
     if cutoff > 100.0 {
         return 0.0;
@@ -1609,19 +1710,33 @@ pub fn wratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     // lower, so rounding in `cutoff / weight * weight` never drops a score equal to the
     // cutoff, which the last line then checks exactly.
     let loose = |c: f64| c * (1.0 - 1e-12);
-    let mut end_ratio = ratio(s1, s2, cutoff);
+    let mut end_ratio = match q {
+        Some(q) => q.pat.ratio(s2, cutoff),
+        None => ratio(s1, s2, cutoff),
+    };
     if len_ratio < 1.5 {
         let c = loose(cutoff.max(end_ratio) / UNBASE_SCALE);
         // token_ratio returns 0 for a cutoff above 100 (checked there before tokenizing).
-        return cut(end_ratio.max(token_ratio(s1, s2, c) * UNBASE_SCALE), cutoff);
+        let t = match q {
+            Some(q) => q.token_ratio(s2, c),
+            None => token_ratio(s1, s2, c),
+        };
+        return cut(end_ratio.max(t * UNBASE_SCALE), cutoff);
     }
     // RapidFuzz keeps 0.9 at exactly 8.
     let partial_scale = if len_ratio > 8.0 { 0.6 } else { 0.9 };
     // The cutoff is rescaled cumulatively, as RapidFuzz does.
     let mut c = cutoff.max(end_ratio) / partial_scale;
-    end_ratio = end_ratio.max(partial_ratio(s1, s2, loose(c)) * partial_scale);
+    let p1 = q.map(|q| &q.pat);
+    end_ratio = end_ratio.max(partial_ratio_pat(s1, s2, p1, None, loose(c)) * partial_scale);
     c = c.max(end_ratio) / UNBASE_SCALE;
-    let r = end_ratio.max(partial_token_ratio(s1, s2, loose(c)) * UNBASE_SCALE * partial_scale);
+    let pt = match q {
+        Some(q) => {
+            partial_token_ratio_with(&q.tokens(), &q.sorted, Some(&q.sorted_pat), s2, loose(c))
+        }
+        None => partial_token_ratio(s1, s2, loose(c)),
+    };
+    let r = end_ratio.max(pt * UNBASE_SCALE * partial_scale);
     cut(r, cutoff)
 }
 
@@ -1890,6 +2005,73 @@ mod tests {
             for cutoff in [full, full - 1e-9, full + 1e-9, 50.0, 90.0] {
                 let want = if full >= cutoff { full } else { 0.0 };
                 assert_eq!(p.ratio(&b, cutoff), want, "cutoff {cutoff}");
+            }
+        }
+    }
+
+    /// Random strings of words over a small alphabet (shared tokens, ties, equal lengths).
+    fn word_strings(seed: u64, n: usize, max_words: usize) -> Vec<Vec<char>> {
+        let mut x = seed;
+        let mut next = |n: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) as usize) % n.max(1)
+        };
+        let alphabet: Vec<char> = "abcé’".chars().collect();
+        let mut out: Vec<Vec<char>> = Vec::new();
+        for i in 0..n {
+            let words = next(max_words + 1);
+            let mut s: Vec<char> = Vec::new();
+            for w in 0..words {
+                if w > 0 {
+                    s.push(if next(8) == 0 { '\t' } else { ' ' });
+                }
+                for _ in 0..1 + next(6) {
+                    s.push(alphabet[next(alphabet.len())]);
+                }
+            }
+            // Near-copies of an earlier string: the high scores where the bounds matter.
+            if i > 0 && next(3) == 0 {
+                let mut t = out[next(i)].clone();
+                if !t.is_empty() && next(2) == 0 {
+                    let at = next(t.len());
+                    t[at] = alphabet[next(alphabet.len())];
+                }
+                s = t;
+            }
+            out.push(s);
+        }
+        out
+    }
+
+    #[test]
+    fn cached_wratio_equals_wratio_and_the_length_bounds_hold() {
+        for (seed, max_words) in [(1, 3), (2, 8), (3, 30)] {
+            let strings = word_strings(seed, 80, max_words);
+            for a in &strings {
+                let q = WRatioQuery::new(a);
+                for b in &strings {
+                    let full = wratio(a, b, 0.0);
+                    assert_eq!(q.score(b, 0.0), full, "{a:?} {b:?}");
+                    let jw = jaro_winkler(a, b, 0.0);
+                    let below = |x: f64| if x > 0.0 { x - x * 1e-15 } else { x };
+                    for c in [full, below(full), full + 1e-9, 50.0, 91.0, 96.0, 99.9] {
+                        assert_eq!(q.score(b, c), wratio(a, b, c), "{a:?} {b:?} {c}");
+                        if full >= c {
+                            assert!(wratio_may_reach(a.len(), b.len(), c), "{a:?} {b:?} {c}");
+                        }
+                    }
+                    for c in [jw, below(jw), 90.0, 95.0] {
+                        if jw >= c {
+                            let m = a.len().min(b.len());
+                            assert!(
+                                jaro_winkler_may_reach(a.len(), b.len(), m, c),
+                                "{a:?} {b:?}"
+                            );
+                        }
+                    }
+                }
             }
         }
     }
