@@ -286,7 +286,13 @@ impl Pattern {
                 None => 0.0,
             };
         }
-        norm_sim(self.indel(s2), lensum, cutoff)
+        // Most choices of an `extract` end below the bar: ruled out by a multiplication, not
+        // the score's division (exactly when the score is below the cutoff).
+        let dist = self.indel(s2);
+        if norm_sim_below(dist, lensum, cutoff) {
+            return 0.0;
+        }
+        norm_sim(dist, lensum, cutoff)
     }
 
     /// LCS of the pattern string and `s2`, or `None` as soon as it cannot reach `min_lcs`:
@@ -1132,30 +1138,91 @@ fn lcs_short(a: &[char], b: &[char]) -> usize {
     if a.is_empty() {
         return 0;
     }
-    SHORT_ROWS.with(|rows| match rows.try_borrow_mut() {
-        Ok(mut r) => {
-            let (table, other) = &mut *r;
-            lcs_short_in(a, b, table, other)
+    with_short_rows(a, |rows| {
+        let mut s = !0u64;
+        for &c in b {
+            let u = s & rows.get(c);
+            s = s.wrapping_add(u) | (s - u);
         }
-        // Never reached (nothing runs between the borrow and its end), but fresh rows work too.
-        Err(_) => lcs_short_in(a, b, &mut [0; LATIN1], &mut Vec::new()),
+        let mask = if a.len() == 64 {
+            !0
+        } else {
+            (1u64 << a.len()) - 1
+        };
+        (!s & mask).count_ones() as usize
+    })
+}
+
+/// Levenshtein distance of `a` (at most 64 characters) and `b` (Hyyrö's bit-parallel
+/// algorithm, as [`Pattern::levenshtein`]) in the reused rows of [`lcs_short`]: a single call
+/// on names no longer builds the rapidfuzz crate's pattern.
+fn levenshtein_short(a: &[char], b: &[char]) -> usize {
+    debug_assert!(a.len() <= 64);
+    if a.is_empty() {
+        return b.len();
+    }
+    with_short_rows(a, |rows| {
+        let last = 1u64 << (a.len() - 1);
+        let (mut vp, mut vn, mut dist) = (!0u64, 0u64, a.len());
+        for &c in b {
+            let x = rows.get(c);
+            let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
+            let hp = vn | !(d0 | vp);
+            let hn = d0 & vp;
+            dist = dist + usize::from(hp & last != 0) - usize::from(hn & last != 0);
+            let hp = (hp << 1) | 1;
+            let hn = hn << 1;
+            vp = hn | !(d0 | hp);
+            vn = hp & d0;
+        }
+        dist
     })
 }
 
 thread_local! {
-    /// [`lcs_short`]'s rows: all zero and empty between calls.
+    /// [`with_short_rows`]' rows: all zero and empty between calls.
     #[allow(clippy::type_complexity)]
     static SHORT_ROWS: std::cell::RefCell<([u64; LATIN1], Vec<(char, u64)>)> =
         const { std::cell::RefCell::new(([0; LATIN1], Vec::new())) };
 }
 
-/// [`lcs_short`] in the rows `table` (all zero) and `other` (empty), left as they were found.
-fn lcs_short_in(
+/// The positions of each character of a string of at most 64 (one machine word).
+struct ShortRows<'r> {
+    table: &'r [u64; LATIN1],
+    other: &'r [(char, u64)],
+}
+
+impl ShortRows<'_> {
+    #[inline]
+    fn get(&self, c: char) -> u64 {
+        if (c as u32) < LATIN1 as u32 {
+            self.table[c as usize]
+        } else {
+            self.other.iter().find(|o| o.0 == c).map_or(0, |o| o.1)
+        }
+    }
+}
+
+/// `f` of the rows of `a` (at most 64 characters), built in the per-thread [`SHORT_ROWS`]
+/// and cleared after.
+fn with_short_rows<R>(a: &[char], f: impl FnOnce(&ShortRows<'_>) -> R) -> R {
+    SHORT_ROWS.with(|rows| match rows.try_borrow_mut() {
+        Ok(mut r) => {
+            let (table, other) = &mut *r;
+            short_rows_in(a, table, other, f)
+        }
+        // Never reached (nothing runs between the borrow and its end), but fresh rows work too.
+        Err(_) => short_rows_in(a, &mut [0; LATIN1], &mut Vec::new(), f),
+    })
+}
+
+/// [`with_short_rows`] in `table` (all zero) and `other` (empty), left as they were found.
+fn short_rows_in<R>(
     a: &[char],
-    b: &[char],
     table: &mut [u64; LATIN1],
     other: &mut Vec<(char, u64)>,
-) -> usize {
+    f: impl FnOnce(&ShortRows<'_>) -> R,
+) -> R {
     for (i, &c) in a.iter().enumerate() {
         if (c as u32) < LATIN1 as u32 {
             table[c as usize] |= 1 << i;
@@ -1165,28 +1232,17 @@ fn lcs_short_in(
             other.push((c, 1 << i));
         }
     }
-    let mut s = !0u64;
-    for &c in b {
-        let m = if (c as u32) < LATIN1 as u32 {
-            table[c as usize]
-        } else {
-            other.iter().find(|o| o.0 == c).map_or(0, |o| o.1)
-        };
-        let u = s & m;
-        s = s.wrapping_add(u) | (s - u);
-    }
+    let r = f(&ShortRows {
+        table,
+        other: other.as_slice(),
+    });
     for &c in a {
         if (c as u32) < LATIN1 as u32 {
             table[c as usize] = 0;
         }
     }
     other.clear();
-    let mask = if a.len() == 64 {
-        !0
-    } else {
-        (1u64 << a.len()) - 1
-    };
-    (!s & mask).count_ones() as usize
+    r
 }
 
 /// The two strings without their common prefix and suffix, which an LCS always contains
@@ -1209,6 +1265,11 @@ pub fn indel(a: &[char], b: &[char]) -> usize {
     let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if a.is_empty() {
         return b.len();
+    }
+    // One machine word: the reused rows, not a 2 kB pattern and its map per pair (names with a
+    // common first name took this path and were 370 ns a call against RapidFuzz's 226).
+    if a.len() <= 64 {
+        return a.len() + b.len() - 2 * lcs_short(a, b);
     }
     Pattern::new(a).indel(b)
 }
@@ -1825,6 +1886,17 @@ pub fn levenshtein(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
         };
         return d.map_or(0.0, |d| levenshtein_score(d, l1, l2, cutoff));
     }
+    let (l1, l2) = (s1.len(), s2.len());
+    if l1.min(l2) <= 64 {
+        // The length difference is a lower bound of the distance.
+        if cutoff > 0.0 && levenshtein_score(l1.abs_diff(l2), l1, l2, cutoff) == 0.0 {
+            return 0.0;
+        }
+        // Common affixes change no distance; the shorter string is the pattern.
+        let (a, b) = strip_affix(s1, s2);
+        let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        return levenshtein_score(levenshtein_short(a, b), l1, l2, cutoff);
+    }
     let (a, b) = (s1.iter().copied(), s2.iter().copied());
     let sim = match crate_cutoff(cutoff) {
         None => lev::normalized_similarity(a, b),
@@ -2344,6 +2416,15 @@ mod tests {
                 ) * 100.0;
                 let d = naive_levenshtein(p, t);
                 assert_eq!(levenshtein_score(d, p.len(), t.len(), 0.0), want);
+                if p.len() <= 64 {
+                    assert_eq!(levenshtein_short(p, t), d, "{p:?} {t:?}");
+                }
+                // The single call (ours up to one word, the crate's beyond) equals the crate.
+                assert_eq!(levenshtein(p, t, 0.0), want, "{p:?} {t:?}");
+                for cutoff in [want, want - want * 1e-15, want + 1e-9, 50.0] {
+                    let expect = if want >= cutoff { want } else { 0.0 };
+                    assert_eq!(levenshtein(p, t, cutoff), expect, "{p:?} {t:?} {cutoff}");
+                }
             }
         }
         let short: Vec<&Vec<char>> = texts.iter().filter(|t| t.len() <= 64).collect();
