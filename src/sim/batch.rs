@@ -299,6 +299,7 @@ struct Tables {
 enum Cached {
     Levenshtein(rapidfuzz::distance::levenshtein::BatchComparator<char>),
     JaroWinkler(rapidfuzz::distance::jaro_winkler::BatchComparator<char>),
+    WRatio(fuzz::WRatioQuery),
 }
 
 impl<'a> Row<'a> {
@@ -343,6 +344,9 @@ impl<'a> Row<'a> {
             Metric::Builtin(Scorer::JaroWinkler) => Some(Box::new(Cached::JaroWinkler(
                 rapidfuzz::distance::jaro_winkler::BatchComparator::new(q.key.iter().copied()),
             ))),
+            Metric::Builtin(Scorer::WRatio) => {
+                Some(Box::new(Cached::WRatio(fuzz::WRatioQuery::new(&q.chars))))
+            }
             _ => None,
         };
         Tables { pat, cached }
@@ -401,7 +405,10 @@ impl<'a> Row<'a> {
                     };
                     cut(set.max(sort), cutoff)
                 }
-                Scorer::WRatio => fuzz::wratio(&q.chars, &c.chars, cutoff),
+                Scorer::WRatio => match self.cached.as_deref() {
+                    Some(Cached::WRatio(w)) => w.score(&c.chars, cutoff),
+                    _ => fuzz::wratio(&q.chars, &c.chars, cutoff),
+                },
                 _ => self.score_key(&c.key, cutoff),
             },
         }
@@ -461,7 +468,7 @@ impl<'a> Row<'a> {
                         let args = jw::Args::default().score_cutoff(x);
                         b.normalized_similarity_with_args(s2, &args).unwrap_or(0.0)
                     }
-                    (None, _) => return sc.score(&q.key, key, cutoff),
+                    (None | Some(Cached::WRatio(_)), _) => return sc.score(&q.key, key, cutoff),
                 };
                 cut(sim * 100.0, cutoff)
             }
@@ -1001,6 +1008,9 @@ pub struct Extraction {
     cutoff: f64,
     k: usize,
     heap: BinaryHeap<Cand>,
+    /// The bar a length window was found for and that window, `lo..=hi` (see
+    /// [`Self::may_enter`]); NaN before the first.
+    window: std::cell::Cell<(f64, usize, usize)>,
 }
 
 impl Extraction {
@@ -1057,6 +1067,7 @@ impl Extraction {
             cutoff,
             k,
             heap: BinaryHeap::with_capacity(k.min(1 << 16) + 1),
+            window: std::cell::Cell::new((f64::NAN, 0, 0)),
         })
     }
 
@@ -1079,23 +1090,99 @@ impl Extraction {
     }
 
     /// Whether a choice of `len` code points may still enter the result, judged from its
-    /// length alone: false only for `ratio` and `levenshtein` without the built-in processor,
-    /// when the length difference already keeps the score below the cutoff or below the
-    /// worst score held (RapidFuzz checks the same bound first). A choice ruled out need not
-    /// be read at all.
+    /// length alone: false only for `ratio`, `levenshtein`, `jaro_winkler` and `WRatio`
+    /// without the built-in processor, when the length difference already keeps the score
+    /// below the cutoff or below the worst score held (RapidFuzz checks the same bounds
+    /// first). A choice ruled out need not be read at all.
+    ///
+    /// The bound of each of these scorers falls with the distance of `len` from the query's
+    /// length on either side, so the lengths it admits for a bar are one window: for
+    /// Jaro-Winkler it is found once per bar (by bisection on the bound itself) and then
+    /// checked by two comparisons, as the bound's divisions per choice were a twelfth of a
+    /// sentences `extractOne`.
     pub fn may_enter(&self, len: usize) -> bool {
         let bar = self.bar();
-        if self.process || bar <= 0.0 {
+        if self.process || bar <= 0.0 || !self.bounded() {
             return true;
         }
+        let l1 = self.query_len;
+        // The other bounds cost a multiplication or one division, less than finding a window
+        // each time the bar rises (often, early in an `extractOne` of names); Jaro-Winkler
+        // treats strings under two characters apart.
+        if !matches!(self.metric, Metric::Builtin(Scorer::JaroWinkler)) || l1 < 2 || len < 2 {
+            return self.reaches(len, bar);
+        }
+        let (b, mut lo, mut hi) = self.window.get();
+        if b != bar {
+            (lo, hi) = self.window_for(bar);
+            self.window.set((bar, lo, hi));
+        }
+        lo <= len && len <= hi
+    }
+
+    /// Whether the metric has a length bound ([`Self::reaches`]).
+    fn bounded(&self) -> bool {
+        matches!(
+            self.metric,
+            Metric::Builtin(
+                Scorer::Ratio | Scorer::Levenshtein | Scorer::JaroWinkler | Scorer::WRatio
+            )
+        )
+    }
+
+    /// Whether a choice of `len` code points may reach `bar`, from the lengths alone.
+    fn reaches(&self, len: usize, bar: f64) -> bool {
         let l1 = self.query_len;
         match &self.metric {
             Metric::Builtin(Scorer::Ratio) => fuzz::ratio_may_reach(l1, len, bar),
             Metric::Builtin(Scorer::Levenshtein) => {
                 fuzz::levenshtein_score(l1.abs_diff(len), l1, len, bar) != 0.0
             }
+            // At most min(l1, len) characters match.
+            Metric::Builtin(Scorer::JaroWinkler) => {
+                fuzz::jaro_winkler_may_reach(l1, len, l1.min(len), bar)
+            }
+            Metric::Builtin(Scorer::WRatio) => fuzz::wratio_may_reach(l1, len, bar),
             _ => true,
         }
+    }
+
+    /// The lengths of at least 2 that [`Self::reaches`] admits for `bar` (query of 2 or more
+    /// code points), as `(lo, hi)`; empty (`lo > hi`) when not even the query's own does.
+    fn window_for(&self, bar: f64) -> (usize, usize) {
+        let l1 = self.query_len;
+        if !self.reaches(l1, bar) {
+            return (1, 0);
+        }
+        // The least admitted length in 2..=l1 (l1 is).
+        let (mut a, mut b) = (2, l1);
+        while a < b {
+            let m = a + (b - a) / 2;
+            if self.reaches(m, bar) {
+                b = m;
+            } else {
+                a = m + 1;
+            }
+        }
+        let lo = a;
+        // The greatest admitted length from l1 on: doubling, then bisection.
+        let (mut good, mut far) = (l1, l1.saturating_mul(2));
+        while self.reaches(far, bar) {
+            if far >= 1 << 40 {
+                return (lo, usize::MAX);
+            }
+            good = far;
+            far *= 2;
+        }
+        while far - good > 1 {
+            let m = good + (far - good) / 2;
+            if self.reaches(m, bar) {
+                good = m;
+            } else {
+                far = m;
+            }
+        }
+        (lo, good)
     }
 
     /// Score the next choices, `block`'s string `j` being choice `index[j]` (increasing, and
@@ -1350,6 +1437,34 @@ pub fn extract_texts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_length_window_admits_exactly_what_the_bound_does() {
+        let scorers = [
+            Scorer::Ratio,
+            Scorer::Levenshtein,
+            Scorer::JaroWinkler,
+            Scorer::WRatio,
+        ];
+        for sc in scorers {
+            for qlen in [0, 1, 2, 3, 7, 40, 150] {
+                let q: String = "ab".repeat(qlen).chars().take(qlen).collect();
+                for bar in [
+                    0.5, 30.0, 79.9, 80.0, 90.0, 90.5, 95.0, 95.5, 99.0, 100.0, 100.5,
+                ] {
+                    let metric = Metric::Builtin(sc);
+                    let ex = Extraction::new(&q, 10, Some(1), &metric, false, Some(bar)).unwrap();
+                    for len in 0..700 {
+                        assert_eq!(
+                            ex.may_enter(len),
+                            ex.reaches(len, bar),
+                            "{sc:?} {qlen} {bar} {len}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     fn strs(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()

@@ -286,7 +286,13 @@ impl Pattern {
                 None => 0.0,
             };
         }
-        norm_sim(self.indel(s2), lensum, cutoff)
+        // Most choices of an `extract` end below the bar: ruled out by a multiplication, not
+        // the score's division (exactly when the score is below the cutoff).
+        let dist = self.indel(s2);
+        if norm_sim_below(dist, lensum, cutoff) {
+            return 0.0;
+        }
+        norm_sim(dist, lensum, cutoff)
     }
 
     /// LCS of the pattern string and `s2`, or `None` as soon as it cannot reach `min_lcs`:
@@ -1124,43 +1130,119 @@ pub fn ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     norm_sim(indel(a, b), lensum, cutoff)
 }
 
-/// LCS of `a` (at most 64 characters) and `b` with the pattern on the stack: for one pair
-/// the heap-allocated [`Pattern`] (2 kB) cost more than the comparison.
+/// LCS of `a` (at most 64 characters) and `b` with the pattern in reused per-thread rows:
+/// for one pair the heap-allocated [`Pattern`] (2 kB) cost more than the comparison, and
+/// zeroing a 2 kB table on the stack per call was a sixth of a single `ratio` on names.
 fn lcs_short(a: &[char], b: &[char]) -> usize {
     debug_assert!(a.len() <= 64);
     if a.is_empty() {
         return 0;
     }
-    let mut table = [0u64; LATIN1];
-    let mut other = [('\0', 0u64); 64];
-    let mut n_other = 0;
+    with_short_rows(a, |rows| {
+        let mut s = !0u64;
+        for &c in b {
+            let u = s & rows.get(c);
+            s = s.wrapping_add(u) | (s - u);
+        }
+        let mask = if a.len() == 64 {
+            !0
+        } else {
+            (1u64 << a.len()) - 1
+        };
+        (!s & mask).count_ones() as usize
+    })
+}
+
+/// Levenshtein distance of `a` (at most 64 characters) and `b` (Hyyrö's bit-parallel
+/// algorithm, as [`Pattern::levenshtein`]) in the reused rows of [`lcs_short`]: a single call
+/// on names no longer builds the rapidfuzz crate's pattern.
+fn levenshtein_short(a: &[char], b: &[char]) -> usize {
+    debug_assert!(a.len() <= 64);
+    if a.is_empty() {
+        return b.len();
+    }
+    with_short_rows(a, |rows| {
+        let last = 1u64 << (a.len() - 1);
+        let (mut vp, mut vn, mut dist) = (!0u64, 0u64, a.len());
+        for &c in b {
+            let x = rows.get(c);
+            let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
+            let hp = vn | !(d0 | vp);
+            let hn = d0 & vp;
+            dist = dist + usize::from(hp & last != 0) - usize::from(hn & last != 0);
+            let hp = (hp << 1) | 1;
+            let hn = hn << 1;
+            vp = hn | !(d0 | hp);
+            vn = hp & d0;
+        }
+        dist
+    })
+}
+
+thread_local! {
+    /// [`with_short_rows`]' rows: all zero and empty between calls.
+    #[allow(clippy::type_complexity)]
+    static SHORT_ROWS: std::cell::RefCell<([u64; LATIN1], Vec<(char, u64)>)> =
+        const { std::cell::RefCell::new(([0; LATIN1], Vec::new())) };
+}
+
+/// The positions of each character of a string of at most 64 (one machine word).
+struct ShortRows<'r> {
+    table: &'r [u64; LATIN1],
+    other: &'r [(char, u64)],
+}
+
+impl ShortRows<'_> {
+    #[inline]
+    fn get(&self, c: char) -> u64 {
+        if (c as u32) < LATIN1 as u32 {
+            self.table[c as usize]
+        } else {
+            self.other.iter().find(|o| o.0 == c).map_or(0, |o| o.1)
+        }
+    }
+}
+
+/// `f` of the rows of `a` (at most 64 characters), built in the per-thread [`SHORT_ROWS`]
+/// and cleared after.
+fn with_short_rows<R>(a: &[char], f: impl FnOnce(&ShortRows<'_>) -> R) -> R {
+    SHORT_ROWS.with(|rows| match rows.try_borrow_mut() {
+        Ok(mut r) => {
+            let (table, other) = &mut *r;
+            short_rows_in(a, table, other, f)
+        }
+        // Never reached (nothing runs between the borrow and its end), but fresh rows work too.
+        Err(_) => short_rows_in(a, &mut [0; LATIN1], &mut Vec::new(), f),
+    })
+}
+
+/// [`with_short_rows`] in `table` (all zero) and `other` (empty), left as they were found.
+fn short_rows_in<R>(
+    a: &[char],
+    table: &mut [u64; LATIN1],
+    other: &mut Vec<(char, u64)>,
+    f: impl FnOnce(&ShortRows<'_>) -> R,
+) -> R {
     for (i, &c) in a.iter().enumerate() {
         if (c as u32) < LATIN1 as u32 {
             table[c as usize] |= 1 << i;
-        } else if let Some(o) = other[..n_other].iter_mut().find(|o| o.0 == c) {
+        } else if let Some(o) = other.iter_mut().find(|o| o.0 == c) {
             o.1 |= 1 << i;
         } else {
-            other[n_other] = (c, 1 << i);
-            n_other += 1;
+            other.push((c, 1 << i));
         }
     }
-    let other = &other[..n_other];
-    let mut s = !0u64;
-    for &c in b {
-        let m = if (c as u32) < LATIN1 as u32 {
-            table[c as usize]
-        } else {
-            other.iter().find(|o| o.0 == c).map_or(0, |o| o.1)
-        };
-        let u = s & m;
-        s = s.wrapping_add(u) | (s - u);
+    let r = f(&ShortRows {
+        table,
+        other: other.as_slice(),
+    });
+    for &c in a {
+        if (c as u32) < LATIN1 as u32 {
+            table[c as usize] = 0;
+        }
     }
-    let mask = if a.len() == 64 {
-        !0
-    } else {
-        (1u64 << a.len()) - 1
-    };
-    (!s & mask).count_ones() as usize
+    other.clear();
+    r
 }
 
 /// The two strings without their common prefix and suffix, which an LCS always contains
@@ -1183,6 +1265,11 @@ pub fn indel(a: &[char], b: &[char]) -> usize {
     let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if a.is_empty() {
         return b.len();
+    }
+    // One machine word: the reused rows, not a 2 kB pattern and its map per pair (names with a
+    // common first name took this path and were 370 ns a call against RapidFuzz's 226).
+    if a.len() <= 64 {
+        return a.len() + b.len() - 2 * lcs_short(a, b);
     }
     Pattern::new(a).indel(b)
 }
@@ -1577,12 +1664,27 @@ pub fn partial_token_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
         return 0.0;
     }
     let ta = sorted_tokens(s1);
+    partial_token_ratio_with(&ta, &join(&ta), None, s2, cutoff)
+}
+
+/// [`partial_token_ratio`] of a string given as its sorted tokens `ta`, their join
+/// `a_sorted` and optionally that join's pattern, against `s2`.
+fn partial_token_ratio_with(
+    ta: &[&[char]],
+    a_sorted: &[char],
+    a_pat: Option<&Pattern>,
+    s2: &[char],
+    cutoff: f64,
+) -> f64 {
+    if cutoff > 100.0 {
+        return 0.0;
+    }
     let tb = sorted_tokens(s2);
-    let d = decompose(&ta, &tb);
+    let d = decompose(ta, &tb);
     if !d.intersection.is_empty() {
         return 100.0;
     }
-    let result = partial_ratio(&join(&ta), &join(&tb), cutoff);
+    let result = partial_ratio_pat(a_sorted, &join(&tb), a_pat, None, cutoff);
     if ta.len() == d.diff_ab.len() && tb.len() == d.diff_ba.len() {
         return result;
     }
@@ -1592,6 +1694,92 @@ pub fn partial_token_ratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
 
 /// RapidFuzz `WRatio`: ratio, token ratios and partial ratios weighted by length difference.
 pub fn wratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
+    wratio_with(s1, None, s2, cutoff)
+}
+
+/// WRatio's query side, built once for many choices (RapidFuzz's `CachedWRatio`): the
+/// pattern of the query for `ratio` and `partial_ratio`, its sorted tokens, their join and
+/// its pattern for the token ratios. Re-tokenizing, re-sorting and rebuilding the patterns
+/// of the query per choice was most of a sentences `extractOne`.
+#[derive(Debug, Clone)]
+pub struct WRatioQuery {
+    chars: Vec<char>,
+    pat: Pattern,
+    /// The sorted tokens as ranges of `chars`.
+    tokens: Vec<std::ops::Range<usize>>,
+    sorted: Vec<char>,
+    sorted_pat: Pattern,
+}
+
+impl WRatioQuery {
+    /// The cached form of `s`.
+    pub fn new(s: &[char]) -> Self {
+        let base = s.as_ptr() as usize;
+        let toks = sorted_tokens(s);
+        let tokens = toks
+            .iter()
+            .map(|t| {
+                let start = (t.as_ptr() as usize - base) / std::mem::size_of::<char>();
+                start..start + t.len()
+            })
+            .collect();
+        let sorted = join(&toks);
+        WRatioQuery {
+            chars: s.to_vec(),
+            pat: Pattern::new(s),
+            tokens,
+            sorted_pat: Pattern::new(&sorted),
+            sorted,
+        }
+    }
+
+    /// WRatio of the query and `s2`: the same score as [`wratio`] to the last bit.
+    pub fn score(&self, s2: &[char], cutoff: f64) -> f64 {
+        wratio_with(&self.chars, Some(self), s2, cutoff)
+    }
+
+    fn tokens(&self) -> Vec<&[char]> {
+        self.tokens.iter().map(|r| &self.chars[r.clone()]).collect()
+    }
+
+    /// [`token_ratio`] of the query and `s2`.
+    fn token_ratio(&self, s2: &[char], cutoff: f64) -> f64 {
+        if cutoff > 100.0 {
+            return 0.0;
+        }
+        let ta = self.tokens();
+        let tb = sorted_tokens(s2);
+        let set = token_set_from_tokens(&ta, &tb, cutoff);
+        if set == 100.0 {
+            return 100.0;
+        }
+        let sort = self.sorted_pat.ratio(&join(&tb), cutoff.max(set));
+        cut(set.max(sort), cutoff)
+    }
+}
+
+/// Whether WRatio of strings of `l1` and `l2` code points could reach `cutoff`, from their
+/// lengths alone: above 95 (the most the token ratios give, × 0.95) only `ratio` can reach
+/// it; above 90 (the most any part gives when the lengths differ by 1.5× or more) only
+/// lengths within 1.5× can. Margins far above float rounding.
+#[inline]
+pub fn wratio_may_reach(l1: usize, l2: usize, cutoff: f64) -> bool {
+    if l1 == 0 || l2 == 0 || cutoff <= 90.0 + 1e-9 {
+        return true;
+    }
+    if cutoff > 95.0 + 1e-9 {
+        return ratio_may_reach(l1, l2, cutoff);
+    }
+    let len_ratio = if l1 > l2 {
+        l1 as f64 / l2 as f64
+    } else {
+        l2 as f64 / l1 as f64
+    };
+    len_ratio < 1.5
+}
+
+/// [`wratio`], with the query side `q` (of `s1`) built before when given.
+fn wratio_with(s1: &[char], q: Option<&WRatioQuery>, s2: &[char], cutoff: f64) -> f64 {
     const UNBASE_SCALE: f64 = 0.95;
     if cutoff > 100.0 {
         return 0.0;
@@ -1609,19 +1797,33 @@ pub fn wratio(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
     // lower, so rounding in `cutoff / weight * weight` never drops a score equal to the
     // cutoff, which the last line then checks exactly.
     let loose = |c: f64| c * (1.0 - 1e-12);
-    let mut end_ratio = ratio(s1, s2, cutoff);
+    let mut end_ratio = match q {
+        Some(q) => q.pat.ratio(s2, cutoff),
+        None => ratio(s1, s2, cutoff),
+    };
     if len_ratio < 1.5 {
         let c = loose(cutoff.max(end_ratio) / UNBASE_SCALE);
         // token_ratio returns 0 for a cutoff above 100 (checked there before tokenizing).
-        return cut(end_ratio.max(token_ratio(s1, s2, c) * UNBASE_SCALE), cutoff);
+        let t = match q {
+            Some(q) => q.token_ratio(s2, c),
+            None => token_ratio(s1, s2, c),
+        };
+        return cut(end_ratio.max(t * UNBASE_SCALE), cutoff);
     }
     // RapidFuzz keeps 0.9 at exactly 8.
     let partial_scale = if len_ratio > 8.0 { 0.6 } else { 0.9 };
     // The cutoff is rescaled cumulatively, as RapidFuzz does.
     let mut c = cutoff.max(end_ratio) / partial_scale;
-    end_ratio = end_ratio.max(partial_ratio(s1, s2, loose(c)) * partial_scale);
+    let p1 = q.map(|q| &q.pat);
+    end_ratio = end_ratio.max(partial_ratio_pat(s1, s2, p1, None, loose(c)) * partial_scale);
     c = c.max(end_ratio) / UNBASE_SCALE;
-    let r = end_ratio.max(partial_token_ratio(s1, s2, loose(c)) * UNBASE_SCALE * partial_scale);
+    let pt = match q {
+        Some(q) => {
+            partial_token_ratio_with(&q.tokens(), &q.sorted, Some(&q.sorted_pat), s2, loose(c))
+        }
+        None => partial_token_ratio(s1, s2, loose(c)),
+    };
+    let r = end_ratio.max(pt * UNBASE_SCALE * partial_scale);
     cut(r, cutoff)
 }
 
@@ -1683,6 +1885,17 @@ pub fn levenshtein(s1: &[char], s2: &[char], cutoff: f64) -> f64 {
             None => pat.levenshtein_within(b, max_distance(l1, l2, cutoff)),
         };
         return d.map_or(0.0, |d| levenshtein_score(d, l1, l2, cutoff));
+    }
+    let (l1, l2) = (s1.len(), s2.len());
+    if l1.min(l2) <= 64 {
+        // The length difference is a lower bound of the distance.
+        if cutoff > 0.0 && levenshtein_score(l1.abs_diff(l2), l1, l2, cutoff) == 0.0 {
+            return 0.0;
+        }
+        // Common affixes change no distance; the shorter string is the pattern.
+        let (a, b) = strip_affix(s1, s2);
+        let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        return levenshtein_score(levenshtein_short(a, b), l1, l2, cutoff);
     }
     let (a, b) = (s1.iter().copied(), s2.iter().copied());
     let sim = match crate_cutoff(cutoff) {
@@ -1894,6 +2107,73 @@ mod tests {
         }
     }
 
+    /// Random strings of words over a small alphabet (shared tokens, ties, equal lengths).
+    fn word_strings(seed: u64, n: usize, max_words: usize) -> Vec<Vec<char>> {
+        let mut x = seed;
+        let mut next = |n: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) as usize) % n.max(1)
+        };
+        let alphabet: Vec<char> = "abcé’".chars().collect();
+        let mut out: Vec<Vec<char>> = Vec::new();
+        for i in 0..n {
+            let words = next(max_words + 1);
+            let mut s: Vec<char> = Vec::new();
+            for w in 0..words {
+                if w > 0 {
+                    s.push(if next(8) == 0 { '\t' } else { ' ' });
+                }
+                for _ in 0..1 + next(6) {
+                    s.push(alphabet[next(alphabet.len())]);
+                }
+            }
+            // Near-copies of an earlier string: the high scores where the bounds matter.
+            if i > 0 && next(3) == 0 {
+                let mut t = out[next(i)].clone();
+                if !t.is_empty() && next(2) == 0 {
+                    let at = next(t.len());
+                    t[at] = alphabet[next(alphabet.len())];
+                }
+                s = t;
+            }
+            out.push(s);
+        }
+        out
+    }
+
+    #[test]
+    fn cached_wratio_equals_wratio_and_the_length_bounds_hold() {
+        for (seed, max_words) in [(1, 3), (2, 8), (3, 30)] {
+            let strings = word_strings(seed, 80, max_words);
+            for a in &strings {
+                let q = WRatioQuery::new(a);
+                for b in &strings {
+                    let full = wratio(a, b, 0.0);
+                    assert_eq!(q.score(b, 0.0), full, "{a:?} {b:?}");
+                    let jw = jaro_winkler(a, b, 0.0);
+                    let below = |x: f64| if x > 0.0 { x - x * 1e-15 } else { x };
+                    for c in [full, below(full), full + 1e-9, 50.0, 91.0, 96.0, 99.9] {
+                        assert_eq!(q.score(b, c), wratio(a, b, c), "{a:?} {b:?} {c}");
+                        if full >= c {
+                            assert!(wratio_may_reach(a.len(), b.len(), c), "{a:?} {b:?} {c}");
+                        }
+                    }
+                    for c in [jw, below(jw), 90.0, 95.0] {
+                        if jw >= c {
+                            let m = a.len().min(b.len());
+                            assert!(
+                                jaro_winkler_may_reach(a.len(), b.len(), m, c),
+                                "{a:?} {b:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn packed_jaro_winkler_equals_the_crate() {
         let small = ['a', 'b', 'c', ' ', 'é'];
@@ -1974,6 +2254,11 @@ mod tests {
                 let (a, b) = (c(x), c(y));
                 if a.len() <= 64 {
                     assert_eq!(lcs_short(&a, &b), naive_lcs(&a, &b), "{x:?} {y:?}");
+                    // The reused rows are left clean for the next pair.
+                    SHORT_ROWS.with(|r| {
+                        let r = r.borrow();
+                        assert!(r.0.iter().all(|&m| m == 0) && r.1.is_empty());
+                    });
                 }
             }
         }
@@ -2131,6 +2416,15 @@ mod tests {
                 ) * 100.0;
                 let d = naive_levenshtein(p, t);
                 assert_eq!(levenshtein_score(d, p.len(), t.len(), 0.0), want);
+                if p.len() <= 64 {
+                    assert_eq!(levenshtein_short(p, t), d, "{p:?} {t:?}");
+                }
+                // The single call (ours up to one word, the crate's beyond) equals the crate.
+                assert_eq!(levenshtein(p, t, 0.0), want, "{p:?} {t:?}");
+                for cutoff in [want, want - want * 1e-15, want + 1e-9, 50.0] {
+                    let expect = if want >= cutoff { want } else { 0.0 };
+                    assert_eq!(levenshtein(p, t, cutoff), expect, "{p:?} {t:?} {cutoff}");
+                }
             }
         }
         let short: Vec<&Vec<char>> = texts.iter().filter(|t| t.len() <= 64).collect();

@@ -413,19 +413,36 @@ def test_banded_levenshtein_equals_rapidfuzz_at_cutoffs(pair: tuple[str, str]) -
         assert ts.tolist() == ([np.float32(want)] if full >= c else []), c
 
 
-@pytest.mark.parametrize("name", ["ratio", "levenshtein", "token_sort_ratio"])
+def _near_copies(draw: st.DrawFn, q: str, cs: list[str]) -> list[str]:
+    """``cs`` with some near-copies of ``q`` mixed in: the high scores (WRatio above 90 and
+    95, jaro_winkler above 90) at which extract skips choices by their length."""
+    out = list(cs)
+    for _ in range(draw(st.integers(0, 3))):
+        x = list(q)
+        if x and draw(st.booleans()):
+            del x[draw(st.integers(0, len(x) - 1))]
+        out.insert(draw(st.integers(0, len(out))), "".join(x) + draw(st.sampled_from(["", "a", " b"])))
+    return out
+
+
+@pytest.mark.parametrize(
+    "name", ["ratio", "levenshtein", "token_sort_ratio", "WRatio", "jaro_winkler"]
+)
 @settings(max_examples=60, deadline=None)
 @given(
     q=st.text(alphabet="ab cé", max_size=90),
     cs=st.lists(st.text(alphabet="ab cé", max_size=90), min_size=0, max_size=120),
     limit=st.sampled_from([1, 2, 5, None]),
-    cutoff=st.sampled_from([None, 0.0, 40.0, 80.0]),
+    cutoff=st.sampled_from([None, 0.0, 40.0, 80.0, 91.0, 96.0]),
+    data=st.data(),
 )
 def test_extract_skipping_by_length_equals_brute_force(
-    name: str, q: str, cs: list[str], limit: int | None, cutoff: float | None
+    name: str, q: str, cs: list[str], limit: int | None, cutoff: float | None, data: st.DataObject
 ) -> None:
     # One-worker extract reads choices in blocks and skips those whose length alone keeps
-    # them out (ratio, levenshtein): the result, ties to the lower index, is unchanged.
+    # them out (ratio, levenshtein, jaro_winkler, WRatio above 90): the result, ties to the
+    # lower index, is unchanged; WRatio's cached query side scores as the single call does.
+    cs = _near_copies(data.draw, q, cs)
     scorer = getattr(sim, name)
     scores = [scorer(q, c) for c in cs]
     order = sorted(range(len(cs)), key=lambda i: (-scores[i], i))
