@@ -162,7 +162,12 @@ fn polarity(p: &PreparedStatement, side: &str) -> Polarity {
                 }
             }
             CueKind::Predicate => {
-                if c.start > 0 && is_copula(&p.words[c.start - 1].0) {
+                // "… are not true", and "… isn't true" with the copula in the contraction.
+                let contracted = p.words[c.start]
+                    .0
+                    .strip_suffix("n't")
+                    .is_some_and(is_copula);
+                if contracted || (c.start > 0 && is_copula(&p.words[c.start - 1].0)) {
                     backward(c.start)
                 } else {
                     forward(c.end)
@@ -473,6 +478,52 @@ mod tests {
         );
         assert_eq!(rel(a, b), Relation::Agree);
         assert_eq!(rel(a, c), Relation::Deny);
+    }
+
+    #[test]
+    fn an_additive_not_only_asserts_both_parts() {
+        // "not only / just / merely X (but) Y" asserts X: no denial of a claim about X or Y.
+        for a in [
+            "You aren't just a loser, you are a liar and a whiner.",
+            "The senator is not merely wrong, he is dangerous.",
+            "The plan isn't only costly but also illegal.",
+        ] {
+            let b = if a.contains("loser") {
+                "He is a loser, a liar and a whiner."
+            } else if a.contains("senator") {
+                "The senator is wrong and dangerous."
+            } else {
+                "The plan is costly and illegal."
+            };
+            assert_eq!(rel(a, b), Relation::Agree, "{a} / {b}");
+        }
+        // Real denials stay denials, contracted or not.
+        assert_eq!(
+            rel("The senator is wrong.", "The senator isn't wrong."),
+            Relation::Deny
+        );
+        assert_eq!(
+            rel(
+                "The plan is illegal.",
+                "Reports that the plan is illegal are not true, the governor said."
+            ),
+            Relation::Deny
+        );
+        assert_eq!(
+            rel(
+                "The plan is illegal.",
+                "That the plan is illegal isn't true."
+            ),
+            Relation::Deny
+        );
+        // A contrast denies only its own part: "not X but Y" does not deny a claim about Y.
+        assert_eq!(
+            rel(
+                "The goal is not to win the vote but to delay the budget.",
+                "The goal is to delay the budget."
+            ),
+            Relation::Agree
+        );
     }
 
     #[test]

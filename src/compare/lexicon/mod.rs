@@ -90,7 +90,8 @@ fn cues() -> &'static Cues {
 }
 
 /// The cues in `words` (lowercase), left to right, longest phrase first where phrases overlap.
-/// A word ending in "n't" ("don't", "isn't") is a particle.
+/// A word ending in "n't" ("don't", "isn't") is a particle, or the start of a phrase of "not"
+/// ("isn't just" as "not just").
 pub fn find_cues<S: AsRef<str>>(words: &[S]) -> Vec<Cue> {
     let c = cues();
     let mut out = Vec::new();
@@ -114,6 +115,31 @@ pub fn find_cues<S: AsRef<str>>(words: &[S]) -> Vec<Cue> {
             continue;
         }
         if w.ends_with("n't") && w.len() > 3 {
+            // "aren't just a loser": the phrases of "not" hold for its contracted forms.
+            let not_phrase = c.by_first.get("not").and_then(|cands| {
+                cands.iter().find(|(p, _)| {
+                    p.len() > 1
+                        && i + p.len() <= words.len()
+                        && p[1..]
+                            .iter()
+                            .zip(&words[i + 1..])
+                            .all(|(x, y)| x == y.as_ref())
+                })
+            });
+            if let Some((p, kind)) = not_phrase {
+                out.push(Cue {
+                    start: i,
+                    end: i + p.len(),
+                    kind: *kind,
+                    text: words[i..i + p.len()]
+                        .iter()
+                        .map(|w| w.as_ref())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                });
+                i += p.len();
+                continue;
+            }
             out.push(Cue {
                 start: i,
                 end: i + 1,
@@ -211,6 +237,18 @@ mod tests {
                 ("not only", CueKind::Exception),
                 ("but", CueKind::Boundary),
                 ("don't", CueKind::Particle)
+            ]
+        );
+        let w = ["you", "aren't", "just", "late", "we", "don't", "care"];
+        let kinds: Vec<_> = find_cues(&w)
+            .into_iter()
+            .map(|c| (c.text, c.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("aren't just".to_string(), CueKind::Exception),
+                ("don't".to_string(), CueKind::Particle)
             ]
         );
     }
