@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::lexicon::is_match_stopword;
 use crate::article::Article;
 use crate::quotes::QuoteKind;
+use crate::text::CharSlicer;
 
 /// A quote (or reported speech) of one article, as compared across articles. Spans are code
 /// points of the article text.
@@ -32,7 +33,7 @@ pub struct Statement {
 pub fn statements(articles: &[&Article], kinds: &[QuoteKind], min_words: usize) -> Vec<Statement> {
     let mut out = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
-        let mut cb: Option<Vec<usize>> = None;
+        let mut slicer: Option<CharSlicer> = None;
         for (qi, q) in a.quotes.iter().enumerate() {
             if !kinds.contains(&q.kind) {
                 continue;
@@ -47,13 +48,10 @@ pub fn statements(articles: &[&Article], kinds: &[QuoteKind], min_words: usize) 
                 let text = if (s, e) == (q.start, q.end) {
                     q.text.clone()
                 } else {
-                    let cb = cb.get_or_insert_with(|| {
-                        let mut v: Vec<usize> = a.text.char_indices().map(|(b, _)| b).collect();
-                        v.push(a.text.len());
-                        v
-                    });
-                    let (s, e) = (s.min(cb.len() - 1), e.min(cb.len() - 1));
-                    a.text[cb[s]..cb[e.max(s)]].to_string()
+                    slicer
+                        .get_or_insert_with(|| CharSlicer::new(&a.text))
+                        .slice(s, e)
+                        .to_string()
                 };
                 if text.split_whitespace().count() < min_words {
                     continue;

@@ -226,20 +226,7 @@ impl Pattern {
         if self.len == 0 {
             return Some(s2.len());
         }
-        let last = 1u64 << (self.len - 1);
-        let (mut vp, mut vn, mut dist) = (!0u64, 0u64, self.len);
-        for &c in s2 {
-            let x = self.rows[self.base(c)];
-            let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
-            let hp = vn | !(d0 | vp);
-            let hn = d0 & vp;
-            dist = dist + usize::from(hp & last != 0) - usize::from(hn & last != 0);
-            let hp = (hp << 1) | 1;
-            let hn = hn << 1;
-            vp = hn | !(d0 | hp);
-            vn = hp & d0;
-        }
-        Some(dist)
+        Some(levenshtein_word(self.len, s2, |c| self.rows[self.base(c)]))
     }
 
     /// LCS of the pattern string with every prefix of `s2`: element `L - 1` is
@@ -1161,22 +1148,29 @@ fn levenshtein_short(a: &[char], b: &[char]) -> usize {
     if a.is_empty() {
         return b.len();
     }
-    with_short_rows(a, |rows| {
-        let last = 1u64 << (a.len() - 1);
-        let (mut vp, mut vn, mut dist) = (!0u64, 0u64, a.len());
-        for &c in b {
-            let x = rows.get(c);
-            let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
-            let hp = vn | !(d0 | vp);
-            let hn = d0 & vp;
-            dist = dist + usize::from(hp & last != 0) - usize::from(hn & last != 0);
-            let hp = (hp << 1) | 1;
-            let hn = hn << 1;
-            vp = hn | !(d0 | hp);
-            vn = hp & d0;
-        }
-        dist
-    })
+    with_short_rows(a, |rows| levenshtein_word(a.len(), b, |c| rows.get(c)))
+}
+
+/// Hyyrö's bit-parallel Levenshtein distance of a pattern of `len` characters (1 to 64) and
+/// `s2`, where `mask(c)` is the bit mask of `c`'s positions in the pattern: the one-word
+/// kernel of [`Pattern::levenshtein`] and [`levenshtein_short`].
+#[inline(always)]
+fn levenshtein_word(len: usize, s2: &[char], mask: impl Fn(char) -> u64) -> usize {
+    debug_assert!((1..=64).contains(&len));
+    let last = 1u64 << (len - 1);
+    let (mut vp, mut vn, mut dist) = (!0u64, 0u64, len);
+    for &c in s2 {
+        let x = mask(c);
+        let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
+        let hp = vn | !(d0 | vp);
+        let hn = d0 & vp;
+        dist = dist + usize::from(hp & last != 0) - usize::from(hn & last != 0);
+        let hp = (hp << 1) | 1;
+        let hn = hn << 1;
+        vp = hn | !(d0 | hp);
+        vn = hp & d0;
+    }
+    dist
 }
 
 thread_local! {
