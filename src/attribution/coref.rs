@@ -333,7 +333,10 @@ impl<'a> Index<'a> {
         // "Earlier", "Reportedly": a lone adverb.
         let lone_word = single && (func_of(first).1 || (first.ends_with("ly") && first.len() > 4));
         // "Another tweeted", "More said", "all five": a quantifier with no noun.
-        let quantity = words.iter().all(|w| QUANTIFIERS.contains(&w.as_str()));
+        // "Most said", "Some say" (a group the article is about) are kept.
+        let quantity = words.iter().all(|w| QUANTIFIERS.contains(&w.as_str()))
+            && !(ent.kind == EntityKind::Group
+                && words.iter().any(|w| super::subjects::group_quantifier(w)));
         place || gerund || bare || shouted || verb_tail || lone_word || quantity
     }
 }

@@ -215,7 +215,9 @@ impl<'a> Index<'a> {
             Some("the") | Some("this") | Some("its") | Some("their")
         );
         let indefinite = matches!(det, Some("a") | Some("an"));
-        let plural = head.ends_with('s') && !head.ends_with("ss");
+        let plural = head.ends_with('s') && !head.ends_with("ss")
+            || super::subjects::group_quantifier(head)
+            || matches!(head, "them" | "us");
         let before = self
             .m_end
             .get(a)

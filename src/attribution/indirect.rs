@@ -206,12 +206,24 @@ impl Index<'_> {
                 return m.t1;
             }
         }
-        if matches!(self.word(a), "him" | "her" | "them" | "me" | "us" | "you") {
+        // "told her the plan …" (object) but "told her supporters the plan …" (determiner).
+        let her_det = self.word(a) == "her"
+            && self.toks.get(a + 1).is_some_and(|t| {
+                t.word && t.func == Func::None && t.lex.cue.is_none() && !t.cap
+            })
+            && self.toks.get(a + 2).is_some_and(|t| {
+                t.word
+                    && matches!(
+                        t.func,
+                        Func::Det | Func::He | Func::She | Func::They | Func::It | Func::First
+                    )
+            });
+        if !her_det && matches!(self.word(a), "him" | "her" | "them" | "me" | "us" | "you") {
             return a + 1;
         }
         // "reporters the plant …", "the crowd that …": up to a determiner and a noun.
         let mut k = a;
-        if self.toks.get(k).is_some_and(|t| t.func == Func::Det) {
+        if her_det || self.toks.get(k).is_some_and(|t| t.func == Func::Det) {
             k += 1;
         }
         let noun = self
@@ -1001,7 +1013,10 @@ mod tests {
 
     #[test]
     fn stance_verbs_and_direct_speech_are_not_indirect() {
-        assert!(indirect("Many believe that the plan will fail soon.").is_empty());
+        // A belief is reported under its own category ("believe"); a quantified group
+        // ("Many", "Most of them") is its holder, as it would be of "said".
+        let v = indirect("Many believe that the plan will fail soon.");
+        assert_eq!(v[0].1.as_deref(), Some("Many"), "{v:?}");
         assert!(indirect("He said: “We will not stop now.”").is_empty());
         assert!(indirect("Japan added troops to the island garrison.").is_empty());
     }

@@ -550,8 +550,26 @@ impl<'a> Index<'a> {
         if c > 0 && self.infinitive_or_passive(c) {
             return None;
         }
-        let end = self.before_auxiliaries(c);
+        let mut end = self.before_auxiliaries(c);
+        // "Some say", "Many have said": a quantifier opening the clause is the subject, not an
+        // adverb before the verb.
+        if end < c
+            && self.toks[end].word
+            && group_quantifier(&self.word(end).to_ascii_lowercase())
+            && (end == 0
+                || !self.same_sentence(end - 1, end)
+                || matches!(self.word(end - 1), "," | ";" | ":" | "and" | "but"))
+        {
+            end += 1;
+        }
         self.generic_phrase(end, c, end)
+    }
+
+    /// Whether token `k` is a number, in digits or words ("3", "three").
+    fn number_at(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            t.word && (t.digit || number_word(&self.word(k).to_ascii_lowercase()))
+        })
     }
 
     /// The noun phrase ending at token `end` as the subject of the cue at `c`, named up to
@@ -559,11 +577,24 @@ impl<'a> Index<'a> {
     fn generic_phrase(&mut self, end: usize, c: usize, b: usize) -> Option<Resolved> {
         let head = end.checked_sub(1)?;
         let h = *self.toks.get(head)?;
+        // "Most said", "Some say", "Most of them said": a quantifier standing for a group of
+        // people heads the phrase.
+        let mut qb = String::new();
+        let hq = lower_into(self.word(head), &mut qb);
+        let quantified = h.func == Func::Opener && group_quantifier(hq)
+            || matches!(hq, "them" | "us")
+                && head >= 2
+                && self.word(head - 1) == "of"
+                && {
+                    let mut pb = String::new();
+                    let q = lower_into(self.word(head - 2), &mut pb);
+                    group_quantifier(q) || self.toks[head - 2].digit || number_word(q)
+                };
         if !h.word
             || h.quoted
-            || h.func != Func::None
+            || h.func != Func::None && !quantified
             || h.lex.cue.is_some()
-            || h.adverb
+            || h.adverb && !quantified
             || !self.same_sentence(head, c)
         {
             return None;
@@ -654,7 +685,11 @@ impl<'a> Index<'a> {
                     Func::None | Func::Det | Func::Time => true,
                     // "eight of 10 voters", "attorneys for the family", "officials from both
                     // parties": a noun phrase goes on through these prepositions.
-                    Func::Prep => matches!(w, "of" | "for" | "from" | "at"),
+                    Func::Prep => {
+                        matches!(w, "of" | "for" | "from" | "at")
+                            // "Two in three said", "one in five voters say".
+                            || w == "in" && j > 0 && self.number_at(j - 1) && self.number_at(j + 1)
+                    }
                     Func::Opener => matches!(
                         w,
                         "some"
@@ -671,6 +706,10 @@ impl<'a> Index<'a> {
                             | "one"
                     ),
                     Func::First => w == "i",
+                    // "Her aides said": a possessive determiner, not the object pronoun.
+                    Func::She => w == "her",
+                    // "Most of them said".
+                    Func::They => j + 1 == head && w == "them",
                     _ => false,
                 };
             if !(inner || t.func == Func::Possessive || w == "-") {
@@ -719,7 +758,8 @@ impl<'a> Index<'a> {
         let mut buf = String::new();
         let hw = lower_into(self.word(head), &mut buf).to_string();
         let first = self.toks[a];
-        let det = (first.func == Func::Det).then(|| self.word(a).to_lowercase());
+        let det = (first.func == Func::Det || first.func == Func::She && a < head)
+            .then(|| self.word(a).to_lowercase());
         // "the former president told a crowd" after "the former first lady, Laura Bush": a
         // title names the person who holds it, before the last person named.
         if matches!(det.as_deref(), Some("the")) && h.lex.title && !h.cap {
@@ -1262,6 +1302,39 @@ impl<'a> Index<'a> {
 /// Whether a lowercase head noun names someone who can speak, in itself or in its singular:
 /// a person or group noun ("advocates", "voters"), a description head ("official"), or a noun
 /// that speaks for others ("campaign").
+/// Quantifiers that stand alone for a group of people as a subject ("Most said", "Some say",
+/// "Several of them told reporters").
+pub(super) fn group_quantifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "some" | "many" | "most" | "several" | "few" | "both" | "others"
+    )
+}
+
+/// Number words up to twenty and the tens ("two in three", "nine of ten").
+pub(super) fn number_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundred"
+    )
+}
+
 fn speaking_noun(hw: &str) -> bool {
     let sg = singular(hw);
     DESCRIPTION_HEADS.contains(&hw)
