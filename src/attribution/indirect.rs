@@ -208,9 +208,10 @@ impl Index<'_> {
         }
         // "told her the plan …" (object) but "told her supporters the plan …" (determiner).
         let her_det = self.word(a) == "her"
-            && self.toks.get(a + 1).is_some_and(|t| {
-                t.word && t.func == Func::None && t.lex.cue.is_none() && !t.cap
-            })
+            && self
+                .toks
+                .get(a + 1)
+                .is_some_and(|t| t.word && t.func == Func::None && t.lex.cue.is_none() && !t.cap)
             && self.toks.get(a + 2).is_some_and(|t| {
                 t.word
                     && matches!(

@@ -225,6 +225,30 @@ impl<'a> Index<'a> {
             if let Some(r) = self.sentence_subject(p) {
                 return Some(r);
             }
+            // "The publication has long opposed Donald Trump, arguing …": a name that is the
+            // object of a verb or a preposition before the comma never argues.
+            let object = self
+                .m_end
+                .get(p.wrapping_sub(1))
+                .copied()
+                .flatten()
+                .and_then(|mi| {
+                    let m = &self.ms[mi as usize];
+                    m.d0.min(m.t0).checked_sub(1)
+                })
+                .is_some_and(|v| {
+                    let t = self.toks[v];
+                    t.word
+                        && !t.quoted
+                        && !t.cap
+                        && (t.func == Func::Prep
+                            || t.func == Func::None && t.lex.cue.is_some()
+                            || t.func == Func::None && self.word(v).ends_with("ed"))
+                        && self.same_sentence(v, c)
+                });
+            if object {
+                return None;
+            }
         }
         if self.is_punct(p, ",") {
             // "Ishiba, has argued" / "Kritenbrink, the assistant …, said".
@@ -567,9 +591,9 @@ impl<'a> Index<'a> {
 
     /// Whether token `k` is a number, in digits or words ("3", "three").
     fn number_at(&self, k: usize) -> bool {
-        self.toks.get(k).is_some_and(|t| {
-            t.word && (t.digit || number_word(&self.word(k).to_ascii_lowercase()))
-        })
+        self.toks
+            .get(k)
+            .is_some_and(|t| t.word && (t.digit || number_word(&self.word(k).to_ascii_lowercase())))
     }
 
     /// The noun phrase ending at token `end` as the subject of the cue at `c`, named up to
@@ -582,14 +606,11 @@ impl<'a> Index<'a> {
         let mut qb = String::new();
         let hq = lower_into(self.word(head), &mut qb);
         let quantified = h.func == Func::Opener && group_quantifier(hq)
-            || matches!(hq, "them" | "us")
-                && head >= 2
-                && self.word(head - 1) == "of"
-                && {
-                    let mut pb = String::new();
-                    let q = lower_into(self.word(head - 2), &mut pb);
-                    group_quantifier(q) || self.toks[head - 2].digit || number_word(q)
-                };
+            || matches!(hq, "them" | "us") && head >= 2 && self.word(head - 1) == "of" && {
+                let mut pb = String::new();
+                let q = lower_into(self.word(head - 2), &mut pb);
+                group_quantifier(q) || self.toks[head - 2].digit || number_word(q)
+            };
         if !h.word
             || h.quoted
             || h.func != Func::None && !quantified
@@ -1086,8 +1107,16 @@ impl<'a> Index<'a> {
                 (self.cues[ci].t0 == j).then_some(ci)
             })?;
         let (t0, t1) = (self.cues[prev].t0, self.cues[prev].t1);
-        self.subject_before(t0)
-            .or_else(|| self.speaker_after(t1).filter(|w| w.b <= comma))
+        // The name after the previous cue speaks only when that cue is inverted ("…, said
+        // Jason Chaffetz, adding …"), not when it is a noun with an object ("its opposition to
+        // Donald Trump, arguing …": the sentence's subject argues).
+        let inverted = t0 > 0 && (self.is_punct(t0 - 1, ",") || self.word(t0 - 1) == "\"");
+        self.subject_before(t0).or_else(|| {
+            inverted
+                .then(|| self.speaker_after(t1))
+                .flatten()
+                .filter(|w| w.b <= comma)
+        })
     }
 
     pub(super) fn sentence_subject(&mut self, limit: usize) -> Option<Resolved> {
@@ -1105,9 +1134,15 @@ impl<'a> Index<'a> {
                 s0 = comma + 1;
             }
         }
-        // "Meanwhile, it attacked …": past openers and the comma after them.
+        // "Meanwhile, it attacked …", "Then he cut into Bush, calling …": past openers,
+        // sentence adverbs and the comma after them.
         while self.toks.get(s0).is_some_and(|t| {
-            t.word && matches!(t.func, Func::Conj | Func::Opener) || self.is_punct(s0, ",")
+            t.word
+                && !t.quoted
+                && (matches!(t.func, Func::Conj | Func::Opener)
+                    // An adverb, not a name that looks like one ("Carly Fiorina").
+                    || t.adverb && self.m_start.get(s0).copied().flatten().is_none())
+                || self.is_punct(s0, ",")
         }) {
             s0 += 1;
         }
