@@ -829,6 +829,9 @@ fn inverted(
     let who = ix.speaker_after(t1)?;
     match ix.postposed_end(who.b, s1)? {
         None => Some((who, Shape::Before { comma: t0 - 1 })),
+        // "…, said lobbyist Charlie Black, Manafort's former business partner.": a noun
+        // phrase in apposition to the end of the sentence, not a clause that resumes.
+        Some(k) if apposition_to_end(ix, k + 1, s1) => Some((who, Shape::Before { comma: t0 - 1 })),
         Some(k) => Some((
             who,
             Shape::Around {
@@ -837,6 +840,43 @@ fn inverted(
             },
         )),
     }
+}
+
+/// Whether tokens `a..s1` are a noun phrase closing the sentence ("a former aide", "Manafort's
+/// business partner"): no verb, pronoun, relative word, conjunction or cue among them.
+fn apposition_to_end(ix: &Index, a: usize, s1: usize) -> bool {
+    let words: Vec<usize> = (a..s1).filter(|&k| ix.toks[k].word).collect();
+    let opens_np = words.first().is_some_and(|&k| {
+        let t = ix.toks[k];
+        t.func == Func::Det
+            || t.cap
+            || ix
+                .toks
+                .get(k + 1)
+                .is_some_and(|n| n.func == Func::Possessive)
+    });
+    opens_np
+        && words.len() <= 12
+        && (a..s1).all(|k| {
+            let t = ix.toks[k];
+            !t.quoted
+                && (!t.word
+                    || t.lex.cue.is_none()
+                        && !matches!(
+                            t.func,
+                            Func::Aux
+                                | Func::That
+                                | Func::Rel
+                                | Func::Conj
+                                | Func::He
+                                | Func::She
+                                | Func::They
+                                | Func::It
+                                | Func::First
+                        ))
+                && !ix.is_punct(k, ",")
+                && !ix.is_punct(k, ";")
+        })
 }
 
 /// The reported clause from token `a` to the end of the sentence `s1`, cut before another
@@ -1010,6 +1050,22 @@ mod tests {
         assert_eq!(v[0].0, "the campaign planned a protest", "{v:?}");
         assert_eq!(v[1].0, "it was unlikely to work", "{v:?}");
         assert!(indirect("Officials admitted the error on Monday.").is_empty());
+    }
+
+    #[test]
+    fn an_apposition_after_an_inverted_cue_is_not_a_second_clause() {
+        let v = indirect(
+            "The firm lobbied on gaming, said lobbyist Charlie Black, Manafort's former business partner.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "The firm lobbied on gaming", "{v:?}");
+        // A clause that resumes after the name still reports.
+        let v = indirect("But to win, said Ana Ruiz, the party must change its message.");
+        assert!(
+            v.iter()
+                .any(|x| x.0.contains("the party must change its message")),
+            "{v:?}"
+        );
     }
 
     #[test]
