@@ -254,7 +254,19 @@ impl Index<'_> {
     /// ", and", "but" or a comma): "…, but she denied", "…, and Smith said".
     fn new_report_subject(&self, end: usize) -> bool {
         let Some(mi) = self.m_end.get(end).copied().flatten() else {
-            return false;
+            // "…, but officials said those talks …": a bare plural description after a
+            // contrast opens the next report too.
+            let head = self.word(end).to_lowercase();
+            let mut k = end;
+            if k > 0 && self.toks[k - 1].func == Func::Det {
+                k -= 1;
+            }
+            return head.ends_with('s')
+                && super::DESCRIPTION_HEADS.contains(&head.as_str())
+                && k > 0
+                && self.toks[end].word
+                && !self.toks[end].quoted
+                && matches!(self.word(k - 1), "but" | "though" | "although" | "whereas");
         };
         let m = &self.ms[mi as usize];
         let d0 = m.d0;
@@ -919,6 +931,12 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
             .flatten()
         {
             cut = ix.ms[mi as usize].d0;
+        } else if cut > a + 2 && ix.new_report_subject(cut - 1) {
+            // A bare description ("but officials said"): back past it and its article.
+            cut -= 1;
+            if ix.toks[cut - 1].func == Func::Det {
+                cut -= 1;
+            }
         }
         while cut > a
             && ix
@@ -1066,6 +1084,16 @@ mod tests {
                 .any(|x| x.0.contains("the party must change its message")),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn a_bare_description_after_but_opens_its_own_report() {
+        let v = indirect(
+            "Zuckoff said he had spoken with the agency, but officials said those talks came later.",
+        );
+        assert_eq!(v[0].0, "he had spoken with the agency", "{v:?}");
+        assert_eq!(v[1].0, "those talks came later", "{v:?}");
+        assert_eq!(v[1].1.as_deref(), Some("officials"), "{v:?}");
     }
 
     #[test]
