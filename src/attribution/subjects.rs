@@ -1334,9 +1334,6 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Whether a lowercase head noun names someone who can speak, in itself or in its singular:
-/// a person or group noun ("advocates", "voters"), a description head ("official"), or a noun
-/// that speaks for others ("campaign").
 /// Quantifiers that stand alone for a group of people as a subject ("Most said", "Some say",
 /// "Several of them told reporters").
 pub(super) fn group_quantifier(lower: &str) -> bool {
@@ -1370,6 +1367,9 @@ pub(super) fn number_word(lower: &str) -> bool {
     )
 }
 
+/// Whether a lowercase head noun names someone who can speak, in itself or in its singular:
+/// a person or group noun ("advocates", "voters"), a description head ("official"), or a noun
+/// that speaks for others ("campaign").
 fn speaking_noun(hw: &str) -> bool {
     let sg = singular(hw);
     DESCRIPTION_HEADS.contains(&hw)
