@@ -207,37 +207,26 @@ impl Index<'_> {
             }
         }
         // "told her the plan …" (object) but "told her supporters the plan …" (determiner).
-        let her_det = self.word(a) == "her"
-            && self
-                .toks
-                .get(a + 1)
-                .is_some_and(|t| t.word && t.func == Func::None && t.lex.cue.is_none() && !t.cap)
-            && self.toks.get(a + 2).is_some_and(|t| {
-                t.word
-                    && matches!(
-                        t.func,
-                        Func::Det | Func::He | Func::She | Func::They | Func::It | Func::First
-                    )
-            });
-        if !her_det && matches!(self.word(a), "him" | "her" | "them" | "me" | "us" | "you") {
+        let her = self.word(a) == "her";
+        if !her && matches!(self.word(a), "him" | "them" | "me" | "us" | "you") {
             return a + 1;
         }
         // "reporters the plant …", "the crowd that …": up to a determiner and a noun.
         let mut k = a;
-        if her_det || self.toks.get(k).is_some_and(|t| t.func == Func::Det) {
+        if her || self.toks.get(k).is_some_and(|t| t.func == Func::Det) {
             k += 1;
         }
         let noun = self
             .toks
             .get(k)
             .is_some_and(|t| t.word && t.func == Func::None && t.lex.cue.is_none() && !t.cap);
-        let clause_next = self.toks.get(k + 1).is_some_and(|t| {
-            t.word
-                && matches!(
-                    t.func,
-                    Func::Det | Func::He | Func::She | Func::They | Func::It | Func::First
-                )
-        });
+        let clause_next = self
+            .toks
+            .get(k + 1)
+            .is_some_and(|t| t.word && (t.func == Func::Det || t.func.is_subject_pronoun()));
+        if her && !(noun && clause_next) {
+            return a + 1;
+        }
         // "…, a school spokesman told reporters.": the addressee ends the sentence.
         let ends = self
             .toks
@@ -766,12 +755,7 @@ pub(super) fn find(
                             // A belief needs a clause of its own: "Smith believes he will win",
                             // not "Smith believes the report".
                             _ if category == "believe"
-                                && !ix.toks.get(a).is_some_and(|t| {
-                                    matches!(
-                                        t.func,
-                                        Func::He | Func::She | Func::They | Func::It | Func::First
-                                    )
-                                }) =>
+                                && !ix.toks.get(a).is_some_and(|t| t.func.is_subject_pronoun()) =>
                             {
                                 continue
                             }

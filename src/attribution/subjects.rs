@@ -1,6 +1,7 @@
 //! The subject of a reporting verb: names, appositions, asides, conjoined verbs, bare noun phrases.
 
 use super::*;
+use crate::sim::statement::is_number_word;
 
 /// Heads of descriptions for institutions that speak, beyond the description heads ("the bank
 /// confirmed", "the campaign announced").
@@ -591,9 +592,19 @@ impl<'a> Index<'a> {
 
     /// Whether token `k` is a number, in digits or words ("3", "three").
     fn number_at(&self, k: usize) -> bool {
-        self.toks
-            .get(k)
-            .is_some_and(|t| t.word && (t.digit || number_word(&self.word(k).to_ascii_lowercase())))
+        self.toks.get(k).is_some_and(|t| {
+            t.word
+                && (t.digit || {
+                    // Number words are short and ASCII: lowercase on the stack, not in a String.
+                    let w = self.word(k).as_bytes();
+                    let mut buf = [0u8; 12];
+                    w.len() <= buf.len() && w.is_ascii() && {
+                        buf[..w.len()].copy_from_slice(w);
+                        buf[..w.len()].make_ascii_lowercase();
+                        std::str::from_utf8(&buf[..w.len()]).is_ok_and(is_number_word)
+                    }
+                })
+        })
     }
 
     /// The noun phrase ending at token `end` as the subject of the cue at `c`, named up to
@@ -609,7 +620,7 @@ impl<'a> Index<'a> {
             || matches!(hq, "them" | "us") && head >= 2 && self.word(head - 1) == "of" && {
                 let mut pb = String::new();
                 let q = lower_into(self.word(head - 2), &mut pb);
-                group_quantifier(q) || self.toks[head - 2].digit || number_word(q)
+                group_quantifier(q) || self.toks[head - 2].digit || is_number_word(q)
             };
         if !h.word
             || h.quoted
@@ -1340,30 +1351,6 @@ pub(super) fn group_quantifier(lower: &str) -> bool {
     matches!(
         lower,
         "some" | "many" | "most" | "several" | "few" | "both" | "others"
-    )
-}
-
-/// Number words up to twenty and the tens ("two in three", "nine of ten").
-pub(super) fn number_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "hundred"
     )
 }
 

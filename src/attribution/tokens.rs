@@ -320,6 +320,17 @@ pub fn func_of(lower: &str) -> (Func, bool) {
     contraction(lower).map_or((Func::None, false), |f| (f, false))
 }
 
+impl Func {
+    /// Whether this is a personal pronoun that can open a clause as its subject (he, she,
+    /// they, it, I, we).
+    pub fn is_subject_pronoun(self) -> bool {
+        matches!(
+            self,
+            Func::He | Func::She | Func::They | Func::It | Func::First
+        )
+    }
+}
+
 /// A contracted word: "isn't", "didn’t", "won't" are auxiliaries (and negate); "they've",
 /// "I'm", "we're", "he'd" take the function of their pronoun.
 fn contraction(lower: &str) -> Option<Func> {
@@ -327,7 +338,7 @@ fn contraction(lower: &str) -> Option<Func> {
     match tail {
         "t" if stem.ends_with('n') => Some(Func::Aux),
         "ve" | "m" | "re" | "ll" | "d" => match closed_class().get(stem) {
-            Some(&(f @ (Func::He | Func::She | Func::They | Func::It | Func::First), _)) => Some(f),
+            Some(&(f, _)) if f.is_subject_pronoun() => Some(f),
             _ => None,
         },
         _ => None,

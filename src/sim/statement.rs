@@ -45,6 +45,12 @@ fn number_words() -> &'static HashMap<&'static str, (f64, bool)> {
     })
 }
 
+/// Whether a lowercase word is a number word or a multiplier of the lexicon ("nine",
+/// "dozen", "hundred"); the attribution rules read "two in three said" with it.
+pub(crate) fn is_number_word(w: &str) -> bool {
+    number_words().contains_key(w)
+}
+
 fn number_word(w: &str) -> Option<f64> {
     number_words().get(w).filter(|x| !x.1).map(|x| x.0)
 }
