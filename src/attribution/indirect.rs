@@ -263,11 +263,18 @@ impl Index<'_> {
         // one noun phrase.
         let and_clause =
             self.word(d0.wrapping_sub(1)) == "and" && d0 >= 2 && self.is_punct(d0 - 2, ",");
+        // "…, to which O'Malley interjected": a relative clause after a preposition and a
+        // comma gives the next speaker.
+        let prep_rel = d0 >= 3
+            && self.toks[d0 - 1].func == Func::Rel
+            && self.toks[d0 - 2].func == Func::Prep
+            && self.is_punct(d0 - 3, ",");
         d0 > 0
             && (matches!(
                 self.word(d0 - 1),
                 "but" | "though" | "although" | "while" | "whereas"
             ) || and_clause
+                || prep_rel
                 || self.is_punct(d0 - 1, ","))
             && !matches!(m.kind, Kind::Pronoun(Func::Rel) | Kind::Place)
     }
@@ -915,6 +922,11 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
             .flatten()
         {
             cut = ix.ms[mi as usize].d0;
+            // "…, to which Smith interjected": the relative pronoun and its preposition go too.
+            if cut >= 2 && ix.toks[cut - 1].func == Func::Rel && ix.toks[cut - 2].func == Func::Prep
+            {
+                cut -= 2;
+            }
         } else if cut > a + 2 && ix.new_report_subject(cut - 1) {
             // A bare description ("but officials said"): back past it and its article.
             cut -= 1;

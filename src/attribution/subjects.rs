@@ -280,6 +280,11 @@ impl<'a> Index<'a> {
             if let Some(r) = self.relative_aside_subject(pre, p, c) {
                 return Some(r);
             }
+            // "Mrs. Clinton's presidential campaign, which has been shadowed for 17 months by
+            // the controversy over …, said": a long relative clause after the opening phrase.
+            if let Some(r) = self.opening_relative_subject(p, c) {
+                return Some(r);
+            }
             // "a woman in Worcester, Massachusetts, told": a place, its state, and who is there.
             if let Some(mi) = pre {
                 let d0 = self.ms[mi].d0.min(self.ms[mi].t0);
@@ -767,6 +772,23 @@ impl<'a> Index<'a> {
         {
             return None;
         }
+        // "Officials involved in the talks said", "People affected by the storm said": the
+        // object of a participle's preposition after a noun is not the subject.
+        if a >= 3 && self.toks[a - 1].func == Func::Prep && self.same_sentence(a - 3, a) && {
+            let (v, n) = (self.toks[a - 2], self.toks[a - 3]);
+            let mut vb = String::new();
+            v.word
+                && !v.cap
+                && v.func == Func::None
+                && past_participle(lower_into(self.word(a - 2), &mut vb))
+                && n.word
+                && !n.quoted
+                && n.func == Func::None
+                && !n.adverb
+                && n.lex.cue.is_none()
+        } {
+            return None;
+        }
         let opens = a == 0
             || !self.same_sentence(a - 1, a)
             || self.toks[a - 1].quoted
@@ -899,6 +921,56 @@ impl<'a> Index<'a> {
         self.resolved_mention(mi)
     }
 
+    /// The noun phrase opening the sentence of the cue at `c` when a relative clause follows
+    /// it and runs to the comma `p` before the cue ("The campaign, which has been shadowed by
+    /// the controversy over the server she used, said"): the phrase speaks, or the entity it
+    /// describes. Nothing in the clause may be quoted.
+    fn opening_relative_subject(&mut self, p: usize, c: usize) -> Option<Resolved> {
+        let (s0, _) = *self.sent_toks.get(self.toks.get(c)?.sent)?;
+        let s0 = self.skip_dateline(s0);
+        let lim = (s0 + params::ASIDE_TOKENS).min(p);
+        let j = (s0 + 1..lim).find(|&j| self.is_punct(j, ","))?;
+        if !self
+            .toks
+            .get(j + 1)
+            .is_some_and(|t| t.word && t.func == Func::Rel)
+            || p - j > params::ASIDE_TOKENS * 3
+            || (s0..p).any(|k| self.toks[k].quoted)
+        {
+            return None;
+        }
+        let r = match self.m_end.get(j - 1).copied().flatten() {
+            Some(mi) => {
+                let m = &self.ms[mi as usize];
+                if !matches!(
+                    m.kind,
+                    Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
+                ) || self.locative(mi as usize)
+                {
+                    return None;
+                }
+                self.resolved_mention(mi as usize)?
+            }
+            None => {
+                let mut buf = String::new();
+                let hw = lower_into(self.word(j - 1), &mut buf);
+                if !(speaking_noun(hw) || self.toks[j - 1].lex.title) {
+                    return None;
+                }
+                self.description_before(j)
+                    .or_else(|| self.generic_phrase(j, c, j))?
+            }
+        };
+        // The phrase opens the sentence, past a conjunction or an opener ("But the campaign,
+        // which …").
+        (s0..r.a)
+            .all(|k| {
+                let t = self.toks[k];
+                t.word && (matches!(t.func, Func::Conj | Func::Opener) || t.adverb)
+            })
+            .then_some(r)
+    }
+
     /// "Supporters who have heard directly from the campaign say", "a source familiar with
     /// the investigation said", "people with knowledge of the talks said": the head noun
     /// before a relative clause or a post-modifier is the subject, when it opens its clause.
@@ -925,10 +997,32 @@ impl<'a> Index<'a> {
                 .toks
                 .get(j + 1)
                 .is_some_and(|n| n.word && n.func == Func::Prep);
-            if j + 1 < end
+            if (j + 1 < end || j + 1 < c && self.toks[j + 1].func == Func::Time)
                 && (t.func == Func::Rel && matches!(w, "who" | "that")
                     || t.func == Func::That && w == "that"
                     || POST_MODIFIERS.contains(&w) && next_prep
+                    // "A news report published Wednesday said", "officials involved in the
+                    // talks said": a past participle after the head noun.
+                    || j > lo
+                        && past_participle(w)
+                        && t.func == Func::None
+                        && !t.cap
+                        && self.toks.get(j + 1).is_some_and(|n| {
+                            n.word && matches!(n.func, Func::Prep | Func::Time)
+                        })
+                        && {
+                            // "A news report published …": a verb form after a
+                            // determiner or a noun is a noun.
+                            let h = self.toks[j - 1];
+                            h.word
+                                && !h.quoted
+                                && h.func == Func::None
+                                && !h.adverb
+                                && (h.lex.cue.is_none()
+                                    || j >= 2
+                                        && self.toks[j - 2].word
+                                        && matches!(self.toks[j - 2].func, Func::Det | Func::None))
+                        }
                     // "people with knowledge of …", not "who have worked with …".
                     || w == "with" && t.func == Func::Prep && j > 0 && {
                         let pw = self.word(j - 1);
@@ -970,7 +1064,11 @@ impl<'a> Index<'a> {
                 // Only a noun for someone who speaks heads the phrase ("supporters", "a
                 // source"), not a thing ("the plan that …").
                 let hw = lower_into(self.word(head), &mut buf);
-                if !(speaking_noun(hw) || self.toks[head].lex.title) {
+                // "A county audit published Thursday said": a document speaks too.
+                if !(speaking_noun(hw)
+                    || self.toks[head].lex.title
+                    || indirect::DOCUMENT_HEADS.contains(&hw))
+                {
                     return None;
                 }
                 self.description_before(b)
@@ -1352,6 +1450,26 @@ pub(super) fn group_quantifier(lower: &str) -> bool {
         lower,
         "some" | "many" | "most" | "several" | "few" | "both" | "others"
     )
+}
+
+/// A lowercase word that reads as a past participle modifying the noun before it
+/// ("published", "involved", "written").
+fn past_participle(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed")
+        || matches!(
+            w,
+            "written"
+                | "sent"
+                | "held"
+                | "made"
+                | "given"
+                | "taken"
+                | "shown"
+                | "seen"
+                | "known"
+                | "drawn"
+                | "released"
+        )
 }
 
 /// Whether a lowercase head noun names someone who can speak, in itself or in its singular:
