@@ -123,6 +123,23 @@ impl Index<'_> {
         None
     }
 
+    /// Whether the quote opening at token `a` is followed, before token `end`, by the
+    /// reporter's words in lowercase right after its closing mark, and did not end its own
+    /// clause ("“…,” Scott Pruitt, the attorney general, said" is direct speech; "“The only
+    /// way … is jail time” for criminal behavior" goes on).
+    fn quote_goes_on(&self, a: usize, end: usize) -> bool {
+        if !self.toks.get(a).is_some_and(|t| t.quoted) {
+            return false;
+        }
+        let close = (a..end).find(|&k| !self.toks[k].quoted).unwrap_or(end);
+        let lower_next = self.toks.get(close).is_some_and(|t| t.word && !t.cap);
+        let ends_clause = (a..close)
+            .rev()
+            .find(|&k| self.word(k) != "\"")
+            .is_some_and(|k| matches!(self.word(k), "," | "." | "!" | "?" | ";" | ":"));
+        lower_next && !ends_clause && (close..end).filter(|&k| self.toks[k].word).count() >= 2
+    }
+
     /// A fronted clause `[s0, comma)` that is text of the reporter, not a quote of its own.
     fn fronted_clause(&self, s0: usize, comma: usize, around: bool) -> Option<(usize, usize)> {
         let mut a = s0;
@@ -165,17 +182,7 @@ impl Index<'_> {
         // "“The only way … is jail time” for criminal behavior, she said": a quote the
         // reporter's words go on from is a mixed clause, not direct speech.
         let opens_quote = self.toks[a].quoted;
-        // The sentence goes on in lowercase right after the closing mark, and the quote did not
-        // end its own clause ("“…,” Scott Pruitt, the attorney general, said" is direct).
-        let goes_on = opens_quote && {
-            let close = (a..comma).find(|&k| !self.toks[k].quoted).unwrap_or(comma);
-            let lower_next = self.toks.get(close).is_some_and(|t| t.word && !t.cap);
-            let ends_clause = (a..close)
-                .rev()
-                .find(|&k| self.word(k) != "\"")
-                .is_some_and(|k| matches!(self.word(k), "," | "." | "!" | "?" | ";" | ":"));
-            lower_next && !ends_clause && (close..comma).filter(|&k| self.toks[k].word).count() >= 2
-        };
+        let goes_on = opens_quote && self.quote_goes_on(a, comma);
         (words >= 2 && (!opens_quote || goes_on) && !adverbial).then_some((a, comma))
     }
 }
@@ -391,7 +398,7 @@ pub(super) fn find(
     let lx = lexicon();
     let mut out = Vec::new();
     let mut covered = 0usize;
-    for ci in 0..ix.cues.len() {
+    'cues: for ci in 0..ix.cues.len() {
         let c = ix.cues[ci];
         // Inside a clause already reported only a relative report may stand ("attacked
         // rivals for donations, which he said were accompanied by favors").
@@ -610,182 +617,218 @@ pub(super) fn find(
                         spans.push(sp);
                     }
                 } else {
-                    // A cue followed by a comma or colon introduces direct speech, not a clause.
-                    let next = c.t1;
-                    // "… highlighted and notes written": a verb followed by "and" reports no clause.
-                    if ix
-                        .toks
-                        .get(next)
-                        .is_none_or(|t| !t.word || t.quoted || t.func == Func::Conj)
-                    {
-                        continue;
-                    }
-                    // "…, which officials said will go into effect in May, …", "what she said is
-                    // growing demand": the subject is inside a relative clause and the
-                    // reported clause is the verb phrase the relative pronoun is subject of.
-                    let relative = ix.relative_report_end(&who, next, s0, s1);
-                    if nested && relative.is_none() {
-                        continue;
-                    }
-                    if let Some(end) = relative {
-                        if let Some(sp) = clause_after(ix, used, next, end) {
-                            covered = covered.max(sp.1);
-                            spans.push(sp);
-                        }
-                    } else {
-                        let mut a = ix.skip_adverbs(next);
-                        // "said on Friday (that) he would …": the time phrase is not reported.
-                        while ix.toks.get(a).is_some_and(|t| t.func == Func::Prep)
-                            && ix.toks.get(a + 1).is_some_and(|t| t.func == Func::Time)
+                    'clause: {
+                        // A cue followed by a comma or colon introduces direct speech, not a clause.
+                        let next = c.t1;
+                        // "… highlighted and notes written": a verb followed by "and" reports no clause.
+                        if ix
+                            .toks
+                            .get(next)
+                            .is_none_or(|t| !t.word || t.quoted || t.func == Func::Conj)
                         {
-                            a = ix.skip_adverbs(a + 1);
-                        }
-                        let opens_with_prep = ix.toks.get(a).is_some_and(|t| t.func == Func::Prep);
-                        let window = if opens_with_prep {
-                            params::THAT_WINDOW_AFTER_PREP
-                        } else {
-                            params::THAT_WINDOW
-                        };
-                        // After a prepositional phrase only "that" opens the clause ("said at an
-                        // event that …"); "if"/"whether" there belong to the reported clause.
-                        let that_within = (a..(a + window).min(s1)).find(|&k| {
-                            let t = ix.toks[k];
-                            t.word
-                                && t.func == Func::That
-                                && !t.quoted
-                                && (!opens_with_prep || ix.word(k).eq_ignore_ascii_case("that"))
-                        });
-                        // "…, adding he would never vote for her": a participle after a comma
-                        // reports a clause without "that".
-                        let participle = c.t0 > s0
-                            && ix.is_punct(c.t0 - 1, ",")
-                            && ix.word(c.t0).ends_with("ing");
-                        // "told reporters the plant would close", "told him it was over": the
-                        // addressee is not reported.
-                        if c.addressee
-                            && that_within.is_none()
-                            && matches!(category, "say" | "ask" | "warn" | "propose")
-                        {
-                            a = ix.skip_addressee(a, s1);
-                        }
-                        if category == "describe" && !ix.names_something(a, s1) {
-                            continue;
-                        }
-                        match that_within {
-                            _ if category == "describe" => {}
-                            // "said in a statement that …": the prepositional phrase is not reported.
-                            Some(k) if c.addressee || k == a || opens_with_prep => a = k + 1,
-                            // "said Friday that …", "said this year that …": a time phrase before
-                            // "that" is not reported.
-                            Some(k)
-                                if (a..k).all(|j| {
-                                    ix.toks[j].func == Func::Time
-                                        || matches!(
-                                            ix.word(j),
-                                            "this" | "earlier" | "later" | "late" | "early"
-                                        )
-                                }) =>
-                            {
-                                a = k + 1
+                            // "Sanders says “the wind is at our backs” despite his loss …": a quote
+                            // the sentence goes on from is one mixed clause.
+                            let mut q = next;
+                            while q < s1 && ix.word(q) == "\"" {
+                                q += 1;
                             }
-                            // "she acknowledged it was unlikely to work", "he added he would":
-                            // a subject pronoun and a finite verb open a clause without "that".
-                            _ if needs_that(category)
-                                && !participle
-                                && !(matches!(
-                                    ix.word(a).to_ascii_lowercase().as_str(),
-                                    "he" | "she" | "they" | "we" | "i" | "it"
-                                ) && ix.toks.get(a + 1).is_some_and(|t| {
-                                    t.word
-                                        && !t.quoted
-                                        && matches!(
-                                            ix.word(a + 1),
-                                            "is" | "was"
-                                                | "were"
-                                                | "are"
-                                                | "had"
-                                                | "has"
-                                                | "would"
-                                                | "will"
-                                                | "could"
-                                                | "should"
-                                                | "did"
-                                                | "does"
-                                                | "might"
-                                                | "may"
-                                                | "can"
-                                        )
-                                })) =>
-                            {
-                                continue
-                            }
-                            // "said in a statement", "said as she left": no clause follows.
-                            _ if matches!(
-                                ix.word(a),
-                                "as" | "when"
-                                    | "while"
+                            // "said “…” when he launched his campaign": a time clause after the
+                            // quote is the reporter's, and the quote stands alone.
+                            let close = (q..s1).find(|&k| !ix.toks[k].quoted).unwrap_or(s1);
+                            let timed = matches!(
+                                ix.word(close).to_ascii_lowercase().as_str(),
+                                "when"
                                     | "after"
                                     | "before"
-                                    | "because"
+                                    | "while"
+                                    | "as"
+                                    | "during"
                                     | "since"
                                     | "until"
-                                    | "during"
-                                    | "amid"
-                                    | "despite"
-                                    | "like"
-                                    | "through"
-                                    | "upon"
-                                    | "in"
-                                    | "at"
-                                    | "on"
-                            ) =>
-                            {
-                                // "said after the convention he would not …": the clause starts at
-                                // its pronoun subject after a short phrase; "said as she left" has none.
-                                let lim = (a + params::THAT_WINDOW).min(s1);
-                                match (a + 1..lim).find(|&k| {
-                                    ix.toks[k].word
-                                        && matches!(
-                                            ix.toks[k].func,
-                                            Func::He | Func::She | Func::They | Func::First
-                                        )
-                                        && ix.toks.get(k + 1).is_some_and(|t| {
-                                            t.word && (t.func == Func::Aux || t.lex.cue.is_none())
-                                        })
-                                        && !ix.is_punct(k - 1, ",")
-                                        && ix.toks[k - 1].func != Func::Prep
-                                }) {
-                                    Some(k) if ix.word(a) != "as" && ix.word(a) != "while" => a = k,
-                                    _ => continue,
+                            );
+                            if q > next && !timed && ix.quote_goes_on(q, s1) {
+                                if let Some(sp) = clause_after(ix, used, next, s1) {
+                                    covered = covered.max(sp.1);
+                                    spans.push(sp);
+                                    break 'clause;
                                 }
                             }
-                            // A belief needs a clause of its own: "Smith believes he will win",
-                            // not "Smith believes the report".
-                            _ if category == "believe"
-                                && !ix.toks.get(a).is_some_and(|t| t.func.is_subject_pronoun()) =>
-                            {
-                                continue
+                            continue 'cues;
+                        }
+                        // "…, which officials said will go into effect in May, …", "what she said is
+                        // growing demand": the subject is inside a relative clause and the
+                        // reported clause is the verb phrase the relative pronoun is subject of.
+                        let relative = ix.relative_report_end(&who, next, s0, s1);
+                        if nested && relative.is_none() {
+                            continue 'cues;
+                        }
+                        if let Some(end) = relative {
+                            if let Some(sp) = clause_after(ix, used, next, end) {
+                                covered = covered.max(sp.1);
+                                spans.push(sp);
                             }
-                            _ => {}
-                        }
-                        // "Scott's relatives, who asked authorities to show them the video,
-                        // watched it": a report inside a non-restrictive "who" clause ends at
-                        // the comma closing it.
-                        let mut w = c.t0;
-                        while w > s0 && ix.skippable(w - 1) {
-                            w -= 1;
-                        }
-                        let in_aside = w >= s0 + 2
-                            && ix.word(w - 1).eq_ignore_ascii_case("who")
-                            && ix.is_punct(w - 2, ",");
-                        let end = if in_aside {
-                            (a..s1).find(|&k| ix.is_punct(k, ",")).unwrap_or(s1)
                         } else {
-                            s1
-                        };
-                        if let Some(sp) = clause_after(ix, used, a, end) {
-                            covered = sp.1;
-                            spans.push(sp);
+                            let mut a = ix.skip_adverbs(next);
+                            // "said on Friday (that) he would …": the time phrase is not reported.
+                            while ix.toks.get(a).is_some_and(|t| t.func == Func::Prep)
+                                && ix.toks.get(a + 1).is_some_and(|t| t.func == Func::Time)
+                            {
+                                a = ix.skip_adverbs(a + 1);
+                            }
+                            let opens_with_prep =
+                                ix.toks.get(a).is_some_and(|t| t.func == Func::Prep);
+                            let window = if opens_with_prep {
+                                params::THAT_WINDOW_AFTER_PREP
+                            } else {
+                                params::THAT_WINDOW
+                            };
+                            // After a prepositional phrase only "that" opens the clause ("said at an
+                            // event that …"); "if"/"whether" there belong to the reported clause.
+                            let that_within = (a..(a + window).min(s1)).find(|&k| {
+                                let t = ix.toks[k];
+                                t.word
+                                    && t.func == Func::That
+                                    && !t.quoted
+                                    && (!opens_with_prep || ix.word(k).eq_ignore_ascii_case("that"))
+                            });
+                            // "…, adding he would never vote for her": a participle after a comma
+                            // reports a clause without "that".
+                            let participle = c.t0 > s0
+                                && ix.is_punct(c.t0 - 1, ",")
+                                && ix.word(c.t0).ends_with("ing");
+                            // "told reporters the plant would close", "told him it was over": the
+                            // addressee is not reported.
+                            if c.addressee
+                                && that_within.is_none()
+                                && matches!(category, "say" | "ask" | "warn" | "propose")
+                            {
+                                a = ix.skip_addressee(a, s1);
+                            }
+                            if category == "describe" && !ix.names_something(a, s1) {
+                                continue 'cues;
+                            }
+                            match that_within {
+                                _ if category == "describe" => {}
+                                // "said in a statement that …": the prepositional phrase is not reported.
+                                Some(k) if c.addressee || k == a || opens_with_prep => a = k + 1,
+                                // "said Friday that …", "said this year that …": a time phrase before
+                                // "that" is not reported.
+                                Some(k)
+                                    if (a..k).all(|j| {
+                                        ix.toks[j].func == Func::Time
+                                            || matches!(
+                                                ix.word(j),
+                                                "this" | "earlier" | "later" | "late" | "early"
+                                            )
+                                    }) =>
+                                {
+                                    a = k + 1
+                                }
+                                // "she acknowledged it was unlikely to work", "he added he would":
+                                // a subject pronoun and a finite verb open a clause without "that".
+                                _ if needs_that(category)
+                                    && !participle
+                                    && !(matches!(
+                                        ix.word(a).to_ascii_lowercase().as_str(),
+                                        "he" | "she" | "they" | "we" | "i" | "it"
+                                    ) && ix.toks.get(a + 1).is_some_and(|t| {
+                                        t.word
+                                            && !t.quoted
+                                            && matches!(
+                                                ix.word(a + 1),
+                                                "is" | "was"
+                                                    | "were"
+                                                    | "are"
+                                                    | "had"
+                                                    | "has"
+                                                    | "would"
+                                                    | "will"
+                                                    | "could"
+                                                    | "should"
+                                                    | "did"
+                                                    | "does"
+                                                    | "might"
+                                                    | "may"
+                                                    | "can"
+                                            )
+                                    })) =>
+                                {
+                                    continue 'cues
+                                }
+                                // "said in a statement", "said as she left": no clause follows.
+                                _ if matches!(
+                                    ix.word(a),
+                                    "as" | "when"
+                                        | "while"
+                                        | "after"
+                                        | "before"
+                                        | "because"
+                                        | "since"
+                                        | "until"
+                                        | "during"
+                                        | "amid"
+                                        | "despite"
+                                        | "like"
+                                        | "through"
+                                        | "upon"
+                                        | "in"
+                                        | "at"
+                                        | "on"
+                                ) =>
+                                {
+                                    // "said after the convention he would not …": the clause starts at
+                                    // its pronoun subject after a short phrase; "said as she left" has none.
+                                    let lim = (a + params::THAT_WINDOW).min(s1);
+                                    match (a + 1..lim).find(|&k| {
+                                        ix.toks[k].word
+                                            && matches!(
+                                                ix.toks[k].func,
+                                                Func::He | Func::She | Func::They | Func::First
+                                            )
+                                            && ix.toks.get(k + 1).is_some_and(|t| {
+                                                t.word
+                                                    && (t.func == Func::Aux || t.lex.cue.is_none())
+                                            })
+                                            && !ix.is_punct(k - 1, ",")
+                                            && ix.toks[k - 1].func != Func::Prep
+                                    }) {
+                                        Some(k) if ix.word(a) != "as" && ix.word(a) != "while" => {
+                                            a = k
+                                        }
+                                        _ => continue 'cues,
+                                    }
+                                }
+                                // A belief needs a clause of its own: "Smith believes he will win",
+                                // not "Smith believes the report".
+                                _ if category == "believe"
+                                    && !ix
+                                        .toks
+                                        .get(a)
+                                        .is_some_and(|t| t.func.is_subject_pronoun()) =>
+                                {
+                                    continue 'cues
+                                }
+                                _ => {}
+                            }
+                            // "Scott's relatives, who asked authorities to show them the video,
+                            // watched it": a report inside a non-restrictive "who" clause ends at
+                            // the comma closing it.
+                            let mut w = c.t0;
+                            while w > s0 && ix.skippable(w - 1) {
+                                w -= 1;
+                            }
+                            let in_aside = w >= s0 + 2
+                                && ix.word(w - 1).eq_ignore_ascii_case("who")
+                                && ix.is_punct(w - 2, ",");
+                            let end = if in_aside {
+                                (a..s1).find(|&k| ix.is_punct(k, ",")).unwrap_or(s1)
+                            } else {
+                                s1
+                            };
+                            if let Some(sp) = clause_after(ix, used, a, end) {
+                                covered = sp.1;
+                                spans.push(sp);
+                            }
                         }
                     }
                 }
@@ -1090,6 +1133,28 @@ mod tests {
         assert_eq!(v[0].0, "he had spoken with the agency", "{v:?}");
         assert_eq!(v[1].0, "those talks came later", "{v:?}");
         assert_eq!(v[1].1.as_deref(), Some("officials"), "{v:?}");
+    }
+
+    #[test]
+    fn a_quote_the_sentence_goes_on_from_is_one_mixed_clause() {
+        let t = "Sanders says \u{201c}the wind is at our backs\u{201d} despite his loss in Nevada. \
+                 Sanders said \u{201c}we will win\u{201d} when he spoke in Reno.";
+        let doc = crate::pipeline::prepare(t).unwrap();
+        let q: Vec<(String, QuoteKind)> = attribute(&doc, &crate::text::CharSlicer::new(t), &[])
+            .0
+            .into_iter()
+            .filter(|q| q.speaker.is_some())
+            .map(|q| (q.text, q.kind))
+            .collect();
+        let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        // The reporter's words after the closing mark are part of what Sanders says…
+        assert!(
+            texts.contains(&"\u{201c}the wind is at our backs\u{201d} despite his loss in Nevada"),
+            "{q:?}"
+        );
+        // …but a time clause is the reporter's, and the quote stands alone.
+        assert!(texts.contains(&"we will win"), "{q:?}");
+        assert!(q.iter().all(|x| x.1 == QuoteKind::Mixed), "{q:?}");
     }
 
     #[test]
