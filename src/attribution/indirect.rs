@@ -140,6 +140,18 @@ impl Index<'_> {
         lower_next && !ends_clause && (close..end).filter(|&k| self.toks[k].word).count() >= 2
     }
 
+    /// Whether the subject `who` of a cue comes right after a subordinator ("after the
+    /// department asked …", "When the mayor said …"): the report is inside a subordinate
+    /// clause, with no fronted or resumed part of its own.
+    fn subordinate_subject(&self, who: &Resolved, s0: usize) -> bool {
+        who.a > s0
+            && !self.toks[who.a - 1].quoted
+            && matches!(
+                self.word(who.a - 1).to_ascii_lowercase().as_str(),
+                "after" | "before" | "when" | "once" | "until" | "because" | "if" | "unless"
+            )
+    }
+
     /// A fronted clause `[s0, comma)` that is text of the reporter, not a quote of its own.
     fn fronted_clause(&self, s0: usize, comma: usize, around: bool) -> Option<(usize, usize)> {
         let mut a = s0;
@@ -210,7 +222,22 @@ impl Index<'_> {
         if let Some(mi) = at {
             let m = &self.ms[mi as usize];
             if !matches!(m.kind, Kind::Pronoun(_)) && m.t1 < s1 {
-                return m.t1;
+                // "asked Mills, Sullivan and Abedin to search …": past a list of names.
+                let mut end = m.t1;
+                for _ in 0..6 {
+                    let sep = self.is_punct(end, ",") || self.word(end) == "and";
+                    let sep_and = self.is_punct(end, ",") && self.word(end + 1) == "and";
+                    let next = end + 1 + usize::from(sep_and);
+                    let Some(n) = self.m_start.get(next).copied().flatten() else {
+                        break;
+                    };
+                    let n = &self.ms[n as usize];
+                    if !sep || n.kind != m.kind || n.t1 >= s1 {
+                        break;
+                    }
+                    end = n.t1;
+                }
+                return end;
             }
         }
         // "told her the plan …" (object) but "told her supporters the plan …" (determiner).
@@ -511,35 +538,56 @@ pub(super) fn find(
             // fronted clause of this verb before it.
             let conjoined = (who.b..c.t0)
                 .any(|k| ix.toks[k].word && !ix.toks[k].quoted && ix.toks[k].func == Func::Conj);
-            let fronted = if conjoined {
-                None
+            // "…, after the department asked Mills to search …, Hackett said": a subject
+            // right after a subordinator opens a subordinate clause, which has no fronted or
+            // resumed part of its own.
+            if ix.subordinate_subject(&who, s0) {
+                (who, Shape::After)
             } else {
-                ix.comma_before_subject(block, s0)
-            };
-            // "…, Graham told The Huffington Post on Thursday.": past the addressee.
-            let tail = if c.addressee {
-                ix.skip_addressee(c.t1, s1)
-            } else {
-                c.t1
-            };
-            match (fronted, ix.postposed_end(tail, s1)) {
-                (Some(comma), Some(None)) => {
-                    conf = 0.75;
-                    (who, Shape::Before { comma })
+                let fronted = if conjoined {
+                    None
+                } else {
+                    ix.comma_before_subject(block, s0)
+                };
+                // "…, Graham told The Huffington Post on Thursday.": past the addressee.
+                let tail = if c.addressee {
+                    ix.skip_addressee(c.t1, s1)
+                } else {
+                    c.t1
+                };
+                match (fronted, ix.postposed_end(tail, s1)) {
+                    (Some(comma), Some(None)) => {
+                        conf = 0.75;
+                        (who, Shape::Before { comma })
+                    }
+                    (Some(comma), Some(Some(k))) => (
+                        who,
+                        Shape::Around {
+                            comma,
+                            resume: k + 1,
+                        },
+                    ),
+                    _ => (who, Shape::After),
                 }
-                (Some(comma), Some(Some(k))) => (
-                    who,
-                    Shape::Around {
-                        comma,
-                        resume: k + 1,
-                    },
-                ),
-                _ => (who, Shape::After),
             }
         };
         if nested && (c.according || !matches!(shape, Shape::After)) {
             continue;
         }
+        // "When the mayor said the plant would close, workers walked out": a report in a
+        // subordinate clause ends at the comma that closes it.
+        let s1 = if !c.according && ix.subordinate_subject(&who, s0) {
+            let tail = if c.addressee {
+                ix.skip_addressee(c.t1, s1)
+            } else {
+                c.t1
+            };
+            (tail..s1)
+                .find(|&k| ix.is_punct(k, ",") && !ix.toks[k].quoted)
+                .unwrap_or(s1)
+        } else {
+            s1
+        };
         // "The primary threatens to knock …", "Ethiopia continues to occupy …": a verb with an
         // infinitive reports speech only from someone who speaks ("Smith threatened to sue"),
         // never from a description of a thing or a place.
@@ -1137,7 +1185,8 @@ mod tests {
 
     #[test]
     fn a_quote_the_sentence_goes_on_from_is_one_mixed_clause() {
-        let t = "Sanders says \u{201c}the wind is at our backs\u{201d} despite his loss in Nevada. \
+        let t =
+            "Sanders says \u{201c}the wind is at our backs\u{201d} despite his loss in Nevada. \
                  Sanders said \u{201c}we will win\u{201d} when he spoke in Reno.";
         let doc = crate::pipeline::prepare(t).unwrap();
         let q: Vec<(String, QuoteKind)> = attribute(&doc, &crate::text::CharSlicer::new(t), &[])

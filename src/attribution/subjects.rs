@@ -1243,6 +1243,50 @@ impl<'a> Index<'a> {
                 s0 = comma + 1;
             }
         }
+        // "A few minutes later they reversed themselves … and said", "On Monday she toured
+        // …": past a time phrase without a comma.
+        if let Some(j) = (s0..limit.min(s0 + 6)).find(|&j| {
+            matches!(self.word(j), "later" | "ago" | "earlier")
+                && (s0..j).all(|k| {
+                    let t = self.toks[k];
+                    t.word
+                        && (t.func == Func::Det
+                            || t.digit
+                            || t.func == Func::Time
+                            || matches!(
+                                self.word(k).to_ascii_lowercase().as_str(),
+                                "a" | "few"
+                                    | "several"
+                                    | "minutes"
+                                    | "hours"
+                                    | "days"
+                                    | "weeks"
+                                    | "months"
+                                    | "years"
+                                    | "moments"
+                                    | "minute"
+                                    | "hour"
+                                    | "day"
+                                    | "week"
+                                    | "month"
+                                    | "year"
+                                    | "two"
+                                    | "three"
+                                    | "four"
+                                    | "five"
+                                    | "ten"
+                            ))
+                })
+        }) {
+            s0 = j + 1;
+        } else if self
+            .toks
+            .get(s0)
+            .is_some_and(|t| t.func == Func::Prep && t.word)
+            && self.toks.get(s0 + 1).is_some_and(|t| t.func == Func::Time)
+        {
+            s0 += 2;
+        }
         // "Meanwhile, it attacked …", "Then he cut into Bush, calling …": past openers,
         // sentence adverbs and the comma after them.
         while self.toks.get(s0).is_some_and(|t| {
@@ -1286,7 +1330,35 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        self.description_after(s0).filter(|d| d.b <= limit)
+        if let Some(d) = self.description_after(s0).filter(|d| d.b <= limit) {
+            return Some(d);
+        }
+        // "The drivers returned, crowded into the hall and said …": a short noun phrase for
+        // people opening the sentence, before its first verb.
+        let mut buf = String::new();
+        let end = (s0 + 1..(s0 + 4).min(limit)).find(|&e| {
+            let h = self.toks[e - 1];
+            h.word
+                && !h.cap
+                && !h.quoted
+                && h.func == Func::None
+                && h.lex.cue.is_none()
+                && speaking_noun(lower_into(self.word(e - 1), &mut buf))
+                && (s0..e - 1).all(|k| {
+                    let t = self.toks[k];
+                    t.word && !t.quoted && matches!(t.func, Func::Det | Func::None) && !t.cap
+                        || k == s0 && t.func == Func::Det
+                })
+                && self.toks[e].word
+                && self.toks[e].func == Func::None
+        })?;
+        let hw = lower_into(self.word(end - 1), &mut buf).to_string();
+        let det = (self.toks[s0].func == Func::Det).then(|| self.word(s0).to_lowercase());
+        self.resolve_description(s0, end, &hw, det.as_deref())
+            .map(|mut r| {
+                r.conf = r.conf.min(0.6);
+                r
+            })
     }
 
     /// The subject before the comma `p` of the cue at `c` when the aside before `p` holds a
