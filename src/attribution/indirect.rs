@@ -36,6 +36,8 @@ enum Shape {
     Before { comma: usize },
     /// "CLAUSE, X said, CLAUSE."
     Around { comma: usize, resume: usize },
+    /// "Asked by X whether CLAUSE, Y said": the question `a..b` put by the agent X.
+    Question { a: usize, b: usize },
 }
 
 impl Index<'_> {
@@ -514,6 +516,8 @@ pub(super) fn find(
             } else {
                 continue;
             }
+        } else if let Some(x) = asked_by(ix, c.t0, c.t1, s0, s1) {
+            x
         } else if let Some(x) = inverted(ix, c.t0, c.t1, s0, s1) {
             x
         } else {
@@ -641,6 +645,7 @@ pub(super) fn find(
             Shape::After => Pattern::ReportedAfter,
             Shape::Before { .. } => Pattern::ReportedBefore,
             Shape::Around { .. } => Pattern::ReportedAround,
+            Shape::Question { .. } => Pattern::ReportedAfter,
         };
         match shape {
             Shape::Before { comma } => {
@@ -648,6 +653,10 @@ pub(super) fn find(
                     spans.push(sp);
                 }
                 covered = s1;
+            }
+            Shape::Question { a, b } => {
+                spans.push((a, b));
+                covered = covered.max(b);
             }
             Shape::Around { comma, resume } => {
                 if let Some(sp) = ix.fronted_clause(s0, comma, true) {
@@ -907,6 +916,57 @@ pub(super) fn find(
     }
     out.sort_by_key(|(sp, _)| *sp);
     out
+}
+
+/// "Asked by Matt Lauer whether she had practiced her speech, she said …", "When asked by
+/// Ingraham on Thursday about foreign workers, Cruz said …": a passive "asked" opening the
+/// sentence (or after "When") reports the agent's question, up to the comma that closes it.
+fn asked_by(
+    ix: &mut Index,
+    t0: usize,
+    t1: usize,
+    s0: usize,
+    s1: usize,
+) -> Option<(Resolved, Shape)> {
+    let opens = t0 == s0
+        || t0 == s0 + 1
+            && matches!(
+                ix.word(s0),
+                "When" | "when" | "If" | "if" | "Once" | "After"
+            );
+    if !opens
+        || !matches!(
+            ix.word(t0).to_ascii_lowercase().as_str(),
+            "asked" | "questioned"
+        )
+        || ix.word(t1) != "by"
+    {
+        return None;
+    }
+    let who = ix.speaker_after(t1 + 1)?;
+    if !ix.ents.get(who.entity).is_some_and(|e| {
+        e.is_person() || matches!(e.kind, EntityKind::Organization | EntityKind::Media)
+    }) {
+        return None;
+    }
+    // Past "on Thursday", "during the debate" to the question.
+    let mut a = who.b;
+    while a < s1
+        && (ix.toks[a].func == Func::Time
+            || ix.toks[a].func == Func::Prep && a + 1 < s1 && ix.toks[a + 1].func == Func::Time)
+    {
+        a += 1;
+    }
+    let question = ix.toks.get(a).is_some_and(|t| {
+        t.word
+            && !t.quoted
+            && matches!(
+                ix.word(a).to_ascii_lowercase().as_str(),
+                "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who" | "about"
+            )
+    });
+    let b = (a..s1).find(|&k| ix.is_punct(k, ",") || ix.toks[k].quoted)?;
+    (question && b > a + 1 && ix.is_punct(b, ",")).then_some((who, Shape::Question { a, b }))
 }
 
 /// "…, said Smith." — an inverted cue after the clause it reports (`t0..t1` is the cue).
@@ -1204,6 +1264,21 @@ mod tests {
         // …but a time clause is the reporter's, and the quote stands alone.
         assert!(texts.contains(&"we will win"), "{q:?}");
         assert!(q.iter().all(|x| x.1 == QuoteKind::Mixed), "{q:?}");
+    }
+
+    #[test]
+    fn a_question_asked_by_someone_is_theirs() {
+        let v = indirect(
+            "Asked by Matt Lauer whether she had rehearsed, Melania Trump said she had not. \
+             When asked by Ingraham on Thursday about foreign workers, Cruz said it was a bad idea.",
+        );
+        assert_eq!(v[0].0, "whether she had rehearsed", "{v:?}");
+        assert_eq!(v[0].1.as_deref(), Some("Matt Lauer"), "{v:?}");
+        assert_eq!(v[0].2.as_deref(), Some("ask"), "{v:?}");
+        assert_eq!(v[1].1.as_deref(), Some("Melania Trump"), "{v:?}");
+        assert_eq!(v[2].0, "about foreign workers", "{v:?}");
+        assert_eq!(v[2].1.as_deref(), Some("Ingraham"), "{v:?}");
+        assert_eq!(v[3].0, "it was a bad idea", "{v:?}");
     }
 
     #[test]
