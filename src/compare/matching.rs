@@ -719,12 +719,12 @@ pub fn unquoted_matches_in(
                         continue;
                     };
                     let base = char_index(text, lo);
-                    let (start, end) = (base + al.start, base + al.end);
-                    let found_text: String = text[lo..hi]
-                        .chars()
-                        .skip(al.start)
-                        .take(al.end - al.start)
-                        .collect();
+                    // The alignment may start or end inside a word ("sed to build" for
+                    // "promised to build"): the match is whole words.
+                    let window: Vec<char> = text[lo..hi].chars().collect();
+                    let (ws0, we0) = snap_to_words(&window, al.start, al.end);
+                    let (start, end) = (base + ws0, base + we0);
+                    let found_text: String = window[ws0..we0].iter().collect();
                     let fw: HashSet<u32> = content_words(&found_text)
                         .iter()
                         .filter_map(|w| vocab.get(w).copied())
@@ -878,8 +878,31 @@ pub fn pair_rows(stmts: &[Statement], pairs: &[(usize, usize, f64)]) -> Vec<Quot
         .collect()
 }
 
+/// Widens the character span `start..end` of `chars` to whole words: back to the start of a
+/// word it begins inside, and on to the end of a word it ends inside.
+fn snap_to_words(chars: &[char], start: usize, end: usize) -> (usize, usize) {
+    let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+    let (mut s, mut e) = (start.min(chars.len()), end.min(chars.len()));
+    while s > 0 && s < chars.len() && word(chars[s]) && word(chars[s - 1]) {
+        s -= 1;
+    }
+    while e > 0 && e < chars.len() && word(chars[e]) && word(chars[e - 1]) {
+        e += 1;
+    }
+    (s, e.max(s))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn running_text_spans_are_whole_words() {
+        let c: Vec<char> = "he promised to build a wall".chars().collect();
+        // "sed to build a wa" → "promised to build a wall".
+        assert_eq!(super::snap_to_words(&c, 8, 25), (3, 27));
+        assert_eq!(super::snap_to_words(&c, 3, 27), (3, 27));
+        assert_eq!(super::snap_to_words(&c, 0, 0), (0, 0));
+    }
+
     use super::*;
 
     fn st(article: usize, text: &str) -> Statement {
