@@ -331,7 +331,11 @@ impl<'a> Index<'a> {
             && last.ends_with("ed")
             && (last_raw.starts_with(|c: char| c.is_lowercase()) || self.lowercase.contains(last));
         // "Earlier", "Reportedly": a lone adverb.
-        let lone_word = single && (func_of(first).1 || (first.ends_with("ly") && first.len() > 4));
+        // "Please" (from "Please know that …"): a word that only opens sentences.
+        let lone_word = single
+            && (func_of(first).1
+                || first == "please"
+                || (first.ends_with("ly") && first.len() > 4));
         // "Another tweeted", "More said", "all five": a quantifier with no noun.
         // "Most said", "Some say" (a group the article is about) are kept.
         let quantity = words.iter().all(|w| QUANTIFIERS.contains(&w.as_str()))

@@ -79,6 +79,20 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
                         n.word && !n.quoted && lower_into(&text[n.s..n.e], &mut buf2) == w
                     })
                 });
+                // "He went on: “…”", "went on to say", "went on about", not "went on the attack".
+                let go_on = rest.len() == 1
+                    && rest[0] == "on"
+                    && matches!(lw.as_str(), "go" | "goes" | "went" | "gone" | "going");
+                let ok = ok
+                    && (!go_on
+                        || toks.get(i + 1).is_none_or(|n| {
+                            !n.word
+                                || n.quoted
+                                || matches!(
+                                    lower_into(&text[n.s..n.e], &mut buf2),
+                                    "to" | "that" | "about"
+                                )
+                        }));
                 if ok {
                     found = Some(Cue {
                         t0: i - 1,

@@ -1282,6 +1282,19 @@ mod tests {
     }
 
     #[test]
+    fn going_on_the_attack_and_please_report_nothing() {
+        assert!(
+            indirect("The governor went on the attack against the unions that backed her rival.")
+                .is_empty()
+        );
+        let v = indirect("Mayor Ana Ruiz went on to say the plan would fail.");
+        assert_eq!(v[0].2.as_deref(), Some("say"), "{v:?}");
+        // "Please" is no speaker of "know that …".
+        let v = indirect("Please know that we are working hard to fix this.");
+        assert!(v.iter().all(|x| x.1.as_deref() != Some("Please")), "{v:?}");
+    }
+
+    #[test]
     fn stance_verbs_and_direct_speech_are_not_indirect() {
         // A belief is reported under its own category ("believe"); a quantified group
         // ("Many", "Most of them") is its holder, as it would be of "said".

@@ -290,7 +290,7 @@ fn func_table(lower: &str) -> Func {
         | "how" | "where" | "asked" | "yes" | "no" | "whatever" | "whether_" | "such"
         | "although" | "though" | "after_" | "factoring" | "whilst" | "once_" | "all" | "both"
         | "each" | "any" | "every" | "not_" | "last_" | "conclusion" | "likewise" | "similarly"
-        | "separately" | "additionally" | "nonetheless" | "nevertheless" => Func::Opener,
+        | "separately" | "additionally" | "nonetheless" | "nevertheless" | "please" => Func::Opener,
         _ => Func::None,
     }
 }
