@@ -452,6 +452,16 @@ pub(super) fn find(
             let Some(who) = ix.speaker_after(c.t1).or_else(|| ix.np_after(c.t1)) else {
                 continue;
             };
+            // "The governor said that, according to the latest count, 40 people had died": a
+            // source inside another report's clause is part of that clause.
+            if c.t0 >= 2
+                && ix.is_punct(c.t0 - 1, ",")
+                && ix.toks[c.t0 - 2].func == Func::That
+                && ix.word(c.t0 - 2).eq_ignore_ascii_case("that")
+                && (s0..c.t0 - 2).any(|k| ix.cue_at[k].is_some() && !ix.toks[k].quoted)
+            {
+                continue;
+            }
             let at_start = c.t0 - s0.min(c.t0) <= 3
                 && (s0..c.t0).all(|k| {
                     let t = ix.toks[k];
@@ -1038,7 +1048,10 @@ fn apposition_to_end(ix: &Index, a: usize, s1: usize) -> bool {
 fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize, usize)> {
     // "…, he said, and intense wrangling could …": the conjunction joins, it is not reported.
     let mut a = a;
-    while a < s1 && ix.toks[a].word && ix.toks[a].func == Func::Conj && !ix.toks[a].quoted {
+    while a < s1
+        && (ix.toks[a].word && ix.toks[a].func == Func::Conj && !ix.toks[a].quoted
+            || ix.is_punct(a, ","))
+    {
         a += 1;
     }
     if a >= s1 {
@@ -1055,6 +1068,10 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
                 // report begins.
                 || (k > a
                     && (ix.is_punct(k - 1, ",")
+                        // "said that, according to the latest count, 40 …" goes on.
+                        && !(ix.cues[ci as usize].according
+                            && k >= 2
+                            && ix.word(k - 2).eq_ignore_ascii_case("that"))
                         // `“New York values,” stating …`: the comma inside the closing mark.
                         || k > a + 1 && ix.word(k - 1) == "\"" && ix.is_punct(k - 2, ",")
                         || matches!(ix.word(k - 1), "and" | "but")
@@ -1282,11 +1299,24 @@ mod tests {
     }
 
     #[test]
-    fn going_on_the_attack_and_please_report_nothing() {
-        assert!(
-            indirect("The governor went on the attack against the unions that backed her rival.")
-                .is_empty()
+    fn a_source_inside_a_that_clause_belongs_to_the_clause() {
+        let v = indirect(
+            "The governor said Thursday that, according to the latest count, 40 people had died.",
         );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(
+            v[0].0, "according to the latest count, 40 people had died",
+            "{v:?}"
+        );
+        assert_eq!(v[0].1.as_deref(), Some("governor"), "{v:?}");
+    }
+
+    #[test]
+    fn going_on_the_attack_and_please_report_nothing() {
+        assert!(indirect(
+            "The governor went on the attack against the unions that backed her rival."
+        )
+        .is_empty());
         let v = indirect("Mayor Ana Ruiz went on to say the plan would fail.");
         assert_eq!(v[0].2.as_deref(), Some("say"), "{v:?}");
         // "Please" is no speaker of "know that …".
