@@ -9,6 +9,10 @@
 //! [`MIN_TURNS`] labelled paragraphs with at least two different labels. A label names the person
 //! of the article it matches ("PENCE" for Mike Pence); one that names nobody in the body speaks
 //! under its own name ("WALLACE" becomes Wallace) when it labels at least two turns.
+//!
+//! Interviews also label turns in title case ("Matthews: So speculation is bad?"). Such a label
+//! is a turn only when it names a person the body names in full, and its words read as speech
+//! (an "I", "we" or "you"): "Trump: Move past Iowa." in a reporter's list is not a turn.
 
 use super::headlines::{entity_named, words, LABELS};
 use super::*;
@@ -51,9 +55,10 @@ fn title_case(label: &str) -> String {
     out
 }
 
-/// The label of a paragraph starting at byte `a`: its byte span (past an opening quote mark) and
-/// the byte where the turn's words start.
-fn label(text: &str, a: usize, b: usize) -> Option<((usize, usize), usize)> {
+/// The label of a paragraph starting at byte `a`: its byte span (past an opening quote mark),
+/// the byte where the turn's words start, and whether it is in capitals ("WALLACE:") rather
+/// than title case ("Matthews:", "Luciana Lopez:").
+fn label(text: &str, a: usize, b: usize) -> Option<((usize, usize), usize, bool)> {
     let p = &text[a..b];
     let lead = p.len() - p.trim_start_matches([' ', '"', '\u{201c}', '\'']).len();
     let rest = &p[lead..];
@@ -64,11 +69,18 @@ fn label(text: &str, a: usize, b: usize) -> Option<((usize, usize), usize)> {
     if n_words == 0 || n_words > MAX_LABEL_WORDS || letters < 2 || lab.trim() != lab {
         return None;
     }
-    // Capitals only: "WALLACE", "SEN. KAINE", "O'ROURKE".
+    // Capitals: "WALLACE", "SEN. KAINE", "O'ROURKE"; or title case, each word a capital and
+    // lowercase letters: "Matthews", "Luciana Lopez" (kept only for a person the body names).
     let caps = lab
         .chars()
         .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '\u{2019}' | '-'));
-    if !caps {
+    let title = !caps
+        && lab.split_whitespace().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.all(|c| c.is_lowercase() || matches!(c, '.' | '\'' | '\u{2019}' | '-'))
+        });
+    if !caps && !title {
         return None;
     }
     let lower = lab.to_lowercase();
@@ -82,7 +94,7 @@ fn label(text: &str, a: usize, b: usize) -> Option<((usize, usize), usize)> {
         return None;
     }
     let body = a + lead + colon + 1 + (after.len() - after.trim_start().len());
-    Some(((a + lead, a + lead + colon), body))
+    Some(((a + lead, a + lead + colon), body, caps))
 }
 
 /// The content of a paragraph from byte `from`: trailing white space and a lone quote mark go.
@@ -96,22 +108,42 @@ fn content(text: &str, from: usize, b: usize) -> Option<(usize, usize)> {
     (c.split_whitespace().count() >= MIN_TURN_WORDS).then_some((from, from + c.len()))
 }
 
+/// Whether words read as speech: a first- or second-person word among them.
+fn spoken(t: &str) -> bool {
+    t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .any(|w| {
+            // "'My" (a quote mark folded to an apostrophe), "we're", "I'm".
+            let w = w.trim_matches(['\'', '\u{2019}']);
+            let w = w
+                .split(['\'', '\u{2019}'])
+                .next()
+                .unwrap_or(w)
+                .to_lowercase();
+            matches!(
+                w.as_str(),
+                "i" | "me" | "my" | "we" | "us" | "our" | "you" | "your"
+            )
+        })
+}
+
 /// The transcript turns of `doc`, in text order.
 pub(super) fn find(doc: &Doc, ix: &Index) -> Vec<Turn> {
     let text = doc.text();
-    let labelled: Vec<(usize, (usize, usize), usize)> = doc
+    let labelled: Vec<(usize, (usize, usize), usize, bool)> = doc
         .paragraphs
         .iter()
         .enumerate()
         .filter(|(_, p)| p.kind != ParagraphKind::Title)
-        .filter_map(|(pi, p)| label(text, p.start, p.end).map(|(l, body)| (pi, l, body)))
+        .filter_map(|(pi, p)| {
+            label(text, p.start, p.end).map(|(l, body, caps)| (pi, l, body, caps))
+        })
         .collect();
     if labelled.len() < MIN_TURNS {
         return Vec::new();
     }
     let mut distinct: Vec<String> = labelled
         .iter()
-        .map(|(_, l, _)| text[l.0..l.1].to_string())
+        .map(|(_, l, _, _)| text[l.0..l.1].to_string())
         .collect();
     distinct.sort();
     distinct.dedup();
@@ -124,7 +156,7 @@ pub(super) fn find(doc: &Doc, ix: &Index) -> Vec<Turn> {
     let last_word = |t: &'_ str| t.rsplit(' ').next().unwrap_or(t).to_string();
     let mut turns_of: HashMap<String, usize> = HashMap::new();
     let mut full_of: HashMap<String, &str> = HashMap::new();
-    for &(_, m, _) in &labelled {
+    for &(_, m, _, _) in &labelled {
         let t = &text[m.0..m.1];
         *turns_of.entry(last_word(t)).or_insert(0) += 1;
         if t.contains(' ') {
@@ -134,7 +166,7 @@ pub(super) fn find(doc: &Doc, ix: &Index) -> Vec<Turn> {
     let mut named: HashMap<&str, Option<usize>> = HashMap::new();
     let mut out = Vec::new();
     let mut next_label = labelled.iter().map(|x| x.0).peekable();
-    for &(pi, l, body) in &labelled {
+    for &(pi, l, body, caps) in &labelled {
         next_label.next();
         let raw = &text[l.0..l.1];
         let entity =
@@ -150,7 +182,12 @@ pub(super) fn find(doc: &Doc, ix: &Index) -> Vec<Turn> {
             _ => raw,
         };
         let repeated = turns_of.get(&last_word(label_text)).copied().unwrap_or(0) >= 2;
-        if entity.is_none() && !repeated {
+        // A title-case label speaks only as a person the body names ("Poll:", "Pros:" do not).
+        // The person must be named in full somewhere, not only by the label itself.
+        let full_name = entity
+            .and_then(|e| ix.ents.get(e))
+            .is_some_and(|e| e.name.split_whitespace().count() >= 2);
+        if entity.is_none() && !repeated || !caps && !full_name {
             continue;
         }
         // A name known only in capitals (the labels themselves) reads in title case.
@@ -160,6 +197,11 @@ pub(super) fn find(doc: &Doc, ix: &Index) -> Vec<Turn> {
             .filter(|n| n.chars().any(char::is_lowercase))
             .unwrap_or_else(|| title_case(label_text));
         let p = doc.paragraphs[pi];
+        // A title-case label before the reporter's own words is a list ("Trump: Move past
+        // Iowa."): a spoken turn says "I", "we" or "you".
+        if !caps && !spoken(&text[body..p.end]) {
+            continue;
+        }
         if let Some(c) = content(text, body, p.end) {
             out.push(Turn {
                 paragraph: pi,
@@ -217,6 +259,24 @@ mod tests {
             })
             .map(|q| (q.kind.as_str().to_string(), q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn title_case_labels_of_named_people_are_turns_and_lists_are_not() {
+        let t = "Chris Matthews spoke with Luciana Lopez about Wall Street. Donald Trump and \
+                 Ted Cruz are still running.\n\n\
+                 Matthews: So speculation is bad, in your view?\n\n\
+                 Lopez: Well, no one is like, \u{2018}My 401(k) is speculation.\u{2019} It gets \
+                 to be all things to all people.\n\n\
+                 Matthews: Here is the irony of our time.\n\n\
+                 Trump: Move past Iowa.\n\nCruz: Just hang on.\n\nPros: Cheap and light.";
+        let v = turns(t);
+        let who: Vec<&str> = v.iter().filter_map(|x| x.1.as_deref()).collect();
+        assert_eq!(
+            who,
+            ["Chris Matthews", "Luciana Lopez", "Chris Matthews"],
+            "{v:?}"
+        );
     }
 
     #[test]
