@@ -211,6 +211,8 @@ impl<'a> Index<'a> {
         self.toks
             .get(k)
             .is_some_and(|t| t.word && !t.quoted && (t.func == Func::Aux || t.adverb))
+            // "George Will said": an auxiliary's form that ends a name is the name.
+            && self.m_end.get(k).copied().flatten().is_none()
     }
 
     /// The first token after `k` that is not an adverb or auxiliary.

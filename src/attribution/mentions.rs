@@ -102,8 +102,23 @@ fn name_token(text: &str, toks: &[Tok], i: usize) -> bool {
         && t.cap
         && !t.quoted
         && t.lex.cue.is_none()
-        && matches!(t.func, Func::None)
+        && (matches!(t.func, Func::None) || surname_will(text, toks, i))
         && !is_month_may(text, toks, i)
+}
+
+/// "George Will wrote", "“…,” Will wrote": the auxiliary "Will" capitalized after a given
+/// name, or between a comma or quote mark and a reporting verb, is a surname.
+fn surname_will(text: &str, toks: &[Tok], i: usize) -> bool {
+    if text.get(toks[i].s..toks[i].e) != Some("Will") || i == 0 {
+        return false;
+    }
+    let p = toks[i - 1];
+    let after_name = p.word && p.cap && !p.quoted && p.func == Func::None && p.lex.cue.is_none();
+    let before_cue = !p.word
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.word && n.lex.cue.is_some());
+    after_name || before_cue
 }
 
 /// "DES MOINES - Despite …", "FORT PIERCE, Fla. -": an all-capitals place opening a paragraph
@@ -710,6 +725,19 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn the_surname_will_is_a_name() {
+        let m = ms("\u{201c}It has lost its way,\u{201d} Will wrote. The columnist George Will said so. Will it last?");
+        let names: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"Will"), "{m:?}");
+        assert!(names.contains(&"George Will"), "{m:?}");
+        assert_eq!(
+            names.iter().filter(|n| n.contains("Will")).count(),
+            2,
+            "{m:?}"
+        );
     }
 
     #[test]
