@@ -1059,6 +1059,29 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
     }
     // A reported clause is a sentence's worth of words, never more (keeps run-on text linear).
     let mut b = s1.min(a + MAX_CLAUSE);
+    // "pledged to back the nominee, but sounded equivocal": an infinitive has no finite verb
+    // of its own, so a past-tense verb after "and"/"but" is the reporting subject's.
+    if ix.word(a).eq_ignore_ascii_case("to") {
+        if let Some(k) = (a + 2..b).find(|&k| {
+            let t = ix.toks[k];
+            let w = ix.word(k);
+            t.word
+                && !t.quoted
+                && !t.cap
+                && t.func == Func::None
+                && w.len() > 4
+                && w.ends_with("ed")
+                && matches!(ix.word(k - 1), "and" | "but")
+                && !ix.toks[k - 1].quoted
+        }) {
+            b = k - 1;
+            while b > a
+                && (ix.is_punct(b - 1, ",") || !ix.toks[b - 1].word && !ix.toks[b - 1].quoted)
+            {
+                b -= 1;
+            }
+        }
+    }
     if let Some(k) = (a..b).find(|&k| {
         let Some(ci) = ix.cue_at.get(k).copied().flatten() else {
             return false;
@@ -1309,6 +1332,16 @@ mod tests {
             "{v:?}"
         );
         assert_eq!(v[0].1.as_deref(), Some("governor"), "{v:?}");
+    }
+
+    #[test]
+    fn an_infinitive_report_ends_before_the_next_finite_verb() {
+        let v = indirect(
+            "Governor Ana Ruiz pledged to back the nominee, but sounded equivocal this week.",
+        );
+        assert_eq!(v[0].0, "to back the nominee", "{v:?}");
+        let v = indirect("Governor Ana Ruiz promised to cut taxes and to raise wages.");
+        assert_eq!(v[0].0, "to cut taxes and to raise wages", "{v:?}");
     }
 
     #[test]
