@@ -1043,6 +1043,40 @@ fn apposition_to_end(ix: &Index, a: usize, s1: usize) -> bool {
         })
 }
 
+/// Whether the reported clause at `a` opens with a prepositional or subordinate phrase whose
+/// closing comma is its first comma, and the subject before token `k` follows that comma.
+fn opener_closed_at(ix: &Index, a: usize, k: usize) -> bool {
+    let opens = ix.toks[a].word
+        && !ix.toks[a].quoted
+        && (ix.toks[a].func == Func::Prep
+            || matches!(
+                ix.word(a).to_ascii_lowercase().as_str(),
+                "when"
+                    | "while"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "once"
+                    | "since"
+                    | "as"
+                    | "before"
+                    | "after"
+                    | "until"
+                    | "unless"
+            ));
+    if !opens {
+        return false;
+    }
+    let Some(comma) = (a..k).find(|&j| ix.is_punct(j, ",")) else {
+        return false;
+    };
+    let Some(mi) = ix.m_end.get(k - 1).copied().flatten() else {
+        return false;
+    };
+    ix.ms[mi as usize].d0 == comma + 1
+}
+
 /// The reported clause from token `a` to the end of the sentence `s1`, cut before another
 /// speaker's cue ("…, adding that …", "… with Johnson saying: “…”") and trailing punctuation.
 fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize, usize)> {
@@ -1102,8 +1136,10 @@ fn clause_after(ix: &Index, used: &[bool], a: usize, s1: usize) -> Option<(usize
                             // "… and said she …", not "… and continues to increase …".
                             && !WEAK_CUE_CATEGORIES
                                 .contains(&lexicon().category(ix.cues[ci as usize].category))))
-                // "…, but she denied that …": a new subject and its reporting verb.
-                || (k > a + 2 && ix.new_report_subject(k - 1))
+                // "…, but she denied that …": a new subject and its reporting verb, unless the
+                // comma only closes the clause's opening phrase ("disclosed that after the
+                // assault, Bill Clinton called her").
+                || (k > a + 2 && ix.new_report_subject(k - 1) && !opener_closed_at(ix, a, k))
     }) {
         let mut cut = k;
         if let Some(mi) = cut
@@ -1342,6 +1378,21 @@ mod tests {
         assert_eq!(v[0].0, "to back the nominee", "{v:?}");
         let v = indirect("Governor Ana Ruiz promised to cut taxes and to raise wages.");
         assert_eq!(v[0].0, "to cut taxes and to raise wages", "{v:?}");
+    }
+
+    #[test]
+    fn a_clause_opening_phrase_does_not_end_the_report() {
+        let v = indirect(
+            "Broaddrick disclosed that after the assault, Bill Clinton called her to apologize.",
+        );
+        assert_eq!(
+            v[0].0, "after the assault, Bill Clinton called her to apologize",
+            "{v:?}"
+        );
+        assert_eq!(v[0].1.as_deref(), Some("Broaddrick"), "{v:?}");
+        // A new report after a comma still opens its own.
+        let v = indirect("Smith said the plan failed, and Jones said it worked.");
+        assert_eq!(v.len(), 2, "{v:?}");
     }
 
     #[test]
