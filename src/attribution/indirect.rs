@@ -38,6 +38,8 @@ enum Shape {
     Around { comma: usize, resume: usize },
     /// "Asked by X whether CLAUSE, Y said": the question `a..b` put by the agent X.
     Question { a: usize, b: usize },
+    /// "X says “QUOTE” and the words it goes on with": one mixed clause from the opening mark.
+    QuoteGoesOn,
 }
 
 impl Index<'_> {
@@ -123,6 +125,22 @@ impl Index<'_> {
             }
         }
         None
+    }
+
+    /// Whether the cue ending at token `next` is followed by an opening quote mark whose quote
+    /// the sentence (ending at `s1`) goes on from, other than with a time clause ("said “…”
+    /// when he launched his campaign": the reporter's, and the quote stands alone).
+    fn quote_clause_after(&self, next: usize, s1: usize) -> bool {
+        let mut q = next;
+        while q < s1 && self.word(q) == "\"" {
+            q += 1;
+        }
+        let close = (q..s1).find(|&k| !self.toks[k].quoted).unwrap_or(s1);
+        let timed = matches!(
+            self.word(close).to_ascii_lowercase().as_str(),
+            "when" | "after" | "before" | "while" | "as" | "during" | "since" | "until"
+        );
+        q > next && !timed && self.quote_goes_on(q, s1)
     }
 
     /// Whether the quote opening at token `a` is followed, before token `end`, by the
@@ -427,7 +445,7 @@ pub(super) fn find(
     let lx = lexicon();
     let mut out = Vec::new();
     let mut covered = 0usize;
-    'cues: for ci in 0..ix.cues.len() {
+    for ci in 0..ix.cues.len() {
         let c = ix.cues[ci];
         // Inside a clause already reported only a relative report may stand ("attacked
         // rivals for donations, which he said were accompanied by favors").
@@ -650,12 +668,18 @@ pub(super) fn find(
         if !fronted_ok && !matches!(shape, Shape::After) {
             continue;
         }
+        // "Sanders says “the wind is at our backs” despite his loss …": a quote the sentence
+        // goes on from is one mixed clause.
+        let shape = match shape {
+            Shape::After if !c.according && ix.quote_clause_after(c.t1, s1) => Shape::QuoteGoesOn,
+            s => s,
+        };
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(2);
         let pattern = match shape {
             Shape::After => Pattern::ReportedAfter,
             Shape::Before { .. } => Pattern::ReportedBefore,
             Shape::Around { .. } => Pattern::ReportedAround,
-            Shape::Question { .. } => Pattern::ReportedAfter,
+            Shape::Question { .. } | Shape::QuoteGoesOn => Pattern::ReportedAfter,
         };
         match shape {
             Shape::Before { comma } => {
@@ -667,6 +691,12 @@ pub(super) fn find(
             Shape::Question { a, b } => {
                 spans.push((a, b));
                 covered = covered.max(b);
+            }
+            Shape::QuoteGoesOn => {
+                if let Some(sp) = clause_after(ix, used, c.t1, s1) {
+                    covered = covered.max(sp.1);
+                    spans.push(sp);
+                }
             }
             Shape::Around { comma, resume } => {
                 if let Some(sp) = ix.fronted_clause(s0, comma, true) {
@@ -684,218 +714,182 @@ pub(super) fn find(
                         spans.push(sp);
                     }
                 } else {
-                    'clause: {
-                        // A cue followed by a comma or colon introduces direct speech, not a clause.
-                        let next = c.t1;
-                        // "… highlighted and notes written": a verb followed by "and" reports no clause.
-                        if ix
-                            .toks
-                            .get(next)
-                            .is_none_or(|t| !t.word || t.quoted || t.func == Func::Conj)
+                    // A cue followed by a comma or colon introduces direct speech, not a clause.
+                    let next = c.t1;
+                    // "… highlighted and notes written": a verb followed by "and" reports no clause.
+                    if ix
+                        .toks
+                        .get(next)
+                        .is_none_or(|t| !t.word || t.quoted || t.func == Func::Conj)
+                    {
+                        continue;
+                    }
+                    // "…, which officials said will go into effect in May, …", "what she said is
+                    // growing demand": the subject is inside a relative clause and the
+                    // reported clause is the verb phrase the relative pronoun is subject of.
+                    let relative = ix.relative_report_end(&who, next, s0, s1);
+                    if nested && relative.is_none() {
+                        continue;
+                    }
+                    if let Some(end) = relative {
+                        if let Some(sp) = clause_after(ix, used, next, end) {
+                            covered = covered.max(sp.1);
+                            spans.push(sp);
+                        }
+                    } else {
+                        let mut a = ix.skip_adverbs(next);
+                        // "said on Friday (that) he would …": the time phrase is not reported.
+                        while ix.toks.get(a).is_some_and(|t| t.func == Func::Prep)
+                            && ix.toks.get(a + 1).is_some_and(|t| t.func == Func::Time)
                         {
-                            // "Sanders says “the wind is at our backs” despite his loss …": a quote
-                            // the sentence goes on from is one mixed clause.
-                            let mut q = next;
-                            while q < s1 && ix.word(q) == "\"" {
-                                q += 1;
+                            a = ix.skip_adverbs(a + 1);
+                        }
+                        let opens_with_prep = ix.toks.get(a).is_some_and(|t| t.func == Func::Prep);
+                        let window = if opens_with_prep {
+                            params::THAT_WINDOW_AFTER_PREP
+                        } else {
+                            params::THAT_WINDOW
+                        };
+                        // After a prepositional phrase only "that" opens the clause ("said at an
+                        // event that …"); "if"/"whether" there belong to the reported clause.
+                        let that_within = (a..(a + window).min(s1)).find(|&k| {
+                            let t = ix.toks[k];
+                            t.word
+                                && t.func == Func::That
+                                && !t.quoted
+                                && (!opens_with_prep || ix.word(k).eq_ignore_ascii_case("that"))
+                        });
+                        // "…, adding he would never vote for her": a participle after a comma
+                        // reports a clause without "that".
+                        let participle = c.t0 > s0
+                            && ix.is_punct(c.t0 - 1, ",")
+                            && ix.word(c.t0).ends_with("ing");
+                        // "told reporters the plant would close", "told him it was over": the
+                        // addressee is not reported.
+                        if c.addressee
+                            && that_within.is_none()
+                            && matches!(category, "say" | "ask" | "warn" | "propose")
+                        {
+                            a = ix.skip_addressee(a, s1);
+                        }
+                        if category == "describe" && !ix.names_something(a, s1) {
+                            continue;
+                        }
+                        match that_within {
+                            _ if category == "describe" => {}
+                            // "said in a statement that …": the prepositional phrase is not reported.
+                            Some(k) if c.addressee || k == a || opens_with_prep => a = k + 1,
+                            // "said Friday that …", "said this year that …": a time phrase before
+                            // "that" is not reported.
+                            Some(k)
+                                if (a..k).all(|j| {
+                                    ix.toks[j].func == Func::Time
+                                        || matches!(
+                                            ix.word(j),
+                                            "this" | "earlier" | "later" | "late" | "early"
+                                        )
+                                }) =>
+                            {
+                                a = k + 1
                             }
-                            // "said “…” when he launched his campaign": a time clause after the
-                            // quote is the reporter's, and the quote stands alone.
-                            let close = (q..s1).find(|&k| !ix.toks[k].quoted).unwrap_or(s1);
-                            let timed = matches!(
-                                ix.word(close).to_ascii_lowercase().as_str(),
-                                "when"
+                            // "she acknowledged it was unlikely to work", "he added he would":
+                            // a subject pronoun and a finite verb open a clause without "that".
+                            _ if needs_that(category)
+                                && !participle
+                                && !(matches!(
+                                    ix.word(a).to_ascii_lowercase().as_str(),
+                                    "he" | "she" | "they" | "we" | "i" | "it"
+                                ) && ix.toks.get(a + 1).is_some_and(|t| {
+                                    t.word
+                                        && !t.quoted
+                                        && matches!(
+                                            ix.word(a + 1),
+                                            "is" | "was"
+                                                | "were"
+                                                | "are"
+                                                | "had"
+                                                | "has"
+                                                | "would"
+                                                | "will"
+                                                | "could"
+                                                | "should"
+                                                | "did"
+                                                | "does"
+                                                | "might"
+                                                | "may"
+                                                | "can"
+                                        )
+                                })) =>
+                            {
+                                continue
+                            }
+                            // "said in a statement", "said as she left": no clause follows.
+                            _ if matches!(
+                                ix.word(a),
+                                "as" | "when"
+                                    | "while"
                                     | "after"
                                     | "before"
-                                    | "while"
-                                    | "as"
-                                    | "during"
+                                    | "because"
                                     | "since"
                                     | "until"
-                            );
-                            if q > next && !timed && ix.quote_goes_on(q, s1) {
-                                if let Some(sp) = clause_after(ix, used, next, s1) {
-                                    covered = covered.max(sp.1);
-                                    spans.push(sp);
-                                    break 'clause;
+                                    | "during"
+                                    | "amid"
+                                    | "despite"
+                                    | "like"
+                                    | "through"
+                                    | "upon"
+                                    | "in"
+                                    | "at"
+                                    | "on"
+                            ) =>
+                            {
+                                // "said after the convention he would not …": the clause starts at
+                                // its pronoun subject after a short phrase; "said as she left" has none.
+                                let lim = (a + params::THAT_WINDOW).min(s1);
+                                match (a + 1..lim).find(|&k| {
+                                    ix.toks[k].word
+                                        && matches!(
+                                            ix.toks[k].func,
+                                            Func::He | Func::She | Func::They | Func::First
+                                        )
+                                        && ix.toks.get(k + 1).is_some_and(|t| {
+                                            t.word && (t.func == Func::Aux || t.lex.cue.is_none())
+                                        })
+                                        && !ix.is_punct(k - 1, ",")
+                                        && ix.toks[k - 1].func != Func::Prep
+                                }) {
+                                    Some(k) if ix.word(a) != "as" && ix.word(a) != "while" => a = k,
+                                    _ => continue,
                                 }
                             }
-                            continue 'cues;
-                        }
-                        // "…, which officials said will go into effect in May, …", "what she said is
-                        // growing demand": the subject is inside a relative clause and the
-                        // reported clause is the verb phrase the relative pronoun is subject of.
-                        let relative = ix.relative_report_end(&who, next, s0, s1);
-                        if nested && relative.is_none() {
-                            continue 'cues;
-                        }
-                        if let Some(end) = relative {
-                            if let Some(sp) = clause_after(ix, used, next, end) {
-                                covered = covered.max(sp.1);
-                                spans.push(sp);
+                            // A belief needs a clause of its own: "Smith believes he will win",
+                            // not "Smith believes the report".
+                            _ if category == "believe"
+                                && !ix.toks.get(a).is_some_and(|t| t.func.is_subject_pronoun()) =>
+                            {
+                                continue
                             }
+                            _ => {}
+                        }
+                        // "Scott's relatives, who asked authorities to show them the video,
+                        // watched it": a report inside a non-restrictive "who" clause ends at
+                        // the comma closing it.
+                        let mut w = c.t0;
+                        while w > s0 && ix.skippable(w - 1) {
+                            w -= 1;
+                        }
+                        let in_aside = w >= s0 + 2
+                            && ix.word(w - 1).eq_ignore_ascii_case("who")
+                            && ix.is_punct(w - 2, ",");
+                        let end = if in_aside {
+                            (a..s1).find(|&k| ix.is_punct(k, ",")).unwrap_or(s1)
                         } else {
-                            let mut a = ix.skip_adverbs(next);
-                            // "said on Friday (that) he would …": the time phrase is not reported.
-                            while ix.toks.get(a).is_some_and(|t| t.func == Func::Prep)
-                                && ix.toks.get(a + 1).is_some_and(|t| t.func == Func::Time)
-                            {
-                                a = ix.skip_adverbs(a + 1);
-                            }
-                            let opens_with_prep =
-                                ix.toks.get(a).is_some_and(|t| t.func == Func::Prep);
-                            let window = if opens_with_prep {
-                                params::THAT_WINDOW_AFTER_PREP
-                            } else {
-                                params::THAT_WINDOW
-                            };
-                            // After a prepositional phrase only "that" opens the clause ("said at an
-                            // event that …"); "if"/"whether" there belong to the reported clause.
-                            let that_within = (a..(a + window).min(s1)).find(|&k| {
-                                let t = ix.toks[k];
-                                t.word
-                                    && t.func == Func::That
-                                    && !t.quoted
-                                    && (!opens_with_prep || ix.word(k).eq_ignore_ascii_case("that"))
-                            });
-                            // "…, adding he would never vote for her": a participle after a comma
-                            // reports a clause without "that".
-                            let participle = c.t0 > s0
-                                && ix.is_punct(c.t0 - 1, ",")
-                                && ix.word(c.t0).ends_with("ing");
-                            // "told reporters the plant would close", "told him it was over": the
-                            // addressee is not reported.
-                            if c.addressee
-                                && that_within.is_none()
-                                && matches!(category, "say" | "ask" | "warn" | "propose")
-                            {
-                                a = ix.skip_addressee(a, s1);
-                            }
-                            if category == "describe" && !ix.names_something(a, s1) {
-                                continue 'cues;
-                            }
-                            match that_within {
-                                _ if category == "describe" => {}
-                                // "said in a statement that …": the prepositional phrase is not reported.
-                                Some(k) if c.addressee || k == a || opens_with_prep => a = k + 1,
-                                // "said Friday that …", "said this year that …": a time phrase before
-                                // "that" is not reported.
-                                Some(k)
-                                    if (a..k).all(|j| {
-                                        ix.toks[j].func == Func::Time
-                                            || matches!(
-                                                ix.word(j),
-                                                "this" | "earlier" | "later" | "late" | "early"
-                                            )
-                                    }) =>
-                                {
-                                    a = k + 1
-                                }
-                                // "she acknowledged it was unlikely to work", "he added he would":
-                                // a subject pronoun and a finite verb open a clause without "that".
-                                _ if needs_that(category)
-                                    && !participle
-                                    && !(matches!(
-                                        ix.word(a).to_ascii_lowercase().as_str(),
-                                        "he" | "she" | "they" | "we" | "i" | "it"
-                                    ) && ix.toks.get(a + 1).is_some_and(|t| {
-                                        t.word
-                                            && !t.quoted
-                                            && matches!(
-                                                ix.word(a + 1),
-                                                "is" | "was"
-                                                    | "were"
-                                                    | "are"
-                                                    | "had"
-                                                    | "has"
-                                                    | "would"
-                                                    | "will"
-                                                    | "could"
-                                                    | "should"
-                                                    | "did"
-                                                    | "does"
-                                                    | "might"
-                                                    | "may"
-                                                    | "can"
-                                            )
-                                    })) =>
-                                {
-                                    continue 'cues
-                                }
-                                // "said in a statement", "said as she left": no clause follows.
-                                _ if matches!(
-                                    ix.word(a),
-                                    "as" | "when"
-                                        | "while"
-                                        | "after"
-                                        | "before"
-                                        | "because"
-                                        | "since"
-                                        | "until"
-                                        | "during"
-                                        | "amid"
-                                        | "despite"
-                                        | "like"
-                                        | "through"
-                                        | "upon"
-                                        | "in"
-                                        | "at"
-                                        | "on"
-                                ) =>
-                                {
-                                    // "said after the convention he would not …": the clause starts at
-                                    // its pronoun subject after a short phrase; "said as she left" has none.
-                                    let lim = (a + params::THAT_WINDOW).min(s1);
-                                    match (a + 1..lim).find(|&k| {
-                                        ix.toks[k].word
-                                            && matches!(
-                                                ix.toks[k].func,
-                                                Func::He | Func::She | Func::They | Func::First
-                                            )
-                                            && ix.toks.get(k + 1).is_some_and(|t| {
-                                                t.word
-                                                    && (t.func == Func::Aux || t.lex.cue.is_none())
-                                            })
-                                            && !ix.is_punct(k - 1, ",")
-                                            && ix.toks[k - 1].func != Func::Prep
-                                    }) {
-                                        Some(k) if ix.word(a) != "as" && ix.word(a) != "while" => {
-                                            a = k
-                                        }
-                                        _ => continue 'cues,
-                                    }
-                                }
-                                // A belief needs a clause of its own: "Smith believes he will win",
-                                // not "Smith believes the report".
-                                _ if category == "believe"
-                                    && !ix
-                                        .toks
-                                        .get(a)
-                                        .is_some_and(|t| t.func.is_subject_pronoun()) =>
-                                {
-                                    continue 'cues
-                                }
-                                _ => {}
-                            }
-                            // "Scott's relatives, who asked authorities to show them the video,
-                            // watched it": a report inside a non-restrictive "who" clause ends at
-                            // the comma closing it.
-                            let mut w = c.t0;
-                            while w > s0 && ix.skippable(w - 1) {
-                                w -= 1;
-                            }
-                            let in_aside = w >= s0 + 2
-                                && ix.word(w - 1).eq_ignore_ascii_case("who")
-                                && ix.is_punct(w - 2, ",");
-                            let end = if in_aside {
-                                (a..s1).find(|&k| ix.is_punct(k, ",")).unwrap_or(s1)
-                            } else {
-                                s1
-                            };
-                            if let Some(sp) = clause_after(ix, used, a, end) {
-                                covered = sp.1;
-                                spans.push(sp);
-                            }
+                            s1
+                        };
+                        if let Some(sp) = clause_after(ix, used, a, end) {
+                            covered = sp.1;
+                            spans.push(sp);
                         }
                     }
                 }

@@ -939,28 +939,7 @@ impl<'a> Index<'a> {
         {
             return None;
         }
-        let r = match self.m_end.get(j - 1).copied().flatten() {
-            Some(mi) => {
-                let m = &self.ms[mi as usize];
-                if !matches!(
-                    m.kind,
-                    Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
-                ) || self.locative(mi as usize)
-                {
-                    return None;
-                }
-                self.resolved_mention(mi as usize)?
-            }
-            None => {
-                let mut buf = String::new();
-                let hw = lower_into(self.word(j - 1), &mut buf);
-                if !(speaking_noun(hw) || self.toks[j - 1].lex.title) {
-                    return None;
-                }
-                self.description_before(j)
-                    .or_else(|| self.generic_phrase(j, c, j))?
-            }
-        };
+        let r = self.speaking_phrase_before(j, c, false)?;
         // The phrase opens the sentence, past a conjunction or an opener ("But the campaign,
         // which …").
         (s0..r.a)
@@ -969,6 +948,35 @@ impl<'a> Index<'a> {
                 t.word && (matches!(t.func, Func::Conj | Func::Opener) || t.adverb)
             })
             .then_some(r)
+    }
+
+    /// The phrase whose head ends right before token `b`, as the subject of the cue at `c`:
+    /// a person, organization, outlet or unknown name that is not a place it is in, or a
+    /// description headed by a noun for someone who speaks ("supporters", "a source"; with
+    /// `documents`, a document too: "a county audit"), never a thing ("the plan that …").
+    fn speaking_phrase_before(&mut self, b: usize, c: usize, documents: bool) -> Option<Resolved> {
+        let head = b.checked_sub(1)?;
+        if let Some(mi) = self.m_end.get(head).copied().flatten() {
+            let m = &self.ms[mi as usize];
+            if !matches!(
+                m.kind,
+                Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
+            ) || self.locative(mi as usize)
+            {
+                return None;
+            }
+            return self.resolved_mention(mi as usize);
+        }
+        let mut buf = String::new();
+        let hw = lower_into(self.word(head), &mut buf);
+        if !(speaking_noun(hw)
+            || self.toks[head].lex.title
+            || documents && indirect::DOCUMENT_HEADS.contains(&hw))
+        {
+            return None;
+        }
+        self.description_before(b)
+            .or_else(|| self.generic_phrase(b, c, b))
     }
 
     /// "Supporters who have heard directly from the campaign say", "a source familiar with
@@ -1048,33 +1056,8 @@ impl<'a> Index<'a> {
         if !self.same_sentence(head, c) || self.toks[head].quoted {
             return None;
         }
-        let r = match self.m_end.get(head).copied().flatten() {
-            Some(mi) => {
-                let m = &self.ms[mi as usize];
-                if !matches!(
-                    m.kind,
-                    Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
-                ) || self.locative(mi as usize)
-                {
-                    return None;
-                }
-                self.resolved_mention(mi as usize)?
-            }
-            None => {
-                // Only a noun for someone who speaks heads the phrase ("supporters", "a
-                // source"), not a thing ("the plan that …").
-                let hw = lower_into(self.word(head), &mut buf);
-                // "A county audit published Thursday said": a document speaks too.
-                if !(speaking_noun(hw)
-                    || self.toks[head].lex.title
-                    || indirect::DOCUMENT_HEADS.contains(&hw))
-                {
-                    return None;
-                }
-                self.description_before(b)
-                    .or_else(|| self.generic_phrase(b, c, b))?
-            }
-        };
+        // "A county audit published Thursday said": a document speaks too.
+        let r = self.speaking_phrase_before(b, c, true)?;
         // The phrase opens its clause: the sentence start, or after "but"/"and", a comma or
         // "that" ("said that people close to him say" is not this).
         let a = r.a;
