@@ -455,6 +455,55 @@ fn push_quote(
     });
 }
 
+/// Nouns that name a published or performed work, and the participles that introduce a title.
+const WORK_NOUNS: &[&str] = &[
+    "album",
+    "article",
+    "autobiography",
+    "bestseller",
+    "biography",
+    "blog",
+    "book",
+    "books",
+    "column",
+    "documentary",
+    "editorial",
+    "entitled",
+    "episode",
+    "essay",
+    "film",
+    "headline",
+    "headlined",
+    "memoir",
+    "movie",
+    "musical",
+    "novel",
+    "op-ed",
+    "opera",
+    "play",
+    "podcast",
+    "poem",
+    "sitcom",
+    "song",
+    "titled",
+];
+
+/// The word before an opening mark (across one comma: "her memoir, “…”") names a work.
+fn after_work_noun(text: &str, open: usize) -> bool {
+    let before = text[..open].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    WORK_NOUNS.binary_search(&word.as_str()).is_ok()
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
 }
@@ -481,6 +530,14 @@ pub fn classify(text: &str, start: usize, end: usize, open: Option<usize>) -> Qu
     let utterance = (starts_upper || cjk > 0)
         && t.ends_with(['.', '!', '?', ',', '。', '！', '？', '，'])
         && !embedded;
+    // After a noun naming a work ("his book “The Art of the Deal.”", "her memoir, “Hard
+    // Choices,”") a capitalized name is a title, even with the closing punctuation inside.
+    if starts_upper && cjk == 0 && n_words <= 12 && after_work_noun(text, before_pos) {
+        let (caps, long) = crate::segment::capitalized_long_words(s);
+        if long > 0 && caps == long {
+            return QuoteKind::Title;
+        }
+    }
     if n_words <= 3 && !utterance {
         return QuoteKind::Term;
     }
@@ -601,6 +658,22 @@ mod tests {
             "“Maybe one final comment,” he said, “just so people don't think I'm commenting.”",
         );
         assert_eq!(q[1].1, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn titles_after_a_work_noun_keep_their_punctuation() {
+        for t in [
+            "He paid for it, according to his book “The Art of the Deal.” Trump said so.",
+            "She wrote in her memoir, “Hard Choices,” that the talks failed.",
+            "The plane appears in the film “Home Alone 2.” He loved it.",
+            "a report titled “The Long Road Home.”",
+        ] {
+            assert_eq!(quotes(t)[0].1, QuoteKind::Title, "{t}");
+        }
+        // Speech after such a noun is still speech.
+        let q = quotes("In the book he says, “We will never give up on this country.”");
+        assert_eq!(q[0].1, QuoteKind::Direct);
+        assert!(WORK_NOUNS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
