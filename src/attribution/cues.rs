@@ -99,7 +99,9 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
                         t1: i + rest.len(),
                         category: *cat,
                         according: lw == "according",
-                        addressee: false,
+                        // "called on the council to resign": whom the call is made on.
+                        addressee: lw.starts_with("call")
+                            && matches!(rest.last().map(|w| w.as_str()), Some("on" | "upon")),
                     });
                     break;
                 }
@@ -120,6 +122,13 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
                         | "urge"
                         | "urges"
                         | "urged"
+                        | "urging"
+                        | "implore"
+                        | "implores"
+                        | "implored"
+                        | "imploring"
+                        | "begged"
+                        | "warning"
                         | "warn"
                         | "warns"
                         | "warned"

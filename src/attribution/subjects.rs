@@ -857,8 +857,17 @@ impl<'a> Index<'a> {
             .get(c)
             .and_then(|t| self.sent_toks.get(t.sent))
             .map_or(0, |s| s.0);
+        // "Biden, echoing Erdogan, called": the object of a participle opening the aside.
+        let participle = j >= 2
+            && self.is_punct(j - 2, ",")
+            && self.toks[j - 1].word
+            && !self.toks[j - 1].cap
+            && self.word(j - 1).len() > 4
+            && self.word(j - 1).ends_with("ing")
+            // "Several candidates, including Trump, said": he is one of them, and says it.
+            && self.word(j - 1) != "including";
         j > opener
-            && self.toks[j - 1].func == Func::Prep
+            && (self.toks[j - 1].func == Func::Prep || participle)
             && (opener..j).any(|k| self.is_punct(k, ","))
             && !self.locative(mi)
     }
