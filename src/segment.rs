@@ -440,8 +440,12 @@ fn period_ends_sentence(text: &str, dot: usize, next_start: usize) -> bool {
     if word.is_empty() {
         return true;
     }
+    // "No. 2", "Vol. 3" before a number; "said no. But he …" ends a sentence.
+    if matches!(lower.as_str(), "no" | "nos" | "vol" | "fig" | "pp" | "art") {
+        return !next_is_digit && !next.starts_with('#');
+    }
     if TITLES.contains(&lower.as_str()) {
-        // "No. 2", "Gen. Jing": never a boundary; "vs." neither.
+        // "Gen. Jing": never a boundary; "vs." neither.
         return false;
     }
     if MONTH_ABBR.contains(&lower.as_str()) {
@@ -567,6 +571,8 @@ mod tests {
     fn abbreviations_do_not_split() {
         let s = sents("Lt. Gen. Jing spoke on Sept. 14 about the U.S. Defense Secretary. He left.");
         assert_eq!(s.len(), 2, "{s:?}");
+        let s = sents("Asked if he agreed, he said no. But he said more. No. 7 won.");
+        assert_eq!(s.len(), 3, "{s:?}");
         let s = sents("It cost $1.5 billion, No. 2 said. J. R. Smith agreed.");
         assert_eq!(s.len(), 2, "{s:?}");
     }

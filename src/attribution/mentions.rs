@@ -106,6 +106,43 @@ fn name_token(text: &str, toks: &[Tok], i: usize) -> bool {
         && !is_month_may(text, toks, i)
 }
 
+/// "Charlie King", "Erik Prince", "Steve King": a title word that is also a surname, ending a
+/// run after a given name (or after any name word when it is a common surname), names the
+/// person. "Saudi King", "Prime Minister" and "King Abdullah" keep their titles.
+fn title_surname(
+    toks: &[Tok],
+    a: usize,
+    k: usize,
+    len: usize,
+    lowers: &[String],
+    placey: &[bool],
+) -> bool {
+    if k + 1 != len || k == 0 || placey[k - 1] {
+        return false;
+    }
+    let prev = toks[a + k - 1];
+    if prev.lex.title || prev.lex.is_place() || prev.func != Func::None {
+        return false;
+    }
+    prev.lex.gender > 0
+        || matches!(
+            lowers[k].as_str(),
+            "king"
+                | "prince"
+                | "bishop"
+                | "judge"
+                | "major"
+                | "marshal"
+                | "dean"
+                | "earl"
+                | "baron"
+                | "pope"
+                | "knight"
+                | "sheriff"
+                | "chancellor"
+        )
+}
+
 /// "George Will wrote", "“…,” Will wrote": the auxiliary "Will" capitalized after a given
 /// name, or between a comma or quote mark and a reporting verb, is a surname.
 fn surname_will(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -342,7 +379,11 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         // "… for East Asia and Pacific Affairs Daniel Kritenbrink": the portfolio is not the name.
         let portfolio =
             k + 1 < len && (t.lex.region || lowers[k] == "affairs" || org_suffix(&lowers[k]));
-        if t.lex.title || placey[k] || portfolio || (connector(&lowers[k]) && after_title) {
+        if (t.lex.title && !title_surname(toks, a, k, len, &lowers, &placey))
+            || placey[k]
+            || portfolio
+            || (connector(&lowers[k]) && after_title)
+        {
             last_mod = Some(k);
         }
     }
@@ -725,6 +766,20 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_title_word_after_a_given_name_is_a_surname() {
+        let m =
+            ms("Charlie King, a former party director, met Sen. Angus King and Saudi King Salman.");
+        let names: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"Charlie King"), "{m:?}");
+        assert!(names.contains(&"Angus King"), "{m:?}");
+        assert!(names.contains(&"Salman"), "{m:?}");
+        let m = ms("Prime Minister Fumio Kishida and Erik Prince spoke.");
+        assert_eq!(m[0].0, "Fumio Kishida");
+        assert_eq!(m[0].2, vec!["prime minister"]);
+        assert!(m.iter().any(|x| x.0 == "Erik Prince"), "{m:?}");
     }
 
     #[test]
