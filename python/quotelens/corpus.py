@@ -863,8 +863,10 @@ class Corpus:
         progress: Optional[bool] = None,
     ) -> "pd.DataFrame":
         """The same quote reported by several articles (also truncated or reworded), with both
-        spans, the score, each side's ``speaker_id`` and each article's outlet, date and
-        title. ``method`` is ``"exact"`` (every pair that can match), ``"lsh"`` (MinHash
+        spans, the score, each side's ``speaker_id``, each article's outlet, date and title,
+        and ``same_story``: True when the two articles are one story re-published or updated
+        (most of their text word for word), where the quote has not travelled; filter with
+        ``df[~df.same_story]``. ``method`` is ``"exact"`` (every pair that can match), ``"lsh"`` (MinHash
         candidates only) or ``"auto"``; see :func:`quotelens.compare.quote_matches`."""
         from quotelens.compare import _check_bool, check_match_args, quote_matches
 
@@ -876,7 +878,20 @@ class Corpus:
             df = quote_matches(self, threshold, unquoted=unquoted, method=method,
                                progress=progress)
             self._computed[key] = df
-        return self.with_speaker_ids(df.copy())
+        return self._with_same_story(self.with_speaker_ids(df.copy()))
+
+    def _with_same_story(self, df: "pd.DataFrame") -> "pd.DataFrame":
+        """``df`` with ``same_story``: whether its two articles are one story (re-published,
+        updated or copied word for word: :func:`quotelens.compare.story_overlap` at least
+        :data:`quotelens.compare.SAME_STORY`), so the quote did not travel between them."""
+        from quotelens.compare import SAME_STORY, story_overlap
+
+        pairs = sorted({(self._index[a], self._index[b])
+                        for a, b in zip(df["article_a"], df["article_b"])})
+        overlap = dict(zip(pairs, story_overlap(self._articles, pairs)))
+        df["same_story"] = [overlap[(self._index[a], self._index[b])] >= SAME_STORY
+                            for a, b in zip(df["article_a"], df["article_b"])]
+        return df
 
     def statements(
         self, threshold: float = 80.0, *, unquoted: bool = True, method: str = "auto",

@@ -337,9 +337,14 @@ def _comparison_sections(
 
     found = matches.result()
     if len(found):
+        # Quotes that travelled between stories first; those of a re-published or updated
+        # story (the same text twice) after them, marked.
+        found = found.sort_values("same_story", kind="stable")
         rows = [
             [_article_link(r.article_a, labels), _esc(r.speaker_a), f"“{_esc(r.text_a)}”",
-             _article_link(r.article_b, labels), _esc(r.speaker_b or ""),
+             _article_link(r.article_b, labels)
+             + (' <span class="muted">(same story)</span>' if r.same_story else ""),
+             _esc(r.speaker_b or ""),
              f"“{_esc(r.text_b)}”" if r.quoted_b else f"<i>{_esc(r.text_b)}</i> (unquoted)",
              f"{r.score:.0f}", _esc(r.polarity)]
             for r in found.head(MAX_ROWS).itertuples()
@@ -349,6 +354,11 @@ def _comparison_sections(
              "polarity"], rows, "matches")
         if len(found) > MAX_ROWS:
             matches_html += f'<p class="muted">… {len(found) - MAX_ROWS} more pairs.</p>'
+        copies = int(found["same_story"].sum())
+        if copies:
+            matches_html += (f'<p class="muted">{copies} of {len(found)} pairs are between '
+                             "articles that are one story (re-published or updated), listed "
+                             "last.</p>")
 
     else:
         matches_html = (f"<p>No quote appears in more than one article "

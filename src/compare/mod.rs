@@ -11,6 +11,7 @@ pub mod matching;
 pub mod sides;
 pub mod stance;
 pub mod statements;
+pub mod stories;
 
 pub use matching::{quote_matches, MatchParams, Method, QuoteMatch};
 pub use stance::{compare, compare_prepared, Relation, StatementMatch};

@@ -157,6 +157,38 @@ pub fn py_quote_matches<'py>(
     match_columns(py, &ids_of(&articles), &stmts, &rows)
 }
 
+/// For each pair of indices into `articles`, the share of the shorter article's word 5-grams
+/// outside quotes the other holds (`quotelens.compare.story_overlap`); GIL released.
+#[pyfunction]
+#[pyo3(name = "_story_overlaps", signature = (articles, pairs))]
+pub fn py_story_overlaps(
+    py: Python<'_>,
+    articles: &Bound<'_, PyAny>,
+    pairs: &Bound<'_, PyAny>,
+) -> PyResult<Vec<f64>> {
+    let articles = articles_arg(articles)?;
+    let pairs: Vec<(usize, usize)> = pairs
+        .extract()
+        .map_err(|_| PyTypeError::new_err("pairs must be a list of (int, int) article indices"))?;
+    if let Some(&(i, j)) = pairs
+        .iter()
+        .find(|&&(i, j)| i >= articles.len() || j >= articles.len())
+    {
+        return Err(crate::Error::invalid(
+            "pairs",
+            format!(
+                "index ({i}, {j}) out of range for {} articles",
+                articles.len()
+            ),
+        )
+        .into());
+    }
+    detached(py, || {
+        let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
+        Ok(crate::compare::stories::story_overlaps(&refs, &pairs))
+    })
+}
+
 fn opt_strs(o: &Bound<'_, PyAny>, arg: &'static str) -> PyResult<Vec<Option<String>>> {
     o.try_iter()
         .map_err(|_| PyTypeError::new_err(format!("{arg} must be a list")))?

@@ -276,7 +276,7 @@ mod _core {
     use super::compare::{
         py_claim_statements, py_claims, py_claims_of, py_compare_sides, py_content_words,
         py_match_statements, py_quote_matches, py_stance, py_statement_clusters,
-        py_statement_clusters_of, py_unquoted_matches,
+        py_statement_clusters_of, py_story_overlaps, py_unquoted_matches,
     };
     #[pymodule_export]
     use super::confidence::py_confidence_features;

@@ -60,6 +60,39 @@ def test_quote_matches_locate_unquoted_reports() -> None:
     assert c.quote_matches(threshold=80, unquoted=False).empty
 
 
+def test_quote_matches_flag_a_republished_story() -> None:
+    # The same wire story run twice (an update adds a paragraph) and a separate report of the
+    # same quote: only the copy is one story with the original.
+    story = ("“We will rebuild every bridge in this county before the winter comes,” Governor "
+             "Paul Okafor said on Monday as he toured the flooded valley. The storm closed two "
+             "highways and cut power to thousands of homes, and crews worked through the night "
+             "to clear the roads. State officials said the repairs would cost at least $40 "
+             "million and take most of the year.")
+    update = story + "\n\nThe legislature meets on Friday to vote on emergency funds."
+    other = ("Speaking to farmers in the valley, Okafor repeated his pledge: “We will rebuild "
+             "every bridge in this county before the winter comes.” Farmers said they had "
+             "heard promises before.")
+    c = Corpus.from_records([{"id": "a", "text": story}, {"id": "b", "text": update},
+                             {"id": "c", "text": other}], progress=False)
+    m = c.quote_matches()
+    same = {frozenset((r.article_a, r.article_b)): r.same_story for r in m.itertuples()}
+    assert same[frozenset(("a", "b"))] == True  # noqa: E712 (a numpy bool)
+    # (A wording repeated word for word pairs with its first report only.)
+    assert same[frozenset(("a", "c"))] == False  # noqa: E712
+    assert m["same_story"].dtype == bool
+    # The measure itself, and its arguments.
+    from quotelens.compare import SAME_STORY, story_overlap
+    arts = list(c)
+    o = story_overlap(arts, [(0, 1), (0, 2)])
+    assert o[0] == 1.0 and o[1] < SAME_STORY
+    with pytest.raises(TypeError, match="pairs"):
+        story_overlap(arts, "01")
+    with pytest.raises(TypeError, match="articles"):
+        story_overlap("abc", [(0, 1)])
+    with pytest.raises(QuotelensError, match="pairs"):
+        story_overlap(arts, [(0, 9)])
+
+
 def test_quote_matches_threshold_is_checked(reworded: Corpus) -> None:
     with pytest.raises(QuotelensError, match="threshold"):
         reworded.quote_matches(threshold=150)

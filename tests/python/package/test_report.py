@@ -88,6 +88,25 @@ def test_report_is_the_same_with_comparisons_already_made() -> None:
     assert (used.quotes()["text"] != "").any()
 
 
+def test_report_lists_quotes_of_a_republished_story_last() -> None:
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    first = Article(seed, id="first")
+    q = max((q for q in first.quotes if q.kind == "direct"), key=lambda q: len(q.text))
+    retold = f"Officials spoke on Monday.\n\n“{q.text.strip()}” the minister said.\n"
+    c = Corpus.from_records([{"id": "first", "text": seed},
+                             {"id": "copy", "text": seed + "\n\nUpdated with a correction."},
+                             {"id": "retold", "text": retold}], progress=False)
+    page = render_report(c)
+    matches = page[page.index('id="matches"'):page.index('id="claims"')]
+    assert "are one story" in matches
+    # The pair with the retelling comes first; the copy's pairs after it, marked.
+    rows = matches.split("<tr>")[2:]
+    assert rows and "(same story)" not in rows[0]
+    assert any("(same story)" in r for r in rows[1:])
+    marked = [("(same story)" in r) for r in rows]
+    assert marked == sorted(marked)
+
+
 def test_write_report_and_escaping(tmp_path: Path) -> None:
     c = Corpus([Article("“<b>No</b> & never,” U.S. Defense Secretary Lloyd Austin said.", id="x")])
     out = write_report(c, tmp_path / "r.html")
