@@ -781,7 +781,19 @@ pub(super) fn find(
                 }
             }
             Shape::Around { comma, resume } => {
-                if let Some(sp) = ix.fronted_clause(s0, comma, true) {
+                // "Even then, he said, he's learned …", "In 2010, he warned, …": a short
+                // fronted adverbial is no statement of its own ("The goal, he said, is …"
+                // opens one: its subject).
+                if let Some(sp) = ix.fronted_clause(s0, comma, true).filter(|&(a, b)| {
+                    let t = ix.toks[a];
+                    let adverbial = matches!(t.func, Func::Prep | Func::Opener | Func::Time)
+                        || t.adverb
+                        || matches!(
+                            ix.word(a).to_ascii_lowercase().as_str(),
+                            "even" | "back" | "too" | "soon" | "after" | "if" | "yet" | "still"
+                        );
+                    (a..b).filter(|&k| ix.toks[k].word).count() >= 3 || !adverbial
+                }) {
                     spans.push(sp);
                 }
                 if let Some(sp) = clause_after(ix, used, resume, s1, false) {
@@ -798,6 +810,31 @@ pub(super) fn find(
                 } else {
                     // A cue followed by a comma or colon introduces direct speech, not a clause.
                     let next = c.t1;
+                    // "may have said it best when he blogged: “…”", "put it bluntly": the
+                    // words said are elsewhere.
+                    if ix.word(next) == "it"
+                        && matches!(
+                            ix.word(next + 1),
+                            "best"
+                                | "well"
+                                | "bluntly"
+                                | "succinctly"
+                                | "plainly"
+                                | "simply"
+                                | "clearly"
+                                | "perfectly"
+                                | "aptly"
+                                | "differently"
+                                | "better"
+                                | "again"
+                                | "himself"
+                                | "herself"
+                                | "themselves"
+                                | "most"
+                        )
+                    {
+                        continue;
+                    }
                     // "… highlighted and notes written": a verb followed by "and" reports no clause.
                     if ix
                         .toks
@@ -1111,9 +1148,10 @@ fn apposition_to_end(ix: &Index, a: usize, s1: usize) -> bool {
         && words.len() <= 12
         && (a..s1).all(|k| {
             let t = ix.toks[k];
+            // A capitalized reporting word is part of a name ("the Cook Political Report").
             !t.quoted
                 && (!t.word
-                    || t.lex.cue.is_none()
+                    || (t.lex.cue.is_none() || t.cap && k > a)
                         && !matches!(
                             t.func,
                             Func::Aux
@@ -1364,6 +1402,24 @@ mod tests {
             .filter(|q| q.kind == QuoteKind::Indirect)
             .map(|q| (q.text, q.speaker, q.cue_category))
             .collect()
+    }
+
+    #[test]
+    fn manner_objects_job_titles_and_short_fronted_phrases_are_not_reports() {
+        let v = indirect(
+            "Ed Krayewski may have said it best when he blogged: \u{201c}She is as close to a \
+             pre-selected candidate as this cycle will see.\u{201d}",
+        );
+        assert!(v.is_empty(), "{v:?}");
+        let v = indirect(
+            "The margin would matter, said David Wasserman, an elections analyst at the Cook \
+             Political Report.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "The margin would matter");
+        let v = indirect("Even then, Mr. Seaman said, he could not support her.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "he could not support her");
     }
 
     #[test]
