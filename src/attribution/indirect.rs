@@ -1423,6 +1423,15 @@ mod tests {
     }
 
     #[test]
+    fn a_document_speaks_for_its_issuer_not_for_who_obtained_it() {
+        let v = indirect(
+            "A letter from John Smith obtained by reporters says that the plan would cut pay.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1.as_deref(), Some("John Smith"));
+    }
+
+    #[test]
     fn a_participle_aside_is_not_the_subject() {
         // What he cites is his, and what he says is his.
         let v = indirect("Senator Ray Holt, citing a new poll, said the race had tightened.");

@@ -38,8 +38,13 @@ impl<'a> Index<'a> {
                     // "the fund predicted that …": "that" makes a weak verb report a clause.
                     || self.word(cue.t1).eq_ignore_ascii_case("that")
         });
-        let r = self
-            .find_subject(c)
+        // "A letter from the American Legion obtained by The Associated Press warns": the
+        // agent of a participle after the head noun is not the subject; the head is.
+        let found = match self.find_subject(c) {
+            Some(r) if self.participle_agent(&r) => self.modified_subject(c).or(Some(r)),
+            r => r,
+        };
+        let r = found
             .or_else(|| strong.then(|| self.generic_subject(c)).flatten())
             .or_else(|| strong.then(|| self.modified_subject(c)).flatten())
             .filter(|r| !self.hypothetical(r, c) && !self.noun_compound(r, c))
@@ -65,6 +70,35 @@ impl<'a> Index<'a> {
             *slot = Some(r);
         }
         r
+    }
+
+    /// Whether mention `mi` follows "from" or "by" after a document noun ("a letter from the
+    /// American Legion", "a memo by John Smith"): the document's issuer, not a place.
+    fn document_from(&self, mi: usize) -> bool {
+        let mut k = self.ms[mi].d0.min(self.ms[mi].t0);
+        if k > 0 && self.toks[k - 1].func == Func::Det {
+            k -= 1;
+        }
+        k >= 2
+            && matches!(self.word(k - 1), "from" | "by")
+            && indirect::DOCUMENT_HEADS.contains(&self.word(k - 2).to_ascii_lowercase().as_str())
+    }
+
+    /// Whether `r` follows "by" after a past participle ("obtained by The Associated Press",
+    /// "a memo reviewed by Reuters"): the agent inside a post-modifier.
+    fn participle_agent(&self, r: &Resolved) -> bool {
+        let mut k = r.a;
+        if k > 0 && self.toks[k - 1].func == Func::Det {
+            k -= 1;
+        }
+        k >= 3
+            && self.word(k - 1) == "by"
+            && past_participle(&self.word(k - 2).to_ascii_lowercase())
+            && !self.toks[k - 2].cap
+            && self.toks[k - 3].word
+            && self.same_sentence(k - 3, r.a)
+            && !matches!(self.toks[k - 3].func, Func::Aux)
+            && !self.toks[k - 3].func.is_subject_pronoun()
     }
 
     /// "when a man tells a woman that …", "if someone says …": someone indefinite in a
@@ -970,7 +1004,7 @@ impl<'a> Index<'a> {
             if !matches!(
                 m.kind,
                 Kind::Person | Kind::Org | Kind::Media | Kind::Unknown
-            ) || self.locative(mi as usize)
+            ) || self.locative(mi as usize) && !(documents && self.document_from(mi as usize))
             {
                 return None;
             }
@@ -1071,11 +1105,39 @@ impl<'a> Index<'a> {
         // "that" ("said that people close to him say" is not this).
         let a = r.a;
         let (s0, _) = *self.sent_toks.get(self.toks[c].sent)?;
-        let opens = a <= s0
-            || self.is_punct(a - 1, ",")
-            || matches!(self.toks[a - 1].func, Func::Conj)
-            || self.toks[a - 1].adverb && (a - 1 == s0 || self.is_punct(a - 2, ","));
-        opens.then_some(r)
+        let opens_at = |ix: &Self, a: usize| {
+            a <= s0
+                || ix.is_punct(a - 1, ",")
+                || matches!(ix.toks[a - 1].func, Func::Conj)
+                || ix.toks[a - 1].adverb && (a - 1 == s0 || ix.is_punct(a - 2, ","))
+        };
+        if opens_at(self, a) {
+            return Some(r);
+        }
+        // "A Feb. 1 letter from the American Legion obtained by …": the issuer of a document
+        // that opens the clause.
+        let mut k = a;
+        if k > s0 && self.toks[k - 1].func == Func::Det {
+            k -= 1;
+        }
+        let issued = k >= s0 + 2
+            && matches!(self.word(k - 1), "from" | "by")
+            && indirect::DOCUMENT_HEADS.contains(&self.word(k - 2).to_ascii_lowercase().as_str())
+            && {
+                // The document's own determiner and modifiers reach back to the clause start.
+                let mut d = k - 2;
+                while d > s0
+                    && self.toks[d - 1].word
+                    && !self.toks[d - 1].quoted
+                    && self.cue_at[d - 1].is_none()
+                    && matches!(self.toks[d - 1].func, Func::Det | Func::None | Func::Time)
+                    && d + 6 > k
+                {
+                    d -= 1;
+                }
+                opens_at(self, d)
+            };
+        issued.then_some(r)
     }
 
     /// "Lee Zeldin of New York said": a person's name, "of" and a place ending at token `p`.
