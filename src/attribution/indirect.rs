@@ -334,6 +334,22 @@ impl Index<'_> {
             && !matches!(m.kind, Kind::Pronoun(Func::Rel) | Kind::Place)
     }
 
+    /// What a rejecting verb takes at token `a` is something said: a clause ("that …"), a
+    /// quote, or a noun for a statement within the first few words ("the claim", "reports").
+    fn rejects_a_statement(&self, a: usize, s1: usize) -> bool {
+        (a..(a + 5).min(s1)).any(|k| {
+            let t = self.toks[k];
+            t.quoted
+                || t.word && t.func == Func::That
+                // "dismissed him as a Hollywood actor".
+                || k > a
+                    && k <= a + 2
+                    && self.word(k) == "as"
+                    && !self.word(k - 1).ends_with("ed")
+                || t.word && STATEMENT_NOUNS.contains(&self.word(k).to_ascii_lowercase().as_str())
+        })
+    }
+
     /// After "called"/"described"/"labeled" at token `a`: an object and what it is called (a
     /// quoted name, "as …", or a second noun phrase: "the plan a disaster"), not a phone call
     /// ("Obama called Naghmeh Abedini").
@@ -894,6 +910,15 @@ pub(super) fn find(
                         if category == "describe" && !ix.names_something(a, s1) {
                             continue;
                         }
+                        // "rejected bills painted as anti-gay", "rebuffed pressure to …": an
+                        // act, unless what is rejected is something said ("rejected the claim
+                        // that …", "dismissed reports of …", "disputed that …", a quote).
+                        if category == "deny"
+                            && !ix.word(c.t0).to_ascii_lowercase().starts_with("den")
+                            && !ix.rejects_a_statement(a, s1)
+                        {
+                            continue;
+                        }
                         match that_within {
                             _ if category == "describe" => {}
                             // "said in a statement that …": the prepositional phrase is not reported.
@@ -1203,6 +1228,85 @@ fn opener_closed_at(ix: &Index, a: usize, k: usize) -> bool {
     ix.ms[mi as usize].d0 == comma + 1
 }
 
+/// Nouns for something said, which a rejecting verb can report ("rejected the claim").
+const STATEMENT_NOUNS: &[&str] = &[
+    "accusation",
+    "account",
+    "accounts",
+    "accusations",
+    "allegation",
+    "allegations",
+    "analysis",
+    "argument",
+    "arguments",
+    "assertion",
+    "assertions",
+    "assessment",
+    "attack",
+    "attacks",
+    "characterization",
+    "charge",
+    "charges",
+    "claim",
+    "claims",
+    "comment",
+    "comments",
+    "comparison",
+    "comparisons",
+    "complaint",
+    "complaints",
+    "concern",
+    "concerns",
+    "conclusion",
+    "conclusions",
+    "criticism",
+    "criticisms",
+    "critique",
+    "critiques",
+    "demand",
+    "demands",
+    "denial",
+    "depiction",
+    "description",
+    "estimate",
+    "estimates",
+    "figures",
+    "findings",
+    "forecast",
+    "idea",
+    "ideas",
+    "interpretation",
+    "label",
+    "labels",
+    "narrative",
+    "notion",
+    "portrayal",
+    "prediction",
+    "predictions",
+    "premise",
+    "remark",
+    "remarks",
+    "report",
+    "reports",
+    "rumor",
+    "rumors",
+    "rumours",
+    "speculation",
+    "statement",
+    "statements",
+    "story",
+    "suggestion",
+    "suggestions",
+    "talk",
+    "term",
+    "theory",
+    "version",
+    "view",
+    "views",
+    "warning",
+    "warnings",
+];
+
 /// Adverbs after the object of "called" that make it a phone call ("called him back").
 const CALL_ADVERBS: &[&str] = &[
     "back",
@@ -1429,6 +1533,21 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].1.as_deref(), Some("John Smith"));
+    }
+
+    #[test]
+    fn rejecting_an_act_is_no_report_and_rejecting_a_claim_is() {
+        assert!(
+            indirect("Several states have recently rejected bills painted as anti-gay.").is_empty()
+        );
+        assert!(
+            indirect("Senator Ray Holt has rebuffed pressure to rein in his supporters.")
+                .is_empty()
+        );
+        let v = indirect("The ministry rejected the claim that it had hidden the data.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        let v = indirect("The ministry denied any plans to close the port.");
+        assert_eq!(v.len(), 1, "{v:?}");
     }
 
     #[test]
