@@ -763,8 +763,14 @@ pub fn unquoted_matches_in(
                     }
                     let sc = builtin_scorer();
                     let relation =
-                        compare_prepared(sc, &sc.prepare(&s.text), &sc.prepare(&found_text))
-                            .relation;
+                        match compare_prepared(sc, &sc.prepare(&s.text), &sc.prepare(&found_text))
+                            .relation
+                        {
+                            Relation::Deny => {
+                                excerpt_relation(&s.text, &found_text).unwrap_or(Relation::Deny)
+                            }
+                            r => r,
+                        };
                     out.push(QuoteMatch {
                         a: g[0],
                         b: None,
@@ -847,10 +853,13 @@ pub fn pair_rows(stmts: &[Statement], pairs: &[(usize, usize, f64)]) -> Vec<Quot
     let relations: HashMap<(usize, usize), Relation> = distinct
         .par_iter()
         .map(|&(x, y)| {
-            (
-                (x, y),
-                compare_prepared(sc, &prepared[x], &prepared[y]).relation,
-            )
+            let r = compare_prepared(sc, &prepared[x], &prepared[y]).relation;
+            let r = if r == Relation::Deny {
+                excerpt_relation(texts[x], texts[y]).unwrap_or(r)
+            } else {
+                r
+            };
+            ((x, y), r)
         })
         .collect();
     pairs
@@ -878,6 +887,51 @@ pub fn pair_rows(stmts: &[Statement], pairs: &[(usize, usize, f64)]) -> Vec<Quot
         .collect()
 }
 
+/// When one text is an excerpt of the other ("make America whole again" out of "But that work
+/// is not to make America great again. … We have to make America whole again"), a denial
+/// elsewhere in the longer text says nothing about the excerpt: the relation of the excerpt to
+/// the sentence of the longer text it was cut from. Two texts of the same words agree. `None`
+/// when neither is an excerpt.
+fn excerpt_relation(a: &str, b: &str) -> Option<Relation> {
+    // The same words, punctuated differently ("… as a whole - they are …" / "… as a whole,
+    // they are …"), say the same thing.
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+            .collect()
+    };
+    if words(a) == words(b) {
+        return Some(Relation::Agree);
+    }
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let n_long = long.chars().count();
+    if short.chars().count() * 5 > n_long * 4 {
+        return None;
+    }
+    // The sentence of the longer text closest to the excerpt (plain ratio, lowercased).
+    let key: Vec<char> = short.trim().chars().flat_map(char::to_lowercase).collect();
+    let sentence = long
+        .split_inclusive(['.', '!', '?', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            let c: Vec<char> = t.chars().flat_map(char::to_lowercase).collect();
+            (fuzz::ratio(&key, &c, 0.0), t)
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .filter(|&(score, _)| score >= 60.0)?
+        .1;
+    if sentence.chars().count() * 10 >= n_long * 9 {
+        return None; // the excerpt's sentence is the whole text: nothing to cut away
+    }
+    Some(super::stance::compare(builtin_scorer(), short, sentence).relation)
+}
+
 /// Widens the character span `start..end` of `chars` to whole words: back to the start of a
 /// word it begins inside, and on to the end of a word it ends inside.
 fn snap_to_words(chars: &[char], start: usize, end: usize) -> (usize, usize) {
@@ -894,6 +948,38 @@ fn snap_to_words(chars: &[char], start: usize, end: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    use super::{excerpt_relation, Relation};
+
+    #[test]
+    fn an_excerpt_is_judged_against_its_own_sentence() {
+        let long = "But that work is not to make America great again. America never stopped \
+            being great. We have to make America whole again.";
+        assert_eq!(
+            excerpt_relation("make America whole again", long),
+            Some(Relation::Agree)
+        );
+        // A denial in the excerpt's own sentence stands.
+        let long = "We will not make America whole again. The plan failed, and the mayor left.";
+        assert_eq!(
+            excerpt_relation("make America whole again", long),
+            Some(Relation::Deny)
+        );
+        assert_eq!(
+            excerpt_relation(
+                "Each candidate isn't talking to the public as a whole - they are talking to \
+                 their base",
+                "Each candidate isn’t talking to the public as a whole, they are talking to \
+                 their base"
+            ),
+            Some(Relation::Agree)
+        );
+        // Two texts of similar length are no excerpt.
+        assert_eq!(
+            excerpt_relation("the plan failed", "the plan did not fail"),
+            None
+        );
+    }
+
     #[test]
     fn running_text_spans_are_whole_words() {
         let c: Vec<char> = "he promised to build a wall".chars().collect();
