@@ -87,19 +87,7 @@ pub fn containment(a: &[u64], b: &[u64]) -> f64 {
     if n == 0 {
         return 0.0;
     }
-    let (mut i, mut j, mut both) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    both as f64 / n as f64
+    crate::sim::statement::shared_count(a, b) as f64 / n as f64
 }
 
 /// For each pair `(i, j)` of indices into `articles`, the containment of the word 5-grams of
