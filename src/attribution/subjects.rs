@@ -75,13 +75,21 @@ impl<'a> Index<'a> {
     /// Whether mention `mi` follows "from" or "by" after a document noun ("a letter from the
     /// American Legion", "a memo by John Smith"): the document's issuer, not a place.
     fn document_from(&self, mi: usize) -> bool {
-        let mut k = self.ms[mi].d0.min(self.ms[mi].t0);
+        self.issuing_document(self.ms[mi].d0.min(self.ms[mi].t0))
+            .is_some()
+    }
+
+    /// The document noun before "from"/"by" (and an article) that a name starting at token
+    /// `a` issued: "a letter from [the] …" gives the token of "letter".
+    fn issuing_document(&self, a: usize) -> Option<usize> {
+        let mut k = a;
         if k > 0 && self.toks[k - 1].func == Func::Det {
             k -= 1;
         }
-        k >= 2
+        (k >= 2
             && matches!(self.word(k - 1), "from" | "by")
-            && indirect::DOCUMENT_HEADS.contains(&self.word(k - 2).to_ascii_lowercase().as_str())
+            && indirect::DOCUMENT_HEADS.contains(&self.word(k - 2).to_ascii_lowercase().as_str()))
+        .then(|| k - 2)
     }
 
     /// Whether `r` follows "by" after a past participle ("obtained by The Associated Press",
@@ -1116,28 +1124,19 @@ impl<'a> Index<'a> {
         }
         // "A Feb. 1 letter from the American Legion obtained by …": the issuer of a document
         // that opens the clause.
-        let mut k = a;
-        if k > s0 && self.toks[k - 1].func == Func::Det {
-            k -= 1;
+        let head = self.issuing_document(a).filter(|&h| h >= s0)?;
+        // The document's own determiner and modifiers reach back to the clause start.
+        let mut d = head;
+        while d > s0
+            && self.toks[d - 1].word
+            && !self.toks[d - 1].quoted
+            && self.cue_at[d - 1].is_none()
+            && matches!(self.toks[d - 1].func, Func::Det | Func::None | Func::Time)
+            && d + 4 > head
+        {
+            d -= 1;
         }
-        let issued = k >= s0 + 2
-            && matches!(self.word(k - 1), "from" | "by")
-            && indirect::DOCUMENT_HEADS.contains(&self.word(k - 2).to_ascii_lowercase().as_str())
-            && {
-                // The document's own determiner and modifiers reach back to the clause start.
-                let mut d = k - 2;
-                while d > s0
-                    && self.toks[d - 1].word
-                    && !self.toks[d - 1].quoted
-                    && self.cue_at[d - 1].is_none()
-                    && matches!(self.toks[d - 1].func, Func::Det | Func::None | Func::Time)
-                    && d + 6 > k
-                {
-                    d -= 1;
-                }
-                opens_at(self, d)
-            };
-        issued.then_some(r)
+        opens_at(self, d).then_some(r)
     }
 
     /// "Lee Zeldin of New York said": a person's name, "of" and a place ending at token `p`.

@@ -456,37 +456,7 @@ fn push_quote(
 }
 
 /// Nouns that name a published or performed work, and the participles that introduce a title.
-const WORK_NOUNS: &[&str] = &[
-    "album",
-    "article",
-    "autobiography",
-    "bestseller",
-    "biography",
-    "blog",
-    "book",
-    "books",
-    "column",
-    "documentary",
-    "editorial",
-    "entitled",
-    "episode",
-    "essay",
-    "film",
-    "headline",
-    "headlined",
-    "memoir",
-    "movie",
-    "musical",
-    "novel",
-    "op-ed",
-    "opera",
-    "play",
-    "podcast",
-    "poem",
-    "sitcom",
-    "song",
-    "titled",
-];
+static WORK_NOUNS: crate::lexicon::Words = crate::lexicon::Words::new("work_nouns");
 
 /// The word before an opening mark (across one comma: "her memoir, “…”") names a work.
 fn after_work_noun(text: &str, open: usize) -> bool {
