@@ -38,6 +38,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SCORERS: list[tuple[str, Any, Any, float]] = [
     # name, ours, RapidFuzz's, factor of RapidFuzz's score to 0-100
     ("ratio", sim.ratio, fuzz.ratio, 1.0),
+    ("QRatio", sim.QRatio, fuzz.QRatio, 1.0),
     ("partial_ratio", sim.partial_ratio, fuzz.partial_ratio, 1.0),
     ("token_sort_ratio", sim.token_sort_ratio, fuzz.token_sort_ratio, 1.0),
     ("token_set_ratio", sim.token_set_ratio, fuzz.token_set_ratio, 1.0),
@@ -191,14 +192,14 @@ def cell(op: str, cls: str, data: dict[str, list[str]], sc: tuple[str, Any, Any,
             got = [s for _, s, _ in ro]
             return tt / to, len(got) == len(want) and (not want or equal(got, want))
         to, tt, ro, _ = race(
-            lambda: sim.extract(q, c, scorer=ours, processor=proc_o, score_cutoff=cut_o,
-                                limit=1, workers=workers),
+            lambda: sim.extractOne(q, c, scorer=ours, processor=proc_o, score_cutoff=cut_o,
+                                   workers=workers),
             lambda: process.extractOne(q, c, scorer=theirs, processor=proc_t,
                                        score_cutoff=cut_t),
             repeat, min_time)
         best = process.extractOne(pre([q])[0], pre(c), scorer=theirs)[1] * factor
         want = None if cut_o is not None and best < cut_o else best
-        got = ro[0][1] if ro else None
+        got = ro[1] if ro else None
         ok = (got is None) == (want is None) and (want is None or equal(got, want))
         return tt / to, ok
     if op == "top_k":
@@ -244,7 +245,7 @@ def per_call(data: dict[str, list[str]], repeat: int) -> None:
     for label, o, t in [
         ("extract ratio limit=5", lambda: sim.extract(q, c, limit=5),
          lambda: process.extract(q, c, scorer=fuzz.ratio, limit=5)),
-        ("extractOne ratio", lambda: sim.extract(q, c, limit=1),
+        ("extractOne ratio", lambda: sim.extractOne(q, c),
          lambda: process.extractOne(q, c, scorer=fuzz.ratio)),
         ("extract WRatio limit=5", lambda: sim.extract(q, c, scorer=sim.WRatio, limit=5),
          lambda: process.extract(q, c, scorer=fuzz.WRatio, limit=5)),
@@ -260,6 +261,40 @@ def per_call(data: dict[str, list[str]], repeat: int) -> None:
         print(f"  {label:28} {to * 1e6:10.2f} {tt * 1e6:10.2f} {tt / to:6.2f}x")
 
 
+DISTANCES = ["Levenshtein", "Indel", "Hamming", "OSA", "DamerauLevenshtein"]
+
+
+def distances(data: dict[str, list[str]], repeat: int, min_time: float) -> None:
+    """Single calls of quotelens.distance against rapidfuzz.distance: ``distance`` plain and
+    with an int cutoff, ``normalized_similarity`` plain and with a 0.8 cutoff."""
+    from quotelens import distance as qd
+    from rapidfuzz import distance as rd
+
+    print("\ndistances, single calls (RapidFuzz CPU time / quotelens; '!' = results differ: "
+          "RapidFuzz drops some scores equal to a normalized cutoff, e.g. 0.8 at 0.8)")
+    print(f"{'metric':20}" + "".join(f" {c + ' d/dc/ns/nsc':>26}" for c in SIZES))
+    for metric in DISTANCES:
+        line = f"{metric:20}"
+        for cls in SIZES:
+            n = SIZES[cls]["single"]
+            rng = random.Random(zlib.crc32(f"dist {cls} {metric}".encode()))
+            a, b = sample(data[cls], n, rng), sample(data[cls], n, rng)
+            pairs = list(zip(a, b))
+            cells = []
+            for kind, kw in [("distance", {}), ("distance", {"score_cutoff": 3}),
+                             ("normalized_similarity", {}),
+                             ("normalized_similarity", {"score_cutoff": 0.8})]:
+                fo = getattr(getattr(qd, metric), kind)
+                ft = getattr(getattr(rd, metric), kind)
+                to, tt, ro, rt = race(
+                    lambda fo=fo, kw=kw, pairs=pairs: [fo(x, y, **kw) for x, y in pairs],
+                    lambda ft=ft, kw=kw, pairs=pairs: [ft(x, y, **kw) for x, y in pairs],
+                    repeat, min_time)
+                cells.append(f"{tt / to:.2f}" + ("" if equal(ro, rt) else "!"))
+            line += f" {'/'.join(cells):>26}"
+        print(line, flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--workers", type=int, default=1)
@@ -270,6 +305,8 @@ def main() -> None:
     ap.add_argument("--scorers", default=",".join(s[0] for s in SCORERS))
     ap.add_argument("--quick", action="store_true",
                     help="3 repeats of 0.01 CPU seconds (a rough table in a third of the time)")
+    ap.add_argument("--no-distances", action="store_true",
+                    help="leave out the quotelens.distance table")
     args = ap.parse_args()
     if args.quick:
         args.repeat, args.min_time = 3, 0.01
@@ -299,6 +336,8 @@ def main() -> None:
                 line += f" {'/'.join(cells):>20}"
             print(line, flush=True)
     per_call(data, args.repeat)
+    if not args.no_distances:
+        distances(data, args.repeat, args.min_time)
 
 
 if __name__ == "__main__":

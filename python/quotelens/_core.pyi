@@ -221,6 +221,9 @@ class MinHashIndex:
 def ratio(
     s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
 ) -> float: ...
+def QRatio(
+    s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
+) -> float: ...
 def partial_ratio(
     s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
 ) -> float: ...
@@ -246,6 +249,147 @@ def jaccard(
     s1: str, s2: str, *, processor: Any = None, score_cutoff: Optional[float] = None
 ) -> float: ...
 def default_process(s: str, *, strip_accents: bool = False) -> str: ...
+# Raw distances (quotelens.distance groups these as RapidFuzz's modules).
+def levenshtein_distance(
+    s1: str,
+    s2: str,
+    *,
+    weights: tuple[int, int, int] = (1, 1, 1), processor: Any = None,
+    score_cutoff: Optional[int] = None,
+) -> int: ...
+def levenshtein_similarity(
+    s1: str,
+    s2: str,
+    *,
+    weights: tuple[int, int, int] = (1, 1, 1), processor: Any = None,
+    score_cutoff: Optional[int] = None,
+) -> int: ...
+def levenshtein_normalized_distance(
+    s1: str,
+    s2: str,
+    *,
+    weights: tuple[int, int, int] = (1, 1, 1), processor: Any = None,
+    score_cutoff: Optional[float] = None,
+) -> float: ...
+def levenshtein_normalized_similarity(
+    s1: str,
+    s2: str,
+    *,
+    weights: tuple[int, int, int] = (1, 1, 1), processor: Any = None,
+    score_cutoff: Optional[float] = None,
+) -> float: ...
+def hamming_distance(
+    s1: str,
+    s2: str,
+    *,
+    pad: bool = True, processor: Any = None,
+    score_cutoff: Optional[int] = None,
+) -> int: ...
+def hamming_similarity(
+    s1: str,
+    s2: str,
+    *,
+    pad: bool = True, processor: Any = None,
+    score_cutoff: Optional[int] = None,
+) -> int: ...
+def hamming_normalized_distance(
+    s1: str,
+    s2: str,
+    *,
+    pad: bool = True, processor: Any = None,
+    score_cutoff: Optional[float] = None,
+) -> float: ...
+def hamming_normalized_similarity(
+    s1: str,
+    s2: str,
+    *,
+    pad: bool = True, processor: Any = None,
+    score_cutoff: Optional[float] = None,
+) -> float: ...
+def indel_distance(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[int] = None,
+) -> int: ...
+def indel_similarity(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[int] = None,
+) -> int: ...
+def indel_normalized_distance(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[float] = None,
+) -> float: ...
+def indel_normalized_similarity(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[float] = None,
+) -> float: ...
+def osa_distance(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[int] = None,
+) -> int: ...
+def osa_similarity(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[int] = None,
+) -> int: ...
+def osa_normalized_distance(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[float] = None,
+) -> float: ...
+def osa_normalized_similarity(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[float] = None,
+) -> float: ...
+def damerau_levenshtein_distance(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[int] = None,
+) -> int: ...
+def damerau_levenshtein_similarity(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[int] = None,
+) -> int: ...
+def damerau_levenshtein_normalized_distance(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[float] = None,
+) -> float: ...
+def damerau_levenshtein_normalized_similarity(
+    s1: str,
+    s2: str,
+    *,
+    processor: Any = None,
+    score_cutoff: Optional[float] = None,
+) -> float: ...
 def _cdist(
     queries: Any,
     choices: Any,

@@ -3,8 +3,20 @@ statement scorer, the stance of one statement towards another (``compare``: agre
 unrelated), and fast location of a quote inside an article.
 
 Every scorer has the RapidFuzz shape ``scorer(s1, s2, *, processor=None, score_cutoff=None)``
-and returns 0–100; ``ratio``, ``partial_ratio``, ``token_sort_ratio``, ``token_set_ratio``,
-``token_ratio``, ``WRatio``, ``jaro_winkler`` and ``levenshtein`` give RapidFuzz's scores.
+and returns 0–100; ``ratio``, ``QRatio``, ``partial_ratio``, ``token_sort_ratio``,
+``token_set_ratio``, ``token_ratio``, ``WRatio``, ``jaro_winkler`` and ``levenshtein`` give
+RapidFuzz's scores. ``extract`` and ``extractOne`` are RapidFuzz's ``process.extract`` and
+``process.extractOne``; raw distances (Levenshtein with weights, Indel, Hamming, OSA,
+Damerau-Levenshtein) are in :mod:`quotelens.distance`.
+
+**processor=True is not RapidFuzz's processor.** It runs :func:`default_process`: NFKC, full
+case folding (``Straße`` → ``strasse``), curly quotes and dashes folded, every *run* of
+punctuation, symbols and spaces to one space, trimmed. RapidFuzz's
+``utils.default_process`` lowercases, turns each non-alphanumeric character into its own
+space (``"a, b"`` → ``"a  b"``) and leaves ligatures, full-width letters and ``ß`` alone,
+so scores with a processor can differ (by up to 48 points on news text). For RapidFuzz's
+exact scores pass its function, ``processor=rapidfuzz.utils.default_process`` (a Python
+callable: slower), or process the strings first.
 
 >>> from quotelens import sim
 >>> sim.cdist(["troops deployed"], ["troops were deployed", "talks resumed"]).shape
@@ -18,7 +30,7 @@ and returns 0–100; ``ratio``, ``partial_ratio``, ``token_sort_ratio``, ``token
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any as _Any
 from typing import Callable as _Callable
 from typing import Union as _Union
@@ -29,6 +41,7 @@ from quotelens import _core
 from quotelens._core import (
     Alignment,
     MinHashIndex,
+    QRatio,
     QuotelensError,
     StatementMatch,
     StatementScorer,
@@ -51,6 +64,7 @@ __all__ = [
     "Alignment",
     "EmbeddingScorer",
     "MinHashIndex",
+    "QRatio",
     "StatementMatch",
     "StatementScorer",
     "WRatio",
@@ -59,6 +73,7 @@ __all__ = [
     "default_process",
     "embedding_scorer",
     "extract",
+    "extractOne",
     "jaccard",
     "jaro_winkler",
     "levenshtein",
@@ -79,7 +94,7 @@ Processor = _Union[None, bool, _Callable[[str], str]]
 # The scorers the core runs itself (score_pairs asks; cdist, top_k and extract let the core
 # tell, by identity).
 _NATIVE = frozenset(
-    {ratio, partial_ratio, token_sort_ratio, token_set_ratio, token_ratio, WRatio, jaro_winkler,
+    {ratio, QRatio, partial_ratio, token_sort_ratio, token_set_ratio, token_ratio, WRatio, jaro_winkler,
      levenshtein, jaccard}
 )
 
@@ -349,7 +364,7 @@ def _python_top_k(
 
 def extract(
     query: str,
-    choices: Sequence[str],
+    choices: Sequence[str] | Mapping[_Any, str],
     *,
     scorer: Scorer = ratio,
     processor: Processor = None,
@@ -358,7 +373,10 @@ def extract(
     workers: int = 1,
 ) -> list[tuple[str, float, int]]:
     """The best ``limit`` choices (all when ``None``) for ``query`` as ``(choice, score, index)``,
-    best first, like ``rapidfuzz.process.extract``.
+    best first, like ``rapidfuzz.process.extract``. With a mapping (a dict) the values are the
+    choices and each result carries its key in place of the index, as in RapidFuzz. The
+    default scorer is ``ratio``; RapidFuzz's is ``WRatio`` (pass ``scorer=WRatio`` for its
+    results).
 
     With one worker (the default) and a native scorer the choices are scored as they are
     read (one at a time while the work is small, then in growing blocks), and reading stops
@@ -368,7 +386,17 @@ def extract(
 
     >>> extract("troops", ["troop", "talks", "troops"], limit=2)
     [('troops', 100.0, 2), ('troop', 90.9090909090909, 0)]
+    >>> extract("troops", {"a": "talks", "b": "troop"}, limit=1)
+    [('troop', 90.9090909090909, 'b')]
     """
+    if isinstance(choices, Mapping):
+        keys = list(choices)
+        values = [choices[k] for k in keys]
+        return [
+            (c, s, keys[i])
+            for c, s, i in extract(query, values, scorer=scorer, processor=processor,
+                                   limit=limit, score_cutoff=score_cutoff, workers=workers)
+        ]
     found = _core._extract(query, choices, scorer, processor, limit, score_cutoff, workers)
     if found is not NotImplemented:
         return found
@@ -379,3 +407,28 @@ def extract(
     k = len(c) if limit is None else min(int(limit), len(c))
     _, ci, s = _python_top_k([q], pc, k, scorer, score_cutoff)
     return [(c[int(i)], float(v), int(i)) for i, v in zip(ci, s)]
+
+
+def extractOne(  # noqa: N802 (RapidFuzz's name)
+    query: str,
+    choices: Sequence[str] | Mapping[_Any, str],
+    *,
+    scorer: Scorer = ratio,
+    processor: Processor = None,
+    score_cutoff: float | None = None,
+    workers: int = 1,
+) -> tuple[str, float, _Any] | None:
+    """The best choice for ``query`` as ``(choice, score, index)`` (the key for a mapping), or
+    ``None`` when there are no choices or none reaches ``score_cutoff``; RapidFuzz's
+    ``process.extractOne``. Ties go to the earliest choice. Reading stops at the first score
+    of 100, which nothing can beat. The default scorer is ``ratio``, as in :func:`extract`;
+    RapidFuzz's is ``WRatio`` (pass ``scorer=WRatio`` for its results).
+
+    >>> extractOne("Lloyd Austin", ["Antony Blinken", "Lloyd J. Austin", "Austin"])
+    ('Lloyd J. Austin', 88.88888888888889, 1)
+    >>> extractOne("Lloyd Austin", ["Antony Blinken"], score_cutoff=90) is None
+    True
+    """
+    found = extract(query, choices, scorer=scorer, processor=processor, limit=1,
+                    score_cutoff=score_cutoff, workers=workers)
+    return found[0] if found else None

@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 
 mod compare;
 mod confidence;
+mod distance;
 mod lexicon;
 mod lsh;
 mod sim;
@@ -281,15 +282,27 @@ mod _core {
     #[pymodule_export]
     use super::confidence::py_confidence_features;
     #[pymodule_export]
+    use super::distance::{
+        py_damerau_levenshtein_distance, py_damerau_levenshtein_normalized_distance,
+        py_damerau_levenshtein_normalized_similarity, py_damerau_levenshtein_similarity,
+        py_hamming_distance, py_hamming_normalized_distance, py_hamming_normalized_similarity,
+        py_hamming_similarity, py_indel_distance, py_indel_normalized_distance,
+        py_indel_normalized_similarity, py_indel_similarity, py_levenshtein_distance,
+        py_levenshtein_normalized_distance, py_levenshtein_normalized_similarity,
+        py_levenshtein_similarity, py_osa_distance, py_osa_normalized_distance,
+        py_osa_normalized_similarity, py_osa_similarity,
+    };
+    #[pymodule_export]
     use super::lexicon::{py_lexicon_data, py_word_list};
     #[pymodule_export]
     use super::lsh::PyMinHashIndex;
     #[pymodule_export]
     use super::sim::{
         py_cdist, py_compare, py_default_process, py_extract, py_jaccard, py_jaro_winkler,
-        py_levenshtein, py_locate, py_partial_ratio, py_ratio, py_score_pairs, py_statement,
-        py_statement_feature_names, py_statement_features, py_token_ratio, py_token_set_ratio,
-        py_token_sort_ratio, py_top_k, py_wratio, PyAlignment, PyStatementMatch, PyStatementScorer,
+        py_levenshtein, py_locate, py_partial_ratio, py_qratio, py_ratio, py_score_pairs,
+        py_statement, py_statement_feature_names, py_statement_features, py_token_ratio,
+        py_token_set_ratio, py_token_sort_ratio, py_top_k, py_wratio, PyAlignment,
+        PyStatementMatch, PyStatementScorer,
     };
     #[pymodule_export]
     use super::types::{

@@ -190,13 +190,13 @@ fn borrowed_item<'a, 'py>(
 }
 
 /// How a processor argument applies: not at all, the built-in one, or a Python callable.
-enum Proc<'py> {
+pub(super) enum Proc<'py> {
     None,
     Default,
     Call(Bound<'py, PyAny>),
 }
 
-fn proc_of<'py>(p: Option<&Bound<'py, PyAny>>) -> PyResult<Proc<'py>> {
+pub(super) fn proc_of<'py>(p: Option<&Bound<'py, PyAny>>) -> PyResult<Proc<'py>> {
     Ok(match p {
         None => Proc::None,
         Some(p) if p.is_none() => Proc::None,
@@ -228,13 +228,13 @@ const DETACH_PAIR_CHARS: usize = 4096;
 
 /// Room for the code points of one scorer argument: on the stack when short, uninitialized
 /// until read (zeroing and then moving a 256-byte array per string was a tenth of a call).
-struct Buf {
+pub(super) struct Buf {
     inline: [std::mem::MaybeUninit<char>; INLINE_CHARS],
     heap: Vec<char>,
 }
 
 impl Buf {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Buf {
             inline: [std::mem::MaybeUninit::uninit(); INLINE_CHARS],
             heap: Vec::new(),
@@ -356,7 +356,7 @@ fn read_processed<'b>(
     Ok(out)
 }
 
-fn processed<'b>(
+pub(super) fn processed<'b>(
     s: &Bound<'_, PyAny>,
     arg: &str,
     p: &Proc<'_>,
@@ -410,6 +410,11 @@ fn run_scorer(
 macro_rules! scorer_fn {
     ($fname:ident, $pyname:literal, $variant:expr, $doc:literal) => {
         #[doc = $doc]
+        #[doc = ""]
+        #[doc = "**processor=True is quotelens's ``default_process``, not RapidFuzz's \
+                 ``utils.default_process``** (NFKC, case folding, each run of punctuation to \
+                 one space): with a processor, scores can differ from RapidFuzz's. Pass \
+                 ``processor=rapidfuzz.utils.default_process`` for RapidFuzz's scores."]
         #[pyfunction]
         #[pyo3(name = $pyname, signature = (s1, s2, *, processor = None, score_cutoff = None))]
         pub fn $fname(
@@ -430,6 +435,14 @@ scorer_fn!(
     Scorer::Ratio,
     "Normalized Indel similarity (RapidFuzz ``fuzz.ratio``), 0–100.\n\n\
      >>> from quotelens.sim import ratio\n>>> round(ratio(\"this is a test\", \"this is a test!\"), 2)\n96.55"
+);
+scorer_fn!(
+    py_qratio,
+    "QRatio",
+    Scorer::QRatio,
+    "``ratio``, but 0 when either string is empty (after the processor), as RapidFuzz's \
+     ``fuzz.QRatio``: ``ratio(\"\", \"\")`` is 100, ``QRatio(\"\", \"\")`` is 0.\n\n\
+     >>> from quotelens.sim import QRatio\n>>> QRatio(\"\", \"\"), round(QRatio(\"this is a test\", \"this is a test!\"), 2)\n(0.0, 96.55)"
 );
 scorer_fn!(
     py_partial_ratio,

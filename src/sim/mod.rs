@@ -3,6 +3,7 @@
 //! ([`statement`], weights in [`model`]) and fast approximate quote location ([`locate`]).
 
 pub mod batch;
+pub mod distance;
 pub mod fuzz;
 pub mod locate;
 pub mod model;
@@ -20,6 +21,8 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scorer {
     Ratio,
+    /// `ratio`, but 0 when either string is empty (RapidFuzz's `QRatio`).
+    QRatio,
     PartialRatio,
     TokenSortRatio,
     TokenSetRatio,
@@ -32,8 +35,9 @@ pub enum Scorer {
 
 impl Scorer {
     /// Every built-in scorer.
-    pub const ALL: [Scorer; 9] = [
+    pub const ALL: [Scorer; 10] = [
         Scorer::Ratio,
+        Scorer::QRatio,
         Scorer::PartialRatio,
         Scorer::TokenSortRatio,
         Scorer::TokenSetRatio,
@@ -48,6 +52,7 @@ impl Scorer {
     pub fn name(self) -> &'static str {
         match self {
             Scorer::Ratio => "ratio",
+            Scorer::QRatio => "QRatio",
             Scorer::PartialRatio => "partial_ratio",
             Scorer::TokenSortRatio => "token_sort_ratio",
             Scorer::TokenSetRatio => "token_set_ratio",
@@ -71,6 +76,8 @@ impl Scorer {
     pub fn score(self, s1: &[char], s2: &[char], cutoff: f64) -> f64 {
         match self {
             Scorer::Ratio => fuzz::ratio(s1, s2, cutoff),
+            Scorer::QRatio if s1.is_empty() || s2.is_empty() => 0.0,
+            Scorer::QRatio => fuzz::ratio(s1, s2, cutoff),
             Scorer::PartialRatio => fuzz::partial_ratio(s1, s2, cutoff),
             Scorer::TokenSortRatio => fuzz::token_sort_ratio(s1, s2, cutoff),
             Scorer::TokenSetRatio => fuzz::token_set_ratio(s1, s2, cutoff),

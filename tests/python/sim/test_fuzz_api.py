@@ -7,7 +7,7 @@ import numpy as np
 import quotelens
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from quotelens import sim
+from quotelens import distance, sim
 
 # OverflowError is an ArithmeticError, not a ValueError: it fails the test.
 CLEAN = (TypeError, ValueError, MemoryError)
@@ -35,9 +35,12 @@ CALLABLES = {
     "Corpus.from_json": quotelens.Corpus.from_json,
     **{name: getattr(sim, name) for name in sim.__all__
        if callable(getattr(sim, name)) and name not in ("EmbeddingScorer", "embedding_scorer")},
+    **{f"distance.{m}.{k}": getattr(getattr(distance, m), k) for m in distance.__all__
+       for k in getattr(distance, m).__all__},
 }
 KEYWORDS = ["k", "limit", "workers", "score_cutoff", "processor", "scorer", "dtype", "seed",
-            "num_perm", "n", "shingle", "threshold", "idf", "id", "sides", "strip_accents"]
+            "num_perm", "n", "shingle", "threshold", "idf", "id", "sides", "strip_accents",
+            "weights", "pad"]
 
 
 def _call(f, args, kwargs):

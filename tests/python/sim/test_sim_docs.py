@@ -32,3 +32,13 @@ def test_every_export_has_an_example() -> None:
     missing = [n for n in sim.__all__ if ">>>" not in (getattr(sim, n).__doc__ or "")]
     # Classes documented through their methods and result types.
     assert set(missing) <= {"Alignment", "EmbeddingScorer"}, missing
+
+
+SCORERS = ["ratio", "QRatio", "partial_ratio", "token_sort_ratio", "token_set_ratio",
+           "token_ratio", "WRatio", "jaro_winkler", "levenshtein", "jaccard"]
+
+
+@pytest.mark.parametrize("name", SCORERS)
+def test_every_scorer_says_its_processor_is_not_rapidfuzzs(name: str) -> None:
+    doc = getattr(sim, name).__doc__ or ""
+    assert "not RapidFuzz's ``utils.default_process``" in doc
