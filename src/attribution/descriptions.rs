@@ -132,6 +132,11 @@ impl<'a> Index<'a> {
             if t.func != Func::None && t.func != Func::Possessive {
                 break;
             }
+            // "The governor met union leaders before warning …": past its head, a verb in
+            // the past ends the phrase (no description runs on into its own predicate).
+            if last_head.is_some() && !t.cap && past_verb(&lw) {
+                break;
+            }
             if DESCRIPTION_HEADS.contains(&lw.as_str())
                 || t.lex.title
                 || person && super::person_noun(&lw)
@@ -407,4 +412,45 @@ pub(super) fn quantifier_word(lower: &str) -> bool {
         lower,
         "one" | "another" | "two" | "three" | "several" | "some" | "many"
     )
+}
+
+/// A lowercase word that reads as a verb in the past: a regular "-ed" form of four letters
+/// or more, or a common irregular one.
+fn past_verb(w: &str) -> bool {
+    w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed")
+        || matches!(
+            w,
+            "met"
+                | "told"
+                | "said"
+                | "went"
+                | "made"
+                | "took"
+                | "gave"
+                | "came"
+                | "saw"
+                | "left"
+                | "held"
+                | "sent"
+                | "spent"
+                | "won"
+                | "lost"
+                | "ran"
+                | "began"
+                | "spoke"
+                | "wrote"
+                | "got"
+                | "kept"
+                | "led"
+                | "sat"
+                | "stood"
+                | "heard"
+                | "thought"
+                | "knew"
+                | "brought"
+                | "fought"
+                | "chose"
+                | "drew"
+                | "rose"
+        )
 }

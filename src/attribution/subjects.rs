@@ -203,6 +203,17 @@ impl<'a> Index<'a> {
             k -= 1;
             steps += 1;
         }
+        // "The State Department less than two weeks ago said": past a time span before the
+        // cue to the subject before it.
+        if k > 1 && self.word(k - 1) == "ago" && self.same_sentence(k - 1, c) {
+            let mut j = k - 1;
+            while j > 0 && k - j < 8 && self.span_word(j - 1) && self.same_sentence(j - 1, c) {
+                j -= 1;
+            }
+            if j < k - 1 {
+                k = j;
+            }
+        }
         let mut p = k.checked_sub(1)?;
         // `… “New York values,” stating that …`: the comma inside the closing mark.
         if self.word(p) == "\""
@@ -220,6 +231,21 @@ impl<'a> Index<'a> {
         }
         if !self.same_sentence(p, c) || self.toks[p].quoted {
             return None;
+        }
+        // "Carson told the AP on Wednesday after hinting that …", "…, he said, before
+        // warning …": a participle after a subordinating preposition has the subject of the
+        // clause it hangs on, never the object just before it.
+        if self.word(c).ends_with("ing")
+            && matches!(
+                self.word(p).to_ascii_lowercase().as_str(),
+                "after" | "before" | "while" | "when" | "since" | "upon"
+            )
+            && p > 0
+            && self.same_sentence(p - 1, c)
+        {
+            return self
+                .previous_cue_speaker(p, c)
+                .or_else(|| self.sentence_subject(p));
         }
         // "Rep. Stephen Lynch (D-Mass.) said", "Kasich (who has 25 delegates) said": past the
         // parenthesis to the name before it.
@@ -1254,8 +1280,6 @@ impl<'a> Index<'a> {
         ) && (m.d0.min(m.t0)..m.t1).any(|k| self.word(k) == "of")
     }
 
-    /// The subject at the start of the sentence holding token `limit` (a name, possibly after
-    /// "The", or a description), when it ends before `limit`.
     /// The speaker of the reporting verb just before `comma` in the same sentence, outside
     /// quotes ("“…,” the mayor said, adding …"): its subject, or the speaker after it when
     /// inverted ("said Jason Chaffetz (R-Utah), adding …").
@@ -1281,6 +1305,47 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// A word of a time span before "ago" / "later": "a few minutes", "less than two
+    /// weeks", "several years".
+    fn span_word(&self, k: usize) -> bool {
+        let t = self.toks[k];
+        t.word
+            && (t.func == Func::Det
+                || t.digit
+                || t.func == Func::Time
+                || matches!(
+                    self.word(k).to_ascii_lowercase().as_str(),
+                    "a" | "few"
+                        | "several"
+                        | "less"
+                        | "more"
+                        | "than"
+                        | "nearly"
+                        | "about"
+                        | "just"
+                        | "minutes"
+                        | "hours"
+                        | "days"
+                        | "weeks"
+                        | "months"
+                        | "years"
+                        | "moments"
+                        | "minute"
+                        | "hour"
+                        | "day"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "ten"
+                ))
+    }
+
+    /// The subject at the start of the sentence holding token `limit` (a name, possibly after
+    /// "The", or a description), when it ends before `limit`.
     pub(super) fn sentence_subject(&mut self, limit: usize) -> Option<Resolved> {
         let (mut s0, _) = *self.sent_toks.get(self.toks.get(limit)?.sent)?;
         s0 = self.skip_dateline(s0);
@@ -1300,36 +1365,7 @@ impl<'a> Index<'a> {
         // …": past a time phrase without a comma.
         if let Some(j) = (s0..limit.min(s0 + 6)).find(|&j| {
             matches!(self.word(j), "later" | "ago" | "earlier")
-                && (s0..j).all(|k| {
-                    let t = self.toks[k];
-                    t.word
-                        && (t.func == Func::Det
-                            || t.digit
-                            || t.func == Func::Time
-                            || matches!(
-                                self.word(k).to_ascii_lowercase().as_str(),
-                                "a" | "few"
-                                    | "several"
-                                    | "minutes"
-                                    | "hours"
-                                    | "days"
-                                    | "weeks"
-                                    | "months"
-                                    | "years"
-                                    | "moments"
-                                    | "minute"
-                                    | "hour"
-                                    | "day"
-                                    | "week"
-                                    | "month"
-                                    | "year"
-                                    | "two"
-                                    | "three"
-                                    | "four"
-                                    | "five"
-                                    | "ten"
-                            ))
-                })
+                && (s0..j).all(|k| self.span_word(k))
         }) {
             s0 = j + 1;
         } else if self
