@@ -424,6 +424,35 @@ impl Index<'_> {
                 && !after_prep(k)
                 && !matches!(self.word(k), "this" | "that")
         });
+        // "called the plan reckless", "called the ruling unconstitutional": a determiner, one
+        // noun and an adjective that ends the clause.
+        let adjective = |k: usize| {
+            let w = self.word(k);
+            w.len() > 4
+                && [
+                    "ous", "ive", "ful", "less", "able", "ible", "ent", "ant", "ic", "al", "ary",
+                    "ish",
+                ]
+                .iter()
+                .any(|x| w.ends_with(x))
+        };
+        let plain = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                t.word && !t.cap && !t.quoted && t.func == Func::None && t.lex.cue.is_none()
+            })
+        };
+        if self.toks[a].func == Func::Det
+            && a + 2 < lim
+            && plain(a + 1)
+            && plain(a + 2)
+            && adjective(a + 2)
+            && self
+                .toks
+                .get(a + 3)
+                .is_none_or(|t| !t.word || matches!(t.func, Func::Conj | Func::That))
+        {
+            return true;
+        }
         if !(object || second_det) || a + 1 >= s1 {
             return false;
         }
