@@ -101,7 +101,11 @@ impl<'a> Index<'a> {
             if crossed && !cue.according {
                 return None;
             }
-            if !cue.addressee || cue.according {
+            // "“Why?” asked Paul Manafort", "“It will fail,” warned Smith": an addressee verb
+            // put before its subject is inverted like any cue; only "told" never is (after a
+            // quote, "told Smith" names whom the speaker told).
+            let told = matches!(self.word(cue.t0), "told" | "tells" | "tell" | "telling");
+            if !cue.addressee || cue.according || !told {
                 // Across a sentence end ("“…” Calls men names …") only the usual heads.
                 let who = self
                     .speaker_after_with(cue.t1, !crossed)
