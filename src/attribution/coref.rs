@@ -100,7 +100,8 @@ impl<'a> Index<'a> {
                     // ("the Fourteenth Amendment … She says").
                     let evidence = !matches!(m.kind, Kind::Person | Kind::Unknown)
                         || m.kind == Kind::Unknown && ent.name_tokens < 2
-                        || self.person_evidence_with(e, spoke);
+                        || self.person_evidence_with(e, spoke)
+                        || self.appositive_person(j);
                     // "LGBT Americans", "Muslim Americans": a group named by its demonym is
                     // never "he" or "she".
                     let last = ent.name.rsplit(' ').next().unwrap_or("").to_lowercase();
@@ -146,6 +147,27 @@ impl<'a> Index<'a> {
             || self.gender.get(e).is_some_and(|&g| g != 0)
             || ent.name_tokens < 2
             || self.surname_used(e)
+    }
+
+    /// Whether mention `mi` has an apposition only a person has: an age ("Guadalupe
+    /// Potocacetpl, 35, said") or a person noun before it ("One voter, Juan Ortiz, came").
+    fn appositive_person(&self, mi: usize) -> bool {
+        let m = &self.ms[mi];
+        let (a, b) = (m.t0, m.t1);
+        let age = self.is_punct(b, ",")
+            && self
+                .toks
+                .get(b + 1)
+                .is_some_and(|t| t.digit && self.word(b + 1).len() <= 3)
+            && self.toks.get(b + 2).is_some_and(|t| !t.word);
+        let mut buf = String::new();
+        let noun_before = a >= 2
+            && self.is_punct(a - 1, ",")
+            && self.same_sentence(a - 2, a)
+            && self.toks[a - 2].word
+            && !self.toks[a - 2].cap
+            && super::person_noun(lower_into(self.word(a - 2), &mut buf));
+        age || noun_before
     }
 
     /// Whether the article names entity `e` by its last word alone ("Perez" for "Tom Perez").
