@@ -138,6 +138,19 @@ fn is_close_punct(c: char) -> bool {
 
 static APOSTROPHE_WORDS: crate::lexicon::Words = crate::lexicon::Words::new("apostrophe_words");
 
+/// Whether `before` (the text up to a `"` after a digit) ends in a number that a double
+/// mark opened: `dial "1" for English`, `a "10" on the scale` (the mark closes a quote; in
+/// `a 12" pizza` it is inches).
+fn quoted_number(before: &str) -> bool {
+    let number = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    let mut rest = number.chars().rev();
+    rest.next()
+        .is_some_and(crate::text::normalize::is_double_quote)
+        && rest
+            .next()
+            .is_none_or(|c| c.is_whitespace() || is_open_punct(c))
+}
+
 fn role(text: &str, m: &Mark) -> Role {
     let before = text[..m.pos].chars().next_back();
     let after = text[m.pos + 1..].chars().next();
@@ -176,7 +189,11 @@ fn role(text: &str, m: &Mark) -> Role {
         if before.is_some_and(|c| c.is_ascii_digit()) && !alnum_after {
             return Role::Skip; // 5'11 feet, 45' angle
         }
-    } else if before.is_some_and(|c| c.is_ascii_digit()) && m.ch == '"' && is_space_or_none(after) {
+    } else if before.is_some_and(|c| c.is_ascii_digit())
+        && m.ch == '"'
+        && is_space_or_none(after)
+        && !quoted_number(&text[..m.pos])
+    {
         return Role::Skip; // 12" inches
     }
     let left_flank =
@@ -549,6 +566,18 @@ mod tests {
         assert_eq!(
             texts("He said “We do not seek confrontation.” Then \"Fine, really fine.\""),
             vec!["We do not seek confrontation.", "Fine, really fine."]
+        );
+    }
+
+    #[test]
+    fn a_quoted_number_closes_but_inches_do_not() {
+        assert_eq!(
+            texts("Dial \"1\" for English, give it a \"10,000\" score. Still, she spoke."),
+            vec!["1", "10,000"]
+        );
+        assert_eq!(
+            texts("He ordered a 12\" pizza and a \"large\" soda."),
+            vec!["large"]
         );
     }
 
