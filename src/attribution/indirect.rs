@@ -597,6 +597,8 @@ pub(super) fn find(
             let Some(who) = ix.speaker_after(c.t1).or_else(|| ix.np_after(c.t1)) else {
                 continue;
             };
+            // "according to a declaration filed … by John F. Hackett": its author speaks.
+            let who = ix.issuer_inside(&who).unwrap_or(who);
             // "The governor said that, according to the latest count, 40 people had died": a
             // source inside another report's clause is part of that clause.
             if c.t0 >= 2
@@ -639,11 +641,18 @@ pub(super) fn find(
             // "Since last November, according to Human Rights Watch, security forces have
             // killed …": the clause goes on after the source's closing comma.
             let resumes = np_end.filter(|&k| {
-                (k + 1..s1)
-                    .take_while(|&j| !ix.toks[j].quoted)
-                    .filter(|&j| ix.toks[j].word)
-                    .count()
-                    >= 3
+                // "…, according to a declaration by John Hackett, concerning a lawsuit by …":
+                // a participle or a preposition after the source modifies it; the clause
+                // does not resume.
+                let modifier = ix.toks.get(k + 1).is_some_and(|t| {
+                    t.word && !t.cap && (t.func == Func::Prep || ix.word(k + 1).ends_with("ing"))
+                });
+                !modifier
+                    && (k + 1..s1)
+                        .take_while(|&j| !ix.toks[j].quoted)
+                        .filter(|&j| ix.toks[j].word)
+                        .count()
+                        >= 3
             });
             if at_start && np_end.is_some() {
                 (who, Shape::After)

@@ -92,6 +92,51 @@ impl<'a> Index<'a> {
         .then(|| k - 2)
     }
 
+    /// The author named inside a document phrase, "a declaration filed in federal court by
+    /// John F. Hackett", "a letter signed by 50 economists": who wrote what the document
+    /// says. Not an agent that only handled it ("a memo obtained by Reuters").
+    pub(super) fn issuer_inside(&self, r: &Resolved) -> Option<Resolved> {
+        let mut buf = String::new();
+        let doc = (r.a..r.b)
+            .find(|&k| indirect::DOCUMENT_HEADS.contains(&lower_into(self.word(k), &mut buf)))?;
+        // The phrase may end at the document ("a letter signed by …"): its post-modifier
+        // runs on to the next comma.
+        let end = (r.b..(r.b + 8).min(self.toks.len()))
+            .find(|&k| !self.toks[k].word || self.toks[k].quoted || !self.same_sentence(k, doc))
+            .unwrap_or(r.b);
+        let by = (doc + 1..end.max(r.b)).find(|&k| self.word(k) == "by")?;
+        // The participle may sit before a place ("filed in federal court by").
+        let issued = (doc + 1..by).any(|v| {
+            matches!(
+                lower_into(self.word(v), &mut buf),
+                "filed"
+                    | "written"
+                    | "signed"
+                    | "issued"
+                    | "released"
+                    | "authored"
+                    | "submitted"
+                    | "sent"
+                    | "prepared"
+                    | "drafted"
+                    | "posted"
+                    | "published"
+            )
+        });
+        if !issued {
+            return None;
+        }
+        let mut k = by + 1;
+        if self.toks.get(k).is_some_and(|t| t.func == Func::Det) {
+            k += 1;
+        }
+        let mi = self.m_start.get(k).copied().flatten()? as usize;
+        if matches!(self.ms[mi].kind, Kind::Place) {
+            return None;
+        }
+        self.resolved_mention(mi)
+    }
+
     /// Whether `r` follows "by" after a past participle ("obtained by The Associated Press",
     /// "a memo reviewed by Reuters"): the agent inside a post-modifier.
     fn participle_agent(&self, r: &Resolved) -> bool {

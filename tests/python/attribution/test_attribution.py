@@ -517,3 +517,18 @@ def test_a_name_after_anothers_verb_and_given_names_keep_he_and_she_apart() -> N
         "a statement."
     )
     assert got["This is simple,"] == "Tomas Lindqvist", got
+
+
+def test_a_modifier_after_according_to_is_not_content() -> None:
+    # "…, according to <source>, concerning …": the participle modifies the source, and the
+    # report is the clause before it; a document's author is its speaker.
+    a = quotelens.Article(
+        "Records Search Disclosed\n\nStaff searched the files of four officials, according to a "
+        "declaration filed in federal court by Maria T. Olsen, concerning a suit by a watchdog "
+        "group.\n\nThe plan is unworkable, according to a memo obtained by Reuters."
+    )
+    texts = {q.text: q.speaker for q in a.quotes if q.kind == "indirect"}
+    assert set(texts) == {"Staff searched the files of four officials", "The plan is unworkable"}
+    assert texts["Staff searched the files of four officials"] == "Maria T. Olsen"
+    # The agency that obtained a memo is not its author.
+    assert texts["The plan is unworkable"] != "Reuters"
