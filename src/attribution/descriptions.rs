@@ -315,9 +315,14 @@ impl<'a> Index<'a> {
         // Nobody named: the description itself speaks ("American officials", "experts").
         let mut first = if det.is_some() { a + 1 } else { a };
         // "Israel's military": the side is evidence, the name is what follows it.
+        // Not a possessive after the head ("a partner at Mr. Birdthistle's former firm": the
+        // partner, not the firm).
+        let head_at =
+            (first..b).find(|&k| self.toks[k].word && self.word(k).eq_ignore_ascii_case(head));
         if let Some(k) = (first..b)
             .rev()
             .find(|&k| self.toks[k].func == Func::Possessive)
+            .filter(|&k| head_at.is_none_or(|h| k < h))
         {
             first = k + 1;
         }

@@ -923,6 +923,16 @@ impl<'a> Index<'a> {
             return None;
         }
         let mut buf = String::new();
+        // "A partner at the firm", "attorneys for the family": a person noun before the
+        // phrase's preposition heads it (not "eight of 10 voters": a number).
+        let head = (a + 1..head)
+            .find(|&k| self.toks[k].func == Func::Prep)
+            .map(|p| p - 1)
+            .filter(|&k| {
+                let t = self.toks[k];
+                t.word && !t.cap && !t.digit && person_noun(lower_into(self.word(k), &mut buf))
+            })
+            .unwrap_or(head);
         let hw = lower_into(self.word(head), &mut buf).to_string();
         let first = self.toks[a];
         let det = (first.func == Func::Det || first.func == Func::She && a < head)
@@ -935,6 +945,17 @@ impl<'a> Index<'a> {
             }
         }
         if matches!(det.as_deref(), Some("the") | Some("this")) && person_noun(&hw) && !h.cap {
+            // "A partner at the firm told him … The solution, the partner told them, was
+            // simple": the person an earlier description introduced, when no one was named
+            // since.
+            if let Some(e) = self.described_since_named(a, &hw) {
+                return Some(Resolved {
+                    entity: e,
+                    a,
+                    b,
+                    conf: 0.6,
+                });
+            }
             // "the lanky, bespectacled professor said": the last person named before it.
             if let Some(e) = self.recent_person(a) {
                 return Some(Resolved {
@@ -950,6 +971,35 @@ impl<'a> Index<'a> {
                 r.conf = r.conf.min(0.6);
                 r
             })
+    }
+
+    /// The entity an unnamed description with head `head` introduced before token `a`
+    /// (within the paragraphs a definite description reaches back), if no person was named
+    /// between it and `a`.
+    fn described_since_named(&self, a: usize, head: &str) -> Option<usize> {
+        let para = self.toks.get(a)?.para;
+        let (g, ft) = self
+            .group_order
+            .iter()
+            .rev()
+            .filter_map(|&g| Some((g, self.first_tok.get(g).copied().flatten()?)))
+            .find(|&(g, ft)| {
+                ft < a
+                    && self.toks[ft].para + params::DESCRIPTION_PARAGRAPHS >= para
+                    && self.ents[g].is_person()
+                    && self.ents[g].description_heads.iter().any(|h| h == head)
+            })?;
+        let hi = self.ms_t1.partition_point(|&t1| (t1 as usize) <= a);
+        let named_since = (0..hi).rev().take(40).any(|j| {
+            let m = &self.ms[j];
+            // A name inside the description's own sentence is part of it ("a partner at
+            // Mr. Birdthistle's former firm").
+            m.t0 > ft
+                && !self.same_sentence(m.t0, ft)
+                && m.kind == Kind::Person
+                && self.ents.get(self.res[j]).is_some_and(|x| x.is_person())
+        });
+        (!named_since).then_some(g)
     }
 
     /// Whether mention `mi` is the object of a preposition inside an aside of the sentence of
