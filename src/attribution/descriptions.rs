@@ -263,7 +263,23 @@ impl<'a> Index<'a> {
                     }
                     loose.get_or_insert(e);
                 }
-                if org && loose.is_none() && ent.kind == EntityKind::Organization {
+                // "the company said" after Boeing: the last organization. Not for a state's
+                // own heads ("The administration, for its part, expressed …" after the
+                // National Retail Federation): only an organization of that name is one.
+                let state_head = matches!(
+                    head,
+                    "government"
+                        | "administration"
+                        | "ministry"
+                        | "embassy"
+                        | "military"
+                        | "army"
+                        | "police"
+                        | "court"
+                        | "opposition"
+                        | "authorities"
+                );
+                if org && !state_head && loose.is_none() && ent.kind == EntityKind::Organization {
                     loose = Some(e);
                 }
             }
@@ -289,8 +305,10 @@ impl<'a> Index<'a> {
             && !anonymous;
         // "A lawmaker in the Philippines is calling for …": someone placed where they are is
         // described for that, not introduced before a name.
-        let located = (a..b).any(|k| {
-            self.toks[k].func == Func::Prep && matches!(self.word(k), "in" | "from" | "at")
+        // "A spokesman for Platte River said …": someone described by whom they speak for
+        // is not the next person named either (Cheryl Mills, a paragraph later).
+        let located = (a..(b + 1).min(self.toks.len())).any(|k| {
+            self.toks[k].func == Func::Prep && matches!(self.word(k), "in" | "from" | "at" | "for")
         });
         if forward && indefinite && !plural && forward_ok && !located {
             if let Some(e) = self.forward_name(b, side.map(|s| s.0)) {
