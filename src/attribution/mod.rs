@@ -116,6 +116,9 @@ pub(crate) enum Pattern {
     SameSentence,
     /// A quote-only paragraph after an attributed quote.
     Continuation,
+    /// A full quote inside an attributed one: its speaker voices it (`“The feeling was,
+    /// ‘It is a project to steal Central Asia,’” said Gabuyev`).
+    Nested,
     /// A quoted fragment after a cue: `called it “a disgrace”`.
     Fragment,
     /// Reported speech: `X said (that) …`, `according to X, …`.
@@ -145,6 +148,7 @@ impl Pattern {
             Pattern::Colon => "colon",
             Pattern::SameSentence => "same-sentence",
             Pattern::Continuation => "continuation",
+            Pattern::Nested => "nested",
             Pattern::Fragment => "fragment",
             Pattern::ReportedAfter => "reported-after",
             Pattern::ReportedBefore => "reported-before",
@@ -387,6 +391,32 @@ fn shared_sentences_and_continuations(ix: &Index, doc: &Doc, st: &mut Passes) {
         }
         if let Some(a) = st.attrs[qi] {
             last = Some((q.paragraph, a));
+        }
+    }
+}
+
+/// A direct quote inside an attributed direct or mixed quote, with no speaker of its own, is
+/// voiced by the outer speaker (who quotes someone, or a feeling, in their own words). A
+/// quoted term inside stays a term.
+fn nested_quotes(doc: &Doc, st: &mut Passes) {
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        if q.depth == 0 || q.kind != QuoteKind::Direct || st.attrs[qi].is_some() {
+            continue;
+        }
+        let outer = doc.quotes.iter().enumerate().rev().find(|(oi, o)| {
+            *oi != qi
+                && o.depth + 1 == q.depth
+                && o.start <= q.start
+                && q.end <= o.end
+                && matches!(o.kind, QuoteKind::Direct | QuoteKind::Mixed)
+        });
+        if let Some(a) = outer.and_then(|(oi, _)| st.attrs[oi]) {
+            st.attrs[qi] = Some(Attr {
+                conf: a.conf * 0.6,
+                cue: None,
+                pattern: Pattern::Nested,
+                ..a
+            });
         }
     }
 }
@@ -707,6 +737,7 @@ pub fn attribute(
     let indirect = indirect::find(&mut ix, &skip_cues, &st.used_cues, doc);
     fragments(&mut ix, doc, &mut st, &indirect);
     after_reports(&ix, doc, &mut st, &indirect);
+    nested_quotes(doc, &mut st);
     // A speaker whose name is not a speaker's attributes nothing.
     for a in st.attrs.iter_mut() {
         if a.is_some_and(|a| ix.junk_speaker(&a.who)) {

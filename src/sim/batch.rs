@@ -683,6 +683,27 @@ fn check_cutoff(cutoff: Option<f64>) -> Result<f64> {
     }
 }
 
+/// Whether `s` is empty once processed as `process` asks.
+fn empty_after(s: &[char], process: bool) -> bool {
+    if !process || s.is_empty() {
+        return s.is_empty();
+    }
+    let mut v = Vec::new();
+    default_process_chars(s, false, &mut v);
+    v.is_empty()
+}
+
+/// `QRatio` is `ratio` except that two strings of which either is empty score 0, and `ratio`
+/// already scores 0 when only one is: for queries that are not empty (after processing) the
+/// two are equal, and the ratio kernels serve `QRatio` (per pair it ran 0.1x RapidFuzz in a
+/// `cdist` of names). The metric to run, given which queries are empty.
+fn kernel_metric(metric: &Metric, any_query_empty: bool) -> Metric {
+    match metric {
+        Metric::Builtin(Scorer::QRatio) if !any_query_empty => Metric::Builtin(Scorer::Ratio),
+        m => m.clone(),
+    }
+}
+
 /// Refuse a dense `n × m` result that cannot fit: `cell_bytes` per cell at the peak (the
 /// float32 matrix plus any copy the caller makes, e.g. a conversion to another dtype).
 pub fn check_dense(n: usize, m: usize, cell_bytes: u64) -> Result<()> {
@@ -757,6 +778,23 @@ pub fn cdist_texts(
     let cutoff = check_cutoff(score_cutoff)?;
     let (n, m) = (queries.len(), choices.len());
     check_dense(n, m, 4)?;
+    if matches!(metric, Metric::Builtin(Scorer::QRatio)) {
+        // Ratio for every row, then the rows of empty queries are all 0 (QRatio's rule).
+        let mut out = cdist_texts(
+            queries,
+            choices,
+            &Metric::Builtin(Scorer::Ratio),
+            process,
+            score_cutoff,
+            workers,
+        )?;
+        for (i, q) in queries.iter().enumerate() {
+            if empty_after(q, process) {
+                out[i * m..(i + 1) * m].fill(0.0);
+            }
+        }
+        return Ok(out);
+    }
     with_workers_for(workers, work(queries, choices), |serial| {
         let qs = prepare_all(queries, metric, process, serial);
         let cs = prepare_all(choices, metric, process, serial);
@@ -1038,6 +1076,7 @@ impl Extraction {
         }
         let k = limit.unwrap_or(n_choices).min(n_choices);
         let chars: Vec<char> = query.chars().collect();
+        let metric = &kernel_metric(metric, empty_after(&chars, process));
         let query_len = chars.len();
         let raw = !process && compares_raw(metric);
         let q = if raw {
@@ -1307,6 +1346,7 @@ fn best(
     if k == 0 {
         return Err(Error::invalid("k", "must be at least 1"));
     }
+    let metric = &kernel_metric(metric, queries.iter().any(|q| empty_after(q, process)));
     if choices.len() > u32::MAX as usize {
         return Err(Error::TooLarge {
             arg: "choices",
