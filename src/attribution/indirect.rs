@@ -41,6 +41,8 @@ enum Shape {
     Question { a: usize, b: usize },
     /// "X says “QUOTE” and the words it goes on with": one mixed clause from the opening mark.
     QuoteGoesOn,
+    /// "As X noted, CLAUSE": the clause after the cue's comma.
+    AsClause { comma: usize },
 }
 
 impl Index<'_> {
@@ -792,6 +794,15 @@ pub(super) fn find(
         // A parenthetical cue inside the clause ("All of this, he acknowledges, could be
         // undone", "This, she believes, is wrong") reports whatever its category; an admission
         // after its clause ("It was a mistake, he conceded") reports too.
+        // "As The Atlantic recently noted, trust in government is collapsing", "As many tax
+        // experts, including Mr. Goldberg, have pointed out, Mr. Trump is free to …": what X
+        // noted is the clause after the comma (not "As many tax experts").
+        let shape = match as_clause_comma(ix, s0, c.t0, c.t1) {
+            Some(comma) if !c.according && !matches!(shape, Shape::Question { .. }) => {
+                Shape::AsClause { comma }
+            }
+            _ => shape,
+        };
         let admits = category == "agree"
             && matches!(
                 ix.word(c.t0).to_ascii_lowercase().as_str(),
@@ -801,7 +812,7 @@ pub(super) fn find(
             || admits
             || matches!(shape, Shape::Around { .. }) && category != "describe"
             || !(needs_that(category) || category == "believe");
-        if !fronted_ok && !matches!(shape, Shape::After) {
+        if !fronted_ok && !matches!(shape, Shape::After | Shape::AsClause { .. }) {
             continue;
         }
         // "Sanders says “the wind is at our backs” despite his loss …": a quote the sentence
@@ -815,9 +826,17 @@ pub(super) fn find(
             Shape::After => Pattern::ReportedAfter,
             Shape::Before { .. } => Pattern::ReportedBefore,
             Shape::Around { .. } => Pattern::ReportedAround,
-            Shape::Question { .. } | Shape::QuoteGoesOn => Pattern::ReportedAfter,
+            Shape::Question { .. } | Shape::QuoteGoesOn | Shape::AsClause { .. } => {
+                Pattern::ReportedAfter
+            }
         };
         match shape {
+            Shape::AsClause { comma } => {
+                if let Some(sp) = clause_after(ix, used, comma + 1, s1, false) {
+                    spans.push(sp);
+                }
+                covered = s1;
+            }
             Shape::Before { comma } => {
                 if let Some(sp) = ix.fronted_clause(s0, comma, false) {
                     spans.push(sp);
@@ -1279,6 +1298,55 @@ static CONVENED: crate::lexicon::Words = crate::lexicon::Words::new("convened_no
 /// speaker's cue ("…, adding that …", "… with Johnson saying: “…”") and trailing punctuation.
 /// `verbless`: the clause is a naming verb's object and complement ("called him divisive"),
 /// which, like an infinitive, has no finite verb of its own.
+/// The comma that ends a fronted "As X noted" (sentence from `s0`, cue `t0..t1`): "As" opens
+/// the sentence, nothing between it and the cue is set off by commas but an "including" or
+/// "like" aside, and only a tail ("recently", "in a column") comes between the cue and the
+/// comma. Not "As Freddy stumbled, Mr. Trump said": a clause of its own before the speaker.
+fn as_clause_comma(ix: &Index, s0: usize, t0: usize, t1: usize) -> Option<usize> {
+    if !ix.word(s0).eq_ignore_ascii_case("as") || t0 <= s0 + 1 || t0 > s0 + 14 {
+        return None;
+    }
+    let mut k = s0 + 1;
+    while k < t0 {
+        if ix.is_punct(k, ",") {
+            let aside = matches!(
+                ix.word(k + 1).to_ascii_lowercase().as_str(),
+                "including" | "like" | "such"
+            );
+            let close = (k + 1..t0).find(|&j| ix.is_punct(j, ","));
+            match close {
+                Some(j) if aside => k = j,
+                _ => return None,
+            }
+        }
+        if ix.toks[k].quoted || ix.cue_at[k].is_some() {
+            return None;
+        }
+        k += 1;
+    }
+    // "As the day went on": time goes on, nobody speaks.
+    if matches!(
+        ix.word(t0).to_ascii_lowercase().as_str(),
+        "went" | "go" | "goes" | "going" | "gone"
+    ) || ix.toks[t0 - 1].func == Func::Time
+    {
+        return None;
+    }
+    // Only adverbs, time words and prepositional phrases between the cue and the comma: an
+    // object ("As Trump lamented illegal immigration, Clinton …") makes it a clause of time.
+    let mut e = t1;
+    let mut in_pp = false;
+    while e < t1 + 6 && !ix.is_punct(e, ",") {
+        let t = ix.toks[e];
+        in_pp |= t.func == Func::Prep;
+        if !(t.word && (t.adverb || t.func == Func::Time || in_pp)) {
+            return None;
+        }
+        e += 1;
+    }
+    ix.is_punct(e, ",").then_some(e)
+}
+
 fn clause_after(
     ix: &Index,
     used: &[bool],

@@ -532,3 +532,8 @@ def test_a_modifier_after_according_to_is_not_content() -> None:
     assert texts["Staff searched the files of four officials"] == "Maria T. Olsen"
     # The agency that obtained a memo is not its author.
     assert texts["The plan is unworkable"] != "Reuters"
+
+
+def test_time_going_on_is_no_speaker() -> None:
+    a = quotelens.Article("Session Ends\n\nAs the day went on, the senators left the chamber.")
+    assert not [q for q in a.quotes if q.kind == "indirect"]
