@@ -136,47 +136,46 @@ impl Pattern {
     /// Two machine words (65–128 characters, most news sentences), unrolled.
     #[inline]
     fn lcs2(&self, s2: &[char]) -> usize {
-        let (mut s0, mut s1) = (!0u64, !0u64);
+        let mut s = (!0u64, !0u64);
         for &c in s2 {
-            let base = self.base(c);
-            let (m0, m1) = (self.rows[base], self.rows[base + 1]);
-            let u0 = s0 & m0;
-            let (x0, carry) = s0.overflowing_add(u0);
-            s0 = x0 | (s0 - u0);
-            let u1 = s1 & m1;
-            let x1 = s1.wrapping_add(u1).wrapping_add(carry as u64);
-            s1 = x1 | (s1 - u1);
+            s = self.step2(s, c);
         }
-        self.count_lcs(&[s0, s1])
+        self.count_lcs(&[s.0, s.1])
+    }
+
+    /// One character of the two-word LCS recurrence (Hyyrö's, the carry passed from the low
+    /// word to the high one).
+    #[inline(always)]
+    fn step2(&self, (s0, s1): (u64, u64), c: char) -> (u64, u64) {
+        let base = self.base(c);
+        let (m0, m1) = (self.rows[base], self.rows[base + 1]);
+        let u0 = s0 & m0;
+        let (x0, carry) = s0.overflowing_add(u0);
+        let u1 = s1 & m1;
+        let x1 = s1.wrapping_add(u1).wrapping_add(carry as u64);
+        (x0 | (s0 - u0), x1 | (s1 - u1))
     }
 
     /// [`Self::lcs_at_least`] for two machine words, unrolled as [`Self::lcs2`] is (through
     /// the general word loop, sentence queries of `extract` took 2.4x RapidFuzz's time).
     fn lcs2_at_least(&self, s2: &[char], min_lcs: usize) -> Option<usize> {
         const BLOCK: usize = 32;
-        let (mut s0, mut s1) = (!0u64, !0u64);
+        let mut s = (!0u64, !0u64);
         for (b, block) in s2.chunks(BLOCK).enumerate() {
             if crate::parallel::interrupted_every(b * BLOCK) {
                 break;
             }
             for &c in block {
-                let base = self.base(c);
-                let (m0, m1) = (self.rows[base], self.rows[base + 1]);
-                let u0 = s0 & m0;
-                let (x0, carry) = s0.overflowing_add(u0);
-                s0 = x0 | (s0 - u0);
-                let u1 = s1 & m1;
-                let x1 = s1.wrapping_add(u1).wrapping_add(carry as u64);
-                s1 = x1 | (s1 - u1);
+                s = self.step2(s, c);
             }
             // Bits above the pattern's length stay 1: the zeros are the LCS so far.
-            let so_far = ((!s0).count_ones() + (!s1).count_ones()) as usize;
+            let so_far = ((!s.0).count_ones() + (!s.1).count_ones()) as usize;
             let left = s2.len() - (b * BLOCK + block.len());
             if so_far + left < min_lcs {
                 return None;
             }
         }
-        Some(self.count_lcs(&[s0, s1]))
+        Some(self.count_lcs(&[s.0, s.1]))
     }
 
     #[inline]
