@@ -104,7 +104,7 @@ impl<'a> Index<'a> {
         let end = (r.b..(r.b + 8).min(self.toks.len()))
             .find(|&k| !self.toks[k].word || self.toks[k].quoted || !self.same_sentence(k, doc))
             .unwrap_or(r.b);
-        let by = (doc + 1..end.max(r.b)).find(|&k| self.word(k) == "by")?;
+        let by = (doc + 1..end).find(|&k| self.word(k) == "by")?;
         // The participle may sit before a place ("filed in federal court by").
         let issued = (doc + 1..by).any(|v| {
             matches!(

@@ -696,10 +696,10 @@ fn empty_after(s: &[char], process: bool) -> bool {
 /// `QRatio` is `ratio` except that two strings of which either is empty score 0, and `ratio`
 /// already scores 0 when only one is: for queries that are not empty (after processing) the
 /// two are equal, and the ratio kernels serve `QRatio` (per pair it ran 0.1x RapidFuzz in a
-/// `cdist` of names). The metric to run, given which queries are empty.
-fn kernel_metric(metric: &Metric, any_query_empty: bool) -> Metric {
+/// `cdist` of names). The metric to run; `any_query_empty` is asked only for `QRatio`.
+fn kernel_metric(metric: &Metric, any_query_empty: impl FnOnce() -> bool) -> Metric {
     match metric {
-        Metric::Builtin(Scorer::QRatio) if !any_query_empty => Metric::Builtin(Scorer::Ratio),
+        Metric::Builtin(Scorer::QRatio) if !any_query_empty() => Metric::Builtin(Scorer::Ratio),
         m => m.clone(),
     }
 }
@@ -1076,7 +1076,7 @@ impl Extraction {
         }
         let k = limit.unwrap_or(n_choices).min(n_choices);
         let chars: Vec<char> = query.chars().collect();
-        let metric = &kernel_metric(metric, empty_after(&chars, process));
+        let metric = &kernel_metric(metric, || empty_after(&chars, process));
         let query_len = chars.len();
         let raw = !process && compares_raw(metric);
         let q = if raw {
@@ -1346,7 +1346,7 @@ fn best(
     if k == 0 {
         return Err(Error::invalid("k", "must be at least 1"));
     }
-    let metric = &kernel_metric(metric, queries.iter().any(|q| empty_after(q, process)));
+    let metric = &kernel_metric(metric, || queries.iter().any(|q| empty_after(q, process)));
     if choices.len() > u32::MAX as usize {
         return Err(Error::TooLarge {
             arg: "choices",

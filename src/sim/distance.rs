@@ -355,16 +355,7 @@ mod tests {
     fn kernels_agree_with_the_table() {
         let alphabet = c("abcab c");
         let mut x = 17u64;
-        let mut draw = |n: usize| -> Vec<char> {
-            (0..n)
-                .map(|_| {
-                    x = x
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    alphabet[(x >> 33) as usize % alphabet.len()]
-                })
-                .collect()
-        };
+        let mut draw = |n: usize| crate::sim::testing::random_chars(&mut x, &alphabet, n);
         let weights = [
             Weights::default(),
             Weights {

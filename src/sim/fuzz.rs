@@ -2031,16 +2031,7 @@ mod tests {
     fn lcs_at_least_is_the_lcs_or_proves_it_short() {
         let alphabet: Vec<char> = "abcd é’".chars().collect();
         let mut x = 29u64;
-        let mut draw = |n: usize| -> Vec<char> {
-            (0..n)
-                .map(|_| {
-                    x = x
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    alphabet[(x >> 33) as usize % alphabet.len()]
-                })
-                .collect()
-        };
+        let mut draw = |n: usize| crate::sim::testing::random_chars(&mut x, &alphabet, n);
         // Patterns of one to four machine words (the two-word kernel is unrolled apart).
         for k in 0..400 {
             let a = draw(1 + (k * 37) % 250);
@@ -2604,16 +2595,8 @@ mod tests {
     fn pattern_n_matches_lcs_beyond_three_words_per_lane() {
         // 193..=1000 characters: four to sixteen 64-bit words per lane, carries across words.
         let mut x = 12345u64;
-        let mut text = |n: usize, alphabet: &[char]| -> Vec<char> {
-            (0..n)
-                .map(|_| {
-                    x = x
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    alphabet[(x >> 33) as usize % alphabet.len()]
-                })
-                .collect()
-        };
+        let mut text =
+            |n: usize, alphabet: &[char]| crate::sim::testing::random_chars(&mut x, alphabet, n);
         let ab: Vec<char> = "ab c".chars().collect();
         let wide: Vec<char> = "abcdefgh “”é—✓ ".chars().collect();
         let lanes_texts: Vec<Vec<char>> = [193, 200, 256, 257, 300, 511, 640, 1000]

@@ -10,6 +10,22 @@ pub mod model;
 pub mod process;
 pub mod statement;
 
+/// Deterministic test input: the one generator the sim tests draw strings from.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// `n` characters of `alphabet` drawn by a linear congruential generator from state `x`.
+    pub fn random_chars(x: &mut u64, alphabet: &[char], n: usize) -> Vec<char> {
+        (0..n)
+            .map(|_| {
+                *x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                alphabet[(*x >> 33) as usize % alphabet.len()]
+            })
+            .collect()
+    }
+}
+
 pub use batch::{cdist, extract, score_pairs, top_k, Metric, TopK};
 pub use locate::{locate, Alignment};
 pub use process::default_process;

@@ -186,6 +186,7 @@ fn fold_ascii_run<T: Copy>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::testing::random_chars;
 
     #[test]
     fn folds_quotes_dashes_case_and_width() {
@@ -196,18 +197,6 @@ mod tests {
         assert_eq!(default_process("Zürich café", true), "zurich cafe");
         assert_eq!(default_process("Zürich", false), "zürich");
         assert_eq!(default_process("", false), "");
-    }
-
-    /// `n` characters of `alphabet` drawn by a linear congruential generator from state `x`.
-    fn random_chars(x: &mut u64, alphabet: &[char], n: usize) -> Vec<char> {
-        (0..n)
-            .map(|_| {
-                *x = x
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                alphabet[(*x >> 33) as usize % alphabet.len()]
-            })
-            .collect()
     }
 
     #[test]
