@@ -7,6 +7,9 @@
 /// not stable across versions, so never for anything stored.
 pub(crate) use rustc_hash::FxHashMap;
 
+/// A `HashSet` with FxHash, under the same rules as [`FxHashMap`].
+pub(crate) use rustc_hash::FxHashSet;
+
 /// The FNV-1a offset basis; [`fnv1a`] with `seed = 0` is plain FNV-1a.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;

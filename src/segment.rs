@@ -117,7 +117,7 @@ fn is_date_line(lower: &str, words: usize) -> bool {
     }
     let has_month = lower
         .split(|c: char| c.is_whitespace() || c == ',')
-        .any(|w| MONTHS.contains(&w) || WEEKDAYS.contains(&w));
+        .any(|w| MONTHS.contains(w) || WEEKDAYS.contains(w));
     let digits: usize = lower.chars().filter(|c| c.is_ascii_digit()).count();
     let numeric_date = digits >= 6
         && lower
@@ -141,7 +141,7 @@ fn is_credit_line(line: &str, lower: &str, words: usize) -> bool {
     }
     if let Some((_, agency)) = lower.rsplit_once('/') {
         let agency = agency.trim().trim_end_matches(')');
-        return AGENCIES.contains(&agency) || agency.ends_with(" images");
+        return AGENCIES.contains(agency) || agency.ends_with(" images");
     }
     false
 }
@@ -149,7 +149,7 @@ fn is_credit_line(line: &str, lower: &str, words: usize) -> bool {
 fn is_caption_line(lower: &str, words: usize) -> bool {
     // "Pompeo in Tokyo, via Reuters": a short caption carrying its own credit.
     if let Some((_, agency)) = lower.rsplit_once(" via ") {
-        if words <= 15 && AGENCIES.contains(&agency.trim().trim_end_matches(')')) {
+        if words <= 15 && AGENCIES.contains(agency.trim().trim_end_matches(')')) {
             return true;
         }
     }
@@ -341,7 +341,7 @@ fn classify(text: &str, spans: &[Span]) -> Vec<ParaSpan> {
             ParagraphKind::Credit
         } else if is_caption_line(lower, words) {
             ParagraphKind::Caption
-        } else if RELATED_HEADERS.contains(&lower.trim_end_matches(':').trim()) {
+        } else if RELATED_HEADERS.contains(lower.trim_end_matches(':').trim()) {
             in_related = true;
             ParagraphKind::Related
         } else if is_boilerplate(lower, words) {
@@ -436,7 +436,7 @@ fn period_ends_sentence(text: &str, dot: usize, next_start: usize) -> bool {
     let next = next_word(text, next_start);
     let next_lower = next.to_lowercase();
     let next_is_digit = next.starts_with(|c: char| c.is_ascii_digit());
-    let next_is_starter = STARTERS.contains(&next_lower.as_str());
+    let next_is_starter = STARTERS.contains(next_lower.as_str());
     if word.is_empty() {
         return true;
     }
@@ -444,11 +444,11 @@ fn period_ends_sentence(text: &str, dot: usize, next_start: usize) -> bool {
     if matches!(lower.as_str(), "no" | "nos" | "vol" | "fig" | "pp" | "art") {
         return !next_is_digit && !next.starts_with('#');
     }
-    if TITLES.contains(&lower.as_str()) {
+    if TITLES.contains(lower.as_str()) {
         // "Gen. Jing": never a boundary; "vs." neither.
         return false;
     }
-    if MONTH_ABBR.contains(&lower.as_str()) {
+    if MONTH_ABBR.contains(lower.as_str()) {
         return !next_is_digit && next_is_starter;
     }
     // An initial: "J. R. Smith", "Lloyd J. Austin".
@@ -459,7 +459,7 @@ fn period_ends_sentence(text: &str, dot: usize, next_start: usize) -> bool {
     if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
         return next_is_starter;
     }
-    if COMPANY_ABBR.contains(&lower.as_str()) {
+    if COMPANY_ABBR.contains(lower.as_str()) {
         return next_is_starter;
     }
     true

@@ -334,7 +334,7 @@ impl<'a> Index<'a> {
         let bare = single
             && (first.chars().all(|c| c.is_ascii_digit())
                 || func_of(first).0 == Func::Time
-                || TIME_NOUNS.contains(&first.as_str())
+                || TIME_NOUNS.contains(first.as_str())
                 || matches!(first.as_str(), "you" | "him" | "her" | "them" | "me" | "us"));
         // "DEMOGRAPHICS FAVOR CRUZ": a headline in capitals, not a name.
         let shouted = words.len() >= 2
@@ -360,7 +360,7 @@ impl<'a> Index<'a> {
                 || (first.ends_with("ly") && first.len() > 4));
         // "Another tweeted", "More said", "all five": a quantifier with no noun.
         // "Most said", "Some say" (a group the article is about) are kept.
-        let quantity = words.iter().all(|w| QUANTIFIERS.contains(&w.as_str()))
+        let quantity = words.iter().all(|w| QUANTIFIERS.contains(w.as_str()))
             && !(ent.kind == EntityKind::Group
                 && words.iter().any(|w| super::subjects::group_quantifier(w)));
         place || gerund || bare || shouted || verb_tail || lone_word || quantity

@@ -53,8 +53,8 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
         if i >= 2 && toks[i - 2].word && !toks[i - 2].quoted && toks[i - 2].sent == t.sent && {
             let p = &text[toks[i - 2].s..toks[i - 2].e];
             let p = lower_into(p, &mut buf);
-            SPEECH_NOUN_ADJECTIVES.contains(&p)
-                && !(super::DESCRIPTION_HEADS.contains(&p) && past_form(word))
+            SPEECH_NOUN_ADJECTIVES.contains(p)
+                && !(super::DESCRIPTION_HEADS.contains(p) && past_form(word))
         } {
             continue;
         }
@@ -209,7 +209,7 @@ fn plural_object(text: &str, toks: &[Tok], k: usize, buf: &mut String) -> bool {
     if p.func == Func::Prep {
         return true;
     }
-    if STATEMENT_OBJECT_VERBS.contains(&pw) {
+    if STATEMENT_OBJECT_VERBS.contains(pw) {
         return true;
     }
     // "over-the-top", "ISIS-sympathetic": a hyphenated compound ending in a lowercase word.

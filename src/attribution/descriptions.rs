@@ -30,7 +30,7 @@ impl<'a> Index<'a> {
             t.word
                 && !t.quoted
                 && (!t.cap || sentence_start)
-                && (DESCRIPTION_HEADS.contains(&lower_into(ix.word(k), buf))
+                && (DESCRIPTION_HEADS.contains(lower_into(ix.word(k), buf))
                     || t.lex.title
                     || common_noun)
         };
@@ -72,7 +72,7 @@ impl<'a> Index<'a> {
         }
         // "listeners to his radio program who said": a noun only "who" makes a person is
         // not taken from inside a prepositional phrase, whose object is rarely the one meant.
-        let known = DESCRIPTION_HEADS.contains(&hw.as_str()) || self.toks[head].lex.title;
+        let known = DESCRIPTION_HEADS.contains(hw.as_str()) || self.toks[head].lex.title;
         if any_head && !known && a > 0 && self.toks[a - 1].func == Func::Prep {
             return None;
         }
@@ -137,7 +137,7 @@ impl<'a> Index<'a> {
             if last_head.is_some() && !t.cap && past_verb(&lw) {
                 break;
             }
-            if DESCRIPTION_HEADS.contains(&lw.as_str())
+            if DESCRIPTION_HEADS.contains(lw.as_str())
                 || t.lex.title
                 || person && super::person_noun(&lw)
             {
@@ -229,8 +229,8 @@ impl<'a> Index<'a> {
             .map(|_| self.ms_t1.partition_point(|&t1| t1 as usize <= a))
             .unwrap_or(0);
         if definite || (det.is_some() && !indefinite && !plural) {
-            let media = MEDIA_HEADS.contains(&head);
-            let org = ORG_HEADS.contains(&head);
+            let media = MEDIA_HEADS.contains(head);
+            let org = ORG_HEADS.contains(head);
             let mut loose: Option<usize> = None;
             for j in (0..before).rev().take(120) {
                 let e = self.res[j];
@@ -299,9 +299,9 @@ impl<'a> Index<'a> {
             head,
             "official" | "source" | "person" | "aide" | "staffer" | "adviser" | "advisor"
         );
-        let forward_ok = !super::indirect::DOCUMENT_HEADS.contains(&head)
-            && !MEDIA_HEADS.contains(&head)
-            && !ORG_HEADS.contains(&head)
+        let forward_ok = !super::indirect::DOCUMENT_HEADS.contains(head)
+            && !MEDIA_HEADS.contains(head)
+            && !ORG_HEADS.contains(head)
             && !anonymous;
         // "A lawmaker in the Philippines is calling for …": someone placed where they are is
         // described for that, not introduced before a name.
@@ -359,9 +359,9 @@ impl<'a> Index<'a> {
         let e = match self.groups.get(&key) {
             Some(&e) => e,
             None => {
-                let kind = if MEDIA_HEADS.contains(&head) {
+                let kind = if MEDIA_HEADS.contains(head) {
                     EntityKind::Media
-                } else if plural || ORG_HEADS.contains(&head) {
+                } else if plural || ORG_HEADS.contains(head) {
                     EntityKind::Group
                 } else {
                     EntityKind::Person

@@ -159,7 +159,7 @@ fn colon_category(ix: &Index, e: usize) -> Option<u8> {
     let lx = lexicon();
     let head = ix.ents.get(e)?.name.to_lowercase();
     let head = head.rsplit(' ').next().unwrap_or("");
-    let doc = indirect::DOCUMENT_HEADS.contains(&head);
+    let doc = indirect::DOCUMENT_HEADS.contains(head);
     lx.category_named(if doc { "evidence" } else { "say" })
 }
 
@@ -227,7 +227,7 @@ pub(super) fn find(doc: &Doc, ix: &Index) -> Option<Headline> {
         if run > 0 && (run == label.len() || !label[run].capitalized()) {
             let labelled = label[..run].iter().any(|w| {
                 let lower = w.bare.to_lowercase();
-                LABELS.contains(&lower.as_str())
+                LABELS.contains(lower.as_str())
             });
             if let Some((e, k)) = entity_named(ix, &label[..run]).filter(|_| !labelled) {
                 let colon_at = ws[li].e - 1;

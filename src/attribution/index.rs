@@ -47,7 +47,8 @@ impl<'a> Index<'a> {
             }
             t.quoted = t.s < reach;
         }
-        let mut ms = mentions::find(text, &toks);
+        let lowercase = mentions::lowercase_words(text, &toks);
+        let mut ms = mentions::find_with(text, &toks, &lowercase);
         let ents = entities::cluster(text, &toks, &mut ms);
         let cues = cues::find(text, &toks);
         let n = toks.len();
@@ -97,11 +98,6 @@ impl<'a> Index<'a> {
         let tok_s = toks.iter().map(|t| t.s as u32).collect();
         let ms_t0 = ms.iter().map(|m| m.t0 as u32).collect();
         let ms_t1 = ms.iter().map(|m| m.t1 as u32).collect();
-        let lowercase = toks
-            .iter()
-            .filter(|t| t.word && !t.cap)
-            .filter_map(|t| text.get(t.s..t.e))
-            .collect();
         let mut ix = Index {
             text,
             toks,
@@ -116,7 +112,7 @@ impl<'a> Index<'a> {
             ms_t0,
             ms_t1,
             subjects: vec![None; n_cues],
-            groups: HashMap::new(),
+            groups: Default::default(),
             group_order: Vec::new(),
             first_tok,
             spoke,

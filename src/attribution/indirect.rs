@@ -308,7 +308,7 @@ impl Index<'_> {
                 k -= 1;
             }
             return head.ends_with('s')
-                && super::DESCRIPTION_HEADS.contains(&head.as_str())
+                && super::DESCRIPTION_HEADS.contains(head.as_str())
                 && k > 0
                 && self.toks[end].word
                 && !self.toks[end].quoted
@@ -348,7 +348,7 @@ impl Index<'_> {
                     && k <= a + 2
                     && self.word(k) == "as"
                     && !self.word(k - 1).ends_with("ed")
-                || t.word && STATEMENT_NOUNS.contains(&self.word(k).to_ascii_lowercase().as_str())
+                || t.word && STATEMENT_NOUNS.contains(self.word(k).to_ascii_lowercase().as_str())
         })
     }
 
@@ -362,7 +362,7 @@ impl Index<'_> {
             self.word(a),
             "her" | "his" | "their" | "its" | "my" | "our" | "your"
         );
-        if !possessed && (a..(a + 4).min(lim)).any(|k| CONVENED.contains(&self.word(k))) {
+        if !possessed && (a..(a + 4).min(lim)).any(|k| CONVENED.contains(self.word(k))) {
             return false;
         }
         // "a"/"an" opens the complement ("the plan a disaster"), not when a preposition
@@ -465,7 +465,7 @@ impl Index<'_> {
         let call_made = matches!(
             t.func,
             Func::Prep | Func::Conj | Func::That | Func::Time | Func::Aux | Func::Rel
-        ) || CALL_ADVERBS.contains(&w.as_str());
+        ) || CALL_ADVERBS.contains(w.as_str());
         // "called him Donald": a capitalized word after a pronoun is left alone.
         let name_after_pronoun = object && t.cap;
         t.word && !t.quoted && !call_made && !name_after_pronoun
@@ -535,7 +535,7 @@ impl Index<'_> {
         }
         let doc_word = |k: usize| {
             let w = self.word(k).to_ascii_lowercase();
-            DOCUMENT_HEADS.contains(&w.as_str())
+            DOCUMENT_HEADS.contains(w.as_str())
         };
         if (who.a..who.b).any(doc_word) {
             return true;
@@ -1415,7 +1415,7 @@ fn clause_after(
                             && ix.cues[ci as usize].t0 == k
                             // "… and said she …", not "… and continues to increase …".
                             && !WEAK_CUE_CATEGORIES
-                                .contains(&lexicon().category(ix.cues[ci as usize].category))))
+                                .contains(lexicon().category(ix.cues[ci as usize].category))))
                 // "…, but she denied that …": a new subject and its reporting verb, unless the
                 // comma only closes the clause's opening phrase ("disclosed that after the
                 // assault, Bill Clinton called her").

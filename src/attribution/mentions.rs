@@ -5,6 +5,7 @@
 //! secretary of state …,").
 
 use super::tokens::{lower_into, Func, Tok};
+use crate::hash::FxHashSet;
 use crate::lexicon::lexicon;
 
 /// What a mention refers to.
@@ -51,7 +52,7 @@ static MEDIA_SUFFIXES: crate::lexicon::Words = crate::lexicon::Words::new("media
 
 /// Whether `w` (lowercase) ends or opens an organization's name, an outlet's included.
 fn org_suffix(w: &str) -> bool {
-    ORG_SUFFIXES.contains(&w) || MEDIA_SUFFIXES.contains(&w)
+    ORG_SUFFIXES.contains(w) || MEDIA_SUFFIXES.contains(w)
 }
 
 static ORG_SUFFIXES: crate::lexicon::Words = crate::lexicon::Words::new("org_suffixes");
@@ -184,19 +185,27 @@ fn dateline_run(text: &str, toks: &[Tok], i: usize) -> bool {
             .is_some_and(|t| !t.word && matches!(&text[t.s..t.e], "-" | ","))
 }
 
+/// Words `toks` write in lowercase somewhere ("having", "using"): capitalized at a sentence
+/// start they are ordinary words, not names ("Proposals so far …", "Noting that …").
+pub(super) fn lowercase_words<'t>(text: &'t str, toks: &[Tok]) -> FxHashSet<&'t str> {
+    toks.iter()
+        .filter(|t| t.word && !t.cap)
+        .filter_map(|t| text.get(t.s..t.e))
+        .collect()
+}
+
 /// Find every mention in `toks` (the body tokens of one article).
+#[cfg(test)]
 pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
+    find_with(text, toks, &lowercase_words(text, toks))
+}
+
+/// [`find`] with the article's [`lowercase_words`] already collected.
+pub(super) fn find_with(text: &str, toks: &[Tok], lowercase: &FxHashSet<&str>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut buf = String::new();
     let mut i = 0;
     let n = toks.len();
-    // Words the article writes in lowercase: capitalized at a sentence start they are not names
-    // ("Proposals so far …", "Noting that …", "Mostly for Trump …").
-    let lowercase: std::collections::HashSet<&str> = toks
-        .iter()
-        .filter(|t| t.word && !t.cap)
-        .filter_map(|t| text.get(t.s..t.e))
-        .collect();
     let common_opener = |k: usize, buf: &mut String| -> bool {
         let t = toks[k];
         let starts = k == 0 || toks[k - 1].sent != t.sent;
@@ -248,7 +257,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
         }
         // "Much of Beck", "Besides Clinton", "Another …": a quantifier or preposition the
         // closed-class table does not know opens the sentence, not a name.
-        if NON_NAME_OPENERS.contains(&lower_into(&text[t.s..t.e], &mut buf)) {
+        if NON_NAME_OPENERS.contains(lower_into(&text[t.s..t.e], &mut buf)) {
             i += 1;
             continue;
         }
@@ -272,7 +281,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Mention> {
                     // "House Select Committee on Benghazi", "Commission on Civil Rights".
                     || buf == "on"
                         && ORG_SUFFIX_ON.contains(
-                            &lower_into(&text[toks[b - 1].s..toks[b - 1].e], &mut buf),
+                            lower_into(&text[toks[b - 1].s..toks[b - 1].e], &mut buf),
                         ))
                 && name_token(text, toks, b + 1)
             {
@@ -412,11 +421,11 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         || (name0 > 0 && name0 < len && connector(&lowers[name0]))
         || lowers
             .windows(2)
-            .any(|w| ORG_SUFFIX_ON.contains(&w[0].as_str()) && w[1] == "on");
+            .any(|w| ORG_SUFFIX_ON.contains(w[0].as_str()) && w[1] == "on");
     // "Madison Square Garden", "the Inland Regional Center" is where, never who.
     static FACILITY_SUFFIXES: crate::lexicon::Words =
         crate::lexicon::Words::new("facility_suffixes");
-    if len >= 2 && org.is_none() && FACILITY_SUFFIXES.contains(&lowers[len - 1].as_str()) {
+    if len >= 2 && org.is_none() && FACILITY_SUFFIXES.contains(lowers[len - 1].as_str()) {
         m.t0 = a;
         m.kind = Kind::Place;
         m.key = lowers.join(" ");
@@ -472,7 +481,7 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         m.t0 = a + first_name;
         m.kind = Kind::Org;
         m.key = lowers[first_name..].join(" ");
-        let media = MEDIA_SUFFIXES.contains(&lowers[len - 1].as_str());
+        let media = MEDIA_SUFFIXES.contains(lowers[len - 1].as_str());
         if media {
             m.kind = Kind::Media;
         }

@@ -27,7 +27,7 @@ mod subjects;
 pub mod tokens;
 mod transcripts;
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap;
 
 use crate::article::{raw_quotes, Quote, Speaker};
 use crate::doc::Doc;
@@ -54,13 +54,13 @@ fn person_noun(w: &str) -> bool {
     // People nouns the endings below miss.
     static PEOPLE: crate::lexicon::Words = crate::lexicon::Words::new("people");
     // "investment", "settlement": the "-ent" ending below is for "resident", "agent".
-    if NOT_PEOPLE.contains(&w) || w.ends_with("ment") || w.ends_with("ments") {
+    if NOT_PEOPLE.contains(w) || w.ends_with("ment") || w.ends_with("ments") {
         return false;
     }
-    if PEOPLE.contains(&w) {
+    if PEOPLE.contains(w) {
         return true;
     }
-    DESCRIPTION_HEADS.contains(&w) && !ORG_HEADS.contains(&w) && !MEDIA_HEADS.contains(&w)
+    DESCRIPTION_HEADS.contains(w) && !ORG_HEADS.contains(w) && !MEDIA_HEADS.contains(w)
         || [
             "man", "woman", "er", "or", "ist", "ian", "ant", "ent", "ee", "ess",
         ]
@@ -177,7 +177,7 @@ struct Index<'a> {
     /// Per cue: its subject, once looked for.
     subjects: Vec<Option<Option<Resolved>>>,
     /// Entities created for descriptions, by lowercase text, and in order of creation.
-    groups: HashMap<String, usize>,
+    groups: crate::hash::FxHashMap<String, usize>,
     group_order: Vec<usize>,
     /// Per entity: first token where it is named.
     first_tok: Vec<Option<usize>>,
@@ -189,7 +189,7 @@ struct Index<'a> {
     sent_toks: Vec<(usize, usize)>,
     /// Words the article writes in lowercase somewhere ("having", "using"): capitalized at a
     /// sentence start they are ordinary words, not names.
-    lowercase: std::collections::HashSet<&'a str>,
+    lowercase: crate::hash::FxHashSet<&'a str>,
 }
 
 /// Side override from the user: `{"Kritenbrink": "United States"}` matches an entity by name,
@@ -339,7 +339,7 @@ fn adjacent_cues(ix: &mut Index, doc: &Doc, st: &mut Passes) {
 
 /// Pass 2: a quote sharing a sentence with an attributed one, then continuations.
 fn shared_sentences_and_continuations(ix: &Index, doc: &Doc, st: &mut Passes) {
-    let mut by_sentence: HashMap<usize, Attr> = HashMap::new();
+    let mut by_sentence: FxHashMap<usize, Attr> = FxHashMap::default();
     for (qi, q) in doc.quotes.iter().enumerate() {
         if let Some(a) = st.attrs[qi] {
             by_sentence.entry(sent_of(doc, q.start)).or_insert(a);
@@ -869,7 +869,7 @@ pub fn attribute(
                 spans.get(i).is_none_or(|&(s, _)| s >= q.end)
             }
         });
-        let mut made: HashMap<String, usize> = HashMap::new();
+        let mut made: FxHashMap<String, usize> = FxHashMap::default();
         for (t, &(s, e)) in turns.iter().zip(&spans) {
             // A label the body does not explain becomes a person of its own.
             let entity = t.entity.unwrap_or_else(|| {

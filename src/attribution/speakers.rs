@@ -307,7 +307,7 @@ impl<'a> Index<'a> {
         let singular = hw.strip_suffix('s').filter(|s| s.len() > 2).unwrap_or(&hw);
         let speaks = person_noun(&hw)
             || person_noun(singular)
-            || DESCRIPTION_HEADS.contains(&hw.as_str())
+            || DESCRIPTION_HEADS.contains(hw.as_str())
             || self.toks[head].lex.title;
         if !speaks || self.toks[head].cap {
             return None;

@@ -34,7 +34,7 @@ impl<'a> Index<'a> {
         // A bare noun phrase speaks only through a verb that is speech whatever its subject
         // ("Another 19 percent said"), not one that is often not ("cooperation continues").
         let strong = self.cues.get(ci as usize).is_some_and(|cue| {
-            !WEAK_CUE_CATEGORIES.contains(&lexicon().category(cue.category))
+            !WEAK_CUE_CATEGORIES.contains(lexicon().category(cue.category))
                     // "the fund predicted that …": "that" makes a weak verb report a clause.
                     || self.word(cue.t1).eq_ignore_ascii_case("that")
         });
@@ -88,7 +88,7 @@ impl<'a> Index<'a> {
         }
         (k >= 2
             && matches!(self.word(k - 1), "from" | "by")
-            && indirect::DOCUMENT_HEADS.contains(&self.word(k - 2).to_ascii_lowercase().as_str()))
+            && indirect::DOCUMENT_HEADS.contains(self.word(k - 2).to_ascii_lowercase().as_str()))
         .then(|| k - 2)
     }
 
@@ -98,7 +98,7 @@ impl<'a> Index<'a> {
     pub(super) fn issuer_inside(&self, r: &Resolved) -> Option<Resolved> {
         let mut buf = String::new();
         let doc = (r.a..r.b)
-            .find(|&k| indirect::DOCUMENT_HEADS.contains(&lower_into(self.word(k), &mut buf)))?;
+            .find(|&k| indirect::DOCUMENT_HEADS.contains(lower_into(self.word(k), &mut buf)))?;
         // The phrase may end at the document ("a letter signed by …"): its post-modifier
         // runs on to the next comma.
         let end = (r.b..(r.b + 8).min(self.toks.len()))
@@ -200,8 +200,8 @@ impl<'a> Index<'a> {
         let mut hb = String::new();
         let head = lower_into(last, &mut hb);
         let singular_name = (r.a..r.b).all(|k| !self.toks[k].word || self.toks[k].cap)
-            && !DESCRIPTION_HEADS.contains(&head)
-            && !SPEAKING_HEADS.contains(&head)
+            && !DESCRIPTION_HEADS.contains(head)
+            && !SPEAKING_HEADS.contains(head)
             && !last.ends_with('s')
             && !matches!(
                 self.toks[r.b - 1].func,
@@ -753,10 +753,10 @@ impl<'a> Index<'a> {
         // participle ("the oft-stated promise", "his controversial remarks", "echoing").
         let mut hb = String::new();
         let hw0 = lower_into(self.word(head), &mut hb).to_string();
-        let known = DESCRIPTION_HEADS.contains(&hw0.as_str())
+        let known = DESCRIPTION_HEADS.contains(hw0.as_str())
             || h.lex.title
             || person_noun(&hw0)
-            || indirect::DOCUMENT_HEADS.contains(&hw0.as_str());
+            || indirect::DOCUMENT_HEADS.contains(hw0.as_str());
         let adjectival = [
             "ed", "ing", "ous", "ive", "ful", "able", "ible", "ial", "ical",
         ]
@@ -804,7 +804,7 @@ impl<'a> Index<'a> {
                 .flatten()
                 .and_then(|ci| self.cues.get(ci as usize))
                 .map_or("", |cue| lexicon().category(cue.category));
-            if THING_CUE_CATEGORIES.contains(&category) || THING_CUE_WORDS.contains(&cue_word) {
+            if THING_CUE_CATEGORIES.contains(category) || THING_CUE_WORDS.contains(cue_word) {
                 return None;
             }
         }
@@ -908,7 +908,7 @@ impl<'a> Index<'a> {
             || matches!(self.toks[a - 1].func, Func::Conj | Func::That | Func::Rel)
             // After a preposition the phrase is its object ("People briefed on the move said",
             // "over the last couple of weeks said"), after "to" a verb ("to file reports").
-            || (self.toks[a - 1].func == Func::Prep && !OBJECT_PREPOSITIONS.contains(&self.word(a - 1)))
+            || (self.toks[a - 1].func == Func::Prep && !OBJECT_PREPOSITIONS.contains(self.word(a - 1)))
             || matches!(self.word(a - 1), "," | ";" | ":" | "(" | "-");
         // "to dispute the many polls showing": a verb after "to" with its object; "to include
         // comments": a lone word after "to" is a verb.
@@ -1143,7 +1143,7 @@ impl<'a> Index<'a> {
         let hw = lower_into(self.word(head), &mut buf);
         if !(speaking_noun(hw)
             || self.toks[head].lex.title
-            || documents && indirect::DOCUMENT_HEADS.contains(&hw))
+            || documents && indirect::DOCUMENT_HEADS.contains(hw))
         {
             return None;
         }
@@ -1180,7 +1180,7 @@ impl<'a> Index<'a> {
             if (j + 1 < end || j + 1 < c && self.toks[j + 1].func == Func::Time)
                 && (t.func == Func::Rel && matches!(w, "who" | "that")
                     || t.func == Func::That && w == "that"
-                    || POST_MODIFIERS.contains(&w) && next_prep
+                    || POST_MODIFIERS.contains(w) && next_prep
                     // "A news report published Wednesday said", "officials involved in the
                     // talks said": a past participle after the head noun.
                     || j > lo
@@ -1220,7 +1220,7 @@ impl<'a> Index<'a> {
         // "a source familiar with …": the boundary is the adjective before the preposition.
         if b > 0 && self.toks[b].func == Func::Prep && {
             let w = lower_into(self.word(b - 1), &mut buf);
-            POST_MODIFIERS.contains(&w)
+            POST_MODIFIERS.contains(w)
         } {
             b -= 1;
         }
@@ -1651,7 +1651,7 @@ impl<'a> Index<'a> {
         let mut buf = String::new();
         let hw = lower_into(self.word(head), &mut buf);
         let singular = singular(hw);
-        if !(person_noun(hw) || person_noun(singular) || DESCRIPTION_HEADS.contains(&singular)) {
+        if !(person_noun(hw) || person_noun(singular) || DESCRIPTION_HEADS.contains(singular)) {
             return None;
         }
         self.generic_phrase(prep, c, b)
@@ -1678,10 +1678,10 @@ impl<'a> Index<'a> {
         let inner = cat(self.cue_at.get(c).copied().flatten());
         let mut cb = String::new();
         let word = lower_into(self.word(c), &mut cb);
-        !WEAK_CUE_CATEGORIES.contains(&lexicon().category(outer.category))
-            && (THING_CUE_CATEGORIES.contains(&inner)
+        !WEAK_CUE_CATEGORIES.contains(lexicon().category(outer.category))
+            && (THING_CUE_CATEGORIES.contains(inner)
                 || inner == "evidence"
-                || THING_CUE_WORDS.contains(&word))
+                || THING_CUE_WORDS.contains(word))
     }
 
     /// "a woman in Worcester, Massachusetts, told": a name after a locative preposition is
@@ -1733,12 +1733,12 @@ fn past_participle(w: &str) -> bool {
 /// that speaks for others ("campaign").
 fn speaking_noun(hw: &str) -> bool {
     let sg = singular(hw);
-    DESCRIPTION_HEADS.contains(&hw)
-        || DESCRIPTION_HEADS.contains(&sg)
+    DESCRIPTION_HEADS.contains(hw)
+        || DESCRIPTION_HEADS.contains(sg)
         || person_noun(hw)
         || person_noun(sg)
-        || SPEAKING_HEADS.contains(&hw)
-        || SPEAKING_HEADS.contains(&sg)
+        || SPEAKING_HEADS.contains(hw)
+        || SPEAKING_HEADS.contains(sg)
 }
 
 /// A lowercase plural noun's singular by its "-s" ("officials" → "official"), the word itself

@@ -430,7 +430,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, para: usize, out: &mut Vec
                     let abbr = w.len() <= 5
                         && {
                             let l = lower_into(w, &mut buf);
-                            segment::TITLES.contains(&l) || segment::MONTH_ABBR.contains(&l)
+                            segment::TITLES.contains(l) || segment::MONTH_ABBR.contains(l)
                         }
                         && w.starts_with(|c: char| c.is_uppercase());
                     if dotted || abbr || (letters == 1 && w.starts_with(|c: char| c.is_uppercase()))
@@ -522,7 +522,7 @@ fn push_word(
     let adverb = (lower.len() > 4
         && lower.ends_with("ly")
         && lex.cue.is_none()
-        && !LY_NOUNS.contains(&lower))
+        && !LY_NOUNS.contains(lower))
         || listed_adverb;
     out.push(Tok {
         s: start + i,

@@ -84,8 +84,7 @@ fn label(text: &str, a: usize, b: usize) -> Option<((usize, usize), usize, bool)
         return None;
     }
     let lower = lab.to_lowercase();
-    if NOT_SPEAKERS.contains(&lower.as_str())
-        || lower.split_whitespace().any(|w| LABELS.contains(&w))
+    if NOT_SPEAKERS.contains(lower.as_str()) || lower.split_whitespace().any(|w| LABELS.contains(w))
     {
         return None;
     }
@@ -154,8 +153,8 @@ pub(super) fn find(doc: &Doc, ix: &Index) -> Vec<Turn> {
     // turns end in each last word, the multi-word label for a last word ("JAKE TAPPER" for
     // "TAPPER"), and the person each label names.
     let last_word = |t: &'_ str| t.rsplit(' ').next().unwrap_or(t).to_string();
-    let mut turns_of: HashMap<String, usize> = HashMap::new();
-    let mut full_of: HashMap<String, &str> = HashMap::new();
+    let mut turns_of: FxHashMap<String, usize> = FxHashMap::default();
+    let mut full_of: FxHashMap<String, &str> = FxHashMap::default();
     for &(_, m, _, _) in &labelled {
         let t = &text[m.0..m.1];
         *turns_of.entry(last_word(t)).or_insert(0) += 1;
@@ -163,7 +162,7 @@ pub(super) fn find(doc: &Doc, ix: &Index) -> Vec<Turn> {
             full_of.entry(last_word(t)).or_insert(t);
         }
     }
-    let mut named: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut named: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     let mut out = Vec::new();
     let mut next_label = labelled.iter().map(|x| x.0).peekable();
     for &(pi, l, body, caps) in &labelled {

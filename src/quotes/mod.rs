@@ -182,7 +182,7 @@ fn role(text: &str, m: &Mark) -> Role {
                 .take_while(|c| c.is_alphabetic())
                 .collect::<String>()
                 .to_lowercase();
-            if APOSTROPHE_WORDS.contains(&w.as_str()) && !matches!(m.ch, '‘' | '‚' | '‹') {
+            if APOSTROPHE_WORDS.contains(w.as_str()) && !matches!(m.ch, '‘' | '‚' | '‹') {
                 return Role::Skip;
             }
         }
