@@ -13,7 +13,16 @@ impl<'a> Index<'a> {
             let r = match f {
                 Func::Rel => self.relative_antecedent(mi),
                 Func::It if self.pleonastic(mi) => None,
-                _ => self.antecedent(mi, f),
+                _ => {
+                    let named = self.antecedent(mi, f);
+                    // "The union endorsed … It said": a group described in a later sentence
+                    // than the last entity that fits is the nearer antecedent.
+                    let after = named.map_or(0, |(_, sent)| sent + 1);
+                    match self.collective_antecedent(mi, after) {
+                        Some(e) => Some(e),
+                        None => named.map(|(e, _)| e),
+                    }
+                }
             };
             if let Some(e) = r {
                 self.res[mi] = e;
@@ -33,10 +42,20 @@ impl<'a> Index<'a> {
     /// "It is now clear that …": an "it" that refers to nothing.
     pub(super) fn pleonastic(&self, mi: usize) -> bool {
         let k = self.ms[mi].t1;
-        matches!(
-            self.word(k),
-            "is" | "was" | "seems" | "seemed" | "appears" | "appeared" | "remains" | "'s"
-        ) || (self.toks.get(k).is_some_and(|t| t.func == Func::Possessive))
+        // "It is denouncing …", "It was seeking …": a progressive verb has a subject.
+        let next = self.word(k + 1);
+        let progressive = matches!(self.word(k), "is" | "was" | "'s")
+            && next.len() > 5
+            && next.ends_with("ing")
+            && !matches!(
+                next,
+                "becoming" | "getting" | "going" | "beginning" | "starting"
+            );
+        !progressive
+            && (matches!(
+                self.word(k),
+                "is" | "was" | "seems" | "seemed" | "appears" | "appeared" | "remains" | "'s"
+            ) || (self.toks.get(k).is_some_and(|t| t.func == Func::Possessive)))
     }
 
     /// "Fumio Kishida, who announced": the name right before "who".
@@ -64,9 +83,10 @@ impl<'a> Index<'a> {
     }
 
     /// The nearest earlier compatible entity for a pronoun, preferring sentence subjects.
-    pub(super) fn antecedent(&self, mi: usize, f: Func) -> Option<usize> {
+    /// The entity a pronoun refers to, with the sentence of the mention that gave it.
+    pub(super) fn antecedent(&self, mi: usize, f: Func) -> Option<(usize, usize)> {
         let para = self.toks[self.ms[mi].t0].para;
-        let mut fallback: Option<usize> = None;
+        let mut fallback: Option<(usize, usize)> = None;
         for j in (0..mi).rev().take(40) {
             let m = &self.ms[j];
             let p = self.toks[m.t0].para;
@@ -121,10 +141,11 @@ impl<'a> Index<'a> {
             if !ok || !chain_ok {
                 continue;
             }
+            let sent = self.toks[m.t0].sent;
             if m.subjectish {
-                return Some(e);
+                return Some((e, sent));
             }
-            fallback.get_or_insert(e);
+            fallback.get_or_insert((e, sent));
         }
         fallback
     }
@@ -281,6 +302,62 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// An "it"/"they" no named entity explains: the collective description that is the
+    /// subject of its sentence or of one of the two before it ("The union endorsed Clinton on
+    /// Thursday. It said she would …", "The campaign is defending the tweets. It is denouncing
+    /// what it calls …"). Its entity is the description's group. Only sentences from `after` on
+    /// count.
+    fn collective_antecedent(&mut self, mi: usize, after: usize) -> Option<usize> {
+        let (t0, kind) = (self.ms[mi].t0, self.ms[mi].kind);
+        let Kind::Pronoun(f @ (Func::It | Func::They)) = kind else {
+            return None;
+        };
+        let here = self.toks[t0];
+        let mut buf = String::new();
+        for s in (here.sent.saturating_sub(2).max(after)..=here.sent).rev() {
+            let (s0, s1) = *self.sent_toks.get(s)?;
+            if s0 >= s1 || self.toks[s0].para + 1 < here.para || !self.toks[s0].body {
+                continue;
+            }
+            // The subject opens the sentence: a determiner or possessive, modifiers (names
+            // included: "the Trump campaign"), then the head noun and a lowercase word after it.
+            let first = lower_into(self.word(s0), &mut buf);
+            if !matches!(first, "the" | "this" | "its" | "their") && self.toks[s0].func != Func::Det
+            {
+                continue;
+            }
+            let end = s1.min(t0).min(s0 + 6);
+            let head = (s0 + 1..end).find(|&k| {
+                let t = self.toks[k];
+                t.word
+                    && !t.cap
+                    && !t.quoted
+                    && COLLECTIVE_HEADS.contains(lower_into(self.word(k), &mut buf))
+            });
+            let Some(head) = head else {
+                continue;
+            };
+            let modifiers_ok = (s0 + 1..head).all(|k| {
+                let t = self.toks[k];
+                (t.word && t.func == Func::None && t.lex.cue.is_none() && !t.quoted)
+                    || t.func == Func::Possessive
+            });
+            let verb_after = self.toks.get(head + 1).is_some_and(|t| {
+                t.word && !t.cap && !matches!(t.func, Func::Prep | Func::Conj | Func::Possessive)
+            });
+            let plural = self.word(head).ends_with('s');
+            if !modifiers_ok || !verb_after || (f == Func::It && plural) {
+                continue;
+            }
+            let hw = lower_into(self.word(head), &mut buf).to_string();
+            let det = lower_into(self.word(s0), &mut buf).to_string();
+            if let Some(r) = self.resolve_description(s0, head + 1, &hw, Some(&det)) {
+                return (r.entity != usize::MAX).then_some(r.entity);
+            }
+        }
+        None
+    }
+
     /// What kind of words name the speaker: "name", "pronoun" (resolved), "unresolved" (a
     /// pronoun with no antecedent), "place" (a capital as metonym) or "description".
     pub(super) fn mention_class(&self, who: &Resolved) -> &'static str {
@@ -369,6 +446,10 @@ impl<'a> Index<'a> {
 
 /// Quantifiers and number words that are no speaker without their noun ("Another", "all five").
 static QUANTIFIERS: crate::lexicon::Words = crate::lexicon::Words::new("quantifiers");
+
+/// Nouns for organizations and bodies that "it" or "they" can stand for ("the union", "the
+/// campaign", "the committee").
+static COLLECTIVE_HEADS: crate::lexicon::Words = crate::lexicon::Words::new("collective_heads");
 
 /// Plural time nouns that open sentences ("Hours later, …") and are never speakers.
 static TIME_NOUNS: crate::lexicon::Words = crate::lexicon::Words::new("time_nouns");

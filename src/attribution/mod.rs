@@ -1105,6 +1105,21 @@ mod tests {
     }
 
     #[test]
+    fn it_and_they_take_the_group_that_opens_a_recent_sentence() {
+        let (qs, _) = run(
+            "The teachers union endorsed the mayor on Thursday. It said \u{201c}she has kept \
+             every promise she made to our schools.\u{201d}\n\n\
+             The Harlow campaign is defending the ads. It is denouncing what it calls \
+             \u{201c}a smear dressed up as journalism.\u{201d}\n\n\
+             Rain fell all day. It is hard to say \u{201c}whether anyone will come at all.\u{201d}",
+        );
+        assert!(speaker_of(&qs, "she has kept").is_some_and(|s| s.ends_with("union")));
+        assert!(speaker_of(&qs, "a smear dressed").is_some_and(|s| s.contains("campaign")));
+        // A pleonastic "it" ("It is hard to say") and weather are no speakers.
+        assert_eq!(speaker_of(&qs, "whether anyone"), None);
+    }
+
+    #[test]
     fn speakers_list_aliases_titles_sides() {
         let (_, sp) = run(
             "Secretary of State Mike Pompeo spoke. “We see it every single day,” Pompeo \
