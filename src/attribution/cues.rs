@@ -61,6 +61,29 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
         if plural_object(text, toks, i - 1, &mut buf) {
             continue;
         }
+        // "the most promising lead", "a very confirming sign": after a degree word an "-ing"
+        // form is an adjective.
+        if word.ends_with("ing")
+            && i >= 2
+            && toks[i - 2].word
+            && matches!(
+                lower_into(&text[toks[i - 2].s..toks[i - 2].e], &mut buf),
+                "most"
+                    | "more"
+                    | "less"
+                    | "least"
+                    | "very"
+                    | "so"
+                    | "too"
+                    | "quite"
+                    | "rather"
+                    | "particularly"
+                    | "especially"
+                    | "increasingly"
+            )
+        {
+            continue;
+        }
         let plural_noun = word.ends_with('s')
             && !word.ends_with("ss")
             && !matches!(word, "says" | "tells" | "asks")

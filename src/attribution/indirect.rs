@@ -714,7 +714,12 @@ pub(super) fn find(
             if ix.subordinate_subject(&who, s0) {
                 (who, Shape::After)
             } else {
-                let fronted = if conjoined {
+                // "Chastened by the analyses, Trump revised his plan, promising to …": a
+                // participle after a comma continues the sentence's verb; what is fronted
+                // belongs to that verb, not to the participle.
+                let comma_participle =
+                    c.t0 > s0 && ix.is_punct(c.t0 - 1, ",") && ix.word(c.t0).ends_with("ing");
+                let fronted = if conjoined || comma_participle {
                     None
                 } else {
                     ix.comma_before_subject(block, s0)

@@ -212,9 +212,21 @@ pub(super) fn find_with(text: &str, toks: &[Tok], lowercase: &FxHashSet<&str>) -
         if !starts || t.lex.title || t.lex.country.is_some() || t.lex.capital.is_some() {
             return false;
         }
+        // "Chastened by the analyses, Trump …", "Stung by the criticism, …": a fronted
+        // participle with its agent.
+        let by_follows = toks.get(k + 1).is_some_and(|n| {
+            n.word && !n.cap && n.sent == t.sent && text[n.s..n.e].eq_ignore_ascii_case("by")
+        });
         let w = lower_into(&text[t.s..t.e], buf);
+        let participle = by_follows
+            && ["ed", "en", "ung", "ught", "own", "orn", "elt", "ept"]
+                .iter()
+                .any(|e| w.ends_with(e));
         w.len() > 3
-            && (lowercase.contains(w) || w.ends_with("ing") || (w.ends_with("ly") && w.len() > 4))
+            && (lowercase.contains(w)
+                || w.ends_with("ing")
+                || (w.ends_with("ly") && w.len() > 4)
+                || participle)
             && t.lex.gender == 0
     };
     while i < n {

@@ -1105,6 +1105,48 @@ mod tests {
     }
 
     #[test]
+    fn progressive_and_participle_cues_and_fronted_passives() {
+        let (qs, _) = run(
+            "Governor Lena Ortiz is promising to rebuild every bridge the flood destroyed.\n\n\
+             The state auditor is confirming that the fund was never registered.\n\n\
+             Stung by the criticism, as well as by a sharp drop in the polls, Mayor Tom Reed \
+             changed course on Friday, suggesting the tax would be delayed.\n\n\
+             The economy is weak, Ortiz said, adding that the budget would be cut.",
+        );
+        let of = |start: &str| {
+            qs.iter()
+                .find(|q| q.text.starts_with(start))
+                .map(|q| (q.speaker.clone(), q.cue.clone()))
+        };
+        assert_eq!(
+            of("to rebuild every bridge"),
+            Some((Some("Lena Ortiz".into()), Some("promising".into())))
+        );
+        assert_eq!(
+            of("the fund was never").map(|x| x.1),
+            Some(Some("confirming".into()))
+        );
+        // The fronted participle is neither a speaker ("Stung") nor the reported clause.
+        assert_eq!(
+            of("the tax would be delayed"),
+            Some((Some("Tom Reed".into()), Some("suggesting".into())))
+        );
+        assert!(of("Stung").is_none());
+        assert_eq!(
+            of("adding that the budget").and_then(|x| x.0).as_deref(),
+            Some("Lena Ortiz")
+        );
+        // After a degree word an "-ing" form is an adjective: no cue, and part of a subject.
+        let (qs, _) =
+            run("Most promising of all is the new drug. The most promising candidate said she would run.");
+        assert!(!qs.iter().any(|q| q.text.starts_with("of all")));
+        assert_eq!(
+            speaker_of(&qs, "she would run").as_deref(),
+            Some("most promising candidate")
+        );
+    }
+
+    #[test]
     fn it_and_they_take_the_group_that_opens_a_recent_sentence() {
         let (qs, _) = run(
             "The teachers union endorsed the mayor on Thursday. It said \u{201c}she has kept \

@@ -812,11 +812,14 @@ impl<'a> Index<'a> {
         while a > 0 && head - a < params::GENERIC_SUBJECT_TOKENS {
             let j = a - 1;
             let t = self.toks[j];
-            if !self.same_sentence(j, c) || t.quoted || t.lex.cue.is_some() {
-                break;
-            }
             let w = self.word(j).to_ascii_lowercase();
             let w = w.as_str();
+            // "the most promising candidate": an "-ing" form the cue finder took for an
+            // adjective is a modifier, not a verb.
+            let adjective = w.ends_with("ing") && self.cue_at.get(j).is_some_and(|c| c.is_none());
+            if !self.same_sentence(j, c) || t.quoted || t.lex.cue.is_some() && !adjective {
+                break;
+            }
             // "relayed the exchange", "watched the Saturday debate", "Roffman won't": a verb or
             // a contraction ends the phrase; a participle after a determiner modifies ("the
             // alleged victim").
@@ -1449,10 +1452,28 @@ impl<'a> Index<'a> {
         let participle = self.word(s0).len() > 5
             && self.word(s0).ends_with("ing")
             && self.toks.get(s0 + 1).is_some_and(|t| t.word && !t.cap);
-        if participle || self.toks.get(s0).is_some_and(|t| t.func == Func::Prep) {
-            if let Some(comma) =
-                (s0..limit.min(s0 + params::ASIDE_TOKENS)).find(|&j| self.is_punct(j, ","))
-            {
+        // "Chastened by the analyses, as well as complaints over its cost, Trump revised …":
+        // a passive participle with its agent; its clause may hold commas of its own, so it
+        // ends at the first comma a name follows.
+        let passive = self.toks.get(s0).is_some_and(|t| t.word && t.cap)
+            && self.m_start.get(s0).copied().flatten().is_none()
+            && self.word(s0 + 1) == "by";
+        if participle || passive || self.toks.get(s0).is_some_and(|t| t.func == Func::Prep) {
+            let reach = if passive {
+                2 * params::ASIDE_TOKENS
+            } else {
+                params::ASIDE_TOKENS
+            };
+            let commas = (s0..limit.min(s0 + reach)).filter(|&j| self.is_punct(j, ","));
+            let comma = if passive {
+                commas
+                    .clone()
+                    .find(|&j| self.m_start.get(j + 1).copied().flatten().is_some())
+                    .or_else(|| commas.clone().next())
+            } else {
+                commas.clone().next()
+            };
+            if let Some(comma) = comma {
                 s0 = comma + 1;
             }
         }
