@@ -115,6 +115,43 @@ fn is_date_line(lower: &str, words: usize) -> bool {
     if words == 0 || words > 6 {
         return false;
     }
+    // "On July 6, Sanders said:", "By Monday, they had left.": a sentence with a date in it.
+    if lower.trim_end().ends_with(':') {
+        return false;
+    }
+    let prose = lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| {
+            w.len() >= 3
+                && w.chars().all(|c| c.is_alphabetic())
+                && !MONTHS.contains(w)
+                && !WEEKDAYS.contains(w)
+        })
+        .filter(|w| {
+            !matches!(
+                *w,
+                "updated"
+                    | "published"
+                    | "posted"
+                    | "last"
+                    | "modified"
+                    | "edt"
+                    | "est"
+                    | "pdt"
+                    | "pst"
+                    | "cdt"
+                    | "cst"
+                    | "gmt"
+                    | "utc"
+                    | "the"
+                    | "and"
+                    | "print"
+                    | "edition"
+                    | "date"
+                    | "issue"
+            )
+        })
+        .count();
     let has_month = lower
         .split(|c: char| c.is_whitespace() || c == ',')
         .any(|w| MONTHS.contains(w) || WEEKDAYS.contains(w));
@@ -123,7 +160,8 @@ fn is_date_line(lower: &str, words: usize) -> bool {
         && lower
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | ' ' | ':'));
-    (has_month && digits >= 1) || numeric_date || (has_month && words <= 2)
+    // A place may open a date line ("WASHINGTON, July 6"); two other words make it prose.
+    prose < 2 && ((has_month && digits >= 1) || numeric_date || (has_month && words <= 2))
 }
 
 fn is_credit_line(line: &str, lower: &str, words: usize) -> bool {
@@ -598,6 +636,17 @@ mod tests {
     fn ellipsis_inside_quote_is_not_a_boundary_before_lowercase() {
         let s = sents("\"a chess piece ... paving the way,\" it said.");
         assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn a_sentence_with_a_date_is_no_date_line() {
+        let t = "Budget Talks Stall\nSept. 12, 2016\nUpdated July 6, 2015 3:14 PM\n\
+                 WASHINGTON, July 6\nOn July 6, Sanders said:\nBy Monday, the talks had failed.";
+        let kinds: Vec<&str> = paragraphs(t).iter().map(|p| p.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            vec!["title", "dateline", "dateline", "dateline", "body", "body"]
+        );
     }
 
     #[test]

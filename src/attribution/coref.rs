@@ -322,7 +322,12 @@ impl<'a> Index<'a> {
             // The subject opens the sentence: a determiner or possessive, modifiers (names
             // included: "the Trump campaign"), then the head noun and a lowercase word after it.
             let first = lower_into(self.word(s0), &mut buf);
-            if !matches!(first, "the" | "this" | "its" | "their") && self.toks[s0].func != Func::Det
+            // "Donald Trump's campaign is defending …": a name's group.
+            let owner = self.m_start.get(s0).copied().flatten().is_some()
+                && (s0 + 1..s1.min(s0 + 5)).any(|k| self.toks[k].func == Func::Possessive);
+            if !matches!(first, "the" | "this" | "its" | "their")
+                && self.toks[s0].func != Func::Det
+                && !owner
             {
                 continue;
             }
@@ -351,7 +356,8 @@ impl<'a> Index<'a> {
             }
             let hw = lower_into(self.word(head), &mut buf).to_string();
             let det = lower_into(self.word(s0), &mut buf).to_string();
-            if let Some(r) = self.resolve_description(s0, head + 1, &hw, Some(&det)) {
+            let det = (!owner).then_some(det.as_str());
+            if let Some(r) = self.resolve_description(s0, head + 1, &hw, det) {
                 return (r.entity != usize::MAX).then_some(r.entity);
             }
         }

@@ -337,21 +337,37 @@ impl<'a> Index<'a> {
         // partner, not the firm).
         let head_at =
             (first..b).find(|&k| self.toks[k].word && self.word(k).eq_ignore_ascii_case(head));
+        // "Clinton's campaign", "Donald Trump's lawyers": a named owner who is no country
+        // stays in the name, as "Clinton campaign".
+        let mut owner = String::new();
         if let Some(k) = (first..b)
             .rev()
             .find(|&k| self.toks[k].func == Func::Possessive)
             .filter(|&k| head_at.is_none_or(|h| k < h))
         {
+            let named = k > first
+                && (first..k).all(|j| {
+                    let t = self.toks[j];
+                    t.word && t.cap && t.lex.country.is_none() && t.lex.capital.is_none()
+                })
+                && self.m_start.get(first).copied().flatten().is_some();
+            if named {
+                owner = self.text[self.toks[first].s..self.toks[k - 1].e].to_string();
+            }
             first = k + 1;
         }
         if first >= b {
             return None;
         }
-        let name = match (self.toks.get(first), self.toks.get(b.wrapping_sub(1))) {
+        let rest = match (self.toks.get(first), self.toks.get(b.wrapping_sub(1))) {
             (Some(x), Some(y)) if x.s <= y.e => self.text.get(x.s..y.e).unwrap_or(""),
             _ => "",
-        }
-        .to_string();
+        };
+        let name = if owner.is_empty() || rest.is_empty() {
+            rest.to_string()
+        } else {
+            format!("{owner} {rest}")
+        };
         if name.is_empty() {
             return None;
         }

@@ -1147,6 +1147,37 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_paragraph_introduces_the_quote_after_it() {
+        let (qs, _) = run(
+            "The remarks of Sen. Maria Lopez and Gov. Dan Hale were treated differently.\n\n\
+             On July 6, 2015, Lopez made the following comment:\n\n\
+             \u{201c}For young people the jobless rate is 33 percent.\u{201d}\n\n\
+             The White House issued a statement:\n\n\
+             \u{201c}We reject the claim entirely.\u{201d}\n\n\
+             Hale characterized the bill as \u{201c}a gift to lobbyists.\u{201d}",
+        );
+        assert_eq!(
+            speaker_of(&qs, "For young people").as_deref(),
+            Some("Maria Lopez")
+        );
+        assert_eq!(speaker_of(&qs, "We reject").as_deref(), Some("White House"));
+        let q = qs.iter().find(|q| q.text.contains("a gift to")).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Dan Hale"));
+        assert_eq!(q.cue_category.as_deref(), Some("describe"));
+    }
+
+    #[test]
+    fn a_group_owned_by_a_named_person_keeps_the_owner_in_its_name() {
+        let (qs, _) = run("Clinton\u{2019}s campaign said the ads were false.\n\n\
+             Israel\u{2019}s military said the strike hit a depot.");
+        assert_eq!(
+            speaker_of(&qs, "the ads were").as_deref(),
+            Some("Clinton campaign")
+        );
+        assert_eq!(speaker_of(&qs, "the strike").as_deref(), Some("military"));
+    }
+
+    #[test]
     fn it_and_they_take_the_group_that_opens_a_recent_sentence() {
         let (qs, _) = run(
             "The teachers union endorsed the mayor on Thursday. It said \u{201c}she has kept \

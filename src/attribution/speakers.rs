@@ -484,8 +484,33 @@ impl<'a> Index<'a> {
         {
             s0 += 1;
         }
+        // "On July 6, 2015, Sanders made the following comment:": past a fronted phrase.
+        if self
+            .toks
+            .get(s0)
+            .is_some_and(|t| t.word && t.func == Func::Prep)
+        {
+            if let Some(comma) = (s0..colon.min(s0 + params::ASIDE_TOKENS))
+                .filter(|&k| self.is_punct(k, ","))
+                .find(|&k| {
+                    !self
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|t| t.digit || self.is_punct(k + 1, ","))
+                })
+            {
+                s0 = comma + 1;
+            }
+        }
         if s0 >= colon {
             return None;
+        }
+        // "The White House issued a statement:": the name after its article.
+        if self.toks[s0].func == Func::Det
+            && self.m_start.get(s0).copied().flatten().is_none()
+            && self.m_start.get(s0 + 1).copied().flatten().is_some()
+        {
+            s0 += 1;
         }
         let who = match self.m_start.get(s0).copied().flatten() {
             Some(mi) if !matches!(self.ms[mi as usize].kind, Kind::Place | Kind::Unknown) => {
