@@ -101,6 +101,8 @@ fn ends_terminal(s: &str) -> bool {
 
 static MONTHS: crate::lexicon::Words = crate::lexicon::Words::new("months");
 static WEEKDAYS: crate::lexicon::Words = crate::lexicon::Words::new("weekdays");
+/// Words a date line holds besides dates ("updated", "EDT").
+static DATE_LINE_WORDS: crate::lexicon::Words = crate::lexicon::Words::new("date_line_words");
 
 /// Lines that are the page around an article, not the article. Matched on short lines only.
 static BOILERPLATE: crate::lexicon::Words = crate::lexicon::Words::new("boilerplate");
@@ -126,30 +128,7 @@ fn is_date_line(lower: &str, words: usize) -> bool {
                 && w.chars().all(|c| c.is_alphabetic())
                 && !MONTHS.contains(w)
                 && !WEEKDAYS.contains(w)
-        })
-        .filter(|w| {
-            !matches!(
-                *w,
-                "updated"
-                    | "published"
-                    | "posted"
-                    | "last"
-                    | "modified"
-                    | "edt"
-                    | "est"
-                    | "pdt"
-                    | "pst"
-                    | "cdt"
-                    | "cst"
-                    | "gmt"
-                    | "utc"
-                    | "the"
-                    | "and"
-                    | "print"
-                    | "edition"
-                    | "date"
-                    | "issue"
-            )
+                && !DATE_LINE_WORDS.contains(w)
         })
         .count();
     let has_month = lower

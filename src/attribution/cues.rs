@@ -16,6 +16,9 @@ pub struct Cue {
     pub addressee: bool,
 }
 
+/// Degree words before an adjective ("most", "very").
+static DEGREE_WORDS: crate::lexicon::Words = crate::lexicon::Words::new("degree_words");
+
 /// Every cue outside quotes, in text order.
 pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
     let lx = lexicon();
@@ -66,21 +69,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Cue> {
         if word.ends_with("ing")
             && i >= 2
             && toks[i - 2].word
-            && matches!(
-                lower_into(&text[toks[i - 2].s..toks[i - 2].e], &mut buf),
-                "most"
-                    | "more"
-                    | "less"
-                    | "least"
-                    | "very"
-                    | "so"
-                    | "too"
-                    | "quite"
-                    | "rather"
-                    | "particularly"
-                    | "especially"
-                    | "increasingly"
-            )
+            && DEGREE_WORDS.contains(lower_into(&text[toks[i - 2].s..toks[i - 2].e], &mut buf))
         {
             continue;
         }

@@ -812,14 +812,20 @@ impl<'a> Index<'a> {
         while a > 0 && head - a < params::GENERIC_SUBJECT_TOKENS {
             let j = a - 1;
             let t = self.toks[j];
-            let w = self.word(j).to_ascii_lowercase();
-            let w = w.as_str();
             // "the most promising candidate": an "-ing" form the cue finder took for an
             // adjective is a modifier, not a verb.
-            let adjective = w.ends_with("ing") && self.cue_at.get(j).is_some_and(|c| c.is_none());
+            let adjective = t.lex.cue.is_some()
+                && self
+                    .word(j)
+                    .as_bytes()
+                    .last_chunk::<3>()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(b"ing"))
+                && self.cue_at.get(j).is_some_and(|c| c.is_none());
             if !self.same_sentence(j, c) || t.quoted || t.lex.cue.is_some() && !adjective {
                 break;
             }
+            let w = self.word(j).to_ascii_lowercase();
+            let w = w.as_str();
             // "relayed the exchange", "watched the Saturday debate", "Roffman won't": a verb or
             // a contraction ends the phrase; a participle after a determiner modifies ("the
             // alleged victim").
@@ -1464,14 +1470,16 @@ impl<'a> Index<'a> {
             } else {
                 params::ASIDE_TOKENS
             };
-            let commas = (s0..limit.min(s0 + reach)).filter(|&j| self.is_punct(j, ","));
+            let mut commas = (s0..limit.min(s0 + reach)).filter(|&j| self.is_punct(j, ","));
+            let first = commas.next();
             let comma = if passive {
-                commas
-                    .clone()
+                std::iter::once(first)
+                    .flatten()
+                    .chain(commas)
                     .find(|&j| self.m_start.get(j + 1).copied().flatten().is_some())
-                    .or_else(|| commas.clone().next())
+                    .or(first)
             } else {
-                commas.clone().next()
+                first
             };
             if let Some(comma) = comma {
                 s0 = comma + 1;
