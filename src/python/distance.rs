@@ -5,7 +5,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt, PyTuple};
 
-use super::sim::{proc_of, processed, type_name, Buf};
+use super::sim::{ascii_of, proc_of, processed, type_name, Buf, Proc};
 use crate::sim::distance::{Distance, Weights};
 
 /// A non-negative int argument (`None` for `None`), else a TypeError or ValueError naming it.
@@ -78,18 +78,38 @@ fn weights(o: Option<&Bound<'_, PyAny>>) -> PyResult<Weights> {
     })
 }
 
-/// The two strings, processed as `processor` asks, handed to `f`.
+/// The two strings, processed as `processor` asks, handed to `bytes` when both are ASCII
+/// and unprocessed (read in place, no copy), else as code points to `chars`.
 fn with_pair<T>(
     s1: &Bound<'_, PyAny>,
     s2: &Bound<'_, PyAny>,
     processor: Option<&Bound<'_, PyAny>>,
-    f: impl FnOnce(&[char], &[char]) -> crate::Result<T>,
+    bytes: impl FnOnce(&[u8], &[u8]) -> crate::Result<T>,
+    chars: impl FnOnce(&[char], &[char]) -> crate::Result<T>,
 ) -> PyResult<T> {
     let p = proc_of(processor)?;
+    if matches!(p, Proc::None) {
+        if let (Some(a), Some(b)) = (ascii_of(s1), ascii_of(s2)) {
+            return Ok(bytes(a, b)?);
+        }
+    }
     let (mut ba, mut bb) = (Buf::new(), Buf::new());
     let a = processed(s1, "s1", &p, &mut ba)?;
     let b = processed(s2, "s2", &p, &mut bb)?;
-    Ok(f(a, b)?)
+    Ok(chars(a, b)?)
+}
+
+/// `with_pair` with one expression for both readings of the strings.
+macro_rules! on_pair {
+    ($s1:ident, $s2:ident, $p:ident, |$a:ident, $b:ident| $e:expr) => {
+        with_pair(
+            $s1,
+            $s2,
+            $p,
+            |$a: &[u8], $b: &[u8]| $e,
+            |$a: &[char], $b: &[char]| $e,
+        )
+    };
 }
 
 macro_rules! kinds {
@@ -108,7 +128,7 @@ macro_rules! kinds {
         ) -> PyResult<usize> {
             let d: Distance = $d($($extra)?)?;
             let cut = count(score_cutoff, "score_cutoff")?;
-            with_pair(s1, s2, processor, |a, b| d.distance(a, b, cut))
+            on_pair!(s1, s2, processor, |a, b| d.distance(a, b, cut))
         }
 
         #[doc = concat!("The ", $what, " similarity, ``maximum - distance`` (RapidFuzz ``similarity``); 0 below ``score_cutoff``.")]
@@ -123,7 +143,7 @@ macro_rules! kinds {
         ) -> PyResult<usize> {
             let d: Distance = $d($($extra)?)?;
             let cut = count(score_cutoff, "score_cutoff")?;
-            with_pair(s1, s2, processor, |a, b| d.similarity(a, b, cut))
+            on_pair!(s1, s2, processor, |a, b| d.similarity(a, b, cut))
         }
 
         #[doc = concat!("The ", $what, " distance over its maximum, in [0, 1] (RapidFuzz ``normalized_distance``); 1 above ``score_cutoff``.")]
@@ -138,7 +158,7 @@ macro_rules! kinds {
         ) -> PyResult<f64> {
             let d: Distance = $d($($extra)?)?;
             let cut = unit(score_cutoff)?;
-            with_pair(s1, s2, processor, |a, b| d.normalized_distance(a, b, cut))
+            on_pair!(s1, s2, processor, |a, b| d.normalized_distance(a, b, cut))
         }
 
         #[doc = concat!("``1 - normalized_distance`` of ", $what, ", in [0, 1] (RapidFuzz ``normalized_similarity``); 0 below ``score_cutoff``.")]
@@ -153,7 +173,7 @@ macro_rules! kinds {
         ) -> PyResult<f64> {
             let d: Distance = $d($($extra)?)?;
             let cut = unit(score_cutoff)?;
-            with_pair(s1, s2, processor, |a, b| d.normalized_similarity(a, b, cut))
+            on_pair!(s1, s2, processor, |a, b| d.normalized_similarity(a, b, cut))
         }
     };
 }
