@@ -26,6 +26,10 @@ impl<'a> Index<'a> {
             };
             if let Some(e) = r {
                 self.res[mi] = e;
+                // "Twitter said … It added": the speaker "it" stands for is an organization.
+                if f == Func::It && self.untyped_speaker(e) {
+                    self.ents[e].kind = EntityKind::Organization;
+                }
                 if let Some(g) = self.gender.get_mut(e) {
                     if *g == 0 {
                         *g = match f {
@@ -106,11 +110,15 @@ impl<'a> Index<'a> {
                     let gender_ok = !(f == Func::He && g == 2 || f == Func::She && g == 1);
                     // A lone capitalized word counts when it spoke ("Melanie said").
                     // Not "the Fourteenth Amendment highlighted and …": a verb with nothing after it.
-                    let spoke = self.cue_at.get(m.t1).is_some_and(|c| c.is_some())
+                    // "“…,” said Tad Devine, an adviser. “…,” he said": the inverted speaker,
+                    // and one whose apposition stands before the cue, too.
+                    let spoke = (self.cue_at.get(m.t1).is_some_and(|c| c.is_some())
                         && !self
                             .toks
                             .get(m.t1 + 1)
-                            .is_some_and(|t| t.func == Func::Conj);
+                            .is_some_and(|t| t.func == Func::Conj))
+                        || self.spoke_after_apposition(m)
+                        || super::mentions::inverted_speaker(&self.toks, m);
                     let named = m.kind != Kind::Unknown || ent.name_tokens >= 2 || spoke;
                     // A name of two capitalized words is a person when something says so: a
                     // title, a known given name or gender, speech, or a surname the article
@@ -130,7 +138,9 @@ impl<'a> Index<'a> {
                         && lexicon().word(&last[..last.len() - 1]).country.is_some();
                     ent.is_person() && gender_ok && named && evidence && !group
                 }
-                Func::They | Func::It => ent.is_collective(),
+                Func::They | Func::It => {
+                    ent.is_collective() || (f == Func::It && self.untyped_speaker(e))
+                }
                 _ => false,
             };
             // "they" does not continue a chain of "it" (nor the reverse).
@@ -148,6 +158,34 @@ impl<'a> Index<'a> {
             fallback.get_or_insert((e, sent));
         }
         fallback
+    }
+
+    /// Whether entity `e` is a person only because nothing typed it: one capitalized word the
+    /// lexicon does not know ("Twitter", "Exxon", "FBI"), with no title, no gender, no
+    /// description, that spoke. "It" and "the company" may stand for it ("Twitter said … It
+    /// added"); a person is introduced by a full name or a title, and is never "it".
+    pub(super) fn untyped_speaker(&self, e: usize) -> bool {
+        self.ents.get(e).is_some_and(|ent| {
+            ent.is_person()
+                && ent.name_tokens == 1
+                && ent.titles.is_empty()
+                && ent.description_heads.is_empty()
+                && self.gender.get(e).is_some_and(|&g| g == 0)
+                && self.spoke.get(e).copied().unwrap_or(false)
+        })
+    }
+
+    /// "Alixandria Lapp, executive director of the House Majority PAC, said": a reporting verb
+    /// right after the comma that closes the mention's apposition (within
+    /// [`params::ASIDE_TOKENS`] tokens of its sentence).
+    fn spoke_after_apposition(&self, m: &Mention) -> bool {
+        if !self.is_punct(m.t1, ",") {
+            return false;
+        }
+        (m.t1 + 2..m.t1 + 2 + params::ASIDE_TOKENS)
+            .take_while(|&k| k < self.toks.len() && self.same_sentence(m.t1, k))
+            .find(|&k| self.is_punct(k, ","))
+            .is_some_and(|k| self.cue_at.get(k + 1).is_some_and(|c| c.is_some()))
     }
 
     /// Whether something says entity `e` is a person and not a place or thing with a two-word

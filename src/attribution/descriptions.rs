@@ -279,11 +279,18 @@ impl<'a> Index<'a> {
                         | "opposition"
                         | "authorities"
                 );
-                if org && !state_head && loose.is_none() && ent.kind == EntityKind::Organization {
+                // "Exxon said … The company said": a one-word name nothing typed as a person.
+                let org_like = ent.kind == EntityKind::Organization
+                    || (matches!(head, "company" | "firm" | "group" | "organization")
+                        && self.untyped_speaker(e));
+                if org && !state_head && loose.is_none() && org_like {
                     loose = Some(e);
                 }
             }
             if let Some(e) = loose {
+                if self.untyped_speaker(e) {
+                    self.ents[e].kind = EntityKind::Organization;
+                }
                 return Some(Resolved {
                     entity: e,
                     a,

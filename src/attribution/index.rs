@@ -73,7 +73,10 @@ impl<'a> Index<'a> {
         }
         let mut spoke = vec![false; ents.len()];
         for m in &ms {
-            if cue_at.get(m.t1).is_some_and(|c| c.is_some()) {
+            // "Smith said", "“…,” said Smith".
+            if cue_at.get(m.t1).is_some_and(|c| c.is_some())
+                || super::mentions::inverted_speaker(&toks, m)
+            {
                 if let Some(x) = spoke.get_mut(m.entity) {
                     *x = true;
                 }

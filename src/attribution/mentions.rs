@@ -754,16 +754,21 @@ fn mark_subjects(toks: &[Tok], ms: &mut [Mention]) {
         }
         // "“…,” said Jeffery Hemsley", "…, says Hemsley": the speaker of an inverted cue is its
         // subject (and what a later "he" most likely refers to).
-        let d0 = m.d0.min(m.t0);
-        if d0 >= 2
-            && toks[d0 - 1].lex.cue.is_some()
-            && toks[d0 - 1].word
-            && !toks[d0 - 1].quoted
-            && (!toks[d0 - 2].word || toks[d0 - 2].quoted)
-        {
+        if inverted_speaker(toks, m) {
             m.subjectish = true;
         }
     }
+}
+
+/// Whether mention `m` (with its description) follows an inverted cue right after a quote or
+/// a comma: "“…,” said Jeffery Hemsley", "…, says the spokesman Hemsley". Such a mention spoke.
+pub(super) fn inverted_speaker(toks: &[Tok], m: &Mention) -> bool {
+    let d0 = m.d0.min(m.t0);
+    d0 >= 2
+        && toks[d0 - 1].lex.cue.is_some()
+        && toks[d0 - 1].word
+        && !toks[d0 - 1].quoted
+        && (!toks[d0 - 2].word || toks[d0 - 2].quoted)
 }
 
 #[cfg(test)]

@@ -1089,7 +1089,7 @@ mod tests {
         // After a cue of its own, the fragment stays the fragment.
         let d = qs
             .iter()
-            .find(|q| q.text.contains("disgrace") && q.speaker.is_some())
+            .find(|q| q.text.contains("disgrace") && q.speaker.as_deref() == Some("Paul Grant"))
             .unwrap();
         assert_eq!(d.text, "a disgrace,");
     }
