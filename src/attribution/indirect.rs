@@ -5,7 +5,7 @@
 use super::cues::Cue;
 use super::entities::EntityKind;
 use super::mentions::Kind;
-use super::tokens::Func;
+use super::tokens::{lower_into, Func};
 use super::{params, Attr, Index, Pattern, Resolved, WEAK_CUE_CATEGORIES};
 use crate::doc::Doc;
 use crate::lexicon::lexicon;
@@ -19,6 +19,9 @@ const MAX_TAIL: usize = 9;
 /// McCaskill (D-Mo.)", "a senior strategist for the Asia-Pacific for Rabobank"), in tokens.
 const MAX_SUBJECT: usize = 16;
 
+/// See `[comment_nouns]` in words.txt.
+static COMMENT_NOUNS: crate::lexicon::Words = crate::lexicon::Words::new("comment_nouns");
+
 /// Categories whose verb reports a clause only with "that" ("He added that …", "She admitted
 /// that …"; not "Japan added troops", "He admitted the error").
 fn needs_that(category: &str) -> bool {
@@ -26,6 +29,15 @@ fn needs_that(category: &str) -> bool {
     matches!(
         category,
         "add" | "agree" | "describe" | "conclude" | "hint" | "write"
+    )
+}
+
+/// Reporting verbs that report only a clause, never a noun phrase: "maintains that he is
+/// innocent", not "maintains an overwhelming lead" (keeps).
+fn clause_only_verb(verb: &str) -> bool {
+    matches!(
+        verb.to_ascii_lowercase().as_str(),
+        "maintain" | "maintains" | "maintained" | "maintaining"
     )
 }
 
@@ -117,6 +129,11 @@ impl Index<'_> {
                 let m = self.m_end.get(before).copied().flatten();
                 if m.is_some_and(|m| self.ms[m as usize].appos_end.is_some()) {
                     continue;
+                }
+                // "…, a charge that county clerks denied": the subject is inside a relative
+                // clause on a comment, no fronted report.
+                if comment_comma(self, k, a) {
+                    return None;
                 }
                 return (k > s0).then_some(k);
             }
@@ -1000,7 +1017,7 @@ pub(super) fn find(
                             }
                             // "she acknowledged it was unlikely to work", "he added he would":
                             // a subject pronoun and a finite verb open a clause without "that".
-                            _ if needs_that(category)
+                            _ if (needs_that(category) || clause_only_verb(ix.word(c.t0)))
                                 && !participle
                                 && !(matches!(
                                     ix.word(a).to_ascii_lowercase().as_str(),
@@ -1352,6 +1369,50 @@ fn as_clause_comma(ix: &Index, s0: usize, t0: usize, t1: usize) -> Option<usize>
     ix.is_punct(e, ",").then_some(e)
 }
 
+/// The comma before a reporter's comment on the clause `[a, b)`: ", a charge that party
+/// leaders denied", ", a result which drew murmurs" (an "a"/"an", at most two modifiers, and
+/// a [`COMMENT_NOUNS`] noun, outside quotes). `None` when there is none.
+fn comment_apposition(ix: &Index, a: usize, b: usize) -> Option<usize> {
+    (a + 2..b).find(|&k| comment_comma(ix, k, b))
+}
+
+/// Whether the comma at `k` opens a reporter's comment ([`comment_apposition`]) that ends by
+/// `b`.
+fn comment_comma(ix: &Index, k: usize, b: usize) -> bool {
+    let mut buf = String::new();
+    ix.is_punct(k, ",")
+        && matches!(ix.word(k + 1), "a" | "an")
+        && !ix.toks[k].quoted
+        && (k + 2..(k + 5).min(b)).any(|j| {
+            let t = ix.toks[j];
+            t.word
+                && !t.quoted
+                && !t.cap
+                && COMMENT_NOUNS.contains(lower_into(ix.word(j), &mut buf))
+                // The noun ends its phrase: "a charge that", "a claim his rivals dispute",
+                // not "a claim form".
+                && ix.toks.get(j + 1).is_some_and(|n| {
+                    !n.word
+                        || matches!(
+                            n.func,
+                            Func::Rel
+                                | Func::That
+                                | Func::Det
+                                | Func::He
+                                | Func::She
+                                | Func::They
+                                | Func::It
+                                | Func::First
+                        )
+                        || n.cap
+                })
+                // Only modifiers before the noun: no verb, comma or preposition.
+                && (k + 2..j).all(|m| {
+                    ix.toks[m].word && ix.toks[m].func == Func::None && !ix.toks[m].cap
+                })
+        })
+}
+
 fn clause_after(
     ix: &Index,
     used: &[bool],
@@ -1463,6 +1524,9 @@ fn clause_after(
         }
         b = cut;
     }
+    if let Some(k) = comment_apposition(ix, a, b) {
+        b = k;
+    }
     // Trailing punctuation goes, but a closing quote mark stays with the quote it closes
     // ("dismissed the report as “a partisan hit job.”").
     let marks = (a..b).filter(|&k| ix.word(k) == "\"").count();
@@ -1488,6 +1552,30 @@ mod tests {
             .filter(|q| q.kind == QuoteKind::Indirect)
             .map(|q| (q.text, q.speaker, q.cue_category))
             .collect()
+    }
+
+    #[test]
+    fn a_reporters_comment_after_the_clause_is_not_reported() {
+        let q = indirect(
+            "The governor said the count had been rigged, a charge that county clerks denied.",
+        );
+        assert_eq!(q[0].0, "the count had been rigged");
+        let q = indirect(
+            "The clerk announced 40 votes for Lee and two abstentions, a result which drew boos.",
+        );
+        assert_eq!(q[0].0, "40 votes for Lee and two abstentions");
+        // An apposition inside the report stays: "a device" is no comment on the clause.
+        let q = indirect("She said the firm sells a sensor, a device that measures smoke.");
+        assert_eq!(
+            q[0].0,
+            "the firm sells a sensor, a device that measures smoke"
+        );
+        // "maintains" reports a clause, never what is kept.
+        assert!(indirect("Lee still maintains a lead in the polls.").is_empty());
+        assert_eq!(
+            indirect("Lee maintains he is innocent.")[0].0,
+            "he is innocent"
+        );
     }
 
     #[test]
