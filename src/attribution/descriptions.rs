@@ -145,7 +145,18 @@ impl<'a> Index<'a> {
             }
             k += 1;
         }
-        let h = last_head?;
+        let mut h = last_head?;
+        // "the former model", "the late congressman": a time modifier is no head; the noun
+        // after it is.
+        if matches!(
+            lower_into(self.word(h), &mut buf),
+            "former" | "late" | "then" | "onetime" | "longtime" | "future" | "ex"
+        ) && self.toks.get(h + 1).is_some_and(|t| {
+            t.word && !t.quoted && !t.cap && t.func == Func::None && self.same_sentence(h, h + 1)
+        }) && !past_verb(lower_into(self.word(h + 1), &mut buf))
+        {
+            h += 1;
+        }
         let hw = lower_into(self.word(h), &mut buf).to_string();
         // "a statement from the Philippine Coast Guard", "a spokesman for the ministry".
         if matches!(

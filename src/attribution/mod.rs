@@ -1095,6 +1095,16 @@ mod tests {
     }
 
     #[test]
+    fn a_time_modifier_is_no_description_head() {
+        let (qs, _) = run(
+            "Vera Lind spoke on Monday.\n\n\u{201c}We will win,\u{201d} said the former model.\n\n\
+             \u{201c}We are ready,\u{201d} said the late senator's widow.",
+        );
+        assert_eq!(speaker_of(&qs, "We will win"), Some("former model".into()));
+        assert_ne!(speaker_of(&qs, "We are ready"), Some("late".into()));
+    }
+
+    #[test]
     fn pronoun_prefers_subject_and_respects_gender() {
         let (qs, _) = run(
             "Senator Mark Hill met Governor Dan Price. “We need help now,” he said.\n\
