@@ -182,10 +182,12 @@ impl<'a> Index<'a> {
         if !self.is_punct(m.t1, ",") {
             return false;
         }
+        // Over a chain of appositions too: "Lapp, executive director of the House Majority
+        // PAC, a Democratic super PAC, said".
         (m.t1 + 2..m.t1 + 2 + params::ASIDE_TOKENS)
             .take_while(|&k| k < self.toks.len() && self.same_sentence(m.t1, k))
-            .find(|&k| self.is_punct(k, ","))
-            .is_some_and(|k| self.cue_at.get(k + 1).is_some_and(|c| c.is_some()))
+            .filter(|&k| self.is_punct(k, ","))
+            .any(|k| self.cue_at.get(k + 1).is_some_and(|c| c.is_some()))
     }
 
     /// Whether something says entity `e` is a person and not a place or thing with a two-word

@@ -318,7 +318,7 @@ pub(super) fn find_with(text: &str, toks: &[Tok], lowercase: &FxHashSet<&str>) -
             out.push(m);
         }
     }
-    mark_subjects(toks, &mut out);
+    mark_subjects(text, toks, &mut out);
     out
 }
 
@@ -727,13 +727,28 @@ fn is_number(t: &Tok) -> bool {
 
 /// Mark mentions that stand as a sentence's subject (first in the sentence or right before a
 /// reporting verb): pronouns prefer them.
-fn mark_subjects(toks: &[Tok], ms: &mut [Mention]) {
+fn mark_subjects(text: &str, toks: &[Tok], ms: &mut [Mention]) {
     let mut last_sent = usize::MAX;
+    // The end of the last apposition seen: a name inside it ("Mark Holden, chairman of
+    // Freedom Partners, the network's arm, said") is not the subject of the cue after it.
+    // A sentence opening with a name and a comma ("Alixandria Lapp, executive director of the
+    // House Majority PAC, a Democratic super PAC, said") holds the names after it in that
+    // apposition too.
+    let mut inside_until = 0usize;
+    let mut opened_aside = false;
     for m in ms.iter_mut() {
         let sent = toks[m.t0].sent;
-        if sent != last_sent {
+        let first = sent != last_sent;
+        let inside = m.t0 < inside_until || (!first && opened_aside);
+        if let Some(e) = m.appos_end {
+            inside_until = inside_until.max(e);
+        }
+        if first {
             m.subjectish = true;
             last_sent = sent;
+            opened_aside = toks
+                .get(m.t1)
+                .is_some_and(|t| !t.word && text.get(t.s..t.e) == Some(","));
         }
         // Over adverbs and a short prepositional tail: "Global Times on May 7 expressed".
         let mut k = m.appos_end.map_or(m.t1, |e| e + 1);
@@ -749,7 +764,7 @@ fn mark_subjects(toks: &[Tok], ms: &mut [Mention]) {
         {
             k += 1;
         }
-        if toks.get(k).is_some_and(|t| t.lex.cue.is_some()) {
+        if !inside && toks.get(k).is_some_and(|t| t.lex.cue.is_some()) {
             m.subjectish = true;
         }
         // "“…,” said Jeffery Hemsley", "…, says Hemsley": the speaker of an inverted cue is its
