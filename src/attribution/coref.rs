@@ -27,8 +27,8 @@ impl<'a> Index<'a> {
             if let Some(e) = r {
                 self.res[mi] = e;
                 // "Twitter said … It added": the speaker "it" stands for is an organization.
-                if f == Func::It && self.untyped_speaker(e) {
-                    self.ents[e].kind = EntityKind::Organization;
+                if f == Func::It {
+                    self.type_untyped_as_organization(e);
                 }
                 if let Some(g) = self.gender.get_mut(e) {
                     if *g == 0 {
@@ -173,6 +173,14 @@ impl<'a> Index<'a> {
                 && self.gender.get(e).is_some_and(|&g| g == 0)
                 && self.spoke.get(e).copied().unwrap_or(false)
         })
+    }
+
+    /// Entity `e` typed an organization when it is an [`Self::untyped_speaker`] that "it" or
+    /// an organization's description stands for.
+    pub(super) fn type_untyped_as_organization(&mut self, e: usize) {
+        if self.untyped_speaker(e) {
+            self.ents[e].kind = EntityKind::Organization;
+        }
     }
 
     /// "Alixandria Lapp, executive director of the House Majority PAC, said": a reporting verb

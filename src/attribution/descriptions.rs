@@ -299,9 +299,7 @@ impl<'a> Index<'a> {
                 }
             }
             if let Some(e) = loose {
-                if self.untyped_speaker(e) {
-                    self.ents[e].kind = EntityKind::Organization;
-                }
+                self.type_untyped_as_organization(e);
                 return Some(Resolved {
                     entity: e,
                     a,

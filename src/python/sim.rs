@@ -279,15 +279,8 @@ fn utf8_of<'a>(s: &'a Bound<'_, PyString>, n: usize) -> Option<(&'a [u8], bool)>
 /// The bytes of `o` when it is an ASCII str, borrowed in place ([`utf8_of`]); `None` for
 /// anything else (which the caller reads through [`code_points`], raising its errors).
 pub(super) fn ascii_of<'a>(o: &'a Bound<'_, PyAny>) -> Option<&'a [u8]> {
-    let s = o.cast::<PyString>().ok()?;
-    // SAFETY: `s` is a live str object (we hold the GIL and a reference).
-    let n = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
-    if n < 0 {
-        // SAFETY: we hold the GIL; the general path raises the error again.
-        unsafe { pyo3::ffi::PyErr_Clear() };
-        return None;
-    }
-    match utf8_of(s, n as usize) {
+    let (s, n) = checked_str(o, String::new).ok()?;
+    match utf8_of(s, n) {
         Some((bytes, true)) => Some(bytes),
         _ => None,
     }
