@@ -746,9 +746,13 @@ fn mark_subjects(text: &str, toks: &[Tok], ms: &mut [Mention]) {
         if first {
             m.subjectish = true;
             last_sent = sent;
-            opened_aside = toks
-                .get(m.t1)
-                .is_some_and(|t| !t.word && text.get(t.s..t.e) == Some(","));
+            // Only a name that opens the sentence: "In Denver, Rob Smith said" has no aside.
+            let d0 = m.d0.min(m.t0);
+            let opens = d0 == 0 || toks[d0 - 1].sent != sent;
+            opened_aside = opens
+                && toks
+                    .get(m.t1)
+                    .is_some_and(|t| !t.word && text.get(t.s..t.e) == Some(","));
         }
         // Over adverbs and a short prepositional tail: "Global Times on May 7 expressed".
         let mut k = m.appos_end.map_or(m.t1, |e| e + 1);
@@ -790,6 +794,28 @@ pub(super) fn inverted_speaker(toks: &[Tok], m: &Mention) -> bool {
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    fn subjects(t: &str) -> Vec<String> {
+        let mut toks = Vec::new();
+        tokenize(t, 0, t.len(), 0, &mut toks);
+        find(t, &toks)
+            .into_iter()
+            .filter(|m| m.subjectish)
+            .map(|m| t[toks[m.t0].s..toks[m.t1 - 1].e].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn names_inside_an_opening_apposition_are_not_subjects() {
+        let s = subjects(
+            "Mark Holden, chairman of Civic Futures, the network's arm, said it would wait.",
+        );
+        assert!(s.contains(&"Mark Holden".to_string()), "{s:?}");
+        assert!(!s.contains(&"Civic Futures".to_string()), "{s:?}");
+        // A fronted place is no apposition: the name after it is the subject of its cue.
+        let s = subjects("In Denver, Rob Smith said the plan would fail.");
+        assert!(s.contains(&"Rob Smith".to_string()), "{s:?}");
+    }
 
     fn ms(t: &str) -> Vec<(String, Kind, Vec<String>, Option<String>)> {
         let mut toks = Vec::new();
