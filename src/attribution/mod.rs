@@ -54,7 +54,13 @@ fn person_noun(w: &str) -> bool {
     // People nouns the endings below miss.
     static PEOPLE: crate::lexicon::Words = crate::lexicon::Words::new("people");
     // "investment", "settlement": the "-ent" ending below is for "resident", "agent".
-    if NOT_PEOPLE.contains(w) || w.ends_with("ment") || w.ends_with("ments") {
+    // "The Gallup poll showed", "the memo said": a document is no person (it was a
+    // description head, and "the … poll" took the last person named).
+    if NOT_PEOPLE.contains(w)
+        || w.ends_with("ment")
+        || w.ends_with("ments")
+        || indirect::DOCUMENT_HEADS.contains(w)
+    {
         return false;
     }
     if PEOPLE.contains(w) {
@@ -1092,6 +1098,16 @@ mod tests {
             .find(|q| q.text.contains("disgrace") && q.speaker.as_deref() == Some("Paul Grant"))
             .unwrap();
         assert_eq!(d.text, "a disgrace,");
+    }
+
+    #[test]
+    fn a_document_is_no_person_to_take_the_last_name() {
+        let (qs, _) = run(
+            "Rob Lee spoke on Monday.\n\nThe Gallup poll showed that Mr. Lee led. The memo said \
+             the plan would fail.",
+        );
+        assert_eq!(speaker_of(&qs, "Mr. Lee led"), Some("Gallup poll".into()));
+        assert_eq!(speaker_of(&qs, "the plan would fail"), Some("memo".into()));
     }
 
     #[test]
