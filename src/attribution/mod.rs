@@ -273,9 +273,17 @@ fn adjacent_cues(ix: &mut Index, doc: &Doc, st: &mut Passes) {
             // A short quote the text attributes (`“We lost everything,” said X`) is speech.
             let after = tok_at(ix, q.close.map_or(q.end, |c| c + 1));
             let comma = doc.text()[q.start..q.end].trim_end().ends_with(',');
+            // It opens its sentence: after sentence punctuation, or first in its paragraph
+            // (after a headline or a line with no final stop).
+            let para_start = doc.paragraphs.get(q.paragraph).map_or(0, |p| p.start);
             let opens = q.open.is_some_and(|o| {
                 let before = doc.text()[..o].trim_end();
-                before.is_empty() || before.ends_with(['.', ':', '!', '?'])
+                before.is_empty()
+                    || before.ends_with(['.', ':', '!', '?'])
+                    || doc
+                        .text()
+                        .get(para_start..o)
+                        .is_some_and(|t| t.trim().is_empty())
             });
             // …and one that ends the reporter's words (`Not paying taxes “makes me smart,”
             // Trump said`) is a fragment of speech.
@@ -1098,6 +1106,29 @@ mod tests {
             .find(|q| q.text.contains("disgrace") && q.speaker.as_deref() == Some("Paul Grant"))
             .unwrap();
         assert_eq!(d.text, "a disgrace,");
+    }
+
+    #[test]
+    fn a_short_quote_opening_its_paragraph_is_direct() {
+        // After a headline, and after a line with no final stop, the quote opens its sentence.
+        for t in [
+            "Lee Wins Vote\n\n\u{201c}We lost,\u{201d} Rob Lee said.",
+            "Lee Wins Vote\n\nRob Lee spoke. \u{201c}It is over,\u{201d} he said\n\n\
+             \u{201c}We lost,\u{201d} Rob Lee said.",
+        ] {
+            let (qs, _) = run(t);
+            let q = qs.iter().find(|q| q.text.starts_with("We lost")).unwrap();
+            assert_eq!(q.kind, QuoteKind::Direct, "{t}");
+            assert_eq!(q.speaker.as_deref(), Some("Rob Lee"));
+        }
+        // A fragment the reporter's sentence leads into stays mixed.
+        let (qs, _) =
+            run("Lee Wins Vote\n\nNot paying taxes \u{201c}makes me smart,\u{201d} Rob Lee said.");
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("makes me smart"))
+            .unwrap();
+        assert_eq!(q.kind, QuoteKind::Mixed);
     }
 
     #[test]
