@@ -255,7 +255,11 @@ impl<'a> Index<'a> {
                     ent.kind == EntityKind::Organization && ent.name.to_lowercase().contains(head)
                 } else {
                     ent.is_person()
-                        && (ent.titles.iter().any(|t| t.split(' ').any(|w| w == head))
+                        && self.gender_fits(e, head)
+                        && (ent
+                            .titles
+                            .iter()
+                            .any(|t| t.split(' ').any(|w| w == head || same_role(head, w)))
                             || ent.description_heads.iter().any(|h| h == head))
                 };
                 if hit {
@@ -327,7 +331,7 @@ impl<'a> Index<'a> {
             self.toks[k].func == Func::Prep && matches!(self.word(k), "in" | "from" | "at" | "for")
         });
         if forward && indefinite && !plural && forward_ok && !located {
-            if let Some(e) = self.forward_name(b, side.map(|s| s.0)) {
+            if let Some(e) = self.forward_name(b, side.map(|s| s.0), head) {
                 let ent = &mut self.ents[e];
                 if !ent.description_heads.iter().any(|h| h == head) {
                     ent.description_heads.push(head.to_string());
@@ -372,6 +376,12 @@ impl<'a> Index<'a> {
             }
             first = k + 1;
         }
+        // "the board of elections on Monday rejected": a preposition that opens the next
+        // phrase is not part of the name.
+        let mut b = b;
+        while b > first + 1 && self.toks[b - 1].func == Func::Prep {
+            b -= 1;
+        }
         if first >= b {
             return None;
         }
@@ -388,8 +398,18 @@ impl<'a> Index<'a> {
             return None;
         }
         let key = name.to_lowercase();
-        let e = match self.groups.get(&key) {
-            Some(&e) => e,
+        // "A Vermont judge has rejected … The judge wrote": a definite description repeats the
+        // last one with its head (and its modifiers), not a new "judge".
+        let earlier = (definite && !plural)
+            .then(|| {
+                self.described_before(a, head).map(|(g, _)| g).find(|&g| {
+                    let lower = self.ents[g].name.to_lowercase();
+                    mods.iter().all(|m| lower.contains(m.as_str()))
+                })
+            })
+            .flatten();
+        let e = match self.groups.get(&key).copied().or(earlier) {
+            Some(e) => e,
             None => {
                 let kind = if MEDIA_HEADS.contains(head) {
                     EntityKind::Media
@@ -425,8 +445,66 @@ impl<'a> Index<'a> {
     /// matches (within six paragraphs for a description with a side, "a top Chinese military
     /// leader"; within the same paragraph or the next for one without); a two-word name needs
     /// evidence that it is a person.
-    pub(super) fn forward_name(&self, from: usize, side: Option<u16>) -> Option<usize> {
-        let para = self.toks.get(from.saturating_sub(1))?.para;
+    /// The unnamed descriptions with head `head` introduced before token `a`, latest first,
+    /// with the token each was introduced at.
+    pub(super) fn described_before<'s>(
+        &'s self,
+        a: usize,
+        head: &'s str,
+    ) -> impl Iterator<Item = (usize, usize)> + 's {
+        self.group_order
+            .iter()
+            .rev()
+            .filter_map(|&g| Some((g, self.first_tok.get(g).copied().flatten()?)))
+            .filter(move |&(g, ft)| {
+                ft < a && self.ents[g].description_heads.iter().any(|h| h == head)
+            })
+    }
+
+    /// Whether entity `e`'s gender, where known, fits a description headed by `head`: "a man"
+    /// is no "Eva-Maria Schultheis", "the congresswoman" no "Tim Vance".
+    fn gender_fits(&self, e: usize, head: &str) -> bool {
+        let wants = match head {
+            "man" | "businessman" | "congressman" | "spokesman" | "chairman" | "father"
+            | "husband" | "son" | "brother" | "uncle" | "nephew" | "grandfather" | "king"
+            | "prince" | "actor" | "boy" | "councilman" | "assemblyman" => 1,
+            "woman" | "businesswoman" | "congresswoman" | "spokeswoman" | "chairwoman"
+            | "mother" | "wife" | "daughter" | "sister" | "aunt" | "niece" | "grandmother"
+            | "queen" | "princess" | "actress" | "widow" | "girl" | "councilwoman"
+            | "assemblywoman" => 2,
+            _ => return true,
+        };
+        self.gender.get(e).is_none_or(|&g| g == 0 || g == wants)
+    }
+
+    /// Whether the name ending at token `t1` comes with an apposition of its own that
+    /// describes it by another noun: "said Oren Flick, her attorney" is no "judge".
+    fn described_otherwise(&self, t1: usize, head: &str) -> bool {
+        let opens = self
+            .toks
+            .get(t1 + 1)
+            .is_some_and(|t| t.func == Func::Det || self.word(t1 + 1) == "her");
+        if !self.is_punct(t1, ",") || !opens {
+            return false;
+        }
+        let mut buf = String::new();
+        let words: Vec<usize> = (t1 + 2..(t1 + 8).min(self.toks.len()))
+            .take_while(|&k| self.toks[k].word && !self.toks[k].quoted && self.same_sentence(k, t1))
+            .collect();
+        let nouns = words
+            .iter()
+            .take_while(|&&k| self.toks[k].func == Func::None && !self.toks[k].cap)
+            .filter(|&&k| super::person_noun(lower_into(self.word(k), &mut buf)))
+            .count();
+        nouns > 0
+            && !words
+                .iter()
+                .any(|&k| lower_into(self.word(k), &mut buf) == head)
+    }
+
+    pub(super) fn forward_name(&self, from: usize, side: Option<u16>, head: &str) -> Option<usize> {
+        let last = self.toks.get(from.saturating_sub(1))?;
+        let (para, sent) = (last.para, last.sent);
         let start = self.ms_t0.partition_point(|&t0| (t0 as usize) < from);
         let mut unknown_side: Option<usize> = None;
         for m in self.ms[start..].iter().take(60) {
@@ -440,10 +518,17 @@ impl<'a> Index<'a> {
                 || ent.name_tokens < 2
                 || self.first_tok[m.entity].is_some_and(|t| t < from)
                 || !self.toks[m.t0].body
+                // "A judge has rejected a request to unseal a file on Donald Trump's divorce":
+                // a name in the description's own sentence is someone else it talks about
+                // (an apposition, "a judge, Frank Nervo,", is a mention of its own).
+                || self.first_tok[m.entity].is_some_and(|t| self.toks[t].sent == sent)
             {
                 continue;
             }
-            if !self.person_evidence(m.entity) {
+            if !self.person_evidence(m.entity)
+                || self.described_otherwise(m.t1, head)
+                || !self.gender_fits(m.entity, head)
+            {
                 continue;
             }
             let near = self.toks[m.t0].para <= para + 1;
@@ -458,6 +543,17 @@ impl<'a> Index<'a> {
         }
         unknown_side
     }
+}
+
+/// Whether the title `title` written before a name gives the role a description headed by
+/// `head` names: "the senator" is "Sen. Ray Holt" (words.txt `[role_words]`).
+fn same_role(head: &str, title: &str) -> bool {
+    static ROLES: crate::lexicon::Words = crate::lexicon::Words::new("role_words");
+    ROLES.iter().any(|entry| {
+        entry
+            .split_once(':')
+            .is_some_and(|(h, titles)| h == head && titles.split('/').any(|t| t == title))
+    })
 }
 
 /// Words that open a description as a determiner does ("one Democratic source", "two senior

@@ -987,17 +987,9 @@ impl<'a> Index<'a> {
     /// between it and `a`.
     fn described_since_named(&self, a: usize, head: &str) -> Option<usize> {
         let para = self.toks.get(a)?.para;
-        let (g, ft) = self
-            .group_order
-            .iter()
-            .rev()
-            .filter_map(|&g| Some((g, self.first_tok.get(g).copied().flatten()?)))
-            .find(|&(g, ft)| {
-                ft < a
-                    && self.toks[ft].para + params::DESCRIPTION_PARAGRAPHS >= para
-                    && self.ents[g].is_person()
-                    && self.ents[g].description_heads.iter().any(|h| h == head)
-            })?;
+        let (g, ft) = self.described_before(a, head).find(|&(g, ft)| {
+            self.toks[ft].para + params::DESCRIPTION_PARAGRAPHS >= para && self.ents[g].is_person()
+        })?;
         let hi = self.ms_t1.partition_point(|&t1| (t1 as usize) <= a);
         let named_since = (0..hi).rev().take(40).any(|j| {
             let m = &self.ms[j];
@@ -1524,10 +1516,12 @@ impl<'a> Index<'a> {
             }
             if let Some(mi) = self.m_start.get(j).copied().flatten() {
                 let m = &self.ms[mi as usize];
-                // "the American coal market was …": a nationality word before a noun modifies it.
+                // "the American coal market was …", "A New York judge has rejected …": a
+                // nationality or a place before a noun modifies it.
                 let modifier = self.toks.get(m.t1).is_some_and(|t| {
                     t.word && !t.cap && !t.quoted && t.func == Func::None && t.lex.cue.is_none()
-                }) && (m.t0..m.t1).all(|k| self.toks[k].lex.country.is_some());
+                }) && (m.kind == Kind::Place
+                    || (m.t0..m.t1).all(|k| self.toks[k].lex.country.is_some()));
                 if modifier {
                     break;
                 }
