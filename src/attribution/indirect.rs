@@ -163,6 +163,29 @@ impl Index<'_> {
         q > next && !timed && self.quote_goes_on(q, s1)
     }
 
+    /// Whether the quote whose opening mark is token `open` comes right after "that" (and a
+    /// comma) and its sentence goes on after it (see `quote_goes_on`).
+    pub(super) fn that_quote_goes_on(&self, open: usize) -> bool {
+        let mut p = open;
+        while p > 0 && self.word(p - 1) == "\"" {
+            p -= 1;
+        }
+        if p > 0 && self.is_punct(p - 1, ",") {
+            p -= 1;
+        }
+        let that = p > 0 && self.toks[p - 1].word && self.word(p - 1).eq_ignore_ascii_case("that");
+        let mut q = open;
+        while q < self.toks.len() && self.word(q) == "\"" {
+            q += 1;
+        }
+        let s1 = self
+            .toks
+            .get(q)
+            .and_then(|t| self.sent_toks.get(t.sent))
+            .map_or(q, |s| s.1);
+        that && self.quote_goes_on(q, s1)
+    }
+
     /// Whether the quote opening at token `a` is followed, before token `end`, by the
     /// reporter's words in lowercase right after its closing mark, and did not end its own
     /// clause ("“…,” Scott Pruitt, the attorney general, said" is direct speech; "“The only
@@ -367,6 +390,29 @@ impl Index<'_> {
                     && !self.word(k - 1).ends_with("ed")
                 || t.word && STATEMENT_NOUNS.contains(self.word(k).to_ascii_lowercase().as_str())
         })
+    }
+
+    /// Whether "that" at token `a` is a determiner before a singular count noun for something
+    /// said, with no verb right after it: "that argument in a ruling", "that claim." A
+    /// complementizer takes a subject with its own determiner or a plural or mass noun
+    /// ("that claims of fraud were false", "that speculation about …").
+    fn determiner_that(&self, a: usize, s1: usize) -> bool {
+        let mut buf = String::new();
+        if !self.word(a).eq_ignore_ascii_case("that")
+            || a + 1 >= s1
+            || !self.toks[a + 1].word
+            || self.toks[a + 1].quoted
+        {
+            return false;
+        }
+        let noun = lower_into(self.word(a + 1), &mut buf);
+        STATEMENT_NOUNS.contains(noun)
+            && !noun.ends_with('s')
+            && !matches!(
+                noun,
+                "speculation" | "talk" | "criticism" | "analysis" | "concern" | "narrative"
+            )
+            && (a + 2 >= s1 || !self.toks[a + 2].word || self.toks[a + 2].func == Func::Prep)
     }
 
     /// After "called"/"described"/"labeled" at token `a`: an object and what it is called (a
@@ -950,6 +996,14 @@ pub(super) fn find(
                             covered = covered.max(sp.1);
                             spans.push(sp);
                         }
+                    } else if ix.determiner_that(ix.skip_adverbs(next), s1) {
+                        // "rejected that argument in a ruling", "disputed that claim on
+                        // Monday": "that" is a determiner pointing back to something said
+                        // earlier; what is reported is that noun phrase, not the phrase
+                        // after it (nor a clause of "argument in a ruling …").
+                        let a = ix.skip_adverbs(next);
+                        covered = a + 2;
+                        spans.push((a, a + 2));
                     } else {
                         let mut a = ix.skip_adverbs(next);
                         // "said on Friday (that) he would …": the time phrase is not reported.
@@ -1618,6 +1672,13 @@ mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
         let v = indirect("The ministry denied any plans to close the port.");
         assert_eq!(v.len(), 1, "{v:?}");
+        // "that" as a determiner: what is rejected is the earlier argument, not the phrase
+        // after it; as a complementizer it opens the clause.
+        let v = indirect("Judge Ana Ruiz rejected that argument in a ruling released Thursday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "that argument");
+        let v = indirect("The mayor said that claims of fraud were false.");
+        assert_eq!(v[0].0, "claims of fraud were false");
     }
 
     #[test]
@@ -1819,6 +1880,27 @@ mod tests {
         // …but a time clause is the reporter's, and the quote stands alone.
         assert!(texts.contains(&"we will win"), "{q:?}");
         assert!(q.iter().all(|x| x.1 == QuoteKind::Mixed), "{q:?}");
+    }
+
+    #[test]
+    fn a_capitalized_quote_after_that_the_sentence_goes_on_from_is_mixed() {
+        // Capitalized, or three words short enough to read as a term, the quote after "that"
+        // is the speaker's words inside the clause: one mixed quote, not a direct quote or a
+        // speakerless term beside an indirect one.
+        let t = "Jessica Ditto said via email that, \u{201c}Of course Mr. Trump will defend \
+                 himself\u{201d} against the attacks. Ray Holt said that \u{201c}Trump is \
+                 dead\u{201d} because of the vote.";
+        let doc = crate::pipeline::prepare(t).unwrap();
+        let q: Vec<(String, QuoteKind, Option<String>)> =
+            attribute(&doc, &crate::text::CharSlicer::new(t), &[])
+                .0
+                .into_iter()
+                .map(|q| (q.text, q.kind, q.speaker))
+                .collect();
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().all(|x| x.1 == QuoteKind::Mixed), "{q:?}");
+        assert!(q[0].0.ends_with("against the attacks"), "{q:?}");
+        assert_eq!(q[1].0, "\u{201c}Trump is dead\u{201d} because of the vote");
     }
 
     #[test]

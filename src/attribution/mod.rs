@@ -343,7 +343,11 @@ fn adjacent_cues(ix: &mut Index, doc: &Doc, st: &mut Passes) {
         if let Some(a) = a {
             if let Some(c) = a.cue {
                 st.used_cues[c] = true;
-                let inside = q.kind == QuoteKind::Mixed && ix.cues[c].t1 <= open;
+                // `Ditto said via email that, “Of course Mr. Trump is going to defend
+                // himself” against what …`: a quote after "that" that the sentence goes on from
+                // is part of the reported clause too, capitalized or not.
+                let inside = (q.kind == QuoteKind::Mixed || ix.that_quote_goes_on(open))
+                    && ix.cues[c].t1 <= open;
                 st.clause_cues[c] &= inside;
             }
             st.attrs[qi] = Some(a);
@@ -606,10 +610,17 @@ fn merge_quoted_parts(
     // (report, (quoted words, their span with the marks))
     let mut parts: Vec<(usize, (Span, Span))> = Vec::new();
     for qi in 0..raw {
-        let (Some(a), q) = (attrs[qi], &quotes[qi]) else {
+        let (a, q) = (attrs[qi], &quotes[qi]);
+        if doc.quotes[qi].depth != 0 {
             continue;
-        };
-        if doc.quotes[qi].depth != 0 || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed) {
+        }
+        // An unattributed quote the reported clause opens with ("said that “Trump is dead”
+        // because …") is the speaker's words, even when short enough to read as a term; a
+        // name of one or two words stays a term ("said “Asian NATO” is a myth").
+        let opening = a.is_none()
+            && (q.kind == QuoteKind::Direct
+                || q.kind == QuoteKind::Term && q.text.split_whitespace().count() >= 3);
+        if !opening && !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mixed) {
             continue;
         }
         let k = order.partition_point(|&r| quotes[raw + r].start <= q.start);
@@ -621,7 +632,12 @@ fn merge_quoted_parts(
             .copied()
             .find(|&r| {
                 let rq = &quotes[raw + r];
-                keep[raw + r] && q.end <= rq.end + 1 && indirect[r].1.who.entity == a.who.entity
+                keep[raw + r]
+                    && q.end <= rq.end + 1
+                    && match a {
+                        Some(a) => indirect[r].1.who.entity == a.who.entity,
+                        None => rq.start == q.outer_start || rq.start == q.start,
+                    }
             });
         let Some(r) = host else {
             continue;
@@ -638,7 +654,7 @@ fn merge_quoted_parts(
         } else {
             keep[raw + r] = false;
         }
-        if let Some(e) = ents.get_mut(a.who.entity) {
+        if let Some(e) = a.and_then(|a| ents.get_mut(a.who.entity)) {
             e.quotes = e.quotes.saturating_sub(1);
         }
     }
