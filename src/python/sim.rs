@@ -351,6 +351,16 @@ fn str_code_points<'b>(
 /// The str `s` of `n` code points `default_process`ed (as the core's processor does it),
 /// in `out`: an ASCII string from its borrowed bytes by table, any other through its code
 /// points (read into `buf`).
+/// The range of lengths `default_process` may give the str `s` of `n` code points, known
+/// before processing it (counted, with no output written): exact for ASCII and for ASCII
+/// with curly quotes and dashes ([`sim::process::processed_len_utf8`]), else anything.
+fn processed_len_range(s: &Bound<'_, PyString>, n: usize) -> (usize, usize) {
+    match utf8_of(s, n).and_then(|(bytes, _)| sim::process::processed_len_utf8(bytes)) {
+        Some(len) => (len, len),
+        None => (0, usize::MAX),
+    }
+}
+
 fn read_processed<'b>(
     s: &Bound<'_, PyString>,
     n: usize,
@@ -916,6 +926,13 @@ fn extract_lazily(
                 continue;
             }
             let chars = if pre {
+                // A choice whose processed length cannot enter is not processed.
+                if ex.filters_by_length() {
+                    let (lo, hi) = processed_len_range(s, len);
+                    if !ex.may_enter_between(lo, hi) {
+                        continue;
+                    }
+                }
                 let c = read_processed(s, len, &mut buf, &mut scratch)?;
                 if !ex.may_enter(c.len()) {
                     continue;
@@ -946,6 +963,13 @@ fn extract_lazily(
                 continue;
             }
             if pre {
+                // A choice whose processed length cannot enter is not processed.
+                if ex.filters_by_length() {
+                    let (lo, hi) = processed_len_range(s, len);
+                    if !ex.may_enter_between(lo, hi) {
+                        continue;
+                    }
+                }
                 let c = read_processed(s, len, &mut buf, &mut scratch)?;
                 if !ex.may_enter(c.len()) {
                     continue;

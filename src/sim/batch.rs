@@ -1159,12 +1159,33 @@ impl Extraction {
         lo <= len && len <= hi
     }
 
+    /// Whether [`Self::may_enter`] can turn a choice away now (a length bound and a bar above
+    /// 0): when not, a caller need not find the length first.
+    pub fn filters_by_length(&self) -> bool {
+        !self.process && self.bar() > 0.0 && self.bounded()
+    }
+
+    /// Whether a choice whose length is somewhere in `lo..=hi` may enter (see
+    /// [`Self::may_enter`]): the bound falls on either side of the query's length, so the
+    /// end nearer to it decides.
+    pub fn may_enter_between(&self, lo: usize, hi: usize) -> bool {
+        let q = self.query_len;
+        if lo <= q && q <= hi {
+            return true;
+        }
+        self.may_enter(if hi < q { hi } else { lo })
+    }
+
     /// Whether the metric has a length bound ([`Self::reaches`]).
     fn bounded(&self) -> bool {
         matches!(
             self.metric,
             Metric::Builtin(
-                Scorer::Ratio | Scorer::Levenshtein | Scorer::JaroWinkler | Scorer::WRatio
+                Scorer::Ratio
+                    | Scorer::QRatio
+                    | Scorer::Levenshtein
+                    | Scorer::JaroWinkler
+                    | Scorer::WRatio
             )
         )
     }
@@ -1173,7 +1194,8 @@ impl Extraction {
     fn reaches(&self, len: usize, bar: f64) -> bool {
         let l1 = self.query_len;
         match &self.metric {
-            Metric::Builtin(Scorer::Ratio) => fuzz::ratio_may_reach(l1, len, bar),
+            // QRatio is ratio, or 0 when a string is empty: ratio's bound holds.
+            Metric::Builtin(Scorer::Ratio | Scorer::QRatio) => fuzz::ratio_may_reach(l1, len, bar),
             Metric::Builtin(Scorer::Levenshtein) => {
                 fuzz::levenshtein_score(l1.abs_diff(len), l1, len, bar) != 0.0
             }

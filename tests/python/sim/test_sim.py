@@ -118,6 +118,29 @@ def test_processor_true_equals_processed_strings(a: str, b: str) -> None:
     assert sim.WRatio(a, b, processor=True) == sim.WRatio(pa, pb)
 
 
+# News text: ASCII words, curly quotes, dashes, the ellipsis and no-break spaces (whose
+# processed length extract counts before processing), and letters that NFKC or case
+# folding lengthen ("ß", "ﬁ"), which it must process to know.
+news_words = st.text(alphabet="ab Ab1.,-\u201c\u201d\u2019\u2014\u2026\u00a0\u200b\u2070ßﬁé", max_size=8)
+news_choices = st.lists(st.lists(news_words, max_size=10).map(" ".join), min_size=1, max_size=40)
+
+
+@pytest.mark.parametrize("name", ["ratio", "QRatio", "WRatio", "levenshtein", "jaro_winkler"])
+@settings(max_examples=120, deadline=None)
+@given(query=st.lists(news_words, max_size=10).map(" ".join), choices=news_choices)
+def test_extract_with_processor_equals_brute_force(name: str, query: str,
+                                                   choices: list[str]) -> None:
+    """extract/extractOne with processor=True skip choices by their processed length: never
+    one that would have entered."""
+    scorer = getattr(sim, name)
+    pq = sim.default_process(query)
+    want = sorted((-scorer(pq, sim.default_process(c)), i) for i, c in enumerate(choices))
+    best = sim.extractOne(query, choices, scorer=scorer, processor=True)
+    assert best is not None and best[1] == -want[0][0]
+    got = sim.extract(query, choices, scorer=scorer, processor=True, limit=5)
+    assert [r[1] for r in got] == [-w[0] for w in want[:5]]
+
+
 def _brute(queries: list[str], choices: list[str], scorer: object) -> np.ndarray:
     return np.array([[scorer(q, c) for c in choices] for q in queries], dtype=np.float32)  # type: ignore[operator]
 
