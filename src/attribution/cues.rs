@@ -182,6 +182,7 @@ fn past_form(word: &str) -> bool {
                 | "felt"
                 | "knew"
                 | "swore"
+                | "read"
                 | "shot_back"
         )
 }
@@ -246,7 +247,9 @@ fn plural_object(text: &str, toks: &[Tok], k: usize, buf: &mut String) -> bool {
 /// a pronoun, a modal or "to", never a singular noun after "a"/"the".
 fn base_form_noun(text: &str, toks: &[Tok], k: usize, buf: &mut String) -> bool {
     let w = lower_into(&text[toks[k].s..toks[k].e], buf).to_string();
-    if w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || w.contains('_') {
+    // "the letter read": "read" is its own past form, which a singular noun does precede.
+    if w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || w.contains('_') || w == "read"
+    {
         return false;
     }
     // A base form has an -s form in the lexicon ("claim"/"claims"), unlike "found" or "said".

@@ -33,12 +33,16 @@ fn needs_that(category: &str) -> bool {
 }
 
 /// Reporting verbs that report only a clause, never a noun phrase: "maintains that he is
-/// innocent", not "maintains an overwhelming lead" (keeps).
+/// innocent", not "maintains an overwhelming lead" (keeps); and verbs of the manner of
+/// speaking, which report a clause only with "that" ("she fumed that …", not "the crowd roared
+/// its approval"; words.txt `[manner_speech_verbs]`).
 fn clause_only_verb(verb: &str) -> bool {
+    static MANNER: crate::lexicon::Words = crate::lexicon::Words::new("manner_speech_verbs");
+    let v = verb.to_ascii_lowercase();
     matches!(
-        verb.to_ascii_lowercase().as_str(),
+        v.as_str(),
         "maintain" | "maintains" | "maintained" | "maintaining"
-    )
+    ) || MANNER.contains(v.as_str())
 }
 
 /// Where a reported clause stands relative to its cue.
@@ -1880,6 +1884,15 @@ mod tests {
         // …but a time clause is the reporter's, and the quote stands alone.
         assert!(texts.contains(&"we will win"), "{q:?}");
         assert!(q.iter().all(|x| x.1 == QuoteKind::Mixed), "{q:?}");
+    }
+
+    #[test]
+    fn manner_of_speaking_verbs_report_a_clause_only_with_that() {
+        assert!(indirect("The crowd roared its approval.").is_empty());
+        assert!(indirect("The fire raged across the hills.").is_empty());
+        let v = indirect("The mayor fumed that the count had been rigged.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "the count had been rigged");
     }
 
     #[test]

@@ -333,7 +333,17 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
     // "Rep. Lee Zeldin of New York": the place may be several words ending in a state.
     if let Some(c) = (1..len).find(|&k| lowers[k] == "of") {
         let place = |k: usize| toks[a + k].lex.is_place();
-        let origin = (c + 1..len).all(place) || c + 1 < len && place(len - 1) && len - c <= 3;
+        // "Donald Hartley of Madison, Alabama": a town the lexicon does not know, followed by
+        // its state.
+        let town_state = len - c == 2
+            && toks
+                .get(b)
+                .is_some_and(|t| !t.word && text.get(t.s..t.e) == Some(","))
+            && toks
+                .get(b + 1)
+                .is_some_and(|t| t.word && t.sent == toks[a].sent && t.lex.is_place());
+        let origin =
+            (c + 1..len).all(place) || c + 1 < len && place(len - 1) && len - c <= 3 || town_state;
         let named_before = (0..c).any(|k| {
             let t = toks[a + k];
             !t.lex.title && t.lex.country.is_none() && !org_suffix(&lowers[k])

@@ -511,8 +511,13 @@ pub fn classify(text: &str, start: usize, end: usize, open: Option<usize>) -> Qu
     let ends_punct = t.ends_with(['.', '!', '?', ',', ';', ':']) || t.ends_with("...");
     // What stands before the opening mark: a word (not a colon or comma) means a woven-in fragment.
     let before_pos = open.unwrap_or(start);
-    let prev = text[..before_pos].trim_end().chars().next_back();
-    let embedded = prev.is_some_and(|c| c.is_alphanumeric());
+    let head = &text[..before_pos];
+    let trimmed = head.trim_end();
+    let prev = trimmed.chars().next_back();
+    // A word across a line break (a headline without a final stop) is no sentence the quote
+    // is woven into.
+    let embedded =
+        prev.is_some_and(|c| c.is_alphanumeric()) && !head[trimmed.len()..].contains('\n');
     // A short quote is an utterance only when it stands as one ("“We agree.” he said").
     let utterance = (starts_upper || cjk > 0)
         && t.ends_with(['.', '!', '?', ',', '。', '！', '？', '，'])
