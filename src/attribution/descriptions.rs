@@ -158,6 +158,18 @@ impl<'a> Index<'a> {
             h += 1;
         }
         let hw = lower_into(self.word(h), &mut buf).to_string();
+        // "“…,” said the 46-year-old": an age re-describes the last person named, as "the
+        // lanky professor" does.
+        if hw.ends_with("-year-old") && det.as_deref() == Some("the") {
+            if let Some(e) = self.recent_person(a) {
+                return Some(Resolved {
+                    entity: e,
+                    a,
+                    b: h + 1,
+                    conf: 0.6,
+                });
+            }
+        }
         // "a statement from the Philippine Coast Guard", "a spokesman for the ministry".
         if matches!(
             hw.as_str(),

@@ -63,7 +63,8 @@ fn person_noun(w: &str) -> bool {
     {
         return false;
     }
-    if PEOPLE.contains(w) {
+    // "said the 46-year-old": an age stands for the person.
+    if PEOPLE.contains(w) || w.ends_with("-year-old") || w.ends_with("-year-olds") {
         return true;
     }
     DESCRIPTION_HEADS.contains(w) && !ORG_HEADS.contains(w) && !MEDIA_HEADS.contains(w)
