@@ -453,10 +453,6 @@ impl<'a> Index<'a> {
         })
     }
 
-    /// The next person named for the first time after token `from`, preferring one whose side
-    /// matches (within six paragraphs for a description with a side, "a top Chinese military
-    /// leader"; within the same paragraph or the next for one without); a two-word name needs
-    /// evidence that it is a person.
     /// The unnamed descriptions with head `head` introduced before token `a`, latest first,
     /// with the token each was introduced at.
     pub(super) fn described_before<'s>(
@@ -514,6 +510,11 @@ impl<'a> Index<'a> {
                 .any(|&k| lower_into(self.word(k), &mut buf) == head)
     }
 
+    /// The next person named for the first time after token `from`, preferring one whose side
+    /// matches (within six paragraphs for a description with a side, "a top Chinese military
+    /// leader"; within the same paragraph or the next for one without); a two-word name needs
+    /// evidence that it is a person. Not one named in the description's own sentence, one an
+    /// apposition describes by another noun, or one of another gender than `head` says.
     pub(super) fn forward_name(&self, from: usize, side: Option<u16>, head: &str) -> Option<usize> {
         let last = self.toks.get(from.saturating_sub(1))?;
         let (para, sent) = (last.para, last.sent);

@@ -992,6 +992,7 @@ pub(super) fn find(
                     // growing demand": the subject is inside a relative clause and the
                     // reported clause is the verb phrase the relative pronoun is subject of.
                     let relative = ix.relative_report_end(&who, next, s0, s1);
+                    let after_adverbs = ix.skip_adverbs(next);
                     if nested && relative.is_none() {
                         continue;
                     }
@@ -1000,16 +1001,15 @@ pub(super) fn find(
                             covered = covered.max(sp.1);
                             spans.push(sp);
                         }
-                    } else if ix.determiner_that(ix.skip_adverbs(next), s1) {
+                    } else if ix.determiner_that(after_adverbs, s1) {
                         // "rejected that argument in a ruling", "disputed that claim on
                         // Monday": "that" is a determiner pointing back to something said
                         // earlier; what is reported is that noun phrase, not the phrase
                         // after it (nor a clause of "argument in a ruling …").
-                        let a = ix.skip_adverbs(next);
-                        covered = a + 2;
-                        spans.push((a, a + 2));
+                        covered = after_adverbs + 2;
+                        spans.push((after_adverbs, after_adverbs + 2));
                     } else {
-                        let mut a = ix.skip_adverbs(next);
+                        let mut a = after_adverbs;
                         // "said on Friday (that) he would …": the time phrase is not reported.
                         while ix.toks.get(a).is_some_and(|t| t.func == Func::Prep)
                             && ix.toks.get(a + 1).is_some_and(|t| t.func == Func::Time)

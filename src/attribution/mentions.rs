@@ -336,9 +336,7 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize, buf: &mut String) 
         // "Donald Hartley of Madison, Alabama": a town the lexicon does not know, followed by
         // its state.
         let town_state = len - c == 2
-            && toks
-                .get(b)
-                .is_some_and(|t| !t.word && text.get(t.s..t.e) == Some(","))
+            && comma_at(text, toks, b)
             && toks
                 .get(b + 1)
                 .is_some_and(|t| t.word && t.sent == toks[a].sent && t.lex.is_place());
@@ -675,10 +673,7 @@ fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
     }
     // Apposition: ", the assistant U.S. secretary of state for East Asia and the Pacific,".
     let c = m.t1;
-    if toks
-        .get(c)
-        .is_some_and(|t| !t.word && text.get(t.s..t.e) == Some(","))
-    {
+    if comma_at(text, toks, c) {
         let first = toks.get(c + 1);
         let opens = first.is_some_and(|f| {
             f.word && (f.func == Func::Det || f.lex.title || f.lex.country.is_some())
@@ -731,6 +726,12 @@ fn describe(text: &str, toks: &[Tok], m: &mut Mention, buf: &mut String) {
     }
 }
 
+/// Whether token `k` (if any) is a comma.
+fn comma_at(text: &str, toks: &[Tok], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| !t.word && text.get(t.s..t.e) == Some(","))
+}
+
 fn is_number(t: &Tok) -> bool {
     t.word && t.digit
 }
@@ -759,10 +760,7 @@ fn mark_subjects(text: &str, toks: &[Tok], ms: &mut [Mention]) {
             // Only a name that opens the sentence: "In Denver, Rob Smith said" has no aside.
             let d0 = m.d0.min(m.t0);
             let opens = d0 == 0 || toks[d0 - 1].sent != sent;
-            opened_aside = opens
-                && toks
-                    .get(m.t1)
-                    .is_some_and(|t| !t.word && text.get(t.s..t.e) == Some(","));
+            opened_aside = opens && comma_at(text, toks, m.t1);
         }
         // Over adverbs and a short prepositional tail: "Global Times on May 7 expressed".
         let mut k = m.appos_end.map_or(m.t1, |e| e + 1);

@@ -351,24 +351,25 @@ fn str_code_points<'b>(
 /// The str `s` of `n` code points `default_process`ed (as the core's processor does it),
 /// in `out`: an ASCII string from its borrowed bytes by table, any other through its code
 /// points (read into `buf`).
-/// The range of lengths `default_process` may give the str `s` of `n` code points, known
-/// before processing it (counted, with no output written): exact for ASCII and for ASCII
-/// with curly quotes and dashes ([`sim::process::processed_len_utf8`]), else anything.
-fn processed_len_range(s: &Bound<'_, PyString>, n: usize) -> (usize, usize) {
-    match utf8_of(s, n).and_then(|(bytes, _)| sim::process::processed_len_utf8(bytes)) {
-        Some(len) => (len, len),
-        None => (0, usize::MAX),
-    }
-}
-
 fn read_processed<'b>(
     s: &Bound<'_, PyString>,
     n: usize,
     buf: &mut Buf,
     out: &'b mut Vec<char>,
 ) -> PyResult<&'b [char]> {
+    read_processed_utf8(s, n, utf8_of(s, n), buf, out)
+}
+
+/// [`read_processed`] given `utf8`, what [`utf8_of`] says of `s`.
+fn read_processed_utf8<'b>(
+    s: &Bound<'_, PyString>,
+    n: usize,
+    utf8: Option<(&[u8], bool)>,
+    buf: &mut Buf,
+    out: &'b mut Vec<char>,
+) -> PyResult<&'b [char]> {
     out.clear();
-    if let Some((bytes, true)) = utf8_of(s, n) {
+    if let Some((bytes, true)) = utf8 {
         sim::process::default_process_ascii(bytes, out);
     } else {
         sim::process::default_process_chars(str_code_points(s, n, buf)?, false, out);
@@ -872,6 +873,26 @@ fn guarded<T>(f: impl FnOnce() -> T) -> PyResult<T> {
     })
 }
 
+/// The choice `s` of `n` code points `default_process`ed for `ex` (as [`read_processed`]),
+/// or `None` when it cannot enter: by the length it will have, counted before processing
+/// when `ex` can turn a length away ([`sim::process::processed_len_utf8`]), or by the length
+/// it has once processed.
+fn processed_choice<'b>(
+    ex: &sim::batch::Extraction,
+    s: &Bound<'_, PyString>,
+    n: usize,
+    buf: &mut Buf,
+    out: &'b mut Vec<char>,
+) -> PyResult<Option<&'b [char]>> {
+    let utf8 = utf8_of(s, n);
+    let counted = || utf8.and_then(|(bytes, _)| sim::process::processed_len_utf8(bytes));
+    if ex.filters_by_length() && counted().is_some_and(|len| !ex.may_enter(len)) {
+        return Ok(None);
+    }
+    let c = read_processed_utf8(s, n, utf8, buf, out)?;
+    Ok(ex.may_enter(c.len()).then_some(c))
+}
+
 /// One-worker `extract` that reads the choices a block at a time, in blocks that grow from 16
 /// to 4096, and stops reading once the result is settled (as RapidFuzz does, which then also
 /// leaves later choices unchecked). Holds the GIL as RapidFuzz does, except while scoring a
@@ -926,18 +947,10 @@ fn extract_lazily(
                 continue;
             }
             let chars = if pre {
-                // A choice whose processed length cannot enter is not processed.
-                if ex.filters_by_length() {
-                    let (lo, hi) = processed_len_range(s, len);
-                    if !ex.may_enter_between(lo, hi) {
-                        continue;
-                    }
+                match processed_choice(&ex, s, len, &mut buf, &mut scratch)? {
+                    Some(c) => c,
+                    None => continue,
                 }
-                let c = read_processed(s, len, &mut buf, &mut scratch)?;
-                if !ex.may_enter(c.len()) {
-                    continue;
-                }
-                c
             } else {
                 str_code_points(s, len, &mut buf)?
             };
@@ -963,17 +976,9 @@ fn extract_lazily(
                 continue;
             }
             if pre {
-                // A choice whose processed length cannot enter is not processed.
-                if ex.filters_by_length() {
-                    let (lo, hi) = processed_len_range(s, len);
-                    if !ex.may_enter_between(lo, hi) {
-                        continue;
-                    }
-                }
-                let c = read_processed(s, len, &mut buf, &mut scratch)?;
-                if !ex.may_enter(c.len()) {
+                let Some(c) = processed_choice(&ex, s, len, &mut buf, &mut scratch)? else {
                     continue;
-                }
+                };
                 block.push_chars(c);
             } else {
                 push_str(&mut block, s, len)?;

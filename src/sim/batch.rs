@@ -1165,17 +1165,6 @@ impl Extraction {
         !self.process && self.bar() > 0.0 && self.bounded()
     }
 
-    /// Whether a choice whose length is somewhere in `lo..=hi` may enter (see
-    /// [`Self::may_enter`]): the bound falls on either side of the query's length, so the
-    /// end nearer to it decides.
-    pub fn may_enter_between(&self, lo: usize, hi: usize) -> bool {
-        let q = self.query_len;
-        if lo <= q && q <= hi {
-            return true;
-        }
-        self.may_enter(if hi < q { hi } else { lo })
-    }
-
     /// Whether the metric has a length bound ([`Self::reaches`]).
     fn bounded(&self) -> bool {
         matches!(

@@ -79,14 +79,20 @@ pub fn processed_len_utf8(bytes: &[u8]) -> Option<usize> {
         if end == bytes.len() {
             break;
         }
-        let (x, y) = (bytes.get(end + 1).copied(), bytes.get(end + 2).copied());
-        let width = match (bytes[end], x, y) {
-            (0xC2, Some(0xA0), _) => 2,
-            (0xE2, Some(0x80), _) => 3,
-            (0xE2, Some(0x81), Some(z)) if z <= 0xAF => 3,
-            (0xE3, Some(0x80), Some(0x80)) => 3,
-            _ => return None,
+        // The character there, decoded from its lead byte's width: a word break
+        // `words_of_nfkc` reads without normalizing it, or an unknown length.
+        let width = match bytes[end] {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
         };
+        let c = std::str::from_utf8(bytes.get(end..end + width)?)
+            .ok()?
+            .chars()
+            .next()?;
+        if !(in_general_punctuation(c) || compat_gap(c)) {
+            return None;
+        }
         i = end + width;
     }
     Some(alnum + words.saturating_sub(1))
@@ -114,8 +120,7 @@ fn first_non_ascii(b: &[u8]) -> usize {
 fn count_ascii(run: &[u8]) -> (usize, usize) {
     #[inline(always)]
     fn keep(b: u8) -> u8 {
-        let l = b | 0x20;
-        u8::from(b.wrapping_sub(b'0') < 10) | u8::from(l.wrapping_sub(b'a') < 26)
+        u8::from(b.is_ascii_alphanumeric())
     }
     let first = keep(run[0]);
     let mut alnum = usize::from(first);
